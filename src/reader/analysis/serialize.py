@@ -1,0 +1,44 @@
+"""The analysis JSON contract (`../shared/docs/analysis-json.md`): Analysis → plain dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.analysis.model import Analysis
+
+
+def to_contract(analysis: Analysis, path: str, *, include_text: bool = True) -> dict[str, Any]:
+    """The object `reader analyze` prints for one file."""
+    out: dict[str, Any] = {"path": path, "title": analysis.title}
+    if include_text:
+        out["text"] = analysis.text
+    out["sources"] = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "kind": s.kind,
+            "role": s.role,
+            "affiliation": s.affiliation,
+            "mentions": [list(m) for m in s.mentions],
+        }
+        for s in analysis.sources
+    ]
+    statements = []
+    for st in analysis.statements:
+        content: Any = list(st.content[0]) if len(st.content) == 1 else [list(p) for p in st.content]
+        item: dict[str, Any] = {
+            "id": st.id,
+            "source": st.source,
+            "kind": st.kind,
+            "content": content,
+            "cue": list(st.cue) if st.cue else None,
+            "cue_text": st.cue_text,
+            "source_mention": list(st.source_mention) if st.source_mention else None,
+            "hedges": list(st.hedges),
+            "stance": st.stance,
+        }
+        if st.continues:
+            item["continues"] = st.continues
+        statements.append(item)
+    out["statements"] = statements
+    return out
