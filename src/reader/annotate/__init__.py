@@ -1,0 +1,1 @@
+"""User annotations: W3C selectors, re-anchoring after text changes, corrections of the analysis."""

@@ -1,0 +1,36 @@
+"""What every importer returns: the article text that offsets will index, and its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    text: str
+    title: str
+    origin: str
+    origin_kind: str = "file"  # file | url | sample | text
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None
+    canonical_url: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's content: whitespace-insensitive, so a re-save is the same article."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def title_from_text(text: str) -> str:
+    """A title for plain text: its first non-empty line, shortened."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= 140 else line[:137].rstrip() + "…"
+    return "Untitled"

@@ -1,0 +1,533 @@
+"""The operations the app performs on the library: import, open, analyse, annotate, rate.
+
+The window and the CLI both call these; nothing here knows about Qt. Each method opens a
+short-lived session, so an edit is committed the moment the method returns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import col, delete, select
+
+from reader import __version__
+from reader.analysis import Analysis, analyze
+from reader.analysis.model import Source as AnalysisSource
+from reader.analysis.model import Statement as AnalysisStatement
+from reader.errors import NotFoundError
+from reader.ingest import ImportedDocument, read_path
+from reader.ingest.document import content_hash
+from reader.store import Database
+from reader.store.models import (
+    Article,
+    ArticleSource,
+    Correction,
+    Highlight,
+    LibrarySource,
+    Setting,
+    Statement,
+    utcnow,
+)
+
+ENGINE_VERSION = f"{__version__}+1"
+SAMPLE_NAME = "sample-article.txt"
+Progress = Callable[[int, int], None]
+
+
+def default_data_dir() -> Path:
+    """READER_DATA_DIR, else the platform's per-user data folder."""
+    env = os.environ.get("READER_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("reader", appauthor=False)
+
+
+def sample_path() -> Path:
+    """The bundled sample article (shipped inside the package, with a copy under data/)."""
+    here = Path(__file__).resolve().parent / "resources" / SAMPLE_NAME
+    if here.exists():
+        return here
+    return Path(__file__).resolve().parents[2] / "data" / SAMPLE_NAME
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    id: int
+    title: str
+    origin: str
+    origin_kind: str
+    site: str | None
+    author: str | None
+    published: str | None
+    added_at: datetime
+    opened_at: datetime | None
+    scroll_pos: int
+    sources: int = 0
+    notes: int = 0
+
+
+@dataclass(frozen=True)
+class HighlightInfo:
+    id: int
+    article_id: int
+    color: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    note: str
+    orphaned: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An opened article: its record, its analysis (corrections applied) and the user's marks."""
+
+    info: ArticleInfo
+    text: str
+    analysis: Analysis
+    highlights: tuple[HighlightInfo, ...] = ()
+    library_sources: dict[str, int] = field(default_factory=dict)  # source key → LibrarySource.id
+
+
+def _info(a: Article, sources: int = 0, notes: int = 0) -> ArticleInfo:
+    assert a.id is not None
+    return ArticleInfo(
+        id=a.id,
+        title=a.title,
+        origin=a.origin,
+        origin_kind=a.origin_kind,
+        site=a.site,
+        author=a.author,
+        published=a.published,
+        added_at=a.added_at,
+        opened_at=a.opened_at,
+        scroll_pos=a.scroll_pos,
+        sources=sources,
+        notes=notes,
+    )
+
+
+def _hl(h: Highlight) -> HighlightInfo:
+    assert h.id is not None
+    return HighlightInfo(
+        id=h.id,
+        article_id=h.article_id,
+        color=h.color,
+        start=h.start,
+        end=h.end,
+        exact=h.exact,
+        prefix=h.prefix,
+        suffix=h.suffix,
+        note=h.note,
+        orphaned=h.orphaned,
+        created_at=h.created_at,
+        updated_at=h.updated_at,
+    )
+
+
+def source_key(name: str) -> str:
+    """Normalised name used to find the same source across articles."""
+    return " ".join(name.replace("’", "'").lower().removeprefix("the ").split())
+
+
+class Library:
+    """One open library (a data folder holding the SQLite file)."""
+
+    def __init__(self, data_dir: Path | str | None = None) -> None:
+        self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        self.db = Database(self.data_dir)
+
+    @property
+    def warning(self) -> str | None:
+        """Set when the library file was damaged and set aside at opening."""
+        return self.db.warning
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- articles -------------------------------------------------------------------------
+
+    def import_document(self, doc: ImportedDocument) -> int:
+        """Store a document (or find the stored one with the same content); returns its id."""
+        digest = doc.content_hash
+        with self.db.session() as s:
+            existing = s.exec(select(Article).where(Article.content_hash == digest)).first()
+            if existing is None and doc.canonical_url:
+                existing = s.exec(
+                    select(Article).where(Article.canonical_url == doc.canonical_url)
+                ).first()
+                if existing is not None:
+                    return self._replace_text(s, existing, doc)
+            if existing is not None:
+                assert existing.id is not None
+                return existing.id
+            article = Article(
+                title=doc.title,
+                text=doc.text,
+                origin=doc.origin,
+                origin_kind=doc.origin_kind,
+                canonical_url=doc.canonical_url,
+                site=doc.site,
+                author=doc.author,
+                published=doc.published,
+                content_hash=digest,
+            )
+            s.add(article)
+            s.flush()
+            assert article.id is not None
+            self._store_analysis(s, article)
+            return article.id
+
+    def _replace_text(self, s, article: Article, doc: ImportedDocument) -> int:
+        """A changed page re-imported: new text, derived rows recomputed, highlights re-anchored."""
+        from reader.annotate.anchoring import reanchor
+
+        article.text = doc.text
+        article.title = doc.title or article.title
+        article.content_hash = doc.content_hash
+        s.add(article)
+        for h in s.exec(select(Highlight).where(Highlight.article_id == article.id)).all():
+            placed = reanchor(doc.text, h.exact, h.prefix, h.suffix, h.start)
+            if placed is None:
+                h.orphaned = True
+            else:
+                h.start, h.end = placed
+                h.orphaned = False
+            s.add(h)
+        self._store_analysis(s, article)
+        assert article.id is not None
+        return article.id
+
+    def import_path(self, path: str | Path) -> int:
+        """Import a local file (.txt, .md, .html) or a URL; returns the article id."""
+        text = str(path)
+        if text.startswith(("http://", "https://")):
+            from reader.ingest.url import fetch_url
+
+            return self.import_document(fetch_url(text))
+        return self.import_document(read_path(path))
+
+    def import_text(self, text: str, title: str, origin: str = "", kind: str = "text") -> int:
+        return self.import_document(ImportedDocument(text=text, title=title, origin=origin, origin_kind=kind))
+
+    def import_sample(self) -> int:
+        doc = read_path(sample_path())
+        return self.import_document(
+            ImportedDocument(text=doc.text, title=doc.title, origin=SAMPLE_NAME, origin_kind="sample")
+        )
+
+    def find_article(self, ref: str | int) -> int:
+        """An article id from an id, or from a path whose content is stored."""
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+            with self.db.session() as s:
+                if s.get(Article, int(ref)) is None:
+                    raise NotFoundError(f"No article with id {ref} in the library")
+            return int(ref)
+        doc = read_path(ref)
+        with self.db.session() as s:
+            a = s.exec(select(Article).where(Article.content_hash == content_hash(doc.text))).first()
+            if a is None or a.id is None:
+                raise NotFoundError(f"{Path(ref).name} is not in the library; import it first")
+            return a.id
+
+    def articles(self) -> list[ArticleInfo]:
+        from sqlalchemy import func
+
+        with self.db.session() as s:
+            src = dict(
+                s.exec(
+                    select(ArticleSource.article_id, func.count()).group_by(ArticleSource.article_id)
+                ).all()
+            )
+            notes = dict(
+                s.exec(
+                    select(Highlight.article_id, func.count())
+                    .where(Highlight.note != "")
+                    .group_by(Highlight.article_id)
+                ).all()
+            )
+            rows = s.exec(select(Article).order_by(col(Article.added_at).desc())).all()
+            return [_info(a, src.get(a.id, 0), notes.get(a.id, 0)) for a in rows]
+
+    def article_count(self) -> int:
+        from sqlalchemy import func
+
+        with self.db.session() as s:
+            return int(s.exec(select(func.count()).select_from(Article)).one())
+
+    def open_article(self, article_id: int) -> ArticleView:
+        """Everything the window shows for one article; marks it as the last opened."""
+        with self.db.session() as s:
+            a = s.get(Article, article_id)
+            if a is None:
+                raise NotFoundError(f"No article with id {article_id} in the library")
+            if a.analysis_version != ENGINE_VERSION:
+                self._store_analysis(s, a)
+            a.opened_at = utcnow()
+            s.add(a)
+            self._set(s, "last_article", str(article_id))
+            analysis = self._load_analysis(s, a)
+            highlights = s.exec(
+                select(Highlight).where(Highlight.article_id == article_id).order_by(Highlight.start)
+            ).all()
+            links = {
+                r.key: r.library_source_id
+                for r in s.exec(select(ArticleSource).where(ArticleSource.article_id == article_id))
+                if r.library_source_id is not None
+            }
+            return ArticleView(
+                info=_info(a, len(analysis.sources)),
+                text=a.text,
+                analysis=analysis,
+                highlights=tuple(_hl(h) for h in highlights),
+                library_sources=links,
+            )
+
+    def delete_article(self, article_id: int) -> None:
+        with self.db.session() as s:
+            a = s.get(Article, article_id)
+            if a is None:
+                raise NotFoundError(f"No article with id {article_id} in the library")
+            s.delete(a)
+
+    def last_article_id(self) -> int | None:
+        with self.db.session() as s:
+            row = s.get(Setting, "last_article")
+            if row and row.value.isdigit() and s.get(Article, int(row.value)) is not None:
+                return int(row.value)
+        return None
+
+    def set_scroll(self, article_id: int, pos: int) -> None:
+        with self.db.session() as s:
+            a = s.get(Article, article_id)
+            if a is not None:
+                a.scroll_pos = max(0, int(pos))
+                s.add(a)
+
+    @staticmethod
+    def _set(s, key: str, value: str) -> None:
+        row = s.get(Setting, key) or Setting(key=key)
+        row.value = value
+        s.add(row)
+
+    # ---- analysis (derived) --------------------------------------------------------------
+
+    def _store_analysis(self, s, article: Article) -> None:
+        """Recompute the derived rows of one article; user data is not touched."""
+        analysis = analyze(article.text, title=article.title)
+        s.exec(delete(Statement).where(Statement.article_id == article.id))
+        s.exec(delete(ArticleSource).where(ArticleSource.article_id == article.id))
+        assert article.id is not None
+        for src in analysis.sources:
+            lib_id = self._library_source_for(s, src)
+            s.add(
+                ArticleSource(
+                    article_id=article.id,
+                    key=src.id,
+                    name=src.name,
+                    kind=src.kind,
+                    role=src.role,
+                    affiliation=src.affiliation,
+                    mentions=json.dumps([list(m) for m in src.mentions]),
+                    library_source_id=lib_id,
+                )
+            )
+        for st in analysis.statements:
+            s.add(
+                Statement(
+                    article_id=article.id,
+                    key=st.id,
+                    source_key=st.source,
+                    kind=st.kind,
+                    start=st.start,
+                    end=st.end,
+                    content=json.dumps([list(p) for p in st.content]),
+                    text=" … ".join(article.text[a:b] for a, b in st.content),
+                    cue=json.dumps(list(st.cue)) if st.cue else None,
+                    cue_text=st.cue_text,
+                    source_mention=json.dumps(list(st.source_mention)) if st.source_mention else None,
+                    hedges=json.dumps(list(st.hedges)),
+                    stance=st.stance,
+                    continues=st.continues,
+                )
+            )
+        article.analysis_version = ENGINE_VERSION
+        s.add(article)
+        s.flush()
+
+    def _library_source_for(self, s, src: AnalysisSource) -> int | None:
+        """The library-wide record for a source: same full name, or a surname that is unique."""
+        if src.kind == "anonymous":
+            return None
+        key = source_key(src.name)
+        found = s.exec(select(LibrarySource).where(LibrarySource.key == key)).all()
+        if not found and src.kind == "person":
+            found = self._match_person(s, key, src)
+        if found:
+            lib = found[0]
+            if len(src.name) > len(lib.name):
+                lib.name, lib.key = src.name, key
+            lib.role = lib.role or src.role
+            lib.affiliation = lib.affiliation or src.affiliation
+            s.add(lib)
+            return lib.id
+        lib = LibrarySource(
+            name=src.name, key=key, kind=src.kind, role=src.role, affiliation=src.affiliation
+        )
+        s.add(lib)
+        s.flush()
+        return lib.id
+
+    @staticmethod
+    def _match_person(s, key: str, src: AnalysisSource) -> list[LibrarySource]:
+        """Join "Azarau" to "Aliaksandr Azarau" (or the reverse) when exactly one person fits
+        and neither first names nor affiliations disagree."""
+        words = key.split()
+        surname = words[-1]
+        people = s.exec(
+            select(LibrarySource).where(
+                LibrarySource.kind == "person", col(LibrarySource.key).endswith(surname)
+            )
+        ).all()
+        fits = []
+        for p in people:
+            pw = p.key.split()
+            if pw[-1] != surname:
+                continue
+            if len(pw) > 1 and len(words) > 1 and pw[0] != words[0]:
+                continue  # different first names
+            if p.affiliation and src.affiliation and source_key(p.affiliation) != source_key(src.affiliation):
+                continue
+            fits.append(p)
+        return fits if len(fits) == 1 else []
+
+    def _load_analysis(self, s, article: Article) -> Analysis:
+        sources = s.exec(
+            select(ArticleSource).where(ArticleSource.article_id == article.id).order_by(ArticleSource.id)
+        ).all()
+        statements = s.exec(
+            select(Statement).where(Statement.article_id == article.id).order_by(Statement.start)
+        ).all()
+        srcs = [
+            AnalysisSource(
+                id=r.key,
+                name=r.name,
+                kind=r.kind,
+                role=r.role,
+                affiliation=r.affiliation,
+                mentions=tuple(tuple(m) for m in json.loads(r.mentions)),
+            )
+            for r in sources
+        ]
+        sts = [
+            AnalysisStatement(
+                id=r.key,
+                source=r.source_key,
+                kind=r.kind,
+                content=tuple(tuple(p) for p in json.loads(r.content)),
+                cue=tuple(json.loads(r.cue)) if r.cue else None,
+                source_mention=tuple(json.loads(r.source_mention)) if r.source_mention else None,
+                hedges=tuple(json.loads(r.hedges)),
+                stance=r.stance,
+                cue_text=r.cue_text,
+                continues=r.continues,
+            )
+            for r in statements
+        ]
+        corrections = s.exec(
+            select(Correction).where(Correction.article_id == article.id).order_by(Correction.id)
+        ).all()
+        from reader.annotate.corrections import apply_corrections
+
+        srcs, sts = apply_corrections(srcs, sts, corrections)
+        fresh = analyze_segments(article.text)
+        return Analysis(
+            text=article.text,
+            title=article.title,
+            sources=tuple(srcs),
+            statements=tuple(sts),
+            segments=fresh,
+        )
+
+    # ---- highlights and notes (user data) --------------------------------------------------
+
+    def add_highlight(self, article_id: int, start: int, end: int, color: str = "yellow", note: str = "") -> HighlightInfo:
+        from reader.annotate.anchoring import quote_selector
+
+        with self.db.session() as s:
+            a = s.get(Article, article_id)
+            if a is None:
+                raise NotFoundError(f"No article with id {article_id} in the library")
+            start, end = max(0, min(start, end)), min(len(a.text), max(start, end))
+            exact, prefix, suffix = quote_selector(a.text, start, end)
+            h = Highlight(
+                article_id=article_id, color=color, start=start, end=end,
+                exact=exact, prefix=prefix, suffix=suffix, note=note,
+            )
+            s.add(h)
+            s.flush()
+            return _hl(h)
+
+    def restore_highlight(self, info: HighlightInfo) -> HighlightInfo:
+        """Put back a deleted highlight exactly as it was (undo of delete)."""
+        with self.db.session() as s:
+            h = Highlight(
+                id=info.id, article_id=info.article_id, color=info.color, start=info.start,
+                end=info.end, exact=info.exact, prefix=info.prefix, suffix=info.suffix,
+                note=info.note, orphaned=info.orphaned, created_at=info.created_at,
+                updated_at=info.updated_at,
+            )
+            s.add(h)
+            s.flush()
+            return _hl(h)
+
+    def update_highlight(self, highlight_id: int, *, color: str | None = None, note: str | None = None) -> HighlightInfo:
+        with self.db.session() as s:
+            h = s.get(Highlight, highlight_id)
+            if h is None:
+                raise NotFoundError(f"No highlight with id {highlight_id}")
+            if color is not None:
+                h.color = color
+            if note is not None:
+                h.note = note
+            h.updated_at = utcnow()
+            s.add(h)
+            s.flush()
+            return _hl(h)
+
+    def delete_highlight(self, highlight_id: int) -> HighlightInfo:
+        with self.db.session() as s:
+            h = s.get(Highlight, highlight_id)
+            if h is None:
+                raise NotFoundError(f"No highlight with id {highlight_id}")
+            info = _hl(h)
+            s.delete(h)
+            return info
+
+    def highlights(self, article_id: int) -> list[HighlightInfo]:
+        with self.db.session() as s:
+            rows = s.exec(
+                select(Highlight).where(Highlight.article_id == article_id).order_by(Highlight.start)
+            ).all()
+            return [_hl(h) for h in rows]
+
+
+def analyze_segments(text: str) -> tuple:
+    """Document structure is cheap to recompute and not stored."""
+    from reader.analysis.segments import find_segments  # provided by the engine
+
+    try:
+        return tuple(find_segments(text))
+    except Exception:  # structure is a rendering aid; never fail an open over it
+        return ()

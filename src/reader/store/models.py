@@ -1,0 +1,119 @@
+"""The library's tables. User data (highlights, notes, ratings, corrections) lives apart from
+derived analysis (article sources and statements), which can be dropped and recomputed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""
+    text: str = ""
+    origin: str = ""  # file path or URL it came from
+    origin_kind: str = "file"  # file | url | sample | text
+    canonical_url: str | None = Field(default=None, index=True)
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None
+    content_hash: str = Field(index=True, unique=True)
+    added_at: datetime = Field(default_factory=utcnow)
+    opened_at: datetime | None = None
+    scroll_pos: int = 0  # character offset at the top of the view
+    analysis_version: str | None = None  # engine version the derived rows were made with
+
+
+class LibrarySource(SQLModel, table=True):
+    """One person or body across the whole library; the user's rating and note hang here."""
+
+    __tablename__ = "library_source"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    key: str = Field(index=True)  # normalised name used to join mentions across articles
+    kind: str = "other"
+    role: str | None = None
+    affiliation: str | None = None
+    rating: int | None = None  # −2 … +2, None = not rated (user data)
+    note: str = ""  # private note on the source (user data)
+
+
+class ArticleSource(SQLModel, table=True):
+    """A source as the analysis found it in one article (derived)."""
+
+    __tablename__ = "article_source"
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    key: str  # the engine's id within the article ("s1")
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+    mentions: str = "[]"  # JSON list of [start, end]
+    library_source_id: int | None = Field(
+        default=None, foreign_key="library_source.id", index=True, ondelete="SET NULL"
+    )
+
+
+class Statement(SQLModel, table=True):
+    """A statement as the analysis found it (derived)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    key: str  # the engine's id ("st3")
+    source_key: str
+    kind: str
+    start: int
+    end: int
+    content: str = "[]"  # JSON list of parts [[start, end], ...]
+    text: str = ""
+    cue: str | None = None  # JSON [start, end]
+    cue_text: str = ""
+    source_mention: str | None = None  # JSON [start, end]
+    hedges: str = "[]"  # JSON list of phrases
+    stance: str = "neutral"
+    continues: str | None = None
+
+
+class Highlight(SQLModel, table=True):
+    """A user's highlight with its optional note (user data). An empty range is a margin note."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    color: str = "yellow"
+    start: int
+    end: int
+    exact: str = ""  # W3C TextQuoteSelector
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    orphaned: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Correction(SQLModel, table=True):
+    """A user's correction of the analysis (user data), replayed after every re-analysis.
+
+    action: rename (source_key, value=new name) · merge (source_key into value) ·
+    move (statement_key to source value) · not_statement (statement_key)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    action: str
+    source_key: str | None = None
+    statement_key: str | None = None
+    value: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Setting(SQLModel, table=True):
+    """Small app state that belongs with the library (last article, …)."""
+
+    key: str = Field(primary_key=True)
+    value: str = ""

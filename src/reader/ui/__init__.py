@@ -1,0 +1,1 @@
+"""The Qt window of reader: views, item models, dialogs. The only package that imports Qt."""

@@ -1,0 +1,94 @@
+"""Running library operations off the GUI thread (after Anki's CollectionOp/QueryOp).
+
+Database work goes to one single-thread pool (SQLite likes one writer); other slow work (PDF
+export, URL download) to the global pool. The result or the error comes back on the GUI thread
+through a signal. Tests may set `Operations.synchronous = True` to run ops inline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], signals: _Signals, with_progress: bool) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.with_progress = with_progress
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            if self.with_progress:
+                result = self.fn(lambda i, n: self.signals.progress.emit(int(i), int(n)))
+            else:
+                result = self.fn()
+        except BaseException as exc:  # handed to the GUI thread, shown as a message there
+            self.signals.failed.emit(exc)
+            return
+        self.signals.done.emit(result)
+
+
+class Operations(QObject):
+    """The window's runner. `changed` tells views what an op changed ("article", "sources",
+    "annotations", "library") so they refresh."""
+
+    changed = Signal(str)
+    synchronous = False
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_pool = QThreadPool(self)
+        self.db_pool.setMaxThreadCount(1)
+        self._live: set[_Signals] = set()
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        on_progress: Callable[[int, int], None] | None = None,
+        database: bool = True,
+        changes: str | None = None,
+    ) -> None:
+        """Run fn() (or fn(progress) when on_progress is given) off the GUI thread."""
+        signals = _Signals()
+        self._live.add(signals)
+
+        def finish(result: Any) -> None:
+            self._live.discard(signals)
+            if on_done is not None:
+                on_done(result)
+            if changes:
+                self.changed.emit(changes)
+
+        def fail(exc: BaseException) -> None:
+            self._live.discard(signals)
+            if on_error is not None:
+                on_error(exc)
+
+        signals.done.connect(finish)
+        signals.failed.connect(fail)
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
+        task = _Task(fn, signals, on_progress is not None)
+        if self.synchronous:
+            task.run()
+            return
+        (self.db_pool if database else QThreadPool.globalInstance()).start(task)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until queued ops finish (used at quit and in tests)."""
+        ok = self.db_pool.waitForDone(msecs)
+        return QThreadPool.globalInstance().waitForDone(msecs) and ok
