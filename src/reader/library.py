@@ -525,9 +525,9 @@ class Library:
 
 def analyze_segments(text: str) -> tuple:
     """Document structure is cheap to recompute and not stored."""
-    from reader.analysis.segments import find_segments  # provided by the engine
-
     try:
+        from reader.analysis.segments import find_segments  # provided by the engine
+
         return tuple(find_segments(text))
     except Exception:  # structure is a rendering aid; never fail an open over it
         return ()
