@@ -147,6 +147,29 @@ class Library:
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
         self.db = Database(self.data_dir)
+        self._backup_if_due()
+
+    def _backup_if_due(self) -> None:
+        from reader.store.backup import backup_if_due
+
+        try:
+            backup_if_due(self.db.path, self.data_dir)
+        except (OSError, Exception):  # a failed backup must never stop the library opening
+            pass
+
+    def backups(self) -> list:
+        """The automatic backups, newest first (each with .path and .label)."""
+        from reader.store.backup import list_backups
+
+        return list_backups(self.data_dir)
+
+    def restore_backup(self, backup_path: Path) -> None:
+        """Replace the library with a backup; the current state is backed up first."""
+        from reader.store.backup import restore_backup
+
+        self.db.close()
+        restore_backup(Path(backup_path), self.db.path, self.data_dir)
+        self.db = Database(self.data_dir)
 
     @property
     def warning(self) -> str | None:
@@ -521,6 +544,33 @@ class Library:
                 select(Highlight).where(Highlight.article_id == article_id).order_by(Highlight.start)
             ).all()
             return [_hl(h) for h in rows]
+
+    def _annotated(self, article_id: int) -> tuple[ArticleInfo, list[HighlightInfo]]:
+        with self.db.session() as s:
+            a = s.get(Article, article_id)
+            if a is None:
+                raise NotFoundError(f"No article with id {article_id} in the library")
+            info = _info(a)
+        return info, self.highlights(article_id)
+
+    def export_annotations_json(self, article_id: int, path: str | Path) -> Path:
+        """Write the article's highlights and notes as W3C Web Annotation JSON-LD."""
+        from reader.annotate.w3c import annotation_collection
+
+        info, marks = self._annotated(article_id)
+        out = Path(path)
+        doc = annotation_collection(info, marks)
+        out.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return out
+
+    def export_markdown(self, article_id: int, path: str | Path) -> Path:
+        """Write the article's highlights and notes as Markdown quotes, in text order."""
+        from reader.annotate.markdown import annotations_markdown
+
+        info, marks = self._annotated(article_id)
+        out = Path(path)
+        out.write_text(annotations_markdown(info, marks), encoding="utf-8")
+        return out
 
 
 def analyze_segments(text: str) -> tuple:
