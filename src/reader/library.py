@@ -154,7 +154,7 @@ class Library:
 
         try:
             backup_if_due(self.db.path, self.data_dir)
-        except (OSError, Exception):  # a failed backup must never stop the library opening
+        except Exception:  # a failed backup must never stop the library opening
             pass
 
     def backups(self) -> list:

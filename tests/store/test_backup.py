@@ -8,23 +8,26 @@ from reader.store.backup import KEEP, backup_if_due, list_backups, make_backup, 
 
 
 def test_daily_backup_made_once(tmp_path: Path) -> None:
-    lib = Library(tmp_path)
+    lib = Library(tmp_path)  # opening the library makes today's backup
     lib.import_text("Backed up article.", title="A")
-    first = backup_if_due(lib.db.path, tmp_path)
-    second = backup_if_due(lib.db.path, tmp_path)
-    assert first is not None and first.exists()
-    assert second is None
     assert len(list_backups(tmp_path)) == 1
+    assert backup_if_due(lib.db.path, tmp_path) is None
+    Library(tmp_path)
+    assert len(list_backups(tmp_path)) == 1
+    tomorrow = list_backups(tmp_path)[0].made.date() + timedelta(days=1)
+    made = backup_if_due(lib.db.path, tmp_path, today=tomorrow)
+    assert made is not None and made.exists()
 
 
 def test_keeps_last_seven(tmp_path: Path) -> None:
     lib = Library(tmp_path)
-    start = datetime(2026, 1, 1, 12, 0, 0)
+    start = datetime.now() + timedelta(days=1)
     for i in range(10):
         make_backup(lib.db.path, tmp_path, now=start + timedelta(days=i))
     kept = list_backups(tmp_path)
     assert len(kept) == KEEP
-    assert kept[0].made == start + timedelta(days=9)
+    assert kept[0].made.date() == (start + timedelta(days=9)).date()
+    assert kept[-1].made.date() == (start + timedelta(days=3)).date()
 
 
 def test_restore_brings_back_old_state(tmp_path: Path) -> None:
