@@ -24,9 +24,16 @@ def apply_corrections(
     for c in corrections:
         if c.action == "rename" and c.source_key in by_id and c.value:
             by_id[c.source_key] = replace(by_id[c.source_key], name=c.value)
-        elif c.action == "merge" and c.source_key in by_id and c.value in by_id and c.source_key != c.value:
+        elif (
+            c.action == "merge"
+            and c.source_key in by_id
+            and c.value in by_id
+            and c.source_key != c.value
+        ):
             gone, into = by_id.pop(c.source_key), by_id[c.value]
-            by_id[c.value] = replace(into, mentions=tuple(sorted(set(into.mentions) | set(gone.mentions))))
+            by_id[c.value] = replace(
+                into, mentions=tuple(sorted(set(into.mentions) | set(gone.mentions)))
+            )
             sts = [replace(st, source=c.value) if st.source == gone.id else st for st in sts]
         elif c.action == "move" and c.value in by_id:
             sts = [replace(st, source=c.value) if st.id == c.statement_key else st for st in sts]

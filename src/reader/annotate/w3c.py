@@ -1,0 +1,108 @@
+"""W3C Web Annotation JSON-LD for an article's highlights and notes.
+
+One `AnnotationCollection` whose `items` are `Annotation`s: the note as a `TextualBody`
+(purpose "commenting"), the article as the target with a TextQuoteSelector and a
+TextPositionSelector, the colour under `reader:color`. See https://www.w3.org/TR/annotation-model/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+READER_NS = "urn:reader:ns#"
+CONTEXT: list[Any] = [
+    W3C_CONTEXT,
+    {
+        "reader": READER_NS,
+        "reader:color": {"@id": "reader:color"},
+        "reader:orphaned": {
+            "@id": "reader:orphaned",
+            "@type": "http://www.w3.org/2001/XMLSchema#boolean",
+        },
+    },
+]
+
+
+class ArticleLike(Protocol):
+    id: int
+    title: str
+    origin: str
+    origin_kind: str
+
+
+class HighlightLike(Protocol):
+    id: int
+    color: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    note: str
+    orphaned: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+def article_uri(article: ArticleLike) -> str:
+    """The target source: the article's URL when it came from the web, else a reader URN."""
+    origin = article.origin or ""
+    if origin.startswith(("http://", "https://")):
+        return origin
+    return f"urn:reader:article:{article.id}"
+
+
+def iso(moment: datetime) -> str:
+    """An ISO 8601 UTC time as the Web Annotation model writes it."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def annotation(article: ArticleLike, h: HighlightLike) -> dict[str, Any]:
+    """One highlight as a W3C `Annotation` (without its own @context)."""
+    selectors: list[dict[str, Any]] = [
+        {"type": "TextQuoteSelector", "exact": h.exact, "prefix": h.prefix, "suffix": h.suffix},
+    ]
+    if not h.orphaned:
+        selectors.append({"type": "TextPositionSelector", "start": h.start, "end": h.end})
+    target: dict[str, Any] = {"source": article_uri(article), "selector": selectors}
+    if article.origin and target["source"] != article.origin:
+        target["reader:origin"] = article.origin
+    out: dict[str, Any] = {
+        "id": f"urn:reader:annotation:{h.id}",
+        "type": "Annotation",
+        "motivation": "commenting" if h.note else "highlighting",
+        "created": iso(h.created_at),
+        "modified": iso(h.updated_at),
+        "target": target,
+        "reader:color": h.color,
+    }
+    if h.note:
+        out["body"] = {
+            "type": "TextualBody",
+            "value": h.note,
+            "format": "text/plain",
+            "purpose": "commenting",
+        }
+    if h.orphaned:
+        out["reader:orphaned"] = True
+    return out
+
+
+def annotation_collection(
+    article: ArticleLike, highlights: Iterable[HighlightLike]
+) -> dict[str, Any]:
+    """All highlights of an article as an `AnnotationCollection`, in text order."""
+    items = [annotation(article, h) for h in sorted(highlights, key=lambda h: (h.start, h.id))]
+    return {
+        "@context": CONTEXT,
+        "id": f"urn:reader:article:{article.id}:annotations",
+        "type": "AnnotationCollection",
+        "label": f"Annotations on {article.title}",
+        "total": len(items),
+        "items": items,
+    }
