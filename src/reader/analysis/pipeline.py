@@ -1,7 +1,62 @@
-"""Placeholder pipeline: finds nothing until the attribution engine lands."""
+"""The attribution engine: segment → quotations → cues → mentions/attribution → coreference →
+signals, all offsets into the original text."""
 
-from reader.analysis.model import Analysis
+from __future__ import annotations
+
+from reader.analysis.attribution import attribute
+from reader.analysis.coref import resolve
+from reader.analysis.cues import find_cues
+from reader.analysis.doc import build
+from reader.analysis.model import Analysis, Source, Statement
+from reader.analysis.quotes import find_quotations
+from reader.analysis.segment import segment
+from reader.analysis.signals import signals
 
 
 def run(text: str, title: str = "") -> Analysis:
-    return Analysis(text=text, title=title)
+    segments = segment(text)
+    doc = build(text, segments)
+    quotes = find_quotations(text, doc.body)
+    cues = find_cues(doc)
+    raws = attribute(doc, quotes, cues)
+    entities, assigned = resolve(doc, raws)
+    used = sorted(set(assigned), key=lambda i: min(entities[i].spans or {(0, 0)}))
+    sid = {ent: f"s{n + 1}" for n, ent in enumerate(used)}
+    sources = tuple(
+        Source(
+            id=sid[i],
+            name=entities[i].name,
+            kind=entities[i].kind,
+            role=entities[i].role,
+            affiliation=entities[i].affiliation,
+            mentions=tuple(sorted(entities[i].spans)),
+        )
+        for i in used
+    )
+    statements = []
+    for n, (raw, ent) in enumerate(zip(raws, assigned, strict=True)):
+        cue = raw.cue
+        spans = list(raw.content)
+        if cue:
+            spans.append(cue.span)
+        spans.append(raw.mention.span)
+        region = (min(s for s, _ in spans), max(e for _, e in spans))
+        hedges, hedge_spans, stance = signals(text, region, cue.stance if cue else "neutral")
+        statements.append(
+            Statement(
+                id=f"st{n + 1}",
+                source=sid[ent],
+                kind=raw.kind,
+                content=raw.content,
+                cue=cue.span if cue else None,
+                source_mention=raw.mention.span,
+                hedges=hedges,
+                hedge_spans=hedge_spans,
+                stance=stance,
+                cue_text=text[cue.span[0] : cue.span[1]] if cue else "",
+                continues=f"st{raw.continues + 1}" if raw.continues is not None else None,
+            )
+        )
+    return Analysis(
+        text=text, sources=sources, statements=tuple(statements), segments=segments, title=title
+    )

@@ -1,0 +1,395 @@
+"""Layer 5: tie quotations and reported clauses to the cue and the mention of who said them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.cues import Cue
+from reader.analysis.doc import ABBREVIATIONS, Doc
+from reader.analysis.mentions import (
+    Mention,
+    apposition_left,
+    describe,
+    is_boundary,
+    np_right,
+    skip_back,
+    subject_left,
+)
+from reader.analysis.model import Span
+from reader.analysis.quotes import Quotation
+
+QUOTE_MARKS = frozenset('"“”«»„')
+OPEN_MARKS = frozenset('"“«„')
+CLAUSE_OPENERS = frozenset({",", "and", "but", "however", "meanwhile", "also", "yet"})
+ADVERBIAL_AFTER_CUE = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "also",
+        "again",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "previously",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+MIN_SCARE_WORDS = 5
+
+
+@dataclass
+class Raw:
+    """A statement before sources are resolved."""
+
+    content: tuple[Span, ...]
+    kind: str
+    mention: Mention
+    cue: Cue | None
+    continues: int | None = None  # index of the Raw it continues
+
+
+def _words(doc: Doc, span: Span) -> int:
+    return doc.token_before(span[1]) - doc.token_at(span[0]) + 1
+
+
+def _sentence_end_token(doc: Doc, k: int, limit: int) -> int:
+    """First token index >= k that ends the sentence (a full stop, ? or !), or `limit`."""
+    j = k
+    while j < limit:
+        w = doc.words[j]
+        if w in {".", "!", "?"} and not (w == "." and j and doc.lower[j - 1] in ABBREVIATIONS):
+            return j
+        j += 1
+    return limit
+
+
+def _trim(doc: Doc, s: int, e: int) -> Span | None:
+    text = doc.text
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
+        e -= 1
+    return (s, e) if e - s > 1 else None
+
+
+class _Attributor:
+    def __init__(self, doc: Doc, quotes: tuple[Quotation, ...], cues: tuple[Cue, ...]):
+        self.doc = doc
+        self.quotes = quotes
+        self.cues = cues
+        self.cue_at = {c.token: c for c in cues}
+        self.used: set[int] = set()
+        self.out: list[Raw] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def para_bounds(self, offset: int) -> tuple[int, int]:
+        """Token range of the body paragraph holding `offset`."""
+        p = self.doc.paragraph_of(offset)
+        if p < 0:
+            return (0, 0)
+        s, e = self.doc.body[p]
+        return self.doc.token_at(s), self.doc.token_before(e) + 1
+
+    def sent_tokens(self, offset: int) -> tuple[int, int]:
+        sent = self.doc.sentence_of(offset)
+        if sent is None:
+            return self.para_bounds(offset)
+        return self.doc.token_at(sent[0]), self.doc.token_before(sent[1]) + 1
+
+    # -- direct quotations -----------------------------------------------------------------
+    def tail(self, q: Quotation) -> tuple[Mention, Cue] | None:
+        """`“…,” X said` / `“…,” said X` / `“…,” X, ROLE, told Y`."""
+        doc = self.doc
+        _, p_end = self.para_bounds(q.span[1] - 1)
+        k = doc.token_at(q.span[1])
+        if k >= p_end:
+            return None
+        if doc.words[k] == ",":
+            k += 1
+        limit = k
+        while limit < p_end and limit - k < 40 and doc.words[limit] not in OPEN_MARKS:
+            w = doc.words[limit]
+            if w in {".", "!", "?", ";"} and not (
+                w == "." and doc.lower[limit - 1] in ABBREVIATIONS
+            ):
+                break
+            limit += 1
+        if limit <= k:
+            return None
+        cue = self.cue_at.get(k)
+        if cue is not None and cue.kind in {"verb", "according"} and cue.token not in self.used:
+            m = np_right(doc, cue.end_token, limit)
+            if m is not None:
+                return m, cue
+            return None
+        c = next((j for j in range(k, limit) if j in self.cue_at), None)
+        if c is None:
+            return None
+        cue = self.cue_at[c]
+        if cue.kind != "verb" or c in self.used:
+            return None
+        j = skip_back(doc, c - 1, k)
+        if j < k:
+            return None
+        if doc.words[j] == ",":
+            m, a = apposition_left(doc, j, k)
+            if m is not None and a == k:
+                return m, cue
+            return None
+        if any(is_boundary(doc, t) for t in range(k, j + 1)):
+            return None
+        m = describe(doc, k, j + 1)
+        return (m, cue) if m is not None else None
+
+    def before(self, q: Quotation) -> tuple[Mention, Cue] | None:
+        """`X said: “…”` / `X told Y, “…”` / `X said that “…”`."""
+        doc = self.doc
+        p_start, _ = self.para_bounds(q.span[0])
+        j = doc.token_before(q.span[0])
+        if j < p_start:
+            return None
+        if doc.words[j] in {":", ","} or doc.lower[j] == "that":
+            j -= 1
+        for c in range(j, max(p_start - 1, j - 7), -1):
+            cue = self.cue_at.get(c)
+            if cue is not None and cue.kind == "verb" and c not in self.used:
+                if cue.end_token <= j and any(
+                    not doc.words[t][:1].isalnum() for t in range(cue.end_token, j + 1)
+                ):
+                    return None
+                s_start, _ = self.sent_tokens(doc.starts[c])
+                m, _a = subject_left(doc, c, max(p_start, s_start))
+                return (m, cue) if m is not None else None
+            if not doc.words[c][:1].isalnum() or doc.words[c] in QUOTE_MARKS:
+                return None
+        return None
+
+    def direct(self) -> None:
+        doc = self.doc
+        attributed: dict[int, int] = {}  # quote index -> raw index
+        by_tail: dict[int, int] = {}
+        for qi, q in enumerate(self.quotes):
+            inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+            found = None
+            via_tail = False
+            if inner[-1:] in {",", "!", "?", "—", "–"} or (inner[-1:] == "." and q.closed):
+                found = self.tail(q)
+                via_tail = found is not None
+            if found is None:
+                found = self.before(q)
+            if found is None and not via_tail:
+                found = self.tail(q)
+                via_tail = found is not None
+            if found is None:
+                continue
+            m, cue = found
+            self.used.add(cue.token)
+            attributed[qi] = len(self.out)
+            if via_tail:
+                by_tail[qi] = len(self.out)
+            self.out.append(Raw((q.span,), "direct", m, cue))
+        # quotes without a cue: continuations of an attributed quote in the same paragraph,
+        # or whole paragraphs of quotation following a quoted speaker
+        last_by_para: dict[int, int] = {}
+        for qi, q in enumerate(self.quotes):
+            p = doc.paragraph_of(q.span[0])
+            if qi in attributed:
+                last_by_para[p] = attributed[qi]
+                continue
+            if _words(doc, q.span) < 2:
+                continue
+            prev = qi - 1
+            if prev in attributed and doc.paragraph_of(self.quotes[prev].span[1] - 1) == p:
+                r = self.out[attributed[prev]]
+                cont = attributed[prev] if prev in by_tail else None
+                attributed[qi] = len(self.out)
+                self.out.append(Raw((q.span,), "direct", r.mention, None, continues=cont))
+                last_by_para[p] = attributed[qi]
+                continue
+            para = doc.body[p] if p >= 0 else None
+            if para is None or _words(doc, q.span) < MIN_SCARE_WORDS:
+                continue
+            whole = q.span[0] <= para[0] + 1 and (q.span[1] - q.span[0]) >= 0.8 * (
+                para[1] - para[0]
+            )
+            if whole:
+                for back in (p - 1, p - 2):
+                    if back in last_by_para:
+                        r = self.out[last_by_para[back]]
+                        attributed[qi] = len(self.out)
+                        self.out.append(Raw((q.span,), "direct", r.mention, None))
+                        last_by_para[p] = attributed[qi]
+                        break
+        self.direct_spans = sorted(r.content[0] for r in self.out)
+
+    # -- reported speech -------------------------------------------------------------------
+    def inside_direct(self, span: Span) -> bool:
+        return any(s <= span[0] and span[1] <= e for s, e in self.direct_spans)
+
+    def overlaps_direct(self, span: Span) -> bool:
+        return any(s < span[1] and span[0] < e for s, e in self.direct_spans)
+
+    def clause_end(self, k: int, s_end: int) -> int:
+        """Token where reported content starting at `k` ends: the sentence end, a semicolon,
+        or a comma before a coordinated reporting verb."""
+        doc = self.doc
+        j = k
+        while j < s_end:
+            w = doc.words[j]
+            if w == ";":
+                return j
+            if w == "," and j + 1 < s_end:
+                nxt = j + 1 + (doc.lower[j + 1] == "and")
+                c = self.cue_at.get(nxt)
+                if c is not None and c.kind == "verb":
+                    return j
+            j += 1
+        return s_end
+
+    def add(self, content: Span | None, m: Mention, cue: Cue) -> None:
+        if content is None or m is None:
+            return
+        if self.overlaps_direct(content):
+            if self.inside_direct(content) and not self.inside_direct(m.span):
+                return
+            if not self.inside_direct(content):
+                return
+        doc = self.doc
+        kind = "indirect"
+        if any(doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1])):
+            kind = "mixed"
+        self.used.add(cue.token)
+        self.out.append(Raw((content,), kind, m, cue))
+
+    def reported(self) -> None:
+        doc = self.doc
+        last_subject: tuple[int, Mention] | None = None  # (sentence start token, mention)
+        for cue in self.cues:
+            c = cue.token
+            if c in self.used:
+                continue
+            if doc.paragraph_of(doc.starts[c]) < 0:
+                continue
+            s_start, s_end = self.sent_tokens(doc.starts[c])
+            stop = _sentence_end_token(doc, c, s_end)
+            if cue.kind in {"according", "opinion"}:
+                self.according(cue, s_start, stop)
+                continue
+            m, a = subject_left(doc, c, s_start)
+            prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
+            if m is None and last_subject and last_subject[0] == s_start and prev in {",", "and"}:
+                m, a = last_subject[1], c
+            if m is None and prev in {",", "”", '"', "’"}:
+                m2 = self.sentence_subject(s_start, c)
+                if m2 is not None:
+                    m, a = m2, c
+            k = cue.end_token
+            if m is None:
+                # "…, said NAME." after a reported clause
+                if c > s_start and doc.words[c - 1] == ",":
+                    m2 = np_right(doc, k, stop)
+                    if (m2 is not None and not m2.pronoun) or (m2 and m2.pronoun):
+                        content = _trim(doc, doc.starts[s_start], doc.starts[c - 1])
+                        if content and _words(doc, content) >= 3:
+                            self.add(content, m2, cue)
+                continue
+            last_subject = (s_start, m)
+            if (
+                k >= stop
+                or doc.words[k] in {",", ".", "!", "?", ":", ";"}
+                or doc.words[k] in QUOTE_MARKS
+            ):
+                # "CLAUSE, X said." — the clause before the subject
+                if a > s_start and doc.words[a - 1] == "," and (k >= stop or doc.words[k] != ":"):
+                    content = _trim(doc, doc.starts[s_start], doc.starts[a - 1])
+                    if content and _words(doc, content) >= 3:
+                        self.add(content, m, cue)
+                continue
+            if doc.lower[k] == "that":
+                k += 1
+            elif doc.lower[k] in ADVERBIAL_AFTER_CUE:
+                t = next((t for t in range(k, min(stop, k + 9)) if doc.lower[t] == "that"), None)
+                if t is None or any(not doc.words[x][:1].isalnum() for x in range(k, t)):
+                    continue
+                k = t + 1
+            if k >= stop:
+                continue
+            end = self.clause_end(k, stop)
+            if end - k < 2:
+                continue
+            content = _trim(doc, doc.starts[k], doc.ends[end - 1])
+            self.add(content, m, cue)
+
+    def sentence_subject(self, s_start: int, c: int) -> Mention | None:
+        """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late."""
+        doc = self.doc
+        commas = [j for j in range(s_start, c) if doc.words[j] == ","][:2]
+        if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 6:
+            return None
+        name = describe(doc, commas[0] + 1, commas[1])
+        if name is None or name.kind != "person" or name.descriptive or name.pronoun:
+            return None
+        from reader.analysis.mentions import split_role
+
+        role, aff = split_role(doc, s_start, commas[0])
+        return Mention(name.span, name.text, name.name, "person", role, aff)
+
+    def according(self, cue: Cue, s_start: int, stop: int) -> None:
+        """`According to X, CLAUSE` / `CLAUSE, according to X` / `in his opinion`."""
+        doc = self.doc
+        c, k = cue.token, cue.end_token
+        if cue.kind == "opinion":
+            m = describe(doc, c + 1, c + 2)
+        else:
+            e = k
+            while e < stop and e - k < 14 and doc.words[e] not in {",", ";", ":"} | QUOTE_MARKS:
+                e += 1
+            m = describe(doc, k, e) if e > k else None
+            k = e
+        if m is None:
+            return
+        at_start = c == s_start or doc.lower[c - 1] in CLAUSE_OPENERS
+        if at_start and c - s_start > 5 and doc.words[c - 1] == ",":
+            # a parenthetical "X, in his opinion, is Y": the whole sentence is reported
+            content = _trim(doc, doc.starts[s_start], doc.ends[stop - 1])
+        elif at_start and k < stop and doc.words[k] == ",":
+            content = _trim(doc, doc.starts[k + 1], doc.ends[stop - 1]) if stop > k + 1 else None
+        elif c > s_start and doc.words[c - 1] == ",":
+            content = _trim(doc, doc.starts[s_start], doc.starts[c - 1])
+        else:
+            return
+        if content and _words(doc, content) >= 3:
+            self.add(content, m, cue)
+
+
+def attribute(doc: Doc, quotes: tuple[Quotation, ...], cues: tuple[Cue, ...]) -> list[Raw]:
+    """Statements (unresolved) in text order: direct quotations first claim their cues, then
+    reported speech uses the cues left."""
+    at = _Attributor(doc, quotes, cues)
+    at.direct()
+    at.reported()
+    order = sorted(range(len(at.out)), key=lambda i: at.out[i].content[0])
+    new_index = {old: new for new, old in enumerate(order)}
+    out = []
+    for old in order:
+        r = at.out[old]
+        if r.continues is not None:
+            r.continues = new_index[r.continues]
+        out.append(r)
+    return out

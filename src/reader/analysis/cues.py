@@ -1,0 +1,97 @@
+"""Layer 3: reporting cues (speech verbs in any tense, "according to", "in his opinion")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.doc import Doc
+from reader.analysis.lexicons import reporting_verbs, words
+from reader.analysis.model import Span
+
+PASSIVE_BEFORE = frozenset({"was", "were", "been", "being", "be", "is", "are", "to"})
+POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our"})
+OPINION_NOUNS = frozenset({"opinion", "view", "words", "estimate", "estimation", "assessment"})
+ADDRESSEE_WORDS = frozenset(
+    [
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "you",
+        "reporters",
+        "journalists",
+        "lawmakers",
+        "supporters",
+        "viewers",
+        "listeners",
+        "audience",
+        "crowd",
+        "congress",
+        "parliament",
+    ]
+)
+DETERMINERS = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: `span` covers the words (with the addressee of "told"), `token` and
+    `end_token` delimit its tokens; `kind` is verb | according | opinion."""
+
+    span: Span
+    token: int
+    end_token: int
+    kind: str
+    lemma: str
+    stance: str = "neutral"
+    obj: bool = False
+
+
+def _addressee_end(doc: Doc, k: int) -> int:
+    """Token index after the addressee of a verb such as `told` starting at `k`."""
+    n = len(doc.words)
+    if k >= n:
+        return k
+    w = doc.words[k]
+    if doc.lower[k] in ADDRESSEE_WORDS:
+        return k + 1
+    if w[:1].isupper() and doc.lower[k] not in {"that", "the"}:
+        j = k
+        while j < n and j - k < 5 and doc.words[j][:1].isupper():
+            j += 1
+        return j
+    if doc.lower[k] in DETERMINERS:
+        heads = words("media_words") | words("titles") | words("anonymous_words")
+        for j in range(k + 1, min(n, k + 5)):
+            if doc.lower[j] in heads:
+                return j + 1
+            if not doc.words[j][:1].isalnum():
+                break
+    return k
+
+
+def find_cues(doc: Doc) -> tuple[Cue, ...]:
+    """Every reporting cue in the text, in order."""
+    verbs = reporting_verbs()
+    low = doc.lower
+    n = len(low)
+    out: list[Cue] = []
+    for i, w in enumerate(low):
+        if w == "according" and i + 1 < n and low[i + 1] == "to":
+            out.append(Cue((doc.starts[i], doc.ends[i + 1]), i, i + 2, "according", "according to"))
+            continue
+        if w == "in" and i + 2 < n and low[i + 1] in POSSESSIVES and low[i + 2] in OPINION_NOUNS:
+            out.append(Cue((doc.starts[i], doc.ends[i + 2]), i, i + 3, "opinion", "opinion"))
+            continue
+        verb = verbs.get(w)
+        if verb is None:
+            continue
+        if i and low[i - 1] in PASSIVE_BEFORE:
+            continue
+        end = i + 1
+        if verb.addressee:
+            end = max(end, _addressee_end(doc, i + 1))
+        span = (doc.starts[i], doc.ends[end - 1])
+        out.append(Cue(span, i, end, "verb", verb.lemma, verb.stance, verb.obj))
+    return tuple(out)

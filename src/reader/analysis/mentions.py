@@ -1,0 +1,408 @@
+"""Layer 4: mentions of who speaks: names, roles, organisations, media, anonymous groups,
+pronouns. Noun phrases are read off the tokens next to a cue or a quotation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.doc import ABBREVIATIONS, Doc
+from reader.analysis.lexicons import places, words
+from reader.analysis.model import Span
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "i", "me", "my"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+LEADING_DETS = frozenset({"the", "a", "an", "our", "their", "his", "her", "its", "this", "these"})
+BOUNDARY_WORDS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "because",
+        "when",
+        "if",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "while",
+        "as",
+        "after",
+        "before",
+        "since",
+        "although",
+        "though",
+        "so",
+        "where",
+        "what",
+        "how",
+        "why",
+        "than",
+        "then",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "to",
+        "also",
+        "there",
+        "here",
+        "it's",
+        "this",
+    ]
+)
+SKIP_BEFORE_CUE = frozenset(
+    [
+        "also",
+        "now",
+        "recently",
+        "has",
+        "have",
+        "had",
+        "later",
+        "previously",
+        "then",
+        "again",
+        "once",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "further",
+        "even",
+        "himself",
+        "herself",
+        "themselves",
+        "itself",
+        "reportedly",
+        "allegedly",
+        "first",
+        "finally",
+        "subsequently",
+        "still",
+        "often",
+        "never",
+        "already",
+        "long",
+        "just",
+        "originally",
+        "initially",
+        "quickly",
+        "simply",
+        "flatly",
+        "openly",
+        "explicitly",
+        "separately",
+        "too",
+    ]
+)
+PREPOSITIONS = frozenset(
+    {"of", "at", "for", "among", "from", "with", "in", "on", "within", "inside"}
+)
+NAME_JOINERS = frozenset({"of", "and", "&", "de", "van", "von", "der", "al", "bin", "la", "du"})
+TRAILING_DROP = frozenset({"himself", "herself", "themselves", "itself", "too", "also", "alone"})
+TIME_WORDS = frozenset(
+    [
+        "last",
+        "this",
+        "next",
+        "week",
+        "month",
+        "year",
+        "day",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "ago",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "meanwhile",
+        "however",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "in",
+        "on",
+    ]
+)
+
+
+DEMONYM_ENDINGS = ("ian", "ese", "ish")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A noun phrase naming who speaks. `name` is the proper name when there is one, else the
+    phrase without its determiner. `descriptive` marks a role without a name."""
+
+    span: Span
+    text: str
+    name: str
+    kind: str  # person | organization | media | anonymous | document | other
+    role: str | None = None
+    affiliation: str | None = None
+    pronoun: bool = False
+    descriptive: bool = False
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def is_boundary(doc: Doc, j: int) -> bool:
+    w = doc.words[j]
+    if not w[:1].isalnum():
+        if w == "." and j > 0 and doc.lower[j - 1] in ABBREVIATIONS:
+            return False
+        return w not in {"’", "'", "-", "&"}
+    return doc.lower[j] in BOUNDARY_WORDS
+
+
+def _title_at(low: list[str], j: int) -> int:
+    """Length (1 or 2) of a job title starting at token j, or 0."""
+    titles = words("titles")
+    if j + 1 < len(low) and f"{low[j]} {low[j + 1]}" in titles:
+        return 2
+    if low[j] in titles or (j + 1 < len(low) and low[j + 1] == "." and low[j] + "." in titles):
+        return 1
+    return 0
+
+
+def _text(doc: Doc, a: int, b: int) -> str:
+    return doc.text[doc.starts[a] : doc.ends[b - 1]] if b > a else ""
+
+
+def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
+    """An apposition such as "an analyst at the consulting company Defense Express" → (role,
+    affiliation): the words before the first preposition, and what follows it (narrowed to a
+    trailing proper name when a description precedes the name)."""
+    low = doc.lower
+    while a < b and low[a] in LEADING_DETS:
+        a += 1
+    if a >= b:
+        return None, None
+    p = next((j for j in range(a + 1, b) if low[j] in PREPOSITIONS), None)
+    if p is None:
+        # "Belarusian opposition journalist": title word last, modifiers before it
+        t = next((j for j in range(b - 1, a - 1, -1) if _title_at(low, j)), None)
+        if t is None:
+            return _text(doc, a, b), None
+        return _text(doc, t, b), (_text(doc, a, t) or None)
+    role = _text(doc, a, p)
+    q = p + 1
+    while q < b and low[q] in LEADING_DETS:
+        q += 1
+    aff_start = p + 1
+    # narrow "the information company Defense Express" to "Defense Express"
+    r = b
+    while r > q and doc.words[r - 1][:1].isupper():
+        r -= 1
+    if r < b and r > q and not doc.words[r - 1][:1].isupper() and low[r - 1] not in NAME_JOINERS:
+        aff_start = r
+    aff = _text(doc, aff_start, b)
+    return role or None, aff or None
+
+
+def describe(doc: Doc, a: int, b: int) -> Mention | None:
+    """Read tokens [a, b) as a mention of a speaker, or None when they are not one."""
+    low, wd = doc.lower, doc.words
+    while b > a and low[b - 1] in TRAILING_DROP:
+        b -= 1
+    if b <= a or b - a > 14:
+        return None
+    span = (doc.starts[a], doc.ends[b - 1])
+    if b - a == 1 and low[a] in PRONOUNS:
+        kind = "person" if low[a] in PERSON_PRONOUNS else "anonymous"
+        kind = "organization" if low[a] in THING_PRONOUNS else kind
+        return Mention(span, wd[a], wd[a], kind, pronoun=True)
+    # leading time adverbials and determiners
+    while a < b - 1 and low[a] in TIME_WORDS:
+        a += 1
+    full_a = a
+    while a < b and low[a] in LEADING_DETS:
+        a += 1
+    if a >= b:
+        return None
+    text = _text(doc, full_a, b)
+    # split a trailing prepositional phrase: "sources among Ukrainian border forces"
+    head_end, pp = b, None
+    for j in range(a + 1, b - 1):
+        if low[j] in PREPOSITIONS:
+            if _cap(wd[j - 1]) and _cap(wd[j + 1]) and low[j] in {"of", "for"}:
+                continue  # "Ministry of Defense", "Center for Policy"
+            head_end, pp = j, (j + 1, b)
+            break
+    # proper-name run at the end of the head
+    r = head_end
+    while r > a and (
+        _cap(wd[r - 1]) or (low[r - 1] in NAME_JOINERS and r - 1 > a and _cap(wd[r - 2]))
+    ):
+        r -= 1
+    while r < head_end and (low[r] in NAME_JOINERS or _title_at(low, r)):
+        r += _title_at(low, r) or 1
+        if r < head_end and wd[r] == ".":
+            r += 1
+    lex_media, lex_org = words("media_words"), words("organization_words")
+    lex_anon, lex_doc, lex_titles = (
+        words("anonymous_words"),
+        words("document_words"),
+        words("titles"),
+    )
+    role = affiliation = None
+    if r < head_end:
+        name = _text(doc, r, head_end)
+        name_low = [w for w in low[r:head_end] if w.isalnum() or "." in w]
+        pre = (a, r)
+        if len(name_low) == 1 and name_low[0].endswith(DEMONYM_ENDINGS) and r == a:
+            return None  # "Belarusian" alone is an adjective, not a speaker
+        if name in places():
+            kind = "organization"
+            name = _text(doc, a, head_end)  # "official Minsk"
+        elif any(w in lex_org for w in name_low[1:] or name_low) and head_end - r > 1:
+            kind = "organization"
+        elif (name_low and name_low[-1] in lex_media) or (
+            len(name_low) == 1 and name_low[0] in lex_media
+        ):
+            kind = "media"
+        else:
+            kind = "person"
+        if pre[1] > pre[0]:
+            head = low[pre[1] - 1]
+            if kind == "person" and (head in lex_org or head in lex_media):
+                kind = "organization" if head in lex_org else "media"
+            if kind == "person":
+                role, affiliation = split_role(doc, *pre)
+                if affiliation is None and role and not any(_title_at(low, j) for j in range(*pre)):
+                    role = None
+            else:
+                role = _text(doc, *pre)
+        if pp and kind == "person":
+            role2, aff2 = None, _text(doc, *pp)
+            role = role or role2
+            affiliation = affiliation or aff2
+        if kind != "person" and pp:
+            name = _text(doc, a, b)
+        return Mention(span, text, name, kind, role, affiliation)
+    head = low[head_end - 1]
+    name = _text(doc, a, b)
+    if head in lex_anon:
+        kind = "anonymous"
+        if pp:
+            affiliation = _text(doc, *pp)
+    elif head in lex_media:
+        kind = "media"
+    elif head in lex_org:
+        kind = "organization"
+    elif head in lex_doc:
+        kind = "document"
+    elif head in lex_titles or _title_at(low, head_end - 1):
+        kind = "person"
+        role, affiliation = split_role(doc, a, b)
+        return Mention(span, text, name, kind, role, affiliation, descriptive=True)
+    else:
+        return None
+    return Mention(span, text, name, kind, None, affiliation)
+
+
+def skip_back(doc: Doc, j: int, floor: int) -> int:
+    """Step left over auxiliaries and adverbs standing between a subject and its verb."""
+    while j >= floor and doc.lower[j] in SKIP_BEFORE_CUE:
+        j -= 1
+    return j
+
+
+def subject_left(doc: Doc, cue_token: int, floor: int) -> tuple[Mention | None, int]:
+    """The subject standing left of a cue, and the index of its first token. Handles
+    "NAME, APPOSITION, told ..." too."""
+    j = skip_back(doc, cue_token - 1, floor)
+    end = j + 1
+    while j >= floor and end - j <= 12 and not is_boundary(doc, j):
+        j -= 1
+    a = j + 1
+    if a < end:
+        m = describe(doc, a, end)
+        return m, a
+    if j >= floor and doc.words[j] == ",":
+        m, a2 = apposition_left(doc, j, floor)
+        if m is not None:
+            return m, a2
+    return None, end
+
+
+def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
+    """Tokens before `comma` read as NAME, APPOSITION → the name's mention with the role."""
+    k = comma - 1
+    while k >= floor and comma - k <= 30 and doc.words[k] not in {",", "“", "”", '"', ";", ":"}:
+        if doc.words[k] == "." and doc.lower[k - 1] not in ABBREVIATIONS:
+            return None, comma
+        k -= 1
+    if k < floor or doc.words[k] != ",":
+        return None, comma
+    app = (k + 1, comma)
+    n_end = k
+    n = k - 1
+    while n >= floor and n_end - n <= 5 and not is_boundary(doc, n):
+        n -= 1
+    n_start = n + 1
+    if n_start >= n_end or not all(_cap(w) for w in doc.words[n_start:n_end] if w.isalnum()):
+        return None, comma
+    name = describe(doc, n_start, n_end)
+    if name is None or name.kind != "person" or name.descriptive or name.pronoun:
+        return None, comma
+    low = doc.lower
+    if not (low[app[0]] in LEADING_DETS or _title_at(low, app[0]) or not _cap(doc.words[app[0]])):
+        return None, comma
+    role, aff = split_role(doc, *app)
+    return Mention(name.span, name.text, name.name, "person", role, aff), n_start
+
+
+def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
+    """The subject after an inverted cue ("said Belarusian journalist Jane Doe, an analyst at
+    X"): the phrase up to a comma or the sentence end, with an apposition after the comma."""
+    j = k
+    while j < limit and j - k < 10 and not is_boundary(doc, j):
+        if doc.lower[j] in {"in", "on", "during", "at", "after", "before", "when"} and j > k:
+            break
+        j += 1
+    if j == k:
+        return None
+    m = describe(doc, k, j)
+    if m is None:
+        return None
+    if j < limit and doc.words[j] == "," and m.kind == "person" and not m.pronoun:
+        e = j + 1
+        while e < limit and e - j < 25 and doc.words[e] not in {",", ".", ";", "“", "”", '"'}:
+            e += 1
+        if e > j + 1 and (doc.lower[j + 1] in LEADING_DETS or _title_at(doc.lower, j + 1)):
+            role, aff = split_role(doc, j + 1, e)
+            if role:
+                m = Mention(m.span, m.text, m.name, m.kind, role, aff)
+    return m
