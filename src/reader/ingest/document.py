@@ -16,6 +16,7 @@ class ImportedDocument:
     author: str | None = None
     published: str | None = None
     canonical_url: str | None = None
+    headings: tuple[str, ...] = ()  # lines of `text` that are headings (HTML and Markdown)
 
     @property
     def content_hash(self) -> str:
