@@ -12,6 +12,9 @@ def to_contract(analysis: Analysis, path: str, *, include_text: bool = True) -> 
     out: dict[str, Any] = {"path": path, "title": analysis.title}
     if include_text:
         out["text"] = analysis.text
+    from reader.analysis.credibility import source_signals
+
+    signals = source_signals(analysis)
     out["sources"] = [
         {
             "id": s.id,
@@ -20,6 +23,7 @@ def to_contract(analysis: Analysis, path: str, *, include_text: bool = True) -> 
             "role": s.role,
             "affiliation": s.affiliation,
             "mentions": [list(m) for m in s.mentions],
+            "signals": signals[s.id].to_json(),
         }
         for s in analysis.sources
     ]
