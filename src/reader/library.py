@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, delete, select
 
@@ -37,6 +38,9 @@ from reader.store.models import (
 ENGINE_VERSION = f"{__version__}+1"
 SAMPLE_NAME = "sample-article.txt"
 Progress = Callable[[int, int], None]
+
+if TYPE_CHECKING:
+    from reader.sources import LibrarySourceInfo, SourceAppearance
 
 
 def default_data_dir() -> Path:
@@ -388,6 +392,9 @@ class Library:
         article.analysis_version = ENGINE_VERSION
         s.add(article)
         s.flush()
+        from reader.sources import relink_sources
+
+        relink_sources(self, s, article.id)  # the user's renames and merges, replayed
 
     def _library_source_for(self, s, src: AnalysisSource) -> int | None:
         """The library-wide record for a source: same full name, or a surname that is unique."""
@@ -544,6 +551,70 @@ class Library:
                 select(Highlight).where(Highlight.article_id == article_id).order_by(Highlight.start)
             ).all()
             return [_hl(h) for h in rows]
+
+    # ---- library-wide sources, ratings and corrections (user data; see reader.sources) ----
+
+    def library_sources(self) -> list[LibrarySourceInfo]:
+        """Every source across the library with its article and statement counts."""
+        from reader import sources
+
+        return sources.library_sources(self)
+
+    def library_source(self, library_source_id: int) -> LibrarySourceInfo:
+        from reader import sources
+
+        return sources.library_source(self, library_source_id)
+
+    def source_appearances(
+        self, library_source_id: int, exclude_article: int | None = None
+    ) -> list[SourceAppearance]:
+        """(article_id, title, [statement texts]) of each article quoting the source."""
+        from reader import sources
+
+        return sources.source_appearances(self, library_source_id, exclude_article)
+
+    def rate_source(self, library_source_id: int, rating: int | None) -> None:
+        from reader import sources
+
+        sources.rate_source(self, library_source_id, rating)
+
+    def set_source_note(self, library_source_id: int, note: str) -> None:
+        from reader import sources
+
+        sources.set_source_note(self, library_source_id, note)
+
+    def rename_source(self, article_id: int, source_key: str, name: str) -> int:
+        """Rename a source of one article; returns the correction id (for undo)."""
+        from reader import sources
+
+        return sources.add_correction(self, article_id, "rename", source_key=source_key, value=name)
+
+    def merge_sources(self, article_id: int, from_key: str, into_key: str) -> int:
+        """Merge source `from_key` into `into_key` (statements and mentions follow)."""
+        from reader import sources
+
+        return sources.add_correction(
+            self, article_id, "merge", source_key=from_key, value=into_key
+        )
+
+    def move_statement(self, article_id: int, statement_key: str, to_source_key: str) -> int:
+        from reader import sources
+
+        return sources.add_correction(
+            self, article_id, "move", statement_key=statement_key, value=to_source_key
+        )
+
+    def mark_not_statement(self, article_id: int, statement_key: str) -> int:
+        from reader import sources
+
+        return sources.add_correction(
+            self, article_id, "not_statement", statement_key=statement_key
+        )
+
+    def undo_correction(self, correction_id: int) -> None:
+        from reader import sources
+
+        sources.undo_correction(self, correction_id)
 
     def _annotated(self, article_id: int) -> tuple[ArticleInfo, list[HighlightInfo]]:
         with self.db.session() as s:
