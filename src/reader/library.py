@@ -34,6 +34,7 @@ from reader.store.models import (
     Statement,
     utcnow,
 )
+from reader.store.search import SearchHit
 
 ENGINE_VERSION = f"{__version__}+1"
 SAMPLE_NAME = "sample-article.txt"
@@ -327,6 +328,14 @@ class Library:
             if a is None:
                 raise NotFoundError(f"No article with id {article_id} in the library")
             s.delete(a)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over titles, text, statements, source names and notes; hits
+        grouped by article, best first. The FTS indexes are kept by triggers (revision 0002)."""
+        from reader.store.search import search
+
+        with self.db.session() as s:
+            return search(s, query, limit)
 
     def last_article_id(self) -> int | None:
         with self.db.session() as s:
