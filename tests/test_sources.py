@@ -24,7 +24,7 @@ def fake_analyze(text: str, title: str = "") -> Analysis:
     statements = []
     for m in LINE_RE.finditer(text):
         name = m["name"].strip()
-        kind, role, aff = ((m["meta"] or "person").split(";") + [None, None])[:3]
+        kind, role, aff = [*(m["meta"] or "person").split(";"), None, None][:3]
         if name not in sources:
             sources[name] = Source(
                 id=f"s{len(sources) + 1}",
