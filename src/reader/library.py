@@ -652,6 +652,37 @@ class Library:
         out.write_text(annotations_markdown(info, marks), encoding="utf-8")
         return out
 
+    def export_pdf(
+        self,
+        article_id: int,
+        out_path: str | Path,
+        paper: str | None = None,
+        claims: bool = True,
+        progress: Progress | None = None,
+        author: str | None = None,
+    ):
+        """Write the article as an annotated PDF: highlights and notes as PDF annotations,
+        claims shaded, appendices of sources and notes. Returns a PdfReport."""
+        from reader.export.pdf import PdfInput, export_pdf
+
+        view = self.open_article(article_id)
+        info = view.info
+        doc = PdfInput(
+            title=info.title,
+            text=view.text,
+            origin=info.origin,
+            origin_kind=info.origin_kind,
+            site=info.site,
+            author=info.author,
+            published=info.published,
+            segments=view.analysis.segments,
+            analysis=view.analysis,
+            highlights=[h for h in view.highlights if not h.orphaned],
+        )
+        return export_pdf(
+            doc, Path(out_path), paper=paper, claims=claims, author=author, progress=progress
+        )
+
 
 def analyze_segments(text: str) -> tuple:
     """Document structure is cheap to recompute and not stored."""
