@@ -463,7 +463,7 @@ def stem(word: str) -> str:
         w = w[:-1]  # stopped → stopp → stop
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
-    if w.endswith("y") and len(w) > 3:
+    if w.endswith("y") and len(w) >= 3:
         w = w[:-1] + "i"
     return w
 
