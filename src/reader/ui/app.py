@@ -1,0 +1,134 @@
+"""Starting the window: the QApplication, fonts, the library, the first article, screenshots.
+
+`run_gui` is what `reader` (without a subcommand) calls. Uncaught exceptions go to the log file
+and show as one line in the window; nothing crashes silently.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+SCREENSHOT_SIZE = (1400, 900)
+SCREENSHOT_TIMEOUT_S = 60.0
+FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
+
+
+def application() -> QApplication:
+    """The one QApplication, named so that QSettings and log folders are "reader"'s."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+    QApplication.setApplicationName("reader")
+    QApplication.setOrganizationName("reader")
+    QApplication.setApplicationDisplayName("reader")
+    QGuiApplication.setDesktopFileName("reader")
+    _ensure_fonts()
+    return app  # type: ignore[return-value]
+
+
+def _ensure_fonts() -> None:
+    """Offscreen platforms may see no system fonts: load DejaVu so text never renders as boxes."""
+    if "DejaVu Serif" in QFontDatabase.families() and QFontDatabase.families():
+        return
+    for folder in FONT_DIRS:
+        d = Path(folder)
+        if d.is_dir():
+            for f in sorted(d.glob("*.ttf")):
+                QFontDatabase.addApplicationFont(str(f))
+
+
+def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = None) -> int:
+    """Open the window (on `path`, else the last article, else the sample); with `screenshot`,
+    save a PNG of the window once the article and its sources show, and exit."""
+    if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM"):
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = application()
+
+    from reader.errors import ReaderError
+    from reader.library import Library
+    from reader.ui.icons import app_icon
+    from reader.ui.main_window import MainWindow
+
+    app.setWindowIcon(app_icon())
+    try:
+        library = Library(data_dir)
+    except ReaderError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 2
+    window = MainWindow(library)
+    previous_hook = sys.excepthook
+    sys.excepthook = _excepthook(window, previous_hook)
+    try:
+        if screenshot is not None:
+            return _screenshot(app, window, path, Path(screenshot))
+        window.show()
+        if library.warning:
+            warning = library.warning
+            QTimer.singleShot(0, lambda: window.show_message(warning, error=True))
+        window.open_start(path)
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        window.ops.wait()
+        library.close()
+
+
+def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
+    window.persist = False
+    window.setFixedSize(*SCREENSHOT_SIZE)
+    window.show()
+    if window.library.warning:
+        window.show_message(window.library.warning, error=True)
+    opened: list[object] = []
+    window.article_opened.connect(opened.append)
+    window.open_start(path)
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+    loop = QEventLoop()
+    while not opened and time.monotonic() < deadline:
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        window.ops.wait(50)
+    # let pending results (an error message after a fallback) and layout settle
+    for _ in range(5):
+        window.ops.wait(200)
+        QCoreApplication.processEvents()
+    ok = window.grab().save(str(out), "PNG")
+    window.close()
+    QCoreApplication.processEvents()
+    window.deleteLater()
+    QCoreApplication.processEvents()
+    if not ok:
+        print(f"reader: cannot write the screenshot {out}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _excepthook(window, previous):
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        from reader.cli import log_exception
+
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        log = log_exception(exc)
+        try:
+            window.show_message(f"Internal error: {exc} (details in {log})", error=True)
+        except RuntimeError:  # the window is already gone
+            print(f"reader: internal error: {exc} (details in {log})", file=sys.stderr)
+
+    return hook

@@ -1,0 +1,508 @@
+"""The article, rendered for reading, with layers of marks (claims, focus, highlights, find).
+
+The document holds one block per line of the article's text, so a document position is the
+text offset (each newline is one block separator). `cursor_for` and `offsets_of` are the only
+way in and out, and they also handle characters outside the Basic Multilingual Plane (two
+UTF-16 units in Qt, one character in Python).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEasingCurve, QPoint, Qt, QUrl, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+
+from reader.ui.theme import LIGHT, Theme
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Analysis
+    from reader.library import ArticleView as OpenArticle
+
+LAYER_ORDER = ("claims", "source-focus", "highlights", "find", "flash")
+SERIF_FAMILIES = (
+    "Noto Serif",
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Literata",
+    "Charter",
+    "Georgia",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "Times New Roman",
+)
+SANS_FAMILIES = ("Noto Sans", "Inter", "Segoe UI", "Helvetica Neue", "DejaVu Sans", "Arial")
+BASE_PX = 18.0
+MEASURE = 72  # characters per line
+ZOOM_MIN, ZOOM_MAX = 0.6, 2.5
+
+
+def _first_available(families: Iterable[str], fallback: str) -> str:
+    have = set(QFontDatabase.families())
+    return next((f for f in families if f in have), fallback)
+
+
+class ArticleView(QTextBrowser):
+    """A read-only, selectable article. Others add marks with `set_layer`."""
+
+    zoom_requested = Signal(int)  # +1 / -1 from Ctrl+wheel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAcceptDrops(False)  # files dropped here go to the window
+        self.viewport().setAcceptDrops(False)
+        self.text = ""
+        self.article: OpenArticle | None = None
+        self.analysis: Analysis | None = None
+        self.theme: Theme = LIGHT
+        self.zoom = 1.0
+        self.claims_visible = True
+        self.focused_source: str | None = None
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._utf16: list[int] | None = None
+        self._serif = _first_available(SERIF_FAMILIES, "serif")
+        self._sans = _first_available(SANS_FAMILIES, "sans-serif")
+        self._flash_anim = QVariantAnimation(self)
+        self._flash_anim.setDuration(1600)
+        self._flash_anim.setStartValue(1.0)
+        self._flash_anim.setEndValue(0.0)
+        self._flash_anim.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash_anim.valueChanged.connect(self._flash_step)
+        self._flash_anim.finished.connect(lambda: self.set_layer("flash", []))
+        self._flash_range: tuple[int, int] | None = None
+        self._apply_palette()
+        self.setDocument(self._new_document(""))
+
+    # ---- content ---------------------------------------------------------------------------
+
+    def set_article(self, article: OpenArticle | None) -> None:
+        """Show an opened article (reader.library.ArticleView); layers are cleared."""
+        self.article = article
+        self.analysis = article.analysis if article else None
+        self.text = article.text if article else ""
+        self.focused_source = None
+        self._flash_anim.stop()
+        self._layers.clear()
+        self._utf16 = None
+        if any(ord(c) > 0xFFFF for c in self.text):
+            table, pos = [], 0
+            for c in self.text:
+                table.append(pos)
+                pos += 2 if ord(c) > 0xFFFF else 1
+            table.append(pos)
+            self._utf16 = table
+        old = self.document()
+        self.setDocument(self._new_document(self.text))
+        if old is not None and old.parent() is self:
+            old.deleteLater()
+        self._format()
+        self._update_claims()
+        self.verticalScrollBar().setValue(0)
+
+    def _new_document(self, text: str) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        doc.setDocumentMargin(0)
+        doc.setPlainText(text)  # one block per line: position == offset
+        return doc
+
+    def _segment_kinds(self) -> tuple[list[int], list[tuple[int, str]]]:
+        segs = sorted(self.analysis.segments, key=lambda s: s.span[0]) if self.analysis else []
+        return [s.span[0] for s in segs], [(s.span[1], s.kind) for s in segs]
+
+    def _kind_at(self, starts: list[int], ends: list[tuple[int, str]], a: int, b: int) -> str:
+        """The segment kind of the line [a, b) (a segment overlapping it), else paragraph."""
+        i = bisect_right(starts, max(a, b - 1)) - 1
+        if i >= 0 and ends[i][0] > a:
+            return ends[i][1]
+        return "paragraph"
+
+    def reading_font(self, scale: float = 1.0) -> QFont:
+        f = QFont(self._serif)
+        f.setFamilies([self._serif, *SERIF_FAMILIES, "serif"])
+        f.setPixelSize(max(8, round(BASE_PX * self.zoom * scale)))
+        f.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
+        return f
+
+    def _format(self) -> None:
+        """(Re)apply fonts, spacing and colours to the current document, in place."""
+        doc = self.document()
+        px = BASE_PX * self.zoom
+        doc.setDefaultFont(self.reading_font())
+        ink, dim, faint = QColor(self.theme.ink), QColor(self.theme.dim), QColor(self.theme.faint)
+        starts, ends = self._segment_kinds()
+        cur = QTextCursor(doc)
+        cur.beginEditBlock()
+        block = doc.begin()
+        while block.isValid():
+            a = self._py(block.position())
+            b = self._py(block.position() + block.length() - 1)
+            kind = self._kind_at(starts, ends, a, b) if block.length() > 1 else "empty"
+            bf = QTextBlockFormat()
+            cf = QTextCharFormat()
+            cf.setForeground(ink)
+            cf.setFont(self.reading_font())
+            bf.setLineHeight(158, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            bf.setBottomMargin(px * 0.9)
+            if kind == "title":
+                cf.setFont(self.reading_font(1.65))
+                cf.setFontWeight(QFont.Weight.Bold)
+                bf.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                bf.setBottomMargin(px * 1.2)
+            elif kind == "heading":
+                cf.setFont(self.reading_font(1.25))
+                cf.setFontWeight(QFont.Weight.Bold)
+                bf.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                bf.setTopMargin(px * 0.8)
+                bf.setBottomMargin(px * 0.5)
+            elif kind == "boilerplate":
+                f = QFont(self._sans)
+                f.setPixelSize(max(7, round(px * 0.7)))
+                f.setCapitalization(QFont.Capitalization.MixedCase)
+                cf.setFont(f)
+                cf.setForeground(faint)
+                bf.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                bf.setBottomMargin(px * 0.5)
+            elif kind == "pull_quote":
+                cf.setFont(self.reading_font(0.92))
+                cf.setFontItalic(True)
+                cf.setForeground(dim)
+                bf.setLeftMargin(px * 1.5)
+                bf.setRightMargin(px * 1.5)
+            elif kind == "empty":
+                bf.setLineHeight(40, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                bf.setBottomMargin(0)
+            cur.setPosition(block.position())
+            cur.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cur.setBlockFormat(bf)
+            cur.setBlockCharFormat(cf)
+            cur.setCharFormat(cf)
+            block = block.next()
+        if self.claims_visible and self.analysis:
+            bold = QTextCharFormat()
+            bold.setFontWeight(QFont.Weight.DemiBold)
+            for st in self.analysis.statements:
+                if st.cue and st.cue[1] > st.cue[0]:
+                    self.cursor_for(*st.cue).mergeCharFormat(bold)
+        cur.endEditBlock()
+        self._update_margins()
+
+    # ---- layout ----------------------------------------------------------------------------
+
+    def column_width(self) -> float:
+        fm = QFontMetricsF(self.reading_font())
+        return fm.horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26 * MEASURE * 1.06
+
+    def _update_margins(self) -> None:
+        doc = self.document()
+        if doc is None:
+            return
+        top = self.top_offset() if self.text else 0
+        avail = self.viewport().width()
+        side = max(20.0, (avail - self.column_width()) / 2)
+        root = doc.rootFrame()
+        ff = root.frameFormat()
+        if (
+            abs(ff.leftMargin() - side) < 0.5
+            and abs(ff.topMargin() - 44 * self.zoom) < 0.5
+        ):
+            return
+        ff.setLeftMargin(side)
+        ff.setRightMargin(side)
+        ff.setTopMargin(44 * self.zoom)
+        ff.setBottomMargin(max(120.0, self.viewport().height() * 0.4))
+        root.setFrameFormat(ff)
+        if top:
+            self.set_top_offset(top)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        top = self.top_offset() if self.text else 0
+        super().resizeEvent(event)
+        self._update_margins()
+        if top:
+            self.set_top_offset(top)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(ZOOM_MAX, max(ZOOM_MIN, round(zoom, 2)))
+        if zoom == self.zoom:
+            return
+        top = self.top_offset()
+        self.zoom = zoom
+        self._format()
+        self.set_top_offset(top)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._apply_palette()
+        self._format()
+        self._update_claims()
+
+    def _apply_palette(self) -> None:
+        p = self.palette()
+        t = self.theme
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            p.setColor(group, QPalette.ColorRole.Base, QColor(t.paper))
+            p.setColor(group, QPalette.ColorRole.Text, QColor(t.ink))
+            p.setColor(group, QPalette.ColorRole.Highlight, QColor(t.selection))
+            p.setColor(group, QPalette.ColorRole.HighlightedText, QColor(t.ink))
+            p.setColor(group, QPalette.ColorRole.Link, QColor(t.accent))
+        self.setPalette(p)
+        self.viewport().setPalette(p)
+
+    def set_claims_visible(self, visible: bool) -> None:
+        if visible == self.claims_visible:
+            return
+        self.claims_visible = visible
+        self._format()
+        self._update_claims()
+
+    # ---- offsets ---------------------------------------------------------------------------
+
+    def _qt(self, pos: int) -> int:
+        pos = max(0, min(pos, len(self.text)))
+        return self._utf16[pos] if self._utf16 is not None else pos
+
+    def _py(self, qpos: int) -> int:
+        if self._utf16 is None:
+            return max(0, min(qpos, len(self.text)))
+        return max(0, bisect_right(self._utf16, qpos) - 1)
+
+    def cursor_for(self, start: int, end: int | None = None) -> QTextCursor:
+        """A cursor selecting text[start:end] (or placed at start)."""
+        c = QTextCursor(self.document())
+        c.setPosition(self._qt(start))
+        if end is not None:
+            c.setPosition(self._qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return c
+
+    def offsets_of(self, cursor: QTextCursor) -> tuple[int, int]:
+        """The (start, end) text offsets of a cursor's selection."""
+        return self._py(cursor.selectionStart()), self._py(cursor.selectionEnd())
+
+    @staticmethod
+    def selected_text(cursor: QTextCursor) -> str:
+        """A cursor's selected text with newlines as in the article (Qt uses U+2029)."""
+        return cursor.selectedText().replace("\u2029", "\n")
+
+    def selection_offsets(self) -> tuple[int, int] | None:
+        c = self.textCursor()
+        return self.offsets_of(c) if c.hasSelection() else None
+
+    def select(self, start: int, end: int) -> None:
+        self.setTextCursor(self.cursor_for(start, end))
+
+    # ---- scrolling -------------------------------------------------------------------------
+
+    def _line_top(self, qpos: int) -> float:
+        doc = self.document()
+        block = doc.findBlock(qpos)
+        if not block.isValid():
+            return 0.0
+        rect = doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        y = rect.top()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(qpos - block.position())
+            if line.isValid():
+                y += line.y()
+        return y
+
+    def scroll_to(self, start: int) -> None:
+        """Scroll so that the text offset `start` sits about a quarter down the view."""
+        y = self._line_top(self._qt(start))
+        bar = self.verticalScrollBar()
+        bar.setValue(int(y - self.viewport().height() / 4))
+
+    def top_offset(self) -> int:
+        """The text offset of the first line visible at the top of the view."""
+        doc = self.document()
+        if doc is None or not self.text:
+            return 0
+        y = self.verticalScrollBar().value()
+        if y <= 0:
+            return 0
+        layout = doc.documentLayout()
+        block = doc.findBlock(layout.hitTest(self._doc_point(y), Qt.HitTestAccuracy.FuzzyHit))
+        if block.isValid() and block.previous().isValid():
+            block = block.previous()  # hitTest can land one block late in a margin
+        if not block.isValid():
+            block = doc.begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.bottom() > y:
+                lay = block.layout()
+                for i in range(lay.lineCount() if lay else 0):
+                    line = lay.lineAt(i)
+                    if rect.top() + line.y() + line.height() / 2 >= y:
+                        return self._py(block.position() + line.textStart())
+            block = block.next()
+        return len(self.text)
+
+    def _doc_point(self, y: float):
+        from PySide6.QtCore import QPointF
+
+        ff = self.document().rootFrame().frameFormat()
+        return QPointF(ff.leftMargin() + 2, y)
+
+    def set_top_offset(self, pos: int) -> None:
+        """Scroll so that the line holding text offset `pos` is at the top of the view."""
+        if pos <= 0:
+            self.verticalScrollBar().setValue(0)
+            return
+        self.verticalScrollBar().setValue(round(self._line_top(self._qt(pos))))
+
+    # ---- layers ----------------------------------------------------------------------------
+
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace one named layer of marks; layers draw in LAYER_ORDER (others before find)."""
+        self._layers[name] = list(selections)
+        self._apply_layers()
+
+    def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        return list(self._layers.get(name, ()))
+
+    def _apply_layers(self) -> None:
+        ranked = sorted(
+            self._layers,
+            key=lambda n: LAYER_ORDER.index(n) if n in LAYER_ORDER else LAYER_ORDER.index("find") - 0.5,
+        )
+        merged: list[QTextEdit.ExtraSelection] = []
+        for name in ranked:
+            merged.extend(self._layers[name])
+        self.setExtraSelections(merged)
+
+    def selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        """An ExtraSelection over text[start:end] with a format (for set_layer)."""
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = self.cursor_for(start, end)
+        sel.format = fmt
+        return sel
+
+    # ---- claims and focus ------------------------------------------------------------------
+
+    def source_colors(self) -> dict[str, QColor]:
+        """A stable colour per source: its place in the analysis picks from the theme palette."""
+        if not self.analysis:
+            return {}
+        return {s.id: self.theme.source_color(i) for i, s in enumerate(self.analysis.sources)}
+
+    def _update_claims(self) -> None:
+        sels: list[QTextEdit.ExtraSelection] = []
+        if self.claims_visible and self.analysis:
+            colors = self.source_colors()
+            tint_alpha = 20 if self.theme.name == "light" else 34
+            for st in self.analysis.statements:
+                color = QColor(colors.get(st.source, QColor(self.theme.dim)))
+                fmt = QTextCharFormat()
+                tint = QColor(color)
+                tint.setAlpha(tint_alpha)
+                fmt.setBackground(tint)
+                line = QColor(color)
+                line.setAlpha(170)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(line)
+                fmt.setProperty(QTextFormat.Property.UserProperty, st.id)
+                for a, b in st.content:
+                    if b > a:
+                        sels.append(self.selection(a, b, fmt))
+        self._layers["claims"] = sels
+        self._update_focus()
+
+    def focus_source(self, source_id: str | None) -> None:
+        """Emphasise one source's statements and fade the others (None: no focus)."""
+        self.focused_source = source_id
+        self._update_focus()
+
+    def _update_focus(self) -> None:
+        sels: list[QTextEdit.ExtraSelection] = []
+        sid = self.focused_source
+        if sid and self.analysis:
+            color = self.source_colors().get(sid, QColor(self.theme.accent))
+            strong = QTextCharFormat()
+            tint = QColor(color)
+            tint.setAlpha(52 if self.theme.name == "light" else 80)
+            strong.setBackground(tint)
+            strong.setForeground(QColor(self.theme.ink))
+            strong.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            strong.setUnderlineColor(color)
+            faded = QTextCharFormat()
+            faded.setForeground(QColor(self.theme.faint))
+            faded.setBackground(Qt.GlobalColor.transparent)
+            faded.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+            mention = QTextCharFormat()
+            mention.setForeground(color)
+            for st in self.analysis.statements:
+                fmt = strong if st.source == sid else faded
+                for a, b in st.content:
+                    if b > a:
+                        sels.append(self.selection(a, b, fmt))
+            src = self.analysis.source(sid)
+            for a, b in src.mentions if src else ():
+                if b > a:
+                    sels.append(self.selection(a, b, mention))
+        self._layers["source-focus"] = sels
+        self._apply_layers()
+
+    # ---- flash -----------------------------------------------------------------------------
+
+    def flash(self, start: int, end: int) -> None:
+        """Briefly light up text[start:end] (fades out over a second and a half)."""
+        self._flash_range = (start, end)
+        self._flash_anim.stop()
+        self._flash_step(1.0)
+        self._flash_anim.start()
+
+    def _flash_step(self, value) -> None:
+        if self._flash_range is None:
+            return
+        color = QColor(self.theme.flash)
+        color.setAlphaF(max(0.0, min(1.0, float(value))) * 0.85)
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        self.set_layer("flash", [self.selection(*self._flash_range, fmt)])
+
+    # ---- misc ------------------------------------------------------------------------------
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+    def offset_at(self, point: QPoint) -> int:
+        """The text offset under a viewport point."""
+        return self._py(self.cursorForPosition(point).position())

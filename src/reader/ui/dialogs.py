@@ -1,0 +1,156 @@
+"""Dialogs and in-window notices: file and URL prompts, keyboard shortcuts, About, message bar.
+
+Prompts are plain functions so the window can hold them as replaceable attributes (tests swap
+them for lambdas and never open a modal dialog). Everything else here is non-modal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__
+from reader.ui import icons
+
+OPEN_FILTERS = "Articles (*.txt *.md *.markdown *.html *.htm);;Text (*.txt);;Markdown (*.md *.markdown);;Web pages (*.html *.htm);;All files (*)"
+
+
+def ask_open_paths(parent: QWidget, start_dir: str = "") -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Open article", start_dir, OPEN_FILTERS)
+    return list(paths)
+
+
+def ask_url(parent: QWidget) -> str | None:
+    url, ok = QInputDialog.getText(
+        parent, "Open URL", "Address of the article:", QLineEdit.EchoMode.Normal, ""
+    )
+    url = url.strip()
+    return url if ok and url else None
+
+
+def ask_save_pdf(parent: QWidget, suggested: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Export annotated PDF", suggested, "PDF (*.pdf)")
+    if not path:
+        return None
+    return path if path.lower().endswith(".pdf") else path + ".pdf"
+
+
+class NoticeBar(QFrame):
+    """A message strip above the article: an icon, one line of text, a close button.
+    Errors stay until closed; other notices fade after a while."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.icon = QLabel(self)
+        self.label = QLabel(self)
+        self.label.setObjectName("noticeText")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QToolButton(self)
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.clicked.connect(self.dismiss)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(14, 8, 8, 8)
+        lay.setSpacing(10)
+        lay.addWidget(self.icon)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.close_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.dismiss)
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_notice(self, text: str, error: bool = False, timeout_ms: int = 12000) -> None:
+        self.setProperty("error", "true" if error else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        name = "fa5s.exclamation-circle" if error else "fa5s.info-circle"
+        self.icon.setPixmap(icons.icon(name, "#b5452f" if error else None).pixmap(16, 16))
+        self.close_button.setIcon(icons.icon("fa5s.times"))
+        self.label.setText(text)
+        self.show()
+        self._timer.stop()
+        if not error and timeout_ms > 0:
+            self._timer.start(timeout_ms)
+
+    def dismiss(self) -> None:
+        self._timer.stop()
+        self.hide()
+        self.closed.emit()
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts: the window's `shortcuts_help` as a two-column table."""
+
+    def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setModal(False)
+        self.table = QTableWidget(len(shortcuts), 2, self)
+        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        for row, (keys, what) in enumerate(shortcuts):
+            k = QTableWidgetItem(keys)
+            f = k.font()
+            f.setBold(True)
+            k.setFont(f)
+            self.table.setItem(row, 0, k)
+            self.table.setItem(row, 1, QTableWidgetItem(what))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table)
+        lay.addWidget(buttons)
+        self.resize(460, min(640, 90 + 30 * len(shortcuts)))
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About reader")
+        self.setModal(False)
+        logo = QLabel(self)
+        logo.setPixmap(icons.app_icon().pixmap(72, 72))
+        text = QLabel(
+            f"<h3>reader {__version__}</h3>"
+            "<p>A desktop news reader that shows who is speaking in an article:<br>"
+            "each cited source, what they are reported to have said,<br>"
+            "and the words a reader can check.</p>"
+            "<p>Your library, highlights and notes stay on this computer.</p>",
+            self,
+        )
+        text.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        row = QHBoxLayout()
+        row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(text, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(buttons)

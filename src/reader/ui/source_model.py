@@ -1,0 +1,304 @@
+"""The Sources tree as a Qt item model: source → its statements, fed from the analysis dataclasses.
+
+The model holds the opened article's `Analysis` and answers every question from it through
+the roles of `Role`; the views hold no data. A proxy sorts and filters it.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from reader.analysis.model import Analysis, Source, Statement
+from reader.ui import icons
+
+KIND_LABELS = {
+    "person": "Person",
+    "organization": "Organisation",
+    "media": "Media",
+    "anonymous": "Anonymous",
+    "document": "Document",
+    "other": "Other",
+}
+STATEMENT_LABELS = {"direct": "Quote", "mixed": "Partial quote", "indirect": "Paraphrase"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    """Custom roles of the Sources tree (declared once; panels and delegates use these)."""
+
+    SourceKeyRole = Qt.ItemDataRole.UserRole + 1  # Source.id (both row kinds)
+    StatementKeyRole = Qt.ItemDataRole.UserRole + 2  # Statement.id (statement rows)
+    SpanRole = Qt.ItemDataRole.UserRole + 3  # (start, end) in the article text
+    KindRole = Qt.ItemDataRole.UserRole + 4  # source kind or statement kind
+    IsSourceRole = Qt.ItemDataRole.UserRole + 5  # True for source rows
+    SourceRole = Qt.ItemDataRole.UserRole + 6  # the Source dataclass
+    StatementRole = Qt.ItemDataRole.UserRole + 7  # the Statement dataclass
+    SecondLineRole = Qt.ItemDataRole.UserRole + 8  # "role · affiliation" / "said · allegedly"
+    CountsRole = Qt.ItemDataRole.UserRole + 9  # (direct, paraphrased) for sources
+    ColorRole = Qt.ItemDataRole.UserRole + 10  # the source's colour (QColor)
+    CueRole = Qt.ItemDataRole.UserRole + 11  # the reporting words of a statement
+    HedgesRole = Qt.ItemDataRole.UserRole + 12  # tuple of hedge phrases
+
+
+def statement_counts(statements: list[Statement]) -> tuple[int, int]:
+    """(direct, paraphrased): a partial quote counts as direct."""
+    direct = sum(1 for s in statements if s.kind in ("direct", "mixed"))
+    return direct, len(statements) - direct
+
+
+def statement_text(text: str, st: Statement) -> str:
+    return " … ".join(" ".join(text[a:b].split()) for a, b in st.content)
+
+
+class SourceModel(QAbstractItemModel):
+    """Two levels: sources (top rows) and each source's statements in text order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.analysis: Analysis | None = None
+        self.text = ""
+        self._sources: list[Source] = []
+        self._statements: list[list[Statement]] = []
+        self._colors: dict[str, QColor] = {}
+
+    # ---- feeding ---------------------------------------------------------------------------
+
+    def set_analysis(
+        self, analysis: Analysis | None, colors: dict[str, QColor] | None = None
+    ) -> None:
+        self.beginResetModel()
+        self.analysis = analysis
+        self.text = analysis.text if analysis else ""
+        self._sources = list(analysis.sources) if analysis else []
+        self._statements = [
+            sorted(analysis.statements_of(s.id), key=lambda st: st.start) for s in self._sources
+        ] if analysis else []
+        self._colors = dict(colors or {})
+        self.endResetModel()
+
+    def set_colors(self, colors: dict[str, QColor]) -> None:
+        self._colors = dict(colors)
+        if self._sources:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._sources) - 1, 0))
+
+    def source_at(self, index: Index) -> Source | None:
+        if not index.isValid():
+            return None
+        row = index.row() if index.internalId() == 0 else index.internalId() - 1
+        return self._sources[row] if 0 <= row < len(self._sources) else None
+
+    def statement_at(self, index: Index) -> Statement | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        group = self._statements[index.internalId() - 1]
+        return group[index.row()] if 0 <= index.row() < len(group) else None
+
+    def source_index(self, source_id: str) -> QModelIndex:
+        for row, s in enumerate(self._sources):
+            if s.id == source_id:
+                return self.index(row, 0)
+        return QModelIndex()
+
+    def statement_index(self, statement_id: str) -> QModelIndex:
+        for srow, group in enumerate(self._statements):
+            for row, st in enumerate(group):
+                if st.id == statement_id:
+                    return self.index(row, 0, self.index(srow, 0))
+        return QModelIndex()
+
+    # ---- QAbstractItemModel ----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._sources) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        srow = parent.row()
+        if srow < len(self._statements) and row < len(self._statements[srow]):
+            return self.createIndex(row, 0, srow + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if not parent.isValid():
+            return len(self._sources)
+        if parent.internalId() == 0 and parent.row() < len(self._statements):
+            return len(self._statements[parent.row()])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        st = self.statement_at(index)
+        src = self.source_at(index)
+        if src is None:
+            return None
+        if st is None:
+            return self._source_data(index.row(), src, role)
+        return self._statement_data(src, st, role)
+
+    def _source_data(self, row: int, src: Source, role: int) -> Any:
+        statements = self._statements[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return src.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.kind_icon(src.kind, self._colors[src.id].name() if src.id in self._colors else None)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            direct, para = statement_counts(statements)
+            lines = [f"<b>{_esc(src.name)}</b> — {KIND_LABELS.get(src.kind, src.kind)}"]
+            if src.role or src.affiliation:
+                lines.append(_esc(" · ".join(x for x in (src.role, src.affiliation) if x)))
+            lines.append(f"{direct} quoted, {para} paraphrased; named {len(src.mentions)}×")
+            return "<br>".join(lines)
+        if role == Role.SourceKeyRole:
+            return src.id
+        if role == Role.KindRole:
+            return src.kind
+        if role == Role.IsSourceRole:
+            return True
+        if role == Role.SourceRole:
+            return src
+        if role == Role.SecondLineRole:
+            parts = [x for x in (src.role, src.affiliation) if x]
+            if not parts:
+                parts = [KIND_LABELS.get(src.kind, src.kind)]
+            return " · ".join(parts)
+        if role == Role.CountsRole:
+            return statement_counts(statements)
+        if role == Role.SpanRole:
+            if src.mentions:
+                return tuple(src.mentions[0])
+            return (statements[0].start, statements[0].end) if statements else None
+        if role == Role.ColorRole:
+            return self._colors.get(src.id)
+        return None
+
+    def _statement_data(self, src: Source, st: Statement, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return statement_text(self.text, st)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.statement_icon(st.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            head = STATEMENT_LABELS.get(st.kind, st.kind)
+            if st.cue_text:
+                head += f" · “{_esc(st.cue_text)}”"
+            if st.hedges:
+                head += " · hedged: " + _esc(", ".join(st.hedges))
+            body = _esc(statement_text(self.text, st))
+            return f"<p><b>{head}</b></p><p>{body}</p>"
+        if role == Role.SourceKeyRole:
+            return src.id
+        if role == Role.StatementKeyRole:
+            return st.id
+        if role == Role.KindRole:
+            return st.kind
+        if role == Role.IsSourceRole:
+            return False
+        if role == Role.SourceRole:
+            return src
+        if role == Role.StatementRole:
+            return st
+        if role == Role.SpanRole:
+            return (st.start, st.end)
+        if role == Role.CueRole:
+            return st.cue_text
+        if role == Role.HedgesRole:
+            return tuple(st.hedges)
+        if role == Role.SecondLineRole:
+            parts = [STATEMENT_LABELS.get(st.kind, st.kind)]
+            if st.cue_text:
+                parts.append(st.cue_text)
+            parts.extend(st.hedges)
+            return " · ".join(parts)
+        if role == Role.ColorRole:
+            return self._colors.get(src.id)
+        return None
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+SORT_KEYS = ("statements", "name", "kind")
+
+
+class SourceFilterModel(QSortFilterProxyModel):
+    """Sorts sources (by statements, name or kind) and filters them by a text; statements stay
+    in text order, and a matching source keeps all its statements."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sort_key = "statements"
+        self._needle = ""
+        self.setDynamicSortFilter(True)
+
+    def set_sort_key(self, key: str) -> None:
+        self.sort_key = key if key in SORT_KEYS else "statements"
+        self.invalidate()
+        self.sort(0, Qt.SortOrder.AscendingOrder)
+
+    def set_filter_text(self, text: str) -> None:
+        self._needle = " ".join(text.lower().split())
+        self.invalidateFilter()
+
+    def _matches(self, index: QModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        hay = " ".join(
+            str(model.data(index, r) or "")
+            for r in (Qt.ItemDataRole.DisplayRole, Role.SecondLineRole, Role.KindRole)
+        )
+        return self._needle in hay.lower()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        index = model.index(row, 0, parent)
+        if self._matches(index):
+            return True
+        if parent.isValid():  # a statement: shown when its source matches
+            return self._matches(model.index(parent.row(), 0))
+        return any(self._matches(model.index(r, 0, index)) for r in range(model.rowCount(index)))
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        m = self.sourceModel()
+        if left.parent().isValid():
+            return (m.data(left, Role.SpanRole) or (0, 0)) < (m.data(right, Role.SpanRole) or (0, 0))
+        ln, rn = str(m.data(left) or "").lower(), str(m.data(right) or "").lower()
+        if self.sort_key == "name":
+            return ln < rn
+        lc, rc = sum(m.data(left, Role.CountsRole)), sum(m.data(right, Role.CountsRole))
+        if self.sort_key == "kind":
+            lk, rk = list(KIND_LABELS), list(KIND_LABELS)
+            li = lk.index(m.data(left, Role.KindRole)) if m.data(left, Role.KindRole) in lk else 99
+            ri = rk.index(m.data(right, Role.KindRole)) if m.data(right, Role.KindRole) in rk else 99
+            return (li, -lc, ln) < (ri, -rc, rn)
+        return (-lc, ln) < (-rc, rn)
