@@ -687,8 +687,8 @@ class Library:
 def analyze_segments(text: str) -> tuple:
     """Document structure is cheap to recompute and not stored."""
     try:
-        from reader.analysis.segments import find_segments  # provided by the engine
+        from reader.analysis.segment import segment  # provided by the engine
 
-        return tuple(find_segments(text))
+        return tuple(segment(text))
     except Exception:  # structure is a rendering aid; never fail an open over it
         return ()
