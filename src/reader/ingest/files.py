@@ -70,7 +70,16 @@ def decode_text(data: bytes, name: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None:
+        # Equally good guesses: take the one most legacy files are in (Windows Western).
+        for m in results:
+            if (m.chaos, m.coherence) == (best.chaos, best.coherence) and (
+                {"cp1252", "latin_1"} & {m.encoding, *m.could_be_from_charset}
+            ):
+                best = m
+                break
     if best is None or best.encoding is None:
         raise InputError(f"Cannot open {name}: its text encoding could not be recognised")
     text = str(best)
