@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS, Doc
 from reader.analysis.mentions import (
+    PRONOUNS,
     Mention,
     apposition_left,
     describe,
@@ -51,6 +52,12 @@ ADVERBIAL_AFTER_CUE = frozenset(
     ]
 )
 MIN_SCARE_WORDS = 5
+LOOKBACK_PARAGRAPHS = 2
+NESTED = False
+CLAUSE_BREAKS = frozenset(
+    "but while although though whereas which who whom whose often even including".split()
+)
+RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
 
 
 @dataclass
@@ -132,6 +139,10 @@ class _Attributor:
             limit += 1
         if limit <= k:
             return None
+        if limit < p_end and doc.words[limit] in OPEN_MARKS:
+            inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+            if inner[-1:] in {".", "!", "?"}:
+                return None  # `“A.” He added, “B.”`: the cue introduces the next quote
         cue = self.cue_at.get(k)
         if cue is not None and cue.kind in {"verb", "according"} and cue.token not in self.used:
             m = np_right(doc, cue.end_token, limit)
@@ -154,7 +165,7 @@ class _Attributor:
             return None
         if any(is_boundary(doc, t) for t in range(k, j + 1)):
             return None
-        m = describe(doc, k, j + 1)
+        m = describe(doc, k, j + 1, loose=True)
         return (m, cue) if m is not None else None
 
     def before(self, q: Quotation) -> tuple[Mention, Cue] | None:
@@ -215,7 +226,11 @@ class _Attributor:
             if _words(doc, q.span) < 2:
                 continue
             prev = qi - 1
-            if prev in attributed and doc.paragraph_of(self.quotes[prev].span[1] - 1) == p:
+            if (
+                prev in attributed
+                and doc.paragraph_of(self.quotes[prev].span[1] - 1) == p
+                and self.starts_sentence(q.span[0])
+            ):
                 r = self.out[attributed[prev]]
                 cont = attributed[prev] if prev in by_tail else None
                 attributed[qi] = len(self.out)
@@ -238,6 +253,59 @@ class _Attributor:
                         break
         self.direct_spans = sorted(r.content[0] for r in self.out)
 
+    def starts_sentence(self, offset: int) -> bool:
+        """True when only a sentence end (or a paragraph start) precedes `offset`."""
+        doc = self.doc
+        j = doc.token_before(offset)
+        p = doc.paragraph_of(offset)
+        if p < 0 or j < 0 or doc.starts[j] < doc.body[p][0]:
+            return True
+        while j >= 0 and doc.words[j] in QUOTE_MARKS | {"'", "’", ")"}:
+            j -= 1
+        return j >= 0 and doc.words[j] in {".", "!", "?", ":"}
+
+    def leftovers(self) -> None:
+        """Quotations still without a speaker: one introduced by the paragraph before
+        ("Cruz continued:"), or a full sentence of quotation after a speaker's statement in
+        the same or the two paragraphs before (news style)."""
+        doc = self.doc
+        spans = sorted((r.content[0], i) for i, r in enumerate(self.out))
+        starts = [sp[0][0] for sp in spans]
+        taken = [r.content[0] for r in self.out]
+        for q in self.quotes:
+            if any(s < q.span[1] and q.span[0] < e for s, e in taken):
+                continue
+            if _words(doc, q.span) < MIN_SCARE_WORDS or not self.starts_sentence(q.span[0]):
+                continue
+            p = doc.paragraph_of(q.span[0])
+            found = None
+            if p > 0 and q.span[0] <= doc.body[p][0] + 1:
+                ps, pe = doc.body[p - 1]
+                j = doc.token_before(pe)
+                if j >= 0 and doc.words[j] == ":":
+                    for c in range(j - 1, max(doc.token_at(ps) - 1, j - 8), -1):
+                        cue = self.cue_at.get(c)
+                        if cue is not None and cue.kind == "verb":
+                            s_start, _ = self.sent_tokens(doc.starts[c])
+                            m, _a = subject_left(doc, c, s_start)
+                            if m is not None:
+                                found = Raw((q.span,), "direct", m, cue)
+                            break
+            if found is None:
+                from bisect import bisect_left
+
+                i = bisect_left(starts, q.span[0]) - 1
+                if i >= 0:
+                    r = self.out[spans[i][1]]
+                    rp = doc.paragraph_of(r.content[0][0])
+                    if 0 <= p - rp <= LOOKBACK_PARAGRAPHS and not r.mention.pronoun:
+                        found = Raw((q.span,), "direct", r.mention, None)
+            if found is not None:
+                if found.cue is not None:
+                    self.used.add(found.cue.token)
+                self.out.append(found)
+                taken.append(q.span)
+
     # -- reported speech -------------------------------------------------------------------
     def inside_direct(self, span: Span) -> bool:
         return any(s <= span[0] and span[1] <= e for s, e in self.direct_spans)
@@ -255,8 +323,14 @@ class _Attributor:
             if w == ";":
                 return j
             if w == "," and j + 1 < s_end:
-                nxt = j + 1 + (doc.lower[j + 1] == "and")
+                if doc.lower[j + 1] in CLAUSE_BREAKS:
+                    return j
+                nxt = j + 1 + (doc.lower[j + 1] in {"and", "but"})
                 c = self.cue_at.get(nxt)
+                if c is not None and c.kind == "verb":
+                    return j
+            elif w in {"and", "but"} and j > k:
+                c = self.cue_at.get(j + 1)
                 if c is not None and c.kind == "verb":
                     return j
             j += 1
@@ -266,9 +340,7 @@ class _Attributor:
         if content is None or m is None:
             return
         if self.overlaps_direct(content):
-            if self.inside_direct(content) and not self.inside_direct(m.span):
-                return
-            if not self.inside_direct(content):
+            if not NESTED or not self.inside_direct(content) or not self.inside_direct(m.span):
                 return
         doc = self.doc
         kind = "indirect"
@@ -291,8 +363,26 @@ class _Attributor:
             if cue.kind in {"according", "opinion"}:
                 self.according(cue, s_start, stop)
                 continue
-            m, a = subject_left(doc, c, s_start)
+            participle = doc.lower[c].endswith("ing")
             prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
+            if participle:
+                # "…, saying that X": the speaker is the subject of the main clause
+                if prev != ",":
+                    continue
+                m = None
+                if last_subject and last_subject[0] == s_start:
+                    m = last_subject[1]
+                else:
+                    e = s_start
+                    while e < c and e - s_start < 8 and not is_boundary(doc, e):
+                        e += 1
+                    m = describe(doc, s_start, e) if e > s_start else None
+                    while m is None and e > s_start + 1:
+                        e -= 1
+                        m = describe(doc, s_start, e)
+                a = c
+            else:
+                m, a = subject_left(doc, c, s_start)
             if m is None and last_subject and last_subject[0] == s_start and prev in {",", "and"}:
                 m, a = last_subject[1], c
             if m is None and prev in {",", "”", '"', "’"}:
@@ -302,9 +392,9 @@ class _Attributor:
             k = cue.end_token
             if m is None:
                 # "…, said NAME." after a reported clause
-                if c > s_start and doc.words[c - 1] == ",":
+                if c > s_start and doc.words[c - 1] == "," and not participle:
                     m2 = np_right(doc, k, stop)
-                    if (m2 is not None and not m2.pronoun) or (m2 and m2.pronoun):
+                    if m2 is not None:
                         content = _trim(doc, doc.starts[s_start], doc.starts[c - 1])
                         if content and _words(doc, content) >= 3:
                             self.add(content, m2, cue)
@@ -355,17 +445,19 @@ class _Attributor:
         doc = self.doc
         c, k = cue.token, cue.end_token
         if cue.kind == "opinion":
-            m = describe(doc, c + 1, c + 2)
+            m = describe(doc, c + 1, c + 2, pronouns=PRONOUNS)
         else:
             e = k
             while e < stop and e - k < 14 and doc.words[e] not in {",", ";", ":"} | QUOTE_MARKS:
                 e += 1
-            m = describe(doc, k, e) if e > k else None
+            m = describe(doc, k, e, pronouns=PRONOUNS) if e > k else None
             k = e
         if m is None:
             return
-        at_start = c == s_start or doc.lower[c - 1] in CLAUSE_OPENERS
-        if at_start and c - s_start > 5 and doc.words[c - 1] == ",":
+        lead = c - s_start
+        at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
+        goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
+        if not at_start and doc.words[c - 1] == "," and goes_on:
             # a parenthetical "X, in his opinion, is Y": the whole sentence is reported
             content = _trim(doc, doc.starts[s_start], doc.ends[stop - 1])
         elif at_start and k < stop and doc.words[k] == ",":
@@ -384,6 +476,7 @@ def attribute(doc: Doc, quotes: tuple[Quotation, ...], cues: tuple[Cue, ...]) ->
     at = _Attributor(doc, quotes, cues)
     at.direct()
     at.reported()
+    at.leftovers()
     order = sorted(range(len(at.out)), key=lambda i: at.out[i].content[0])
     new_index = {old: new for new, old in enumerate(order)}
     out = []

@@ -85,7 +85,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
             out.append(Cue((doc.starts[i], doc.ends[i + 2]), i, i + 3, "opinion", "opinion"))
             continue
         verb = verbs.get(w)
-        if verb is None:
+        if verb is None or not doc.words[i].islower():
             continue
         if i and low[i - 1] in PASSIVE_BEFORE:
             continue

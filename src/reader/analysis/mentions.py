@@ -156,6 +156,7 @@ TIME_WORDS = frozenset(
 
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 
 
 @dataclass(frozen=True)
@@ -231,8 +232,12 @@ def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
     return role or None, aff or None
 
 
-def describe(doc: Doc, a: int, b: int) -> Mention | None:
-    """Read tokens [a, b) as a mention of a speaker, or None when they are not one."""
+def describe(
+    doc: Doc, a: int, b: int, *, loose: bool = False, pronouns: frozenset[str] = SUBJECT_PRONOUNS
+) -> Mention | None:
+    """Read tokens [a, b) as a mention of a speaker, or None when they are not one. `loose`
+    accepts any short noun phrase (in the slot next to a quotation's cue, where only a speaker
+    fits); `pronouns` are those allowed to stand alone."""
     low, wd = doc.lower, doc.words
     while b > a and low[b - 1] in TRAILING_DROP:
         b -= 1
@@ -240,6 +245,8 @@ def describe(doc: Doc, a: int, b: int) -> Mention | None:
         return None
     span = (doc.starts[a], doc.ends[b - 1])
     if b - a == 1 and low[a] in PRONOUNS:
+        if low[a] not in pronouns:
+            return None
         kind = "person" if low[a] in PERSON_PRONOUNS else "anonymous"
         kind = "organization" if low[a] in THING_PRONOUNS else kind
         return Mention(span, wd[a], wd[a], kind, pronoun=True)
@@ -277,6 +284,12 @@ def describe(doc: Doc, a: int, b: int) -> Mention | None:
         words("titles"),
     )
     role = affiliation = None
+    if (
+        r == a
+        and head_end - r == 1
+        and (low[r] in lex_anon or low[r] in lex_doc or low[r] in lex_org or low[r] in lex_titles)
+    ):
+        r = head_end  # "Officials said": a capital only because the sentence starts there
     if r < head_end:
         name = _text(doc, r, head_end)
         name_low = [w for w in low[r:head_end] if w.isalnum() or "." in w]
@@ -327,6 +340,8 @@ def describe(doc: Doc, a: int, b: int) -> Mention | None:
         kind = "person"
         role, affiliation = split_role(doc, a, b)
         return Mention(span, text, name, kind, role, affiliation, descriptive=True)
+    elif loose and b - a <= 6 and wd[head_end - 1].isalpha():
+        kind = "other"
     else:
         return None
     return Mention(span, text, name, kind, None, affiliation)
@@ -394,7 +409,7 @@ def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
         j += 1
     if j == k:
         return None
-    m = describe(doc, k, j)
+    m = describe(doc, k, j, loose=True)
     if m is None:
         return None
     if j < limit and doc.words[j] == "," and m.kind == "person" and not m.pronoun:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from reader.analysis.model import Span
 
-QUOTE_CHAR_RE = re.compile(r"[\"“”«»„]")
+QUOTE_CHAR_RE = re.compile(r"''|[\"“”«»„]")
 OPENERS = {"“": "”", "«": "»", "„": "“”"}
 MAX_QUOTE_CHARS = 6000
 
@@ -35,12 +35,12 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Span], int | None, int 
     for m in QUOTE_CHAR_RE.finditer(text, start, end):
         ch, pos = m.group(), m.start()
         if open_at is None:
-            if ch == '"' or ch in OPENERS:
-                open_at, close_with = pos, ('"' if ch == '"' else OPENERS[ch])
+            if ch in {'"', "''"} or ch in OPENERS:
+                open_at, close_with = pos, (ch if ch in {'"', "''"} else OPENERS[ch])
             elif orphan_close is None and not found:
                 orphan_close = pos
-        elif ch in close_with:
-            found.append((open_at, pos + 1))
+        elif ch in close_with or ch == close_with:
+            found.append((open_at, m.end()))
             open_at = None
     return found, open_at, orphan_close
 
