@@ -24,7 +24,7 @@ class ImportedDocument:
 
 
 def content_hash(text: str) -> str:
-    """Identity of an article's content: whitespace-insensitive, so a re-save is the same article."""
+    """Identity of an article's content, whitespace-insensitive: a re-save is the same article."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
