@@ -100,6 +100,7 @@ SRC_NAME = Style(SERIF_BOLD, 11.5, 15, INK, indent=34, space_before=12, space_af
 SRC_META = Style(SANS, 8.5, 12, GREY, indent=34)
 SRC_SIGNALS = Style(SANS, 8.5, 12, ACCENT, indent=34, space_after=5)
 ENTRY = Style(SERIF, 9.5, 13.5, INK, indent=34, space_after=5)
+ENTRY_META = Style(SANS, 7.5, 11, GREY, indent=34, space_before=1, space_after=6)
 NOTE = Style(SERIF_ITALIC, 9.5, 13.5, ACCENT, indent=46, space_after=9)
 LABEL = Style(SANS, 8, 13.5, GREY)
 FURNITURE = Style(SANS, 7.5, 10, GREY)
@@ -265,25 +266,59 @@ def layout_article(doc: PdfInput, paper: str | None = None) -> Layout:
 
 
 def source_signals(analysis: Analysis, source_id: str) -> str:
-    """A one-line summary of how a source is reported: statements, direct or paraphrased,
-    hedged, doubtful cues."""
+    """A one-line summary of how a source is reported, as the sources panel shows it: named
+    or not, affiliation, statements direct or paraphrased, hedges, doubtful reporting verbs,
+    statements of others that corroborate or contradict."""
     sts = analysis.statements_of(source_id)
     n = len(sts)
-    if not n:
-        return "Mentioned only; no statements attributed"
     kinds = [
         f"{k} {STATEMENT_LABELS[kind]}"
         for kind in ("direct", "indirect", "mixed")
         if (k := sum(1 for st in sts if st.kind == kind))
     ]
-    hedged = sum(1 for st in sts if st.hedges)
-    doubtful = sum(1 for st in sts if st.stance == "doubtful")
-    head = f"{n} statement{'s' if n != 1 else ''}"
+    head = f"{n} statement{'s' if n != 1 else ''}" if n else "no statements attributed"
     if kinds:
         head += f" ({', '.join(kinds)})"
-    return " · ".join(
-        [head, f"{hedged} hedged", f"{doubtful} doubtful cue{'s' if doubtful != 1 else ''}"]
-    )
+    hedged = sum(1 for st in sts if st.hedges)
+    doubtful = sum(1 for st in sts if st.stance == "doubtful")
+    parts = []
+    rich = _engine_signals(analysis).get(source_id)
+    if rich is not None:
+        parts.append("named" if rich.identity.named else "not named")
+        if not rich.affiliation.stated:
+            parts.append("no affiliation given")
+        hedged = len(rich.hedged)
+        doubtful = rich.stance_count("doubtful")
+    parts += [head, f"{hedged} hedged", f"{doubtful} doubtful cue{'s' if doubtful != 1 else ''}"]
+    if rich is not None:
+        for relation, word in (
+            ("corroborating", "corroborated"),
+            ("contradicting", "contradicted"),
+        ):
+            k = sum(1 for r in rich.related if r.relation == relation)
+            if k:
+                parts.append(f"{word} by {k} other statement{'s' if k != 1 else ''}")
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+_signals_cache: dict[int, tuple[Analysis, dict]] = {}
+
+
+def _engine_signals(analysis: Analysis) -> dict:
+    """The analysis engine's per-source signals when it provides them, else nothing."""
+    cached = _signals_cache.get(id(analysis))
+    if cached is not None and cached[0] is analysis:
+        return cached[1]
+    try:
+        from reader.analysis.credibility import source_signals as engine_signals
+
+        found = dict(engine_signals(analysis))
+    except Exception:  # the engine is optional for an export: fall back to simple counts
+        found = {}
+    _signals_cache.clear()
+    _signals_cache[id(analysis)] = (analysis, found)
+    return found
 
 
 # ---- fonts, paper, files --------------------------------------------------------------------
@@ -373,8 +408,9 @@ def _blocks(doc: PdfInput) -> list[tuple[str, int, int]]:
     every non-empty line when the document has no segments."""
     text = doc.text
     raw: list[tuple[str, int, int]]
-    if doc.segments:
-        raw = [(s.kind, s.span[0], s.span[1]) for s in sorted(doc.segments, key=lambda s: s.span)]
+    segments = doc.segments or _engine_segments(text)
+    if segments:
+        raw = [(s.kind, s.span[0], s.span[1]) for s in sorted(segments, key=lambda s: s.span)]
     else:
         raw = []
         pos = 0
@@ -392,6 +428,16 @@ def _blocks(doc: PdfInput) -> list[tuple[str, int, int]]:
         if s < e:
             blocks.append((kind, s, e))
     return blocks
+
+
+def _engine_segments(text: str) -> tuple[Segment, ...]:
+    """The analysis engine's document structure, when the caller gave none."""
+    try:
+        from reader.analysis.segment import segment
+
+        return tuple(segment(text))
+    except Exception:  # structure is a rendering aid: plain paragraphs will do
+        return ()
 
 
 def _typeset(doc: PdfInput, frame: Frame, claims: bool, tick: _Ticker) -> tuple[Layout, int]:
@@ -493,21 +539,20 @@ def _clip(s: str, limit: int) -> str:
     return s[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
-def _excerpt(text: str, st: Statement, limit: int = 240) -> str:
+def _excerpt(text: str, st: Statement, limit: int = 240) -> tuple[str, str]:
+    """What a statement says (quoted when verbatim) and a line on how it is reported."""
     body = _clip(" … ".join(text[a:b] for a, b in st.content), limit)
     if st.kind in ("direct", "mixed"):
         body = "“" + body.strip('“”"«»„ ') + "”"
-    extra = []
+    tags = []
     if st.cue_text:
-        extra.append(f"— {' '.join(st.cue_text.split())}")
-    label = STATEMENT_LABELS.get(st.kind, st.kind)
-    tags = [label]
+        tags.append(f"“{' '.join(st.cue_text.split())}”")
+    tags.append(STATEMENT_LABELS.get(st.kind, st.kind))
     if st.hedges:
-        tags.append("hedged: " + ", ".join(st.hedges))
+        tags.append("hedged: " + ", ".join(dict.fromkeys(st.hedges)))
     if st.stance == "doubtful":
-        tags.append("doubtful cue")
-    extra.append(f"[{'; '.join(tags)}]")
-    return body + " " + " ".join(extra)
+        tags.append("doubtful reporting verb")
+    return body, " · ".join(tags)
 
 
 def _source_order(analysis: Analysis) -> list[Source]:
@@ -539,7 +584,10 @@ def _sources_appendix(ts: Typesetter, doc: PdfInput, analysis: Analysis) -> None
         ts.block(doc.signals.get(src.id) or source_signals(analysis, src.id), SRC_SIGNALS)
         for st in sorted(analysis.statements_of(src.id), key=lambda st: st.start):
             pages = layout.pages_of(st.start, st.start + 1) if st.content else []
-            ts.block(_excerpt(doc.text, st), ENTRY, label=(_pages_label(pages), LABEL))
+            body, how = _excerpt(doc.text, st)
+            ts.keep(ENTRY.leading * 2 + ENTRY_META.leading)
+            ts.block(body, replace(ENTRY, space_after=0), label=(_pages_label(pages), LABEL))
+            ts.block(how, ENTRY_META)
 
 
 def _notes_appendix(ts: Typesetter, doc: PdfInput) -> None:
@@ -558,11 +606,9 @@ def _notes_appendix(ts: Typesetter, doc: PdfInput) -> None:
         pages = layout.pages_of(h.start, h.end)
         label = _pages_label(pages)
         if h.start >= h.end:
-            a, b = max(0, h.start - 50), min(len(text), h.start + 50)
-            where = (
-                _clip(text[a : h.start], 60)[-45:].lstrip() + " ‸ " + _clip(text[h.start : b], 45)
-            )
-            body = f"Margin note at “…{where}…”"
+            before = text[max(0, h.start - 60) : h.start].split()[1:][-6:]
+            after = text[h.start : h.start + 60].split()[:-1][:6]
+            body = f"Margin note at “…{' '.join(before)} ‸ {' '.join(after)}…”"
         else:
             body = "“" + _clip(text[h.start : h.end], 700) + "”"
         if not pages:
