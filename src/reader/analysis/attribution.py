@@ -55,7 +55,20 @@ MIN_SCARE_WORDS = 5
 LOOKBACK_PARAGRAPHS = 2
 NESTED = False
 CLAUSE_BREAKS = frozenset(
-    "but while although though whereas which who whom whose often even including".split()
+    [
+        "but",
+        "while",
+        "although",
+        "though",
+        "whereas",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "often",
+        "even",
+        "including",
+    ]
 )
 RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
 
@@ -339,9 +352,9 @@ class _Attributor:
     def add(self, content: Span | None, m: Mention, cue: Cue) -> None:
         if content is None or m is None:
             return
-        if self.overlaps_direct(content):
-            if not NESTED or not self.inside_direct(content) or not self.inside_direct(m.span):
-                return
+        nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
+        if self.overlaps_direct(content) and not nested:
+            return
         doc = self.doc
         kind = "indirect"
         if any(doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1])):
