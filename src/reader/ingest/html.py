@@ -135,7 +135,7 @@ def _fallback_lines(html: str) -> tuple[list[str], list[str]]:
     import lxml.html
 
     try:
-        root = lxml.html.fromstring(html)
+        root = lxml.html.document_fromstring(html)
     except Exception:  # lxml raises several kinds on hopeless input
         return [], []
     for bad in root.xpath("|".join(f"//{t}" for t in _FURNITURE_TAGS)):
@@ -162,7 +162,7 @@ def _fallback_lines(html: str) -> tuple[list[str], list[str]]:
                 if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     headings.append(line)
     else:
-        body = root.find("body") if root.tag != "body" else root
+        body = root.find("body")
         for part in (body if body is not None else root).text_content().split("\n"):
             line = clean_line(part)
             if line:
