@@ -1,0 +1,517 @@
+"""Highlights and notes in the window: wires the article, the selection toolbar, the find bar,
+the note editor and the Annotations tab to undoable Library edits.
+
+Every edit is a QUndoCommand on the window's undo stack whose do and undo call the Library
+through the window's operations runner; the views refresh on `ops.changed("annotations")`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+)
+from PySide6.QtWidgets import QMenu, QToolTip
+
+from reader.library import HighlightInfo
+from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
+from reader.ui.annotations.annotations_panel import AnnotationsPanel
+from reader.ui.annotations.commands import (
+    AddHighlight,
+    DeleteHighlight,
+    EditNote,
+    HighlightRef,
+    Recolor,
+)
+from reader.ui.annotations.find_bar import FindBar
+from reader.ui.annotations.note_editor import NoteEditor
+from reader.ui.annotations.selection_toolbar import SelectionToolbar, swatch_icon
+
+SHORTCUTS = [
+    ("Ctrl+F", "Find in the article (Enter: next, Shift+Enter: previous, Esc: close)"),
+    ("Ctrl+H", "Highlight the selection in the current colour"),
+    ("Ctrl+Alt+M", "Note on the selection (Ctrl+Enter saves, Esc cancels)"),
+    ("Delete", "Remove the selected highlight (in the article or the Annotations tab)"),
+]
+
+
+class Annotator(QObject):
+    """The annotation features of one MainWindow (see `install_annotations`)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = window.article_view
+        self.library = window.library
+        self.ops = window.ops
+        self.undo_stack = window.undo_stack
+        settings = getattr(window, "settings", None)
+        saved = str(settings.value("annotations/color", "yellow")) if settings is not None else ""
+        self.color = saved if saved in COLOR_NAMES else "yellow"
+        self.highlights: list[HighlightInfo] = []
+        self.refs: dict[int, HighlightRef] = {}
+        self.pending: list[HighlightRef] = []  # added, the Library call still queued
+        self._note_ref: HighlightRef | None = None
+        self._draft: tuple[int, int] | None = None  # a range being noted, not yet a highlight
+        self._mouse_target = False
+
+        self.find_bar = FindBar(self.view)
+        self.toolbar = SelectionToolbar(self.view.viewport())
+        self.note_editor = NoteEditor(self.view)
+        self.panel = AnnotationsPanel()
+        window.side_tabs.addTab(self.panel, "Annotations")
+
+        self.toolbar.color_chosen.connect(self._toolbar_color)
+        self.toolbar.note_requested.connect(self.note_on_selection)
+        self.toolbar.delete_requested.connect(self.delete_at_selection)
+        self.note_editor.saved.connect(self._note_saved)
+        self.note_editor.cancelled.connect(self._note_closed)
+        self.panel.activated.connect(self.go_to)
+        self.panel.edit_requested.connect(self.edit_note)
+        self.panel.delete_requested.connect(self.delete)
+
+        self._toolbar_timer = QTimer(self)
+        self._toolbar_timer.setSingleShot(True)
+        self._toolbar_timer.setInterval(120)
+        self._toolbar_timer.timeout.connect(self._update_toolbar)
+        self.view.selectionChanged.connect(self._toolbar_timer.start)
+        self.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+
+        self._build_actions()
+        window.article_opened.connect(self._on_opened)
+        self.ops.changed.connect(self._on_changed)
+        if getattr(window, "current", None) is not None:
+            self._on_opened(window.current)
+
+    # ---- actions ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        w = self.window
+
+        def action(text: str, slot, keys: str | None = None) -> QAction:
+            act = QAction(text, w)
+            if keys:
+                act.setShortcut(QKeySequence(keys))
+                act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(lambda _=False: slot())
+            w.addAction(act)
+            return act
+
+        self.find_action = action("&Find in Article…", self.find_bar.open, "Ctrl+F")
+        self.highlight_action = action("&Highlight Selection", self.highlight_selection, "Ctrl+H")
+        self.note_action = action("&Note on Selection…", self.note_on_selection, "Ctrl+Alt+M")
+        # Delete is handled where the focus is (article, Annotations list): as a window
+        # shortcut it would take the key from every other widget.
+        self.delete_action = QAction("&Delete Highlight\tDel", w)
+        self.delete_action.triggered.connect(self.delete_at_selection)
+        self.color_menu = QMenu("Highlight &Colour", w)
+        group = QActionGroup(self.color_menu)
+        self.color_actions: dict[str, QAction] = {}
+        for name in COLOR_NAMES:
+            act = self.color_menu.addAction(swatch_icon(name, 16), name.capitalize())
+            act.setCheckable(True)
+            act.setChecked(name == self.color)
+            act.triggered.connect(lambda _=False, n=name: self.set_color(n))
+            group.addAction(act)
+            self.color_actions[name] = act
+        menu = getattr(w, "edit_menu", None)
+        if menu is not None:
+            menu.addSeparator()
+            menu.addAction(self.find_action)
+            menu.addSeparator()
+            menu.addAction(self.highlight_action)
+            menu.addAction(self.note_action)
+            menu.addAction(self.delete_action)
+            menu.addMenu(self.color_menu)
+        help_list = getattr(w, "shortcuts_help", None)
+        if help_list is not None:
+            help_list.extend(SHORTCUTS)
+
+    def set_color(self, name: str) -> None:
+        if name not in COLOR_NAMES:
+            return
+        self.color = name
+        if name in self.color_actions:
+            self.color_actions[name].setChecked(True)
+        settings = getattr(self.window, "settings", None)
+        if settings is not None:
+            settings.setValue("annotations/color", name)
+
+    # ---- the open article and its highlights -----------------------------------------------
+
+    @property
+    def article_id(self) -> int | None:
+        current = getattr(self.window, "current", None)
+        return current.info.id if current is not None else None
+
+    def _on_opened(self, article) -> None:
+        self.find_bar.hide()
+        self.toolbar.hide()
+        self.note_editor.hide()
+        self._note_ref, self._draft = None, None
+        self.pending = [r for r in self.pending if r.article_id == article.info.id]
+        self._set_highlights(article.info.id, list(article.highlights))
+
+    def _on_changed(self, what: str) -> None:
+        if what == "annotations":
+            self.reload()
+
+    def reload(self) -> None:
+        aid = self.article_id
+        if aid is None:
+            return
+        lib = self.library
+        self.ops.run(
+            lambda: lib.highlights(aid),
+            lambda rows: self._set_highlights(aid, rows),
+            self._failed,
+        )
+
+    def _set_highlights(self, article_id: int, rows: list[HighlightInfo]) -> None:
+        if article_id != self.article_id:
+            return
+        self.highlights = list(rows)
+        for h in self.highlights:
+            ref = self.refs.get(h.id)
+            if ref is not None:
+                ref.info = h
+                ref.start, ref.end, ref.color = h.start, h.end, h.color
+        self.pending = [r for r in self.pending if r.info is None]
+        self.panel.set_highlights(self.highlights)
+        self.paint()
+        if self.toolbar.isVisible():
+            self._update_toolbar()
+
+    def ref_for(self, info: HighlightInfo) -> HighlightRef:
+        ref = self.refs.get(info.id)
+        if ref is None:
+            ref = HighlightRef(info.article_id, info.start, info.end, info.color)
+            ref.info = info
+            self.refs[info.id] = ref
+        return ref
+
+    def paint(self) -> None:
+        """The user's highlights in the "highlights" layer: translucent colour backgrounds."""
+        dark = getattr(getattr(self.view, "theme", None), "name", "light") == "dark"
+        alpha = 120 if dark else 92
+        sels = []
+        for h in self.highlights:
+            if h.orphaned or h.end <= h.start:
+                continue
+            sels.append(self.view.selection(h.start, h.end, self._format(h.color, alpha)))
+        for r in self.pending:
+            if r.end > r.start:
+                sels.append(self.view.selection(r.start, r.end, self._format(r.color, alpha)))
+        if self._draft is not None and self._draft[1] > self._draft[0]:
+            sels.append(self.view.selection(*self._draft, self._format(self.color, alpha + 40)))
+        self.view.set_layer("highlights", sels)
+
+    @staticmethod
+    def _format(color: str, alpha: int) -> QTextCharFormat:
+        c = QColor(color_of(color))
+        c.setAlpha(alpha)
+        fmt = QTextCharFormat()
+        fmt.setBackground(c)
+        return fmt
+
+    def highlight_at(self, start: int, end: int) -> HighlightRef | None:
+        """The highlight holding the range (or the point) [start, end], innermost first."""
+        for r in self.pending:
+            if r.start <= start and end <= r.end:
+                return r
+        fits = [
+            h
+            for h in self.highlights
+            if not h.orphaned
+            and h.start <= start
+            and (end <= h.end)
+            and (start < h.end or h.start == h.end)
+        ]
+        if not fits:
+            return None
+        return self.ref_for(min(fits, key=lambda h: h.end - h.start))
+
+    def target(self) -> tuple[HighlightRef | None, tuple[int, int] | None]:
+        """What an annotation command acts on: the selection (and a highlight holding it),
+        else the highlight under the cursor."""
+        sel = self.view.selection_offsets()
+        if sel is not None and sel[1] > sel[0]:
+            return self.highlight_at(*sel), sel
+        pos = self.view.offsets_of(self.view.textCursor())[0]
+        ref = self.highlight_at(pos, pos)
+        return ref, ((ref.start, ref.end) if ref is not None else None)
+
+    # ---- edits -----------------------------------------------------------------------------
+
+    def run_edit(self, fn, on_done=None) -> None:
+        """Runner protocol for the commands: a Library edit, then the views refresh."""
+        self.ops.run(fn, on_done, self._failed, changes="annotations")
+
+    def _failed(self, exc: BaseException) -> None:
+        failed = getattr(self.window, "_failed", None)
+        if failed is not None:
+            failed(exc, "Cannot save the annotation")
+        else:
+            self.window.show_message(str(exc), error=True)
+
+    def _message(self, text: str) -> None:
+        show = getattr(self.window, "show_message", None)
+        if show is not None:
+            show(text)
+
+    def add(self, start: int, end: int, color: str | None = None, note: str = "") -> HighlightRef:
+        aid = self.article_id
+        assert aid is not None
+        ref = HighlightRef(aid, start, end, color or self.color)
+        self.pending.append(ref)
+        self.undo_stack.push(AddHighlight(self, ref, note))
+        self.paint()
+        return ref
+
+    def recolor(self, ref: HighlightRef, color: str) -> None:
+        old = ref.info.color if ref.info is not None else ref.color
+        if old == color:
+            return
+        ref.color = color
+        self.undo_stack.push(Recolor(self, ref, old, color))
+
+    def set_note(self, ref: HighlightRef, note: str) -> None:
+        old = ref.info.note if ref.info is not None else ""
+        if old != note:
+            self.undo_stack.push(EditNote(self, ref, old, note))
+
+    def delete(self, info_or_ref) -> None:
+        ref = info_or_ref if isinstance(info_or_ref, HighlightRef) else self.ref_for(info_or_ref)
+        if self._note_ref is ref:
+            self.note_editor.hide()
+            self._note_closed()
+        self.undo_stack.push(DeleteHighlight(self, ref))
+        self.toolbar.hide()
+
+    def highlight_selection(self, color: str | None = None) -> None:
+        """Ctrl+H: highlight the selection (or recolour the highlight it lies in)."""
+        if self.article_id is None:
+            return
+        color = color or self.color
+        ref, rng = self.target()
+        if ref is not None:
+            if (ref.info.color if ref.info else ref.color) == color:
+                self._message("Already highlighted — pick another colour to recolour it")
+            else:
+                self.recolor(ref, color)
+            return
+        if rng is None:
+            self._message("Select some text to highlight")
+            return
+        self.add(*rng, color=color)
+
+    def delete_at_selection(self) -> None:
+        ref, _ = self.target()
+        if ref is None:
+            self._message("No highlight here to remove")
+            return
+        self.delete(ref)
+
+    # ---- notes -----------------------------------------------------------------------------
+
+    def note_on_selection(self) -> None:
+        """Ctrl+Alt+M: edit the note of the highlight at the selection (one is made on save)."""
+        if self.article_id is None:
+            return
+        ref, rng = self.target()
+        if ref is None and rng is None:
+            self._message("Select some text to write a note on")
+            return
+        self.toolbar.hide()
+        if ref is not None:
+            self._open_note(ref)
+            return
+        assert rng is not None
+        self._note_ref, self._draft = None, rng
+        self.paint()
+        quote = self.view.text[rng[0] : rng[1]]
+        self.note_editor.open_for(quote, "", self.color, self._rect_in_view(*rng))
+
+    def edit_note(self, info: HighlightInfo) -> None:
+        """Edit the note of a highlight (double-click in the Annotations tab)."""
+        ref = self.ref_for(info)
+        if not info.orphaned:
+            self.view.scroll_to(info.start)
+        self._open_note(ref)
+
+    def _open_note(self, ref: HighlightRef) -> None:
+        self._note_ref, self._draft = ref, None
+        info = ref.info
+        quote = info.exact if info is not None else self.view.text[ref.start : ref.end]
+        note = info.note if info is not None else ""
+        color = info.color if info is not None else ref.color
+        orphan = info is not None and info.orphaned
+        near = None if orphan else self._rect_in_view(ref.start, ref.end)
+        self.note_editor.open_for(quote, note, color, near)
+
+    def _note_saved(self, text: str) -> None:
+        ref, draft = self._note_ref, self._draft
+        self._note_closed()
+        if ref is not None:
+            self.set_note(ref, text)
+        elif draft is not None:
+            self.add(*draft, note=text)
+
+    def _note_closed(self) -> None:
+        had_draft = self._draft is not None
+        self._note_ref, self._draft = None, None
+        if had_draft:
+            self.paint()
+        if self.window.isActiveWindow() or not self.view.hasFocus():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- going to a highlight --------------------------------------------------------------
+
+    def go_to(self, info: HighlightInfo) -> None:
+        if info.orphaned:
+            self._message("This highlight could not be placed in the current text")
+            return
+        self.view.scroll_to(info.start)
+        cursor = self.view.cursor_for(info.start)
+        self.view.setTextCursor(cursor)
+        self.view.flash(info.start, info.end)
+
+    # ---- the selection toolbar -------------------------------------------------------------
+
+    def _rect(self, start: int, end: int) -> QRect:
+        """The selection's box in viewport coordinates (its first and last line)."""
+        a = self.view.cursorRect(self.view.cursor_for(start))
+        b = self.view.cursorRect(self.view.cursor_for(end))
+        if abs(a.top() - b.top()) < 4:
+            return QRect(QPoint(a.left(), a.top()), QPoint(b.right(), max(a.bottom(), b.bottom())))
+        return QRect(QPoint(a.left(), a.top()), QPoint(a.left() + 120, b.bottom()))
+
+    def _rect_in_view(self, start: int, end: int) -> QRect:
+        r = self._rect(start, end)
+        offset = self.view.viewport().mapTo(self.view, QPoint(0, 0))
+        return r.translated(offset)
+
+    def _update_toolbar(self) -> None:
+        if self.note_editor.isVisible() or self.article_id is None:
+            self.toolbar.hide()
+            return
+        sel = self.view.selection_offsets()
+        if sel is not None and sel[1] > sel[0]:
+            ref = self.highlight_at(*sel)
+        elif self._mouse_target:
+            ref, sel = self.target()
+        else:
+            ref = None
+        if sel is None or sel[1] <= sel[0]:
+            self.toolbar.hide()
+            return
+        existing = None if ref is None else (ref.info.color if ref.info else ref.color)
+        self.toolbar.set_state(self.color, existing)
+        self.toolbar.show_near(self._rect(*sel))
+
+    def _on_scroll(self) -> None:
+        if self.toolbar.isVisible():
+            self._update_toolbar()
+
+    def _toolbar_color(self, name: str) -> None:
+        self.set_color(name)
+        self.highlight_selection(name)
+        cursor = self.view.textCursor()
+        if cursor.hasSelection():  # show the colour, not the selection
+            cursor.setPosition(cursor.selectionEnd())
+            self.view.setTextCursor(cursor)
+        self.toolbar.hide()
+
+    # ---- events on the article -------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        et = event.type()
+        if obj is self.view and et in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            self._mouse_target = False
+            if event.key() == Qt.Key.Key_Delete and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            ):
+                ref, _ = self.target()
+                if ref is not None:
+                    if et == QEvent.Type.ShortcutOverride:
+                        event.accept()
+                    else:
+                        self.delete(ref)
+                    return True
+            escape_key = event.key() == Qt.Key.Key_Escape and et == QEvent.Type.KeyPress
+            if escape_key and self.toolbar.isVisible():
+                self.toolbar.hide()
+                return True
+        elif obj is self.view.viewport():
+            if et == QEvent.Type.MouseButtonPress:
+                self._mouse_target = False
+            elif et == QEvent.Type.MouseButtonRelease:
+                self._mouse_target = True
+                self._toolbar_timer.start()
+            elif et == QEvent.Type.ToolTip:
+                assert isinstance(event, QHelpEvent)
+                return self._tooltip(event)
+            elif et == QEvent.Type.ContextMenu:
+                assert isinstance(event, QContextMenuEvent)
+                return self._context_menu(event)
+        return super().eventFilter(obj, event)
+
+    def _tooltip(self, event: QHelpEvent) -> bool:
+        doc_point = QPointF(
+            event.pos().x() + self.view.horizontalScrollBar().value(),
+            event.pos().y() + self.view.verticalScrollBar().value(),
+        )
+        qpos = self.view.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        if qpos < 0:
+            return False
+        pos = self.view.offset_at(event.pos())
+        ref = self.highlight_at(pos, pos)
+        info = ref.info if ref is not None else None
+        if info is None or not info.note:
+            return False
+        body = escape(info.note).replace("\n", "<br>")
+        swatch = color_of(info.color).name()
+        html = (
+            f"<div style='max-width:320px'><span style='color:{swatch}'>■</span> "
+            f"<b>Note</b><br>{body}</div>"
+        )
+        QToolTip.showText(event.globalPos(), html, self.view.viewport())
+        return True
+
+    def _context_menu(self, event: QContextMenuEvent) -> bool:
+        menu = self.view.createStandardContextMenu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ref, rng = self.target()
+        if rng is None:
+            pos = self.view.offset_at(event.pos())
+            ref = self.highlight_at(pos, pos)
+            rng = (ref.start, ref.end) if ref is not None else None
+        if rng is not None:
+            menu.addSeparator()
+            verb = "Recolour" if ref is not None else "Highlight"
+            for name in COLOR_NAMES:
+                act = menu.addAction(swatch_icon(name, 16), f"{verb} {name}")
+                act.triggered.connect(lambda _=False, n=name: self._toolbar_color(n))
+            note = menu.addAction("Edit note…" if ref is not None else "Note…")
+            note.setShortcut(QKeySequence("Ctrl+Alt+M"))
+            note.triggered.connect(lambda _=False: self.note_on_selection())
+            if ref is not None:
+                rm = menu.addAction("Remove highlight")
+                rm.triggered.connect(lambda _=False, r=ref: self.delete(r))
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        menu.popup(event.globalPos())
+        return True
