@@ -51,6 +51,7 @@ ADVERBIAL_AFTER_CUE = frozenset(
         "sunday",
     ]
 )
+BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after"}
 MIN_SCARE_WORDS = 5
 LOOKBACK_PARAGRAPHS = 2
 NESTED = False
@@ -136,6 +137,13 @@ class _Attributor:
     def tail(self, q: Quotation) -> tuple[Mention, Cue] | None:
         """`“…,” X said` / `“…,” said X` / `“…,” X, ROLE, told Y`."""
         doc = self.doc
+        j = doc.token_before(q.span[0])
+        if (
+            _words(doc, q.span) < 6
+            and not self.starts_sentence(q.span[0])
+            and doc.words[j] not in {",", ":", "—", "–", "("}
+        ):
+            return None  # a fragment quoted inside a sentence of the writer's
         _, p_end = self.para_bounds(q.span[1] - 1)
         k = doc.token_at(q.span[1])
         if k >= p_end:
@@ -193,10 +201,11 @@ class _Attributor:
         for c in range(j, max(p_start - 1, j - 7), -1):
             cue = self.cue_at.get(c)
             if cue is not None and cue.kind == "verb" and c not in self.used:
-                if cue.end_token <= j and any(
-                    not doc.words[t][:1].isalnum() for t in range(cue.end_token, j + 1)
-                ):
+                between = range(cue.end_token, j + 1)
+                if any(not doc.words[t][:1].isalnum() for t in between):
                     return None
+                if cue.end_token <= j and doc.lower[cue.end_token] not in BEFORE_QUOTE_OK:
+                    return None  # `said he was “happy”`: a quoted fragment of reported speech
                 s_start, _ = self.sent_tokens(doc.starts[c])
                 m, _a = subject_left(doc, c, max(p_start, s_start))
                 return (m, cue) if m is not None else None
@@ -239,10 +248,15 @@ class _Attributor:
             if _words(doc, q.span) < 2:
                 continue
             prev = qi - 1
+            interrupted = False
+            if prev in by_tail:
+                cue = self.out[by_tail[prev]].cue
+                gap = doc.token_at(q.span[0]) - doc.token_at(self.quotes[prev].span[1])
+                interrupted = cue is not None and cue.span[1] <= q.span[0] and gap <= 14
             if (
                 prev in attributed
                 and doc.paragraph_of(self.quotes[prev].span[1] - 1) == p
-                and self.starts_sentence(q.span[0])
+                and (interrupted or self.starts_sentence(q.span[0]))
             ):
                 r = self.out[attributed[prev]]
                 cont = attributed[prev] if prev in by_tail else None

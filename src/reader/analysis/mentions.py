@@ -382,6 +382,18 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     if k < floor or doc.words[k] != ",":
         return None, comma
     app = (k + 1, comma)
+    low = doc.lower
+    # "her senior policy adviser, Jake Sullivan, said": the name stands second
+    inner = [w for w in doc.words[app[0] : app[1]] if w.isalnum()]
+    if inner and len(inner) <= 4 and all(_cap(w) for w in inner):
+        d = k - 1
+        while d >= floor and k - d <= 8 and not is_boundary(doc, d):
+            d -= 1
+        if d + 1 < k and any(_title_at(low, t) for t in range(d + 1, k)):
+            name = describe(doc, app[0], app[1])
+            if name is not None and name.kind == "person" and not name.descriptive:
+                role, aff = split_role(doc, d + 1, k)
+                return Mention(name.span, name.text, name.name, "person", role, aff), d + 1
     n_end = k
     n = k - 1
     while n >= floor and n_end - n <= 5 and not is_boundary(doc, n):
@@ -392,7 +404,6 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     name = describe(doc, n_start, n_end)
     if name is None or name.kind != "person" or name.descriptive or name.pronoun:
         return None, comma
-    low = doc.lower
     if not (low[app[0]] in LEADING_DETS or _title_at(low, app[0]) or not _cap(doc.words[app[0]])):
         return None, comma
     role, aff = split_role(doc, *app)
