@@ -29,14 +29,16 @@ INDEXES = {
     "search_source": ("article_source", ("name",)),
     "search_note": ("highlight", ("note",)),
 }
-FIELDS = ("title", "text", "statement", "source", "note")
+FIELDS = ("title", "text", "note", "statement", "source")  # the order hits are listed in
+FIELD_WEIGHTS = {"statement": 0.5, "source": 0.5}
+FUSION_K = 60
 _WORD = re.compile(r"\w", re.UNICODE)
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One place a query matched. `rank` is BM25 as SQLite gives it: lower is better.
+    """One place a query matched. `rank`: lower is better (from each index's BM25 order).
 
     field: title | text | statement | source | note; ref: the statement or source key within
     the article ("st3", "s1") or the highlight id, None for title and text hits; start: the
@@ -144,11 +146,11 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
         ),
         {"q": expr, "n": per_table},
     ).all()
-    for article_id, score, text_snip, title_hl in rows:
+    for pos, (article_id, _score, text_snip, title_hl) in enumerate(rows):
         if _OPEN in text_snip:
-            candidates.append((article_id, "text", None, text_snip, score, None))
+            candidates.append((article_id, "text", None, text_snip, _fused(pos), None))
         else:
-            candidates.append((article_id, "title", None, title_hl, score, None))
+            candidates.append((article_id, "title", None, title_hl, _fused(pos), None))
 
     for index, table, field, ref_col, start_col in (
         ("search_statement", "statement", "statement", "c.key", "c.start"),
@@ -165,13 +167,26 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
             ),
             {"q": expr, "n": per_table},
         ).all()
-        for row in rows:
+        for pos, row in enumerate(rows):
             start = row[2]
             if table == "article_source":
                 start = _first_mention(row[5])
-            candidates.append((row[0], field, row[1], row[4], row[3], start))
+            candidates.append((row[0], field, row[1], row[4], _fused(pos, field), start))
 
     return _group(conn, candidates, limit)
+
+
+def _fused(position: int, field: str = "text") -> float:
+    """A hit's rank from its place in its own index's BM25 order (reciprocal rank fusion):
+    scores of different FTS tables are not comparable, places are. Lower is better."""
+    return -FIELD_WEIGHTS.get(field, 1.0) / (FUSION_K + position)
+
+
+def _article_score(hits: list[tuple[int, str, str | None, str, float, int | None]]) -> float:
+    """An article's place: its text and the reader's notes count; statements and source names
+    are cut from the text, so they count only for an article matched by nothing else."""
+    primary = [h[4] for h in hits if h[1] in ("title", "text", "note")]
+    return sum(primary) if primary else min(h[4] for h in hits)
 
 
 def _first_mention(mentions: str | None) -> int | None:
@@ -190,9 +205,9 @@ def _group(
     limit: int,
 ) -> list[SearchHit]:
     by_article: dict[int, list[tuple[int, str, str | None, str, float, int | None]]] = {}
-    for c in sorted(candidates, key=lambda c: c[4]):
+    for c in sorted(candidates, key=lambda c: (FIELDS.index(c[1]), c[4])):
         by_article.setdefault(c[0], []).append(c)
-    order = sorted(by_article, key=lambda a: min(c[4] for c in by_article[a]))
+    order = sorted(by_article, key=lambda a: (_article_score(by_article[a]), a))
     chosen: list[int] = []
     count = 0
     for article_id in order:
