@@ -281,14 +281,12 @@ def source_signals(analysis: Analysis, source_id: str) -> str:
         head += f" ({', '.join(kinds)})"
     hedged = sum(1 for st in sts if st.hedges)
     doubtful = sum(1 for st in sts if st.stance == "doubtful")
-    parts = []
+    parts = []  # hedges and stances as the statements carry them, so entries and summary agree
     rich = _engine_signals(analysis).get(source_id)
     if rich is not None:
         parts.append("named" if rich.identity.named else "not named")
         if not rich.affiliation.stated:
             parts.append("no affiliation given")
-        hedged = len(rich.hedged)
-        doubtful = rich.stance_count("doubtful")
     parts += [head, f"{hedged} hedged", f"{doubtful} doubtful cue{'s' if doubtful != 1 else ''}"]
     if rich is not None:
         for relation, word in (
@@ -469,9 +467,11 @@ def _typeset(doc: PdfInput, frame: Frame, claims: bool, tick: _Ticker) -> tuple[
         legend.append("Shaded passages are statements the analysis attributes to sources.")
     if doc.highlights:
         legend.append("Highlights and notes are PDF annotations, listed under Notes at the end.")
+    # the legend always takes two lines, so that highlights never move the text
+    below = ts.cursor - 2 * LEGEND.leading
     if legend:
         ts.block(" ".join(legend), LEGEND)
-    ts.cursor -= 14
+    ts.cursor = min(ts.cursor, below) - 14
 
     step = max(1, len(blocks) // 40)
     for i, (kind, s, e) in enumerate(blocks):
@@ -633,7 +633,9 @@ def _notes_appendix(ts: Typesetter, doc: PdfInput) -> None:
 def _render(layout: Layout, doc: PdfInput, tick: _Ticker) -> bytes:
     buf = io.BytesIO()
     frame = layout.frame
-    c = canvas.Canvas(buf, pagesize=(frame.width, frame.height), pageCompression=1)
+    c = canvas.Canvas(
+        buf, pagesize=(frame.width, frame.height), pageCompression=1, initialFontName=SERIF
+    )
     c.setTitle(" ".join(doc.title.split()) or "Untitled article")
     c.setCreator(f"reader {__version__}")
     c.showOutline()
