@@ -85,8 +85,11 @@ class Annotator(QObject):
         self._toolbar_timer.timeout.connect(self._update_toolbar)
         self.view.selectionChanged.connect(self._toolbar_timer.start)
         self.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self._viewport = self.view.viewport()
+        self._alive = True
+        self.view.destroyed.connect(self._on_view_destroyed)
         self.view.installEventFilter(self)
-        self.view.viewport().installEventFilter(self)
+        self._viewport.installEventFilter(self)
 
         self._build_actions()
         window.article_opened.connect(self._on_opened)
@@ -435,7 +438,12 @@ class Annotator(QObject):
 
     # ---- events on the article -------------------------------------------------------------
 
+    def _on_view_destroyed(self) -> None:
+        self._alive = False
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if not self._alive:
+            return False
         et = event.type()
         if obj is self.view and et in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)
@@ -455,7 +463,7 @@ class Annotator(QObject):
             if escape_key and self.toolbar.isVisible():
                 self.toolbar.hide()
                 return True
-        elif obj is self.view.viewport():
+        elif obj is self._viewport:
             if et == QEvent.Type.MouseButtonPress:
                 self._mouse_target = False
             elif et == QEvent.Type.MouseButtonRelease:
