@@ -92,3 +92,14 @@ def test_web_article_targets_its_url(tmp_path: Path) -> None:
     lib.add_highlight(aid, 4, 7, note="n")
     doc = json.loads(lib.export_annotations_json(aid, tmp_path / "x.json").read_text())
     assert doc["items"][0]["target"]["source"] == url
+
+
+def test_cli_export_by_path(tmp_path: Path) -> None:
+    from reader.library import sample_path
+
+    lib, _, _ = _sample_with_marks(tmp_path)
+    lib.close()
+    md = tmp_path / "by-path.md"
+    rc = main(["export", str(sample_path()), "--markdown", str(md), "--data-dir", str(tmp_path)])
+    assert rc == 0
+    assert f"> {QUOTE}" in md.read_text(encoding="utf-8")

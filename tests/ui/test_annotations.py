@@ -366,3 +366,39 @@ def test_shortcuts_are_listed(win) -> None:
     assert {"Ctrl+F", "Ctrl+H", "Ctrl+Alt+M", "Delete", "Ctrl+Z", "Ctrl+Shift+Z"} <= keys
     edit = [a.text() for a in win.edit_menu.actions()]
     assert "&Highlight Selection" in edit and "&Note on Selection…" in edit
+
+
+def test_threaded_edits_keep_their_order(data_dir, qtbot, monkeypatch) -> None:
+    """With the real worker thread: a note typed before the highlight's insert has come back
+    still lands on that highlight, and undo/redo queue behind it."""
+    from reader.library import Library
+    from reader.ui.main_window import MainWindow
+    from reader.ui.operations import Operations
+
+    monkeypatch.setattr(Operations, "synchronous", False)
+    lib = Library(data_dir)
+    aid = lib.import_sample()
+    window = MainWindow(lib)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.article_opened, timeout=10000):
+        window.open_article(aid)
+    ann = window.annotations
+    _select(window, QUOTE)
+    ann.highlight_selection("green")
+    ann.note_on_selection()  # the insert may still be queued: the pending highlight is used
+    ann.note_editor.edit.setPlainText("queued note")
+    ann.note_editor.save()
+    qtbot.waitUntil(
+        lambda: [(h.exact, h.note) for h in lib.highlights(aid)] == [(QUOTE, "queued note")]
+    )
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: lib.highlights(aid) == [])
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    qtbot.waitUntil(lambda: [h.note for h in lib.highlights(aid)] == ["queued note"])
+    qtbot.waitUntil(lambda: len(ann.panel.model.highlights()) == 1)
+    window.ops.wait()
+    window.close()
+    lib.close()
