@@ -139,10 +139,13 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
 
     rows = conn.execute(
         sql(
-            f"SELECT rowid, bm25(search_article, 5.0, 1.0) AS score, "
+            # ORDER BY rank lets FTS5 sort by itself, so snippets are made only for the rows
+            # kept; a title match weighs five times a match in the text.
+            f"SELECT rowid, rank, "
             f"{_snippet_sql('search_article', 1)}, "
             f"highlight(search_article, 0, '{_OPEN}', '{_CLOSE}') "
-            f"FROM search_article WHERE search_article MATCH :q ORDER BY score LIMIT :n"
+            f"FROM search_article WHERE search_article MATCH :q "
+            f"AND rank MATCH 'bm25(5.0, 1.0)' ORDER BY rank LIMIT :n"
         ),
         {"q": expr, "n": per_table},
     ).all()
@@ -159,11 +162,11 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     ):
         rows = conn.execute(
             sql(
-                f"SELECT c.article_id, {ref_col}, {start_col}, bm25({index}) AS score, "
+                f"SELECT c.article_id, {ref_col}, {start_col}, {index}.rank, "
                 f"{_snippet_sql(index, 0)}"
                 f"{', c.mentions' if table == 'article_source' else ''} "
                 f"FROM {index} JOIN {table} AS c ON c.id = {index}.rowid "
-                f"WHERE {index} MATCH :q ORDER BY score LIMIT :n"
+                f"WHERE {index} MATCH :q ORDER BY {index}.rank LIMIT :n"
             ),
             {"q": expr, "n": per_table},
         ).all()
