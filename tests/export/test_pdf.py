@@ -190,9 +190,11 @@ def test_a_note_without_a_range_is_a_sticky_note_in_the_margin(annotated):
 def test_notes_appendix_lists_each_highlight_with_its_page(annotated):
     out, report, marks, text = annotated
     with pdfplumber.open(out) as pdf:
-        notes_page = pdf.pages[-1].extract_text()
-    assert notes_page.startswith(notes_page.split("\n")[0]) and "Notes" in notes_page
-    flat = norm(notes_page)
+        after = "\n".join(
+            pdf.pages[i].extract_text() for i in range(report.body_pages - 1, report.pages)
+        )
+    assert "\nNotes\n" in after
+    flat = norm(after.split("\nNotes\n", 1)[1])
     for key, h in marks.items():
         pages = report.layout.pages_of(h.start, h.end)
         label = f"p. {pages[0]}" if len(pages) == 1 else f"pp. {pages[0]}–{pages[-1]}"
@@ -257,10 +259,13 @@ def test_sources_appendix_lists_every_source_with_affiliation_and_page(lib, samp
     report = export_pdf(replace(doc, analysis=analysis, highlights=[]), out, paper="letter")
     with pdfplumber.open(out) as pdf:
         body = pages_text_without_spaces(pdf, range(report.body_pages))
-        appendix = [pdf.pages[i].extract_text() for i in range(report.body_pages, report.pages)]
-    lines = "\n".join(appendix).split("\n")
-    flat = norm(" ".join(appendix))
-    assert appendix[0].split("\n")[1] == "Sources"  # under the running head
+        after = "\n".join(
+            pdf.pages[i].extract_text() for i in range(report.body_pages - 1, report.pages)
+        )
+    assert "\nSources\n" in after
+    appendix = after.split("\nSources\n", 1)[1]
+    lines = appendix.split("\n")
+    flat = norm(appendix)
     for src in analysis.sources:
         assert src.name in flat and src.affiliation in flat and src.role in flat
     for st in analysis.statements:
@@ -276,9 +281,9 @@ def test_engine_sources_are_all_in_the_appendix(annotated, lib, sample):
     out, report, _, _ = annotated
     analysis = lib.open_article(sample).analysis
     with pdfplumber.open(out) as pdf:
-        flat = norm(
-            " ".join(pdf.pages[i].extract_text() for i in range(report.body_pages, report.pages))
-        )
+        pages = range(report.body_pages - 1, report.pages)
+        after = "\n".join(pdf.pages[i].extract_text() for i in pages)
+    flat = norm(after.split("\nSources\n", 1)[1])
     for src in analysis.sources:
         assert norm(src.name) in flat
         if src.affiliation:
@@ -499,5 +504,5 @@ def test_document_without_segments_or_analysis(tmp_path):
         highlights=[PdfHighlight(1, "green", 6, 15, "n1"), PdfHighlight(2, "blue", 22, 22, "n2")],
     )
     report = export_pdf(doc, tmp_path / "plain.pdf", paper="a4", author="x")
-    assert report.pages == 2 and report.highlights == 1 and report.notes == 1
+    assert report.pages == 1 and report.highlights == 1 and report.notes == 1
     assert report.layout.pages_of(0, 5) == [1]

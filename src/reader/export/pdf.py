@@ -77,11 +77,11 @@ ACCENT: Color = (0.13, 0.30, 0.52)
 RULE: Color = (0.75, 0.76, 0.79)
 CLAIM: Color = (0.905, 0.925, 0.955)  # light blue-grey under attributed statements
 HIGHLIGHT_COLORS: dict[str, Color] = {
-    "yellow": (1.0, 0.88, 0.28),
-    "green": (0.56, 0.89, 0.47),
-    "blue": (0.55, 0.79, 1.0),
-    "pink": (1.0, 0.62, 0.79),
-    "purple": (0.79, 0.66, 1.0),
+    "yellow": (1.0, 0.89, 0.32),
+    "green": (0.62, 0.91, 0.54),
+    "blue": (0.62, 0.82, 1.0),
+    "pink": (1.0, 0.68, 0.82),
+    "purple": (0.82, 0.72, 1.0),
 }
 
 KICKER = Style(SANS, 8, 11, ACCENT, space_after=6)
@@ -96,12 +96,12 @@ PULL = Style(
 )
 H1 = Style(SERIF_BOLD, 18, 23, INK, space_after=4)
 INTRO = Style(SANS, 8.5, 12, GREY, space_after=12)
-SRC_NAME = Style(SERIF_BOLD, 11.5, 15, INK, indent=34, space_before=12, space_after=1)
-SRC_META = Style(SANS, 8.5, 12, GREY, indent=34)
-SRC_SIGNALS = Style(SANS, 8.5, 12, ACCENT, indent=34, space_after=5)
-ENTRY = Style(SERIF, 9.5, 13.5, INK, indent=34, space_after=5)
-ENTRY_META = Style(SANS, 7.5, 11, GREY, indent=34, space_before=1, space_after=6)
-NOTE = Style(SERIF_ITALIC, 9.5, 13.5, ACCENT, indent=46, space_after=9)
+SRC_NAME = Style(SERIF_BOLD, 11.5, 15, INK, indent=44, space_before=12, space_after=1)
+SRC_META = Style(SANS, 8.5, 12, GREY, indent=44)
+SRC_SIGNALS = Style(SANS, 8.5, 12, ACCENT, indent=44, space_after=5)
+ENTRY = Style(SERIF, 9.5, 13.5, INK, indent=44, space_after=5)
+ENTRY_META = Style(SANS, 7.5, 11, GREY, indent=44, space_before=1, space_after=6)
+NOTE = Style(SERIF_ITALIC, 9.5, 13.5, ACCENT, indent=56, space_after=9)
 LABEL = Style(SANS, 8, 13.5, GREY)
 FURNITURE = Style(SANS, 7.5, 10, GREY)
 
@@ -563,8 +563,21 @@ def _source_order(analysis: Analysis) -> list[Source]:
     return sorted(analysis.sources, key=first)
 
 
+def _section_break(ts: Typesetter) -> None:
+    """An appendix starts on a new page, or below a rule when most of this page is free."""
+    frame = ts.frame
+    if ts.at_top:
+        return
+    if ts.cursor - frame.bottom < 0.5 * (frame.top - frame.bottom):
+        ts.new_page()
+        return
+    ts.cursor -= 22
+    ts.shape(Shape("line", frame.left, ts.cursor, frame.measure, 0, RULE))
+    ts.cursor -= 26
+
+
 def _sources_appendix(ts: Typesetter, doc: PdfInput, analysis: Analysis) -> None:
-    ts.new_page()
+    _section_break(ts)
     ts.mark("Sources", 0)
     ts.block("Sources", H1)
     n = len(analysis.sources)
@@ -591,7 +604,7 @@ def _sources_appendix(ts: Typesetter, doc: PdfInput, analysis: Analysis) -> None
 
 
 def _notes_appendix(ts: Typesetter, doc: PdfInput) -> None:
-    ts.new_page()
+    _section_break(ts)
     ts.mark("Notes", 0)
     ts.block("Notes", H1)
     n = len(doc.highlights)
@@ -639,10 +652,12 @@ def _render(layout: Layout, doc: PdfInput, tick: _Ticker) -> bytes:
     c.setTitle(" ".join(doc.title.split()) or "Untitled article")
     c.setCreator(f"reader {__version__}")
     c.showOutline()
-    running = _clip(doc.title, 200)
+    running = " ".join(doc.title.split()).rstrip("…")
     head_w = frame.measure * 0.75
-    while running and pdfmetrics.stringWidth(running, FURNITURE.font, FURNITURE.size) > head_w:
-        running = running[: int(len(running) * 0.9)].rstrip() + "…"
+    while " " in running and pdfmetrics.stringWidth(running + " …", SANS, FURNITURE.size) > head_w:
+        running = running.rsplit(" ", 1)[0].rstrip(",;:")
+    if running != " ".join(doc.title.split()):
+        running += " …"
     total = len(layout.pages)
     outline_by_page: dict[int, list[int]] = {}
     for i, o in enumerate(layout.outline):
