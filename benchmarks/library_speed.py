@@ -138,7 +138,16 @@ TOPICS = [
     "pension reform",
 ]
 VERBS = ["said", "told reporters", "warned", "added", "claimed", "insisted", "admitted", "argued"]
-COMMON = ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "it", "was", "with", "as", "at", "by", "from", "this", "be", "are", "have", "has", "had", "not", "but", "an", "they", "which", "were", "their", "been", "more", "will", "would", "there", "also", "after", "about", "year", "new", "people", "could", "than", "other", "into", "over", "last", "first", "time", "two", "some", "up", "its", "government", "council", "city", "week", "month", "plan", "said", "officials", "report", "public", "local", "state", "national", "police", "court", "market", "prices", "workers", "union", "company", "money", "million", "percent", "support", "vote", "members", "minister", "country", "region", "water", "health", "schools", "roads", "service", "residents", "business", "investment", "decision", "meeting", "committee", "agency", "data", "figures"]
+COMMON_WORDS = (
+    "the of and to in a is that for on it was with as at by from this be are have has had not but "
+    "an they which were their been more will would there also after about year new people could "
+    "than other into over last first time two some up its government council city week month "
+    "plan said officials report public local state national police court market prices workers "
+    "union company money million percent support vote members minister country region water "
+    "health schools roads service residents business investment decision meeting committee "
+    "agency data figures"
+)
+COMMON = COMMON_WORDS.split()
 
 
 def _pseudo_words(rng: random.Random, n: int) -> list[str]:
@@ -219,9 +228,9 @@ def build(lib: Library, n: int, seed: int = 7) -> float:
         ]
         conn.execute(
             sql(
-                'INSERT INTO highlight (article_id, color, start, "end", exact, prefix, suffix, note, '
-                "orphaned, created_at, updated_at) VALUES (:a, 'yellow', 0, 5, '', '', '', :n, 0, "
-                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                'INSERT INTO highlight (article_id, color, start, "end", exact, prefix, suffix, '
+                "note, orphaned, created_at, updated_at) VALUES "
+                "(:a, 'yellow', 0, 5, '', '', '', :n, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
             ),
             notes,
         )
