@@ -99,6 +99,7 @@ class ArticleView(QTextBrowser):
         self._flash_range: tuple[int, int] | None = None
         self._apply_palette()
         self.setDocument(self._new_document(""))
+        self.setCursorWidth(0)  # a page, not an editor: selection shows, no blinking caret
 
     # ---- content ---------------------------------------------------------------------------
 
@@ -120,6 +121,7 @@ class ArticleView(QTextBrowser):
             self._utf16 = table
         old = self.document()
         self.setDocument(self._new_document(self.text))
+        self.setCursorWidth(0)  # setDocument resets it
         if old is not None and old.parent() is self:
             old.deleteLater()
         self._format()
@@ -206,11 +208,13 @@ class ArticleView(QTextBrowser):
             cur.setCharFormat(cf)
             block = block.next()
         if self.claims_visible and self.analysis:
-            bold = QTextCharFormat()
-            bold.setFontWeight(QFont.Weight.DemiBold)
+            colors = self.source_colors()
             for st in self.analysis.statements:
                 if st.cue and st.cue[1] > st.cue[0]:
-                    self.cursor_for(*st.cue).mergeCharFormat(bold)
+                    cue = QTextCharFormat()
+                    cue.setFontWeight(QFont.Weight.Medium)
+                    cue.setForeground(colors.get(st.source, ink).darker(115))
+                    self.cursor_for(*st.cue).mergeCharFormat(cue)
         cur.endEditBlock()
         self._update_margins()
 
@@ -229,10 +233,7 @@ class ArticleView(QTextBrowser):
         side = max(20.0, (avail - self.column_width()) / 2)
         root = doc.rootFrame()
         ff = root.frameFormat()
-        if (
-            abs(ff.leftMargin() - side) < 0.5
-            and abs(ff.topMargin() - 44 * self.zoom) < 0.5
-        ):
+        if abs(ff.leftMargin() - side) < 0.5 and abs(ff.topMargin() - 44 * self.zoom) < 0.5:
             return
         ff.setLeftMargin(side)
         ff.setRightMargin(side)
@@ -242,14 +243,14 @@ class ArticleView(QTextBrowser):
         if top:
             self.set_top_offset(top)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         top = self.top_offset() if self.text else 0
         super().resizeEvent(event)
         self._update_margins()
         if top:
             self.set_top_offset(top)
 
-    def wheelEvent(self, event) -> None:  # noqa: N802
+    def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
@@ -400,7 +401,9 @@ class ArticleView(QTextBrowser):
     def _apply_layers(self) -> None:
         ranked = sorted(
             self._layers,
-            key=lambda n: LAYER_ORDER.index(n) if n in LAYER_ORDER else LAYER_ORDER.index("find") - 0.5,
+            key=lambda n: (
+                LAYER_ORDER.index(n) if n in LAYER_ORDER else LAYER_ORDER.index("find") - 0.5
+            ),
         )
         merged: list[QTextEdit.ExtraSelection] = []
         for name in ranked:
@@ -417,10 +420,21 @@ class ArticleView(QTextBrowser):
     # ---- claims and focus ------------------------------------------------------------------
 
     def source_colors(self) -> dict[str, QColor]:
-        """A stable colour per source: its place in the analysis picks from the theme palette."""
+        """A stable colour per source: its rank by statements picks from the theme palette."""
         if not self.analysis:
             return {}
-        return {s.id: self.theme.source_color(i) for i, s in enumerate(self.analysis.sources)}
+        counts: dict[str, int] = {}
+        for st in self.analysis.statements:
+            counts[st.source] = counts.get(st.source, 0) + 1
+        order = sorted(
+            range(len(self.analysis.sources)),
+            key=lambda i: (-counts.get(self.analysis.sources[i].id, 0), i),
+        )
+        # the most cited sources get the most distinct colours
+        return {
+            self.analysis.sources[i].id: self.theme.source_color(rank)
+            for rank, i in enumerate(order)
+        }
 
     def _update_claims(self) -> None:
         sels: list[QTextEdit.ExtraSelection] = []

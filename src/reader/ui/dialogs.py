@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.ui import icons
 
-OPEN_FILTERS = "Articles (*.txt *.md *.markdown *.html *.htm);;Text (*.txt);;Markdown (*.md *.markdown);;Web pages (*.html *.htm);;All files (*)"
+OPEN_FILTERS = ";;".join(
+    (
+        "Articles (*.txt *.md *.markdown *.html *.htm)",
+        "Text (*.txt)",
+        "Markdown (*.md *.markdown)",
+        "Web pages (*.html *.htm)",
+        "All files (*)",
+    )
+)
 
 
 def ask_open_paths(parent: QWidget, start_dir: str = "") -> list[str]:

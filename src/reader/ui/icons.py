@@ -44,7 +44,9 @@ def icon(name: str, color: str | None = None) -> QIcon:
         import qtawesome
 
         c = QColor(key[1])
-        found = qtawesome.icon(name, color=c, color_disabled=QColor(c.red(), c.green(), c.blue(), 90))
+        found = qtawesome.icon(
+            name, color=c, color_disabled=QColor(c.red(), c.green(), c.blue(), 90)
+        )
         _cache[key] = found
     return found
 

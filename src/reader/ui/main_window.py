@@ -7,6 +7,7 @@ installer hooks (`reader.ui.annotations.install_annotations(window)`, …) calle
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        from reader.ui.app import pin_none
+
+        pin_none()
         self.library = library
         self.settings = settings or settings_for(library.data_dir)
         self.ops = ops or Operations(self)
@@ -84,7 +88,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("reader")
         self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+        )
 
         # article, with a notice strip above it
         self.article_view = ArticleView(self)
@@ -125,7 +131,9 @@ class MainWindow(QMainWindow):
         self._scroll_timer.setInterval(SCROLL_SAVE_MS)
         self._scroll_timer.timeout.connect(self.save_scroll)
         self.article_view.verticalScrollBar().valueChanged.connect(self._scroll_timer.start)
-        self.article_view.zoom_requested.connect(lambda d: self.zoom_in() if d > 0 else self.zoom_out())
+        self.article_view.zoom_requested.connect(
+            lambda d: self.zoom_in() if d > 0 else self.zoom_out()
+        )
         self.sources_panel.statement_activated.connect(self.show_statement)
         self.sources_panel.source_selected.connect(self._on_source_selected)
         self.ops.changed.connect(self._on_changed)
@@ -158,7 +166,9 @@ class MainWindow(QMainWindow):
             act.triggered.connect(slot)
         tip = text.replace("&", "").rstrip("…")
         if shortcuts:
-            tip += f" ({QKeySequence(shortcuts[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
+            tip += (
+                f" ({QKeySequence(shortcuts[0]).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
         act.setToolTip(tip)
         if help_text and shortcuts:
             keys = " / ".join(
@@ -170,10 +180,18 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.open_action = a("&Open…", self.choose_files, ("Ctrl+O",), "fa5s.folder-open", "Open a file")
-        self.open_url_action = a("Open &URL…", self.choose_url, ("Ctrl+L",), "fa5s.globe", "Open a web page")
+        self.open_action = a(
+            "&Open…", self.choose_files, ("Ctrl+O",), "fa5s.folder-open", "Open a file"
+        )
+        self.open_url_action = a(
+            "Open &URL…", self.choose_url, ("Ctrl+L",), "fa5s.globe", "Open a web page"
+        )
         self.export_pdf_action = a(
-            "&Export annotated PDF…", self.export_pdf, ("Ctrl+E",), "fa5s.file-pdf", "Export annotated PDF"
+            "&Export annotated PDF…",
+            self.export_pdf,
+            ("Ctrl+E",),
+            "fa5s.file-pdf",
+            "Export annotated PDF",
         )
         self.quit_action = a("&Quit", self.close, ("Ctrl+Q",), None, "Quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -188,7 +206,9 @@ class MainWindow(QMainWindow):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(act)
         self.shortcuts_help += [("Ctrl+Z", "Undo"), ("Ctrl+Shift+Z", "Redo")]
-        self.copy_action = a("&Copy", self.article_view.copy, ("Ctrl+C",), "fa5s.copy", "Copy the selection")
+        self.copy_action = a(
+            "&Copy", self.article_view.copy, ("Ctrl+C",), "fa5s.copy", "Copy the selection"
+        )
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.setEnabled(False)
         self.article_view.copyAvailable.connect(self.copy_action.setEnabled)
@@ -198,22 +218,34 @@ class MainWindow(QMainWindow):
         self.toggle_sources_action.setIcon(icons.icon("fa5s.columns"))
         self.toggle_sources_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.shortcuts_help.append(("Ctrl+Shift+S", "Show or hide the Sources panel"))
-        self.zoom_in_action = a("Zoom &in", self.zoom_in, ("Ctrl+=", "Ctrl++"), "fa5s.search-plus", "Larger text")
-        self.zoom_out_action = a("Zoom &out", self.zoom_out, ("Ctrl+-",), "fa5s.search-minus", "Smaller text")
-        self.zoom_reset_action = a("&Reset zoom", self.zoom_reset, ("Ctrl+0",), None, "Text at its normal size")
+        self.zoom_in_action = a(
+            "Zoom &in", self.zoom_in, ("Ctrl+=", "Ctrl++"), "fa5s.search-plus", "Larger text"
+        )
+        self.zoom_out_action = a(
+            "Zoom &out", self.zoom_out, ("Ctrl+-",), "fa5s.search-minus", "Smaller text"
+        )
+        self.zoom_reset_action = a(
+            "&Reset zoom", self.zoom_reset, ("Ctrl+0",), None, "Text at its normal size"
+        )
         self.light_action = a("&Light theme", lambda: self.set_theme("light"), checkable=True)
         self.dark_action = a("&Dark theme", lambda: self.set_theme("dark"), checkable=True)
         group = QActionGroup(self)
         group.addAction(self.light_action)
         group.addAction(self.dark_action)
         self.theme_toggle_action = a(
-            "Switch theme", self.toggle_theme, ("Ctrl+Shift+D",), "fa5s.adjust", "Switch light / dark theme"
+            "Switch theme",
+            self.toggle_theme,
+            ("Ctrl+Shift+D",),
+            "fa5s.adjust",
+            "Switch light / dark theme",
         )
         self.mark_claims_action = a("&Mark claims", None, (), "fa5s.underline", checkable=True)
         self.mark_claims_action.setChecked(True)
         self.mark_claims_action.toggled.connect(self.set_mark_claims)
 
-        self.shortcuts_action = a("&Keyboard shortcuts", self.show_shortcuts, ("F1",), "fa5s.keyboard")
+        self.shortcuts_action = a(
+            "&Keyboard shortcuts", self.show_shortcuts, ("F1",), "fa5s.keyboard"
+        )
         self.about_action = a("&About reader", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -271,7 +303,9 @@ class MainWindow(QMainWindow):
         tb.addAction(self.mark_claims_action)
         tb.addAction(self.theme_toggle_action)
         spacer = QWidget(tb)
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
         tb.addWidget(spacer)
         tb.addAction(self.toggle_sources_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
@@ -293,14 +327,12 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         s = self.settings
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 860)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
+        geometry = s.value("window/geometry")  # after the state: docks change the size
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 860)
         try:
             zoom = float(s.value("view/zoom", 1.0))
         except (TypeError, ValueError):
@@ -362,7 +394,9 @@ class MainWindow(QMainWindow):
                 self._failed(error, f"Cannot open {Path(target).name}")
 
         self.statusBar().showMessage(f"Opening {_display_name(target)}…")
-        self.ops.run(work, done, lambda exc: self._failed(exc, f"Cannot open {_display_name(target)}"))
+        self.ops.run(
+            work, done, lambda exc: self._failed(exc, f"Cannot open {_display_name(target)}")
+        )
 
     def open_start(self, path: str | None = None) -> None:
         """What the window shows at launch: PATH, else the last article, else the sample."""
@@ -601,15 +635,15 @@ class MainWindow(QMainWindow):
 
     # ---- drag and drop ---------------------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event) -> None:
         if _dropped_targets(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    dragMoveEvent = dragEnterEvent  # noqa: N815
+    dragMoveEvent = dragEnterEvent
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         targets = _dropped_targets(event.mimeData())
         if not targets:
             event.ignore()
@@ -620,16 +654,14 @@ class MainWindow(QMainWindow):
 
     # ---- closing ---------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self._scroll_timer.stop()
         if self.current is not None and self.persist:
             article_id, pos = self.current.info.id, self.article_view.top_offset()
             self.ops.wait()
-            try:
+            with contextlib.suppress(Exception):  # closing must not fail over a reading position
                 self.library.set_scroll(article_id, pos)
-            except Exception:  # closing must not fail over a reading position
-                pass
         self.ops.wait()
         super().closeEvent(event)
 

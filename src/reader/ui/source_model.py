@@ -82,9 +82,11 @@ class SourceModel(QAbstractItemModel):
         self.analysis = analysis
         self.text = analysis.text if analysis else ""
         self._sources = list(analysis.sources) if analysis else []
-        self._statements = [
-            sorted(analysis.statements_of(s.id), key=lambda st: st.start) for s in self._sources
-        ] if analysis else []
+        self._statements = (
+            [sorted(analysis.statements_of(s.id), key=lambda st: st.start) for s in self._sources]
+            if analysis
+            else []
+        )
         self._colors = dict(colors or {})
         self.endResetModel()
 
@@ -137,14 +139,14 @@ class SourceModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
             return len(self._sources)
         if parent.internalId() == 0 and parent.row() < len(self._statements):
             return len(self._statements[parent.row()])
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -168,7 +170,9 @@ class SourceModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return src.name
         if role == Qt.ItemDataRole.DecorationRole:
-            return icons.kind_icon(src.kind, self._colors[src.id].name() if src.id in self._colors else None)
+            return icons.kind_icon(
+                src.kind, self._colors[src.id].name() if src.id in self._colors else None
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             direct, para = statement_counts(statements)
             lines = [f"<b>{_esc(src.name)}</b> — {KIND_LABELS.get(src.kind, src.kind)}"]
@@ -277,7 +281,7 @@ class SourceFilterModel(QSortFilterProxyModel):
         )
         return self._needle in hay.lower()
 
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         if not self._needle:
             return True
         model = self.sourceModel()
@@ -288,10 +292,12 @@ class SourceFilterModel(QSortFilterProxyModel):
             return self._matches(model.index(parent.row(), 0))
         return any(self._matches(model.index(r, 0, index)) for r in range(model.rowCount(index)))
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+    def lessThan(self, left: Index, right: Index) -> bool:
         m = self.sourceModel()
         if left.parent().isValid():
-            return (m.data(left, Role.SpanRole) or (0, 0)) < (m.data(right, Role.SpanRole) or (0, 0))
+            return (m.data(left, Role.SpanRole) or (0, 0)) < (
+                m.data(right, Role.SpanRole) or (0, 0)
+            )
         ln, rn = str(m.data(left) or "").lower(), str(m.data(right) or "").lower()
         if self.sort_key == "name":
             return ln < rn
@@ -299,6 +305,8 @@ class SourceFilterModel(QSortFilterProxyModel):
         if self.sort_key == "kind":
             lk, rk = list(KIND_LABELS), list(KIND_LABELS)
             li = lk.index(m.data(left, Role.KindRole)) if m.data(left, Role.KindRole) in lk else 99
-            ri = rk.index(m.data(right, Role.KindRole)) if m.data(right, Role.KindRole) in rk else 99
+            ri = (
+                rk.index(m.data(right, Role.KindRole)) if m.data(right, Role.KindRole) in rk else 99
+            )
             return (li, -lc, ln) < (ri, -rc, rn)
         return (-lc, ln) < (-rc, rn)

@@ -6,7 +6,9 @@ a tree drawn by `SourceDelegate`. It tells the window what the reader picked thr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +31,6 @@ from reader.ui.source_model import Role, SourceFilterModel, SourceModel
 
 PAD_X, PAD_Y = 8, 7
 ICON = 16
-EXPAND_ALL_UP_TO = 40  # statements: fewer than this, the tree opens expanded
 
 
 def _small(font: QFont, delta: float = -1.5) -> QFont:
@@ -41,16 +42,27 @@ def _small(font: QFont, delta: float = -1.5) -> QFont:
     return f
 
 
+def _value(index: QModelIndex, role: int) -> Any:
+    """An item's data asked of the Python model itself: `QModelIndex.data()` turns an empty
+    QVariant into None in a way that leaks a reference on PySide6 6.12 (see app.pin_none)."""
+    if not index.isValid():
+        return None
+    model = index.model()
+    if isinstance(model, QSortFilterProxyModel):
+        return model.sourceModel().data(model.mapToSource(index), role)
+    return model.data(index, role)
+
+
 class SourceDelegate(QStyledItemDelegate):
     """Source rows: icon, name in bold, counts on the right, role · affiliation dimmed below.
     Statement rows: kind icon, the statement in up to two lines, cue and hedges below."""
 
     STATEMENT_LINES = 2
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
         small = QFontMetrics(_small(option.font))
-        if index.data(Role.IsSourceRole):
+        if _value(index, Role.IsSourceRole):
             h = PAD_Y + fm.height() + 2 + small.height() + PAD_Y
         else:
             h = PAD_Y - 2 + fm.height() * self.STATEMENT_LINES + 3 + small.height() + PAD_Y
@@ -75,8 +87,8 @@ class SourceDelegate(QStyledItemDelegate):
         text_color = pal.color(QPalette.ColorRole.Text)
         dim = QColor(pal.color(QPalette.ColorRole.PlaceholderText))
         dim = QColor(text_color).lighter(100) if not dim.isValid() else dim
-        color: QColor | None = index.data(Role.ColorRole)
-        if index.data(Role.IsSourceRole):
+        color: QColor | None = _value(index, Role.ColorRole)
+        if _value(index, Role.IsSourceRole):
             self._paint_source(painter, opt, index, rect, text_color, dim, color)
         else:
             self._paint_statement(painter, opt, index, rect, text_color, dim, color)
@@ -88,11 +100,11 @@ class SourceDelegate(QStyledItemDelegate):
         small = QFontMetrics(small_font)
         x = rect.left() + PAD_X
         top = rect.top() + PAD_Y
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        icon = _value(index, Qt.ItemDataRole.DecorationRole)
         if icon is not None:
             icon.paint(p, QRect(x, top + (fm.height() - ICON) // 2, ICON, ICON))
         x += ICON + 8
-        direct, para = index.data(Role.CountsRole) or (0, 0)
+        direct, para = _value(index, Role.CountsRole) or (0, 0)
         # counts on the right: ❝ direct   ≈ paraphrased
         right = rect.right() - PAD_X - 4
         p.setFont(small_font)
@@ -113,14 +125,22 @@ class SourceDelegate(QStyledItemDelegate):
         p.setFont(bold)
         p.setPen(text_color)
         name_w = max(10, right - x)
-        name = QFontMetrics(bold).elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight, name_w)
+        name = QFontMetrics(bold).elidedText(
+            str(_value(index, Qt.ItemDataRole.DisplayRole) or ""),
+            Qt.TextElideMode.ElideRight,
+            name_w,
+        )
         p.drawText(QRect(x, top, name_w, fm.height()), Qt.AlignmentFlag.AlignVCenter, name)
-        second = str(index.data(Role.SecondLineRole) or "")
+        second = str(_value(index, Role.SecondLineRole) or "")
         p.setFont(small_font)
         p.setPen(dim)
         w2 = rect.right() - PAD_X - x
         second = small.elidedText(second, Qt.TextElideMode.ElideRight, w2)
-        p.drawText(QRect(x, top + fm.height() + 2, w2, small.height()), Qt.AlignmentFlag.AlignVCenter, second)
+        p.drawText(
+            QRect(x, top + fm.height() + 2, w2, small.height()),
+            Qt.AlignmentFlag.AlignVCenter,
+            second,
+        )
 
     def _paint_statement(self, p, opt, index, rect, text_color, dim, color) -> None:
         fm = QFontMetrics(opt.font)
@@ -135,20 +155,24 @@ class SourceDelegate(QStyledItemDelegate):
             p.setBrush(bar)
             p.drawRoundedRect(QRectF(x, top + 2, 2.5, fm.height() * self.STATEMENT_LINES - 4), 1, 1)
         x += 9
-        kind = index.data(Role.KindRole) or "indirect"
+        kind = _value(index, Role.KindRole) or "indirect"
         isz = 11
-        icons.statement_icon(kind, dim.name()).paint(p, QRect(x, top + (fm.height() - isz) // 2, isz, isz))
+        icons.statement_icon(kind, dim.name()).paint(
+            p, QRect(x, top + (fm.height() - isz) // 2, isz, isz)
+        )
         x += isz + 7
         width = rect.right() - PAD_X - x
-        text = str(index.data() or "")
+        text = str(_value(index, Qt.ItemDataRole.DisplayRole) or "")
         if kind in ("direct", "mixed") and not text.startswith(("“", '"')):
             text = f"“{text}”"
         p.setFont(opt.font)
         p.setPen(text_color)
-        self._draw_lines(p, opt.font, text, QRect(x, top, width, fm.height() * self.STATEMENT_LINES))
-        second = str(index.data(Role.SecondLineRole) or "")
+        self._draw_lines(
+            p, opt.font, text, QRect(x, top, width, fm.height() * self.STATEMENT_LINES)
+        )
+        second = str(_value(index, Role.SecondLineRole) or "")
         p.setFont(small_font)
-        hedges = index.data(Role.HedgesRole) or ()
+        hedges = _value(index, Role.HedgesRole) or ()
         p.setPen(dim)
         y2 = top + fm.height() * self.STATEMENT_LINES + 3
         line = small.elidedText(second, Qt.TextElideMode.ElideRight, width)
@@ -211,7 +235,9 @@ class SourcesPanel(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter sources and statements")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.addAction(icons.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit.addAction(
+            icons.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.filter_edit.textChanged.connect(self._on_filter)
         self.sort_combo = QComboBox(self)
         for key, label in self.SORTS:
@@ -267,8 +293,9 @@ class SourcesPanel(QWidget):
         self.stack.setCurrentWidget(self.tree if has else self.empty)
         if analysis is not None and not has:
             self.empty.setText("No cited sources found in this article.")
-        if has and len(analysis.statements) <= EXPAND_ALL_UP_TO:
-            self.tree.expandAll()
+        if has:  # sources at a glance; the first one opened to show its statements
+            self.tree.collapseAll()
+            self.tree.expand(self.proxy.index(0, 0))
 
     def set_colors(self, colors: dict) -> None:
         self.model.set_colors(colors)
@@ -279,11 +306,11 @@ class SourcesPanel(QWidget):
     def source_rows(self) -> list[Source]:
         """The sources as listed (sorted and filtered)."""
         return [
-            self.proxy.index(r, 0).data(Role.SourceRole) for r in range(self.proxy.rowCount())
+            _value(self.proxy.index(r, 0), Role.SourceRole) for r in range(self.proxy.rowCount())
         ]
 
     def current_source(self) -> Source | None:
-        return self.tree.currentIndex().data(Role.SourceRole)
+        return _value(self.tree.currentIndex(), Role.SourceRole)
 
     def index_of_statement(self, statement_id: str) -> QModelIndex:
         return self.proxy.mapFromSource(self.model.statement_index(statement_id))
@@ -307,16 +334,18 @@ class SourcesPanel(QWidget):
             self.tree.expandAll()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.source_selected.emit(current.data(Role.SourceRole) if current.isValid() else None)
+        if current.isValid() and _value(current, Role.IsSourceRole):
+            self.tree.expand(current)
+        self.source_selected.emit(_value(current, Role.SourceRole) if current.isValid() else None)
 
     def _activate(self, index: QModelIndex) -> None:
-        if not index.isValid() or index.data(Role.IsSourceRole):
+        if not index.isValid() or _value(index, Role.IsSourceRole):
             return
-        span = index.data(Role.SpanRole)
+        span = _value(index, Role.SpanRole)
         if span:
             self.statement_activated.emit(int(span[0]), int(span[1]))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.tree.currentIndex().isValid():
             self.select_source(None)
             event.accept()

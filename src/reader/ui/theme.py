@@ -48,8 +48,16 @@ LIGHT = Theme(
     selection="#cfe0f0",
     flash="#ffd75e",
     sources=(
-        "#2f6f9f", "#b5562f", "#3d8b5a", "#8a4f9e", "#b08a1e",
-        "#2a8a8a", "#a8446b", "#5a6fb5", "#6f7f2a", "#8c5a3c",
+        "#2f6f9f",
+        "#b5562f",
+        "#3d8b5a",
+        "#8a4f9e",
+        "#b08a1e",
+        "#2a8a8a",
+        "#a8446b",
+        "#5a6fb5",
+        "#6f7f2a",
+        "#8c5a3c",
     ),
 )
 
@@ -67,8 +75,16 @@ DARK = Theme(
     selection="#34506b",
     flash="#8a6d12",
     sources=(
-        "#6fa8d6", "#e08a62", "#74c28f", "#c08ad1", "#d8b54f",
-        "#5fc0c0", "#e07aa0", "#93a5e8", "#a9bb5c", "#c9967a",
+        "#6fa8d6",
+        "#e08a62",
+        "#74c28f",
+        "#c08ad1",
+        "#d8b54f",
+        "#5fc0c0",
+        "#e07aa0",
+        "#93a5e8",
+        "#a9bb5c",
+        "#c9967a",
     ),
 )
 

@@ -1,0 +1,56 @@
+"""Real windows on a real library in tmp_path; operations run inline so tests never race the
+worker thread (the threaded path is covered by the --screenshot test)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from reader.ui.main_window import MainWindow
+from reader.ui.operations import Operations
+
+
+@pytest.fixture
+def sync_ops(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Operations, "synchronous", True)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "library"
+
+
+@pytest.fixture
+def make_window(
+    qtbot, data_dir: Path, sync_ops, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[..., MainWindow]]:
+    """make_window(path=None, start=True, show=True) → a MainWindow on the test library.
+    Windows made earlier can be closed to end a "session"; each has its own Library."""
+    libraries: list[Library] = []
+    if os.environ.get("READER_TEST_BARE_WINDOW"):  # the window alone, without add-on installers
+        monkeypatch.setattr("reader.ui.main_window.INSTALLERS", ())
+
+    def make(path: str | None = None, start: bool = True, show: bool = True) -> MainWindow:
+        library = Library(data_dir)
+        libraries.append(library)
+        window = MainWindow(library)
+        qtbot.addWidget(window)
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+        if start:
+            window.open_start(path)
+        return window
+
+    yield make
+    for library in libraries:
+        library.close()
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
