@@ -67,7 +67,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         base = QFont(option.font)
         quote = QFont(base)
         quote.setFamilies(["Noto Serif", "Source Serif 4", "Georgia", "DejaVu Serif", "serif"])
-        quote.setPointSizeF(base.pointSizeF() * 1.02)
+        quote.setPointSizeF(base.pointSizeF() * 1.12)
         note = QFont(base)
         small = QFont(base)
         small.setPointSizeF(base.pointSizeF() * 0.85)
@@ -89,7 +89,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         if note:
             h += 6 + sum(hh for _, hh in note)
         h += 6 + QFontMetrics(small_f).height() + PAD
-        return QSize(option.rect.width(), h + 2)
+        return QSize(option.rect.width(), h + 6)
 
     def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         p.save()
@@ -113,16 +113,19 @@ class AnnotationDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
         orphan = bool(index.data(AnnotationRole.Orphaned))
-        card = r.adjusted(4, 2, -4, -2)
+        card = r.adjusted(4, 3, -4, -3)
         bg = pal.color(QPalette.ColorRole.Base)
         if selected:
             bg = pal.color(QPalette.ColorRole.Highlight)
             bg.setAlpha(70)
         elif hover:
             bg = pal.color(QPalette.ColorRole.AlternateBase)
-        p.setPen(Qt.PenStyle.NoPen)
+        edge = pal.color(QPalette.ColorRole.Mid)
+        edge.setAlpha(90)
+        p.setPen(edge)
         p.setBrush(bg)
         p.drawRoundedRect(card, 6, 6)
+        p.setPen(Qt.PenStyle.NoPen)
         color = color_of(index.data(AnnotationRole.Color) or "yellow")
         bar = QColor(color)
         if orphan:
@@ -219,6 +222,7 @@ class AnnotationsPanel(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setFrameShape(QListView.Shape.NoFrame)
         self.list.setAccessibleName("Annotations")
+        self.list.setStyleSheet("QListView { background: palette(window); }")
         self.list.clicked.connect(self._clicked)
         self.list.doubleClicked.connect(self._double_clicked)
         self.list.installEventFilter(self)

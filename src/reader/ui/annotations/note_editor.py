@@ -7,9 +7,10 @@ it open, so a reader can re-read the passage while writing.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -21,6 +22,14 @@ from PySide6.QtWidgets import (
 from reader.ui.annotations.annotation_model import color_of
 
 
+def _shadow(widget: QWidget) -> None:
+    effect = QGraphicsDropShadowEffect(widget)
+    effect.setBlurRadius(18)
+    effect.setOffset(0, 3)
+    effect.setColor(QColor(0, 0, 0, 60))
+    widget.setGraphicsEffect(effect)
+
+
 class NoteEditor(QFrame):
     saved = Signal(str)
     cancelled = Signal()
@@ -30,7 +39,8 @@ class NoteEditor(QFrame):
         self.setObjectName("noteEditor")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setFixedWidth(360)
+        self.setFixedWidth(380)
+        _shadow(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 10, 12, 10)
         lay.setSpacing(6)
@@ -46,7 +56,7 @@ class NoteEditor(QFrame):
         self.edit.installEventFilter(self)
         lay.addWidget(self.edit)
         row = QHBoxLayout()
-        hint = QLabel("Ctrl+Enter to save · Esc to cancel", self)
+        hint = QLabel("Ctrl+Enter saves · Esc cancels", self)
         hint.setObjectName("noteHint")
         row.addWidget(hint)
         row.addStretch(1)

@@ -7,8 +7,14 @@ When the selection is (inside) an existing highlight, the swatches recolour it a
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QToolButton,
+    QWidget,
+)
 
 from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
 
@@ -88,6 +94,11 @@ class SelectionToolbar(QFrame):
             "#selectionToolbar QToolButton:hover { background: palette(midlight); }"
             "#selectionToolbar #sep { color: palette(mid); margin: 3px 2px; }"
         )
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(14)
+        shadow.setOffset(0, 2)
+        shadow.setColor(QColor(0, 0, 0, 55))
+        self.setGraphicsEffect(shadow)
         self.hide()
 
     def set_state(self, current_color: str, existing_color: str | None) -> None:
@@ -114,12 +125,3 @@ class SelectionToolbar(QFrame):
         self.move(QPoint(x, y))
         self.show()
         self.raise_()
-
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        path = QPainterPath()
-        path.addRoundedRect(self.rect().adjusted(1, 2, -1, 0), 8, 8)
-        p.fillPath(path, QColor(0, 0, 0, 18))
-        p.end()
-        super().paintEvent(event)
