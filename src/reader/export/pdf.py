@@ -239,8 +239,8 @@ def export_pdf(
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
+        tick(final=True)  # a cancel here still leaves no new file
         os.replace(tmp, out)
-        tick(final=True)
     except OSError as e:
         _discard(fd, tmp)
         raise ExportError(f"Cannot write {out}: {_reason(e)}") from e
