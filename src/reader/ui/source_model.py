@@ -268,8 +268,14 @@ class SourceFilterModel(QSortFilterProxyModel):
         self.sort(0, Qt.SortOrder.AscendingOrder)
 
     def set_filter_text(self, text: str) -> None:
-        self._needle = " ".join(text.lower().split())
-        self.invalidateFilter()
+        needle = " ".join(text.lower().split())
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = needle
+            self.invalidateFilter()
 
     def _matches(self, index: QModelIndex) -> bool:
         if not self._needle:
