@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.analysis.cues import Cue
@@ -53,6 +54,7 @@ ADVERBIAL_AFTER_CUE = frozenset(
 )
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after"}
 MIN_SCARE_WORDS = 5
+MAX_QUOTE_REACH = 20000  # longest statement span looked back over when testing overlaps
 LOOKBACK_PARAGRAPHS = 2
 NESTED = False
 CLAUSE_BREAKS = frozenset(
@@ -279,6 +281,7 @@ class _Attributor:
                         last_by_para[p] = attributed[qi]
                         break
         self.direct_spans = sorted(r.content[0] for r in self.out)
+        self.direct_starts = [sp[0] for sp in self.direct_spans]
 
     def starts_sentence(self, offset: int) -> bool:
         """True when only a sentence end (or a paragraph start) precedes `offset`."""
@@ -298,9 +301,15 @@ class _Attributor:
         doc = self.doc
         spans = sorted((r.content[0], i) for i, r in enumerate(self.out))
         starts = [sp[0][0] for sp in spans]
-        taken = [r.content[0] for r in self.out]
         for q in self.quotes:
-            if any(s < q.span[1] and q.span[0] < e for s, e in taken):
+            k = bisect_left(starts, q.span[1]) - 1
+            hit = False
+            while k >= 0 and starts[k] >= q.span[0] - MAX_QUOTE_REACH:
+                if spans[k][0][1] > q.span[0]:
+                    hit = True
+                    break
+                k -= 1
+            if hit:
                 continue
             if _words(doc, q.span) < MIN_SCARE_WORDS or not self.starts_sentence(q.span[0]):
                 continue
@@ -319,8 +328,6 @@ class _Attributor:
                                 found = Raw((q.span,), "direct", m, cue)
                             break
             if found is None:
-                from bisect import bisect_left
-
                 i = bisect_left(starts, q.span[0]) - 1
                 if i >= 0:
                     r = self.out[spans[i][1]]
@@ -331,14 +338,23 @@ class _Attributor:
                 if found.cue is not None:
                     self.used.add(found.cue.token)
                 self.out.append(found)
-                taken.append(q.span)
 
     # -- reported speech -------------------------------------------------------------------
+    def _near_direct(self, span: Span) -> list[Span]:
+        """Direct spans that may overlap `span` (they are sorted and rarely nested)."""
+        k = bisect_left(self.direct_starts, span[1])
+        out = []
+        j = k - 1
+        while j >= 0 and self.direct_spans[j][0] >= span[0] - MAX_QUOTE_REACH:
+            out.append(self.direct_spans[j])
+            j -= 1
+        return out
+
     def inside_direct(self, span: Span) -> bool:
-        return any(s <= span[0] and span[1] <= e for s, e in self.direct_spans)
+        return any(s <= span[0] and span[1] <= e for s, e in self._near_direct(span))
 
     def overlaps_direct(self, span: Span) -> bool:
-        return any(s < span[1] and span[0] < e for s, e in self.direct_spans)
+        return any(s < span[1] and span[0] < e for s, e in self._near_direct(span))
 
     def clause_end(self, k: int, s_end: int) -> int:
         """Token where reported content starting at `k` ends: the sentence end, a semicolon,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from reader.analysis.attribution import Raw
 from reader.analysis.doc import Doc
-from reader.analysis.mentions import GROUP_PRONOUNS, PERSON_PRONOUNS, Mention
+from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.model import Span
 
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+DESCRIPTION_WINDOW = 4000
 STRIP_DETS = ("the ", "a ", "an ", "our ", "their ", "his ", "her ", "its ")
 
 
@@ -45,6 +47,9 @@ class _Resolver:
         self.entities: list[Entity] = []
         self.person_trail: list[tuple[int, int]] = []  # (offset, entity) of named people
         self.group_trail: list[tuple[int, int]] = []
+        self.candidates: list[Mention] = []
+        self.cand_starts: list[int] = []
+        self.cand_ends: list[int] = []
 
     def new(self, m: Mention, name: str) -> int:
         self.entities.append(Entity(name, m.kind, m.role, m.affiliation, names=[name]))
@@ -85,22 +90,38 @@ class _Resolver:
         return self.new(m, name)
 
     def resolve(self, m: Mention) -> int:
+        pos = m.span[0]
         if m.pronoun:
             low = m.text.lower()
             if low in FIRST_PERSON:
                 return self._by_name(m, "I" if low in {"i", "me", "my"} else "we")
             trail = self.person_trail if low in PERSON_PRONOUNS else self.group_trail
-            if low in GROUP_PRONOUNS and not trail:
-                trail = self.person_trail if False else trail
-            cands = [i for off, i in trail if off < m.span[0]]
-            if cands:
-                return cands[-1]
-            return self._by_name(m, m.text.lower())
+            k = bisect_left(trail, (pos, -1)) - 1
+            last = trail[k] if k >= 0 else None
+            if low in PERSON_PRONOUNS:
+                named = self.candidate_before(pos)
+                if named is not None and (last is None or named.span[0] > last[0]):
+                    return self.named(named)
+            if last is not None:
+                return last[1]
+            return self._by_name(m, low)
         if m.descriptive:
-            people = {i for off, i in self.person_trail if off < m.span[0]}
-            if len(people) == 1:
-                return people.pop()
+            # joined to the one person named in the text before it (within a window)
+            lo = pos - DESCRIPTION_WINDOW
+            k = bisect_left(self.person_trail, (pos, -1))
+            people = {i for off, i in self.person_trail[:k] if off >= lo}
+            surnames = {self.entities[i].surname for i in people}
+            c_hi = bisect_left(self.cand_starts, pos)
+            c_lo = bisect_left(self.cand_starts, lo)
+            cands = self.candidates[c_lo:c_hi]
+            surnames |= {c.name.split()[-1].lower() for c in cands}
+            if len(surnames) == 1:
+                return people.pop() if people else self.named(cands[-1])
         return self.named(m)
+
+    def candidate_before(self, offset: int) -> Mention | None:
+        k = bisect_right(self.cand_ends, offset) - 1
+        return self.candidates[k] if k >= 0 else None
 
     def _by_name(self, m: Mention, name: str) -> int:
         for i, e in enumerate(self.entities):
@@ -113,6 +134,10 @@ class _Resolver:
 def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     """Entities (future sources) and, for each statement, the index of its entity."""
     r = _Resolver(doc)
+    if any(x.mention.pronoun or x.mention.descriptive for x in raws):
+        r.candidates = person_candidates(doc)
+        r.cand_starts = [c.span[0] for c in r.candidates]
+        r.cand_ends = [c.span[1] for c in r.candidates]
     order = sorted(range(len(raws)), key=lambda i: raws[i].mention.span[0])
     assigned = [0] * len(raws)
     done: dict[Span, int] = {}
@@ -125,7 +150,7 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
             done[m.span] = ent
             if not m.pronoun:
                 trail = r.person_trail if r.entities[ent].kind == "person" else r.group_trail
-                trail.append((m.span[0], ent))
+                insort(trail, (m.span[0], ent))
         r.enrich(ent, m)
         assigned[i] = ent
     _add_name_mentions(doc, r.entities)
@@ -140,10 +165,18 @@ def _add_name_mentions(doc: Doc, entities: list[Entity]) -> None:
             wanted.setdefault(e.name.split()[-1], []).append(i)
     if not wanted:
         return
+    covered = {i: sorted(entities[i].spans) for ids in wanted.values() for i in ids}
+    starts = {i: [s for s, _ in sp] for i, sp in covered.items()}
     for j, w in enumerate(doc.words):
         owners = wanted.get(w)
         if owners and len(owners) == 1:
-            ent = entities[owners[0]]
+            i = owners[0]
             span = (doc.starts[j], doc.ends[j])
-            if not any(s <= span[0] and span[1] <= e for s, e in ent.spans):
-                ent.spans.add(span)
+            k = bisect_right(starts[i], span[0]) - 1
+            # spans of one entity hardly nest: the nearest two starts decide containment
+            if not any(
+                covered[i][x][0] <= span[0] and span[1] <= covered[i][x][1]
+                for x in (k, k - 1)
+                if x >= 0
+            ):
+                entities[i].spans.add(span)

@@ -156,6 +156,7 @@ TIME_WORDS = frozenset(
 
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
+NOT_BEFORE_PERSON = frozenset({"at", "of", "from", "the", "company", "firm", "group", "in", "on"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 
 
@@ -228,6 +229,8 @@ def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
         r -= 1
     if r < b and r > q and not doc.words[r - 1][:1].isupper() and low[r - 1] not in NAME_JOINERS:
         aff_start = r
+    elif r == q and q < b and low[p + 1] == "the":
+        aff_start = q  # "at the Prague Institute" → "Prague Institute"
     aff = _text(doc, aff_start, b)
     return role or None, aff or None
 
@@ -432,3 +435,36 @@ def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
             if role:
                 m = Mention(m.span, m.text, m.name, m.kind, role, aff)
     return m
+
+
+def person_candidates(doc: Doc) -> list[Mention]:
+    """Names of people anywhere in the body ("Maria Santos, a nurse at …"), with the role of
+    an apposition that follows; antecedents for pronouns and descriptions."""
+    out: list[Mention] = []
+    wd, n = doc.words, len(doc.words)
+    lex = words("organization_words") | words("media_words")
+    i = 0
+    while i < n:
+        if not (wd[i][:1].isupper() and wd[i].isalpha()):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and wd[j][:1].isupper() and wd[j].replace(".", "").isalpha():
+            j += 1
+        after_prep = i > 0 and doc.lower[i - 1] in NOT_BEFORE_PERSON
+        if j - i >= 2 and not after_prep and not any(w.lower() in lex for w in wd[i:j]):
+            m = describe(doc, i, j)
+            if m is not None and m.kind == "person" and not m.descriptive:
+                if j + 1 < n and wd[j] == ",":
+                    e = j + 1
+                    while e < n and e - j < 20 and wd[e] not in {",", ".", ";", "“", "”", '"'}:
+                        e += 1
+                    first = doc.lower[j + 1]
+                    if first in {"a", "an", "the"} or _title_at(doc.lower, j + 1):
+                        role, aff = split_role(doc, j + 1, e)
+                        if role and any(_title_at(doc.lower, t) for t in range(j + 1, e)):
+                            m = Mention(m.span, m.text, m.name, m.kind, role, aff)
+                            j = e
+                out.append(m)
+        i = max(j, i + 1)
+    return out

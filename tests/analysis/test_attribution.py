@@ -1,0 +1,176 @@
+"""Attribution: each construction, with the speaker and the content it must find."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _found(text: str) -> list[tuple[str, str, str, str]]:
+    a = analyze(text)
+    out = []
+    for st in a.statements:
+        src = a.source(st.source)
+        s, e = st.content[0]
+        out.append((st.kind, src.name, text[s:e], st.cue_text))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source", "content"),
+    [
+        (
+            "“The harvest was the worst in a decade,” Jonas Berg said.",
+            "direct",
+            "Jonas Berg",
+            "“The harvest was the worst in a decade,”",
+        ),
+        (
+            "Mayor Ana Ruiz said: “The bridge will reopen in March.”",
+            "direct",
+            "Ana Ruiz",
+            "“The bridge will reopen in March.”",
+        ),
+        (
+            "“Nobody expected the vote to pass,” said Peter Olsen, a lawyer at Berg & Co.",
+            "direct",
+            "Peter Olsen",
+            "“Nobody expected the vote to pass,”",
+        ),
+        (
+            "“The plant will close,” Karl Weiss, head of the regional works council, told Reuters.",
+            "direct",
+            "Karl Weiss",
+            "“The plant will close,”",
+        ),
+        (
+            "According to the statistics office, inflation slowed to 3 percent in May.",
+            "indirect",
+            "statistics office",
+            "inflation slowed to 3 percent in May",
+        ),
+        (
+            "Inflation slowed to 3 percent in May, according to the central bank.",
+            "indirect",
+            "central bank",
+            "Inflation slowed to 3 percent in May",
+        ),
+        (
+            "Ministers claimed that the new tax would pay for the hospitals.",
+            "indirect",
+            "Ministers",
+            "the new tax would pay for the hospitals",
+        ),
+        (
+            "The road will stay closed until Friday, police said.",
+            "indirect",
+            "police",
+            "The road will stay closed until Friday",
+        ),
+        (
+            "Officials said the shelter had run out of blankets.",
+            "indirect",
+            "Officials",
+            "the shelter had run out of blankets",
+        ),
+        (
+            "Local sources among the harbour staff reported no damage to the cranes.",
+            "indirect",
+            "Local sources among the harbour staff",
+            "no damage to the cranes",
+        ),
+        (
+            "In addition, Ruth Adler notes that the rules have not changed since 2019.",
+            "indirect",
+            "Ruth Adler",
+            "the rules have not changed since 2019",
+        ),
+    ],
+)
+def test_construction(text, kind, source, content):
+    assert (kind, source, content) in [(k, s, c) for k, s, c, _ in _found(text)]
+
+
+def test_interrupted_quote_gives_two_linked_statements():
+    text = "“We saw the smoke at dawn,” Lena Park said. “Then the whole street was burning.”"
+    a = analyze(text)
+    first, second = a.statements
+    assert first.source == second.source and second.continues == first.id
+    assert text[slice(*second.content[0])] == "“Then the whole street was burning.”"
+
+
+def test_multi_paragraph_quote_is_one_statement():
+    text = (
+        "“We checked every truck at the crossing. Nothing unusual came through.\n"
+        "We will keep checking until the end of the month,” Omar Haddad, a customs officer, "
+        "told the Evening Post.\n"
+    )
+    (st,) = analyze(text).statements
+    s, e = st.content[0]
+    assert text[s:e].startswith("“We checked") and text[s:e].endswith("the month,”")
+
+
+def test_pronoun_resolves_to_the_nearest_person():
+    text = (
+        "Maria Santos, a nurse at the city hospital, spoke to reporters on Monday. "
+        "She said that the wards were full."
+    )
+    a = analyze(text)
+    (st,) = a.statements
+    src = a.source(st.source)
+    assert src.name == "Maria Santos"
+    assert st.source_mention in src.mentions
+
+
+def test_surname_joins_the_full_name_and_role():
+    text = (
+        "“The figures are wrong,” said Tomas Novak, an economist at the Prague Institute.\n"
+        "“Nobody checked them,” Novak said.\n"
+    )
+    a = analyze(text)
+    assert len(a.sources) == 1
+    (src,) = a.sources
+    assert (src.name, src.kind, src.role, src.affiliation) == (
+        "Tomas Novak",
+        "person",
+        "economist",
+        "Prague Institute",
+    )
+
+
+def test_description_joins_the_only_person_named_before():
+    text = (
+        "The governor of the province, Hugo Lenz, has called an early election.\n"
+        "“We need a fresh mandate,” the veteran governor said on Sunday.\n"
+    )
+    a = analyze(text)
+    names = {a.source(st.source).name for st in a.statements}
+    assert names == {"Hugo Lenz"}
+
+
+def test_premodifier_role_and_affiliation():
+    text = "“The strike is over,” said Dutch union leader Eva de Vries."
+    (src,) = analyze(text).sources
+    assert (src.name, src.role, src.affiliation) == ("Eva de Vries", "leader", "Dutch union")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters outside parliament waved banners denouncing the “foreign agents” law.",
+        "The film “Cold Harbour” opens in cinemas on Friday.",
+        "The ministry called the plan a “dangerous gamble” for the economy.",
+        "Officials Meet to Discuss the Budget\nThe meeting lasted two hours.",
+        "JOIN US ON TELEGRAM\nThe council met on Friday.",
+    ],
+)
+def test_must_not_match(text):
+    assert analyze(text).statements == ()
+
+
+def test_quoted_fragment_of_reported_speech_is_one_mixed_statement():
+    text = "Lopez said the offer was “a good start” for the negotiations."
+    found = _found(text)
+    assert [k for k, *_ in found] == ["mixed"]
+    assert found[0][2] == "the offer was “a good start” for the negotiations"
