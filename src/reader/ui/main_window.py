@@ -364,11 +364,12 @@ class MainWindow(QMainWindow):
                 self._opening = None
             self._show_article(view)
 
-        self.ops.run(
-            lambda: self.library.open_article(article_id),
-            done,
-            lambda exc: self._failed(exc, "Cannot open the article"),
-        )
+        def failed(exc: BaseException) -> None:
+            if self._opening == article_id:
+                self._opening = None
+            self._failed(exc, "Cannot open the article")
+
+        self.ops.run(lambda: self.library.open_article(article_id), done, failed)
 
     def open_path(self, path: str | Path, fallback: bool = False) -> None:
         """Import a file or URL (or find it in the library) and open it. With `fallback`, an
