@@ -77,11 +77,6 @@ def test_analyze_offsets_index_the_file_with_bom_removed(capsys, tmp_path, sampl
     check_contract(obj, sample_text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest.files turns CRLF into LF, so offsets do not index a CRLF .txt file as the "
-    "contract (analysis-json.md: 'newlines untouched') says",
-)
 def test_analyze_offsets_index_the_file_with_bom_and_crlf(capsys, tmp_path, sample_text):
     crlf = sample_text.replace("\n", "\r\n")
     path = tmp_path / "bom.txt"

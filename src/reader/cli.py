@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.errors import ReaderError
+from reader.errors import ReaderError, log_exception
 
 SUBCOMMANDS = {"analyze", "import", "list", "search", "sources", "export"}
 EXIT_ERROR = 2
@@ -75,7 +75,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"reader {__version__}")
     _data_dir_arg(p, default=None)
-    p.add_argument("--screenshot", type=Path, metavar="FILE", help="save a PNG of the window and exit")
+    p.add_argument(
+        "--screenshot", type=Path, metavar="FILE", help="save a PNG of the window and exit"
+    )
     p.add_argument("path", nargs="?", help="a file or URL to open")
     return p
 
@@ -88,7 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_gui_parser().parse_args(args_list)
     from reader.ui.app import run_gui
 
-    return run_gui(data_dir=_resolve_data_dir(args.data_dir), path=args.path, screenshot=args.screenshot)
+    return run_gui(
+        data_dir=_resolve_data_dir(args.data_dir), path=args.path, screenshot=args.screenshot
+    )
 
 
 def _first_positional(args: list[str]) -> str | None:
@@ -126,22 +130,6 @@ def run_cli(argv: list[str]) -> int:
         log = log_exception(exc)
         print(f"reader: internal error: {exc} (details in {log})", file=sys.stderr)
         return EXIT_ERROR
-
-
-def log_exception(exc: BaseException) -> Path:
-    """Append a traceback to the log file in the user's state folder; returns its path."""
-    import traceback
-
-    from platformdirs import user_log_path
-
-    path = user_log_path("reader", appauthor=False) / "reader.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write("".join(traceback.format_exception(exc)))
-    except OSError:
-        pass
-    return path
 
 
 def _library(args: argparse.Namespace):
@@ -243,7 +231,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     lib = _library(args)
     article_id = lib.find_article(args.article)
     if not (args.pdf or args.annotations_json or args.markdown):
-        print("reader: say what to export: --pdf, --annotations-json or --markdown", file=sys.stderr)
+        print(
+            "reader: say what to export: --pdf, --annotations-json or --markdown", file=sys.stderr
+        )
         return EXIT_ERROR
     if args.annotations_json:
         lib.export_annotations_json(article_id, args.annotations_json)

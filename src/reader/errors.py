@@ -1,8 +1,12 @@
-"""The one exception family of the core; every message is written for the person who reads it."""
+"""The one exception family of the core, every message written for the person who reads it;
+and the log file where tracebacks go instead of the user's screen."""
+
+from pathlib import Path
 
 
 class ReaderError(Exception):
-    """Base of every error the core reports to a user (CLI: one line on stderr; window: a message)."""
+    """Base of every error the core reports to a user (CLI: one line on stderr; window: a
+    message)."""
 
 
 class InputError(ReaderError):
@@ -19,3 +23,19 @@ class NotFoundError(ReaderError):
 
 class ExportError(ReaderError):
     """An export that could not be written."""
+
+
+def log_exception(exc: BaseException) -> Path:
+    """Append a traceback to the log file in the user's state folder; returns its path."""
+    import traceback
+
+    from platformdirs import user_log_path
+
+    path = user_log_path("reader", appauthor=False) / "reader.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        pass
+    return path

@@ -6,6 +6,7 @@ short-lived session, so an edit is committed the moment the method returns.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
@@ -157,10 +158,8 @@ class Library:
     def _backup_if_due(self) -> None:
         from reader.store.backup import backup_if_due
 
-        try:
+        with contextlib.suppress(Exception):  # a failed backup must never stop the opening
             backup_if_due(self.db.path, self.data_dir)
-        except Exception:  # a failed backup must never stop the library opening
-            pass
 
     def backups(self) -> list:
         """The automatic backups, newest first (each with .path and .label)."""
@@ -188,6 +187,12 @@ class Library:
 
     def import_document(self, doc: ImportedDocument) -> int:
         """Store a document (or find the stored one with the same content); returns its id."""
+        if "\r" in doc.text:  # the window maps one text offset to one document position
+            from dataclasses import replace
+
+            from reader.ingest.files import normalize_newlines
+
+            doc = replace(doc, text=normalize_newlines(doc.text))
         digest = doc.content_hash
         with self.db.session() as s:
             existing = s.exec(select(Article).where(Article.content_hash == digest)).first()
@@ -247,12 +252,16 @@ class Library:
         return self.import_document(read_path(path))
 
     def import_text(self, text: str, title: str, origin: str = "", kind: str = "text") -> int:
-        return self.import_document(ImportedDocument(text=text, title=title, origin=origin, origin_kind=kind))
+        return self.import_document(
+            ImportedDocument(text=text, title=title, origin=origin, origin_kind=kind)
+        )
 
     def import_sample(self) -> int:
         doc = read_path(sample_path())
         return self.import_document(
-            ImportedDocument(text=doc.text, title=doc.title, origin=SAMPLE_NAME, origin_kind="sample")
+            ImportedDocument(
+                text=doc.text, title=doc.title, origin=SAMPLE_NAME, origin_kind="sample"
+            )
         )
 
     def find_article(self, ref: str | int) -> int:
@@ -264,7 +273,9 @@ class Library:
             return int(ref)
         doc = read_path(ref)
         with self.db.session() as s:
-            a = s.exec(select(Article).where(Article.content_hash == content_hash(doc.text))).first()
+            a = s.exec(
+                select(Article).where(Article.content_hash == content_hash(doc.text))
+            ).first()
             if a is None or a.id is None:
                 raise NotFoundError(f"{Path(ref).name} is not in the library; import it first")
             return a.id
@@ -275,7 +286,9 @@ class Library:
         with self.db.session() as s:
             src = dict(
                 s.exec(
-                    select(ArticleSource.article_id, func.count()).group_by(ArticleSource.article_id)
+                    select(ArticleSource.article_id, func.count()).group_by(
+                        ArticleSource.article_id
+                    )
                 ).all()
             )
             notes = dict(
@@ -307,7 +320,9 @@ class Library:
             self._set(s, "last_article", str(article_id))
             analysis = self._load_analysis(s, a)
             highlights = s.exec(
-                select(Highlight).where(Highlight.article_id == article_id).order_by(Highlight.start)
+                select(Highlight)
+                .where(Highlight.article_id == article_id)
+                .order_by(Highlight.start)
             ).all()
             links = {
                 r.key: r.library_source_id
@@ -392,7 +407,9 @@ class Library:
                     text=" … ".join(article.text[a:b] for a, b in st.content),
                     cue=json.dumps(list(st.cue)) if st.cue else None,
                     cue_text=st.cue_text,
-                    source_mention=json.dumps(list(st.source_mention)) if st.source_mention else None,
+                    source_mention=json.dumps(list(st.source_mention))
+                    if st.source_mention
+                    else None,
                     hedges=json.dumps(list(st.hedges)),
                     stance=st.stance,
                     continues=st.continues,
@@ -446,14 +463,20 @@ class Library:
                 continue
             if len(pw) > 1 and len(words) > 1 and pw[0] != words[0]:
                 continue  # different first names
-            if p.affiliation and src.affiliation and source_key(p.affiliation) != source_key(src.affiliation):
+            if (
+                p.affiliation
+                and src.affiliation
+                and source_key(p.affiliation) != source_key(src.affiliation)
+            ):
                 continue
             fits.append(p)
         return fits if len(fits) == 1 else []
 
     def _load_analysis(self, s, article: Article) -> Analysis:
         sources = s.exec(
-            select(ArticleSource).where(ArticleSource.article_id == article.id).order_by(ArticleSource.id)
+            select(ArticleSource)
+            .where(ArticleSource.article_id == article.id)
+            .order_by(ArticleSource.id)
         ).all()
         statements = s.exec(
             select(Statement).where(Statement.article_id == article.id).order_by(Statement.start)
@@ -501,7 +524,9 @@ class Library:
 
     # ---- highlights and notes (user data) --------------------------------------------------
 
-    def add_highlight(self, article_id: int, start: int, end: int, color: str = "yellow", note: str = "") -> HighlightInfo:
+    def add_highlight(
+        self, article_id: int, start: int, end: int, color: str = "yellow", note: str = ""
+    ) -> HighlightInfo:
         from reader.annotate.anchoring import quote_selector
 
         with self.db.session() as s:
@@ -511,8 +536,14 @@ class Library:
             start, end = max(0, min(start, end)), min(len(a.text), max(start, end))
             exact, prefix, suffix = quote_selector(a.text, start, end)
             h = Highlight(
-                article_id=article_id, color=color, start=start, end=end,
-                exact=exact, prefix=prefix, suffix=suffix, note=note,
+                article_id=article_id,
+                color=color,
+                start=start,
+                end=end,
+                exact=exact,
+                prefix=prefix,
+                suffix=suffix,
+                note=note,
             )
             s.add(h)
             s.flush()
@@ -522,16 +553,26 @@ class Library:
         """Put back a deleted highlight exactly as it was (undo of delete)."""
         with self.db.session() as s:
             h = Highlight(
-                id=info.id, article_id=info.article_id, color=info.color, start=info.start,
-                end=info.end, exact=info.exact, prefix=info.prefix, suffix=info.suffix,
-                note=info.note, orphaned=info.orphaned, created_at=info.created_at,
+                id=info.id,
+                article_id=info.article_id,
+                color=info.color,
+                start=info.start,
+                end=info.end,
+                exact=info.exact,
+                prefix=info.prefix,
+                suffix=info.suffix,
+                note=info.note,
+                orphaned=info.orphaned,
+                created_at=info.created_at,
                 updated_at=info.updated_at,
             )
             s.add(h)
             s.flush()
             return _hl(h)
 
-    def update_highlight(self, highlight_id: int, *, color: str | None = None, note: str | None = None) -> HighlightInfo:
+    def update_highlight(
+        self, highlight_id: int, *, color: str | None = None, note: str | None = None
+    ) -> HighlightInfo:
         with self.db.session() as s:
             h = s.get(Highlight, highlight_id)
             if h is None:
@@ -557,7 +598,9 @@ class Library:
     def highlights(self, article_id: int) -> list[HighlightInfo]:
         with self.db.session() as s:
             rows = s.exec(
-                select(Highlight).where(Highlight.article_id == article_id).order_by(Highlight.start)
+                select(Highlight)
+                .where(Highlight.article_id == article_id)
+                .order_by(Highlight.start)
             ).all()
             return [_hl(h) for h in rows]
 

@@ -74,3 +74,11 @@ def test_truncated_database_is_moved_aside(tmp_path: Path) -> None:
     again = Library(tmp_path)
     assert again.warning is not None
     assert any(".corrupt-" in p.name for p in tmp_path.iterdir())
+
+
+def test_crlf_file_is_stored_with_plain_newlines(tmp_path: Path) -> None:
+    f = tmp_path / "win.txt"
+    f.write_bytes("Title line\r\n\r\n“We will win,” she said.\r\n".encode())
+    lib = Library(tmp_path / "lib")
+    view = lib.open_article(lib.import_path(f))
+    assert "\r" not in view.text and view.text.startswith("Title line\n\n")

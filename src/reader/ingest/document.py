@@ -29,9 +29,22 @@ def content_hash(text: str) -> str:
 
 
 def title_from_text(text: str) -> str:
-    """A title for plain text: its first non-empty line, shortened."""
+    """A title for plain text: its first non-empty line; when that line is a whole paragraph
+    (a text with no headline), its opening words cut at a word boundary."""
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if line:
-            return line if len(line) <= 140 else line[:137].rstrip() + "…"
+            return line if len(line) <= MAX_TITLE else shorten(line, MAX_TITLE)
     return "Untitled"
+
+
+MAX_TITLE = 100
+
+
+def shorten(line: str, limit: int) -> str:
+    cut = line[: limit + 1]
+    for stop in (". ", "; ", ": ", ", "):
+        i = cut.rfind(stop)
+        if i >= limit * 0.6:
+            return cut[:i].rstrip(",;: ") + "…"
+    return cut[: cut.rfind(" ")].rstrip(",;: ") + "…" if " " in cut else cut[:limit] + "…"

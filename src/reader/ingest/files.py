@@ -56,7 +56,7 @@ def decode_text(data: bytes, name: str) -> str:
     ):
         if data.startswith(bom):
             try:
-                return _newlines(data.decode(codec))
+                return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"Cannot open {name}: it says it is {codec.upper().removesuffix('-SIG')} "
@@ -65,7 +65,7 @@ def decode_text(data: bytes, name: str) -> str:
     if looks_binary(data):
         raise InputError(f"Cannot open {name}: it is a binary file, not text")
     try:
-        return _newlines(data.decode("utf-8"))
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -85,10 +85,12 @@ def decode_text(data: bytes, name: str) -> str:
     text = str(best)
     if _garbled(text):
         raise InputError(f"Cannot open {name}: its text encoding could not be recognised")
-    return _newlines(text)
+    return text
 
 
-def _newlines(text: str) -> str:
+def normalize_newlines(text: str) -> str:
+    """One \\n per line break. Not applied when decoding: `reader analyze` offsets index a .txt
+    file exactly as decoded (the JSON contract); the library stores normalised text."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -91,7 +91,9 @@ class Database:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Cannot create the library folder {self.data_dir}: {exc.strerror}") from exc
+            raise StoreError(
+                f"Cannot create the library folder {self.data_dir}: {exc.strerror}"
+            ) from exc
         self.path = self.data_dir / DB_NAME
         self.warning: str | None = None
         problem = check_integrity(self.path)

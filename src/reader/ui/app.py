@@ -139,7 +139,7 @@ def _excepthook(window, previous):
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        from reader.cli import log_exception
+        from reader.errors import log_exception
 
         if exc.__traceback__ is None and tb is not None:
             exc = exc.with_traceback(tb)

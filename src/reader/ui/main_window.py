@@ -607,7 +607,7 @@ class MainWindow(QMainWindow):
         if isinstance(exc, ReaderError):
             self.show_message(str(exc), error=True)
             return
-        from reader.cli import log_exception
+        from reader.errors import log_exception
 
         log = log_exception(exc)
         self.show_message(f"{context}: {exc} (details in {log})", error=True)

@@ -20,10 +20,17 @@ def run_migrations() -> None:
         _run(conn)
 
 
+def _include_name(name: str | None, type_: str, _parent: object) -> bool:
+    # The FTS5 tables (and their shadow tables) are made by revision 0002, not by SQLModel
+    # metadata: autogenerate must not propose dropping them.
+    return not (type_ == "table" and name is not None and name.startswith("search_"))
+
+
 def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=_include_name,
         compare_type=True,
         render_as_batch=True,
     )
