@@ -117,6 +117,7 @@ class _Attributor:
         self.quotes = quotes
         self.cues = cues
         self.cue_at = {c.token: c for c in cues}
+        self.quote_starts = [q.span[0] for q in quotes]
         self.used: set[int] = set()
         self.out: list[Raw] = []
 
@@ -209,7 +210,11 @@ class _Attributor:
                 if cue.end_token <= j and doc.lower[cue.end_token] not in BEFORE_QUOTE_OK:
                     return None  # `said he was “happy”`: a quoted fragment of reported speech
                 s_start, _ = self.sent_tokens(doc.starts[c])
-                m, _a = subject_left(doc, c, max(p_start, s_start))
+                s_start = max(p_start, s_start)
+                if doc.lower[c].endswith("ing"):
+                    m = self.opening_subject(s_start, c) if doc.words[c - 1] == "," else None
+                else:
+                    m, _a = subject_left(doc, c, s_start)
                 return (m, cue) if m is not None else None
             if not doc.words[c][:1].isalnum() or doc.words[c] in QUOTE_MARKS:
                 return None
@@ -235,6 +240,12 @@ class _Attributor:
                 continue
             m, cue = found
             self.used.add(cue.token)
+            if not via_tail:
+                tail_end = self.clause_after(q)
+                if tail_end is not None:
+                    # `says “the wind is at our backs” despite the loss`: a mixed clause
+                    self.out.append(Raw(((q.span[0], tail_end),), "mixed", m, cue))
+                    continue
             attributed[qi] = len(self.out)
             if via_tail:
                 by_tail[qi] = len(self.out)
@@ -282,6 +293,20 @@ class _Attributor:
                         break
         self.direct_spans = sorted(r.content[0] for r in self.out)
         self.direct_starts = [sp[0] for sp in self.direct_spans]
+
+    def clause_after(self, q: Quotation) -> int | None:
+        """End offset of the writer's words that carry on a sentence after a quotation
+        (`“…” every time he thinks…`), or None when the sentence stops there."""
+        doc = self.doc
+        k = doc.token_at(q.span[1])
+        if k >= len(doc.words) or doc.paragraph_of(doc.starts[k]) != doc.paragraph_of(q.span[0]):
+            return None
+        if not doc.words[k][:1].isalnum() or not doc.words[k].islower():
+            return None
+        _, s_end = self.sent_tokens(doc.starts[k])
+        stop = _sentence_end_token(doc, k, s_end)
+        end = self.clause_end(k, stop)
+        return doc.ends[end - 1] if end > k else None
 
     def starts_sentence(self, offset: int) -> bool:
         """True when only a sentence end (or a paragraph start) precedes `offset`."""
@@ -382,6 +407,13 @@ class _Attributor:
     def add(self, content: Span | None, m: Mention, cue: Cue) -> None:
         if content is None or m is None:
             return
+        k = bisect_left(self.quote_starts, content[1]) - 1
+        if k >= 0 and self.quotes[k].span[0] >= content[0] and self.quotes[k].span[1] > content[1]:
+            content = (content[0], self.quotes[k].span[1])  # a quotation opened is carried on
+        if cue.quote_only and not any(
+            self.doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1])
+        ):
+            return
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
         if self.overlaps_direct(content) and not nested:
             return
@@ -416,13 +448,7 @@ class _Attributor:
                 if last_subject and last_subject[0] == s_start:
                     m = last_subject[1]
                 else:
-                    e = s_start
-                    while e < c and e - s_start < 8 and not is_boundary(doc, e):
-                        e += 1
-                    m = describe(doc, s_start, e) if e > s_start else None
-                    while m is None and e > s_start + 1:
-                        e -= 1
-                        m = describe(doc, s_start, e)
+                    m = self.opening_subject(s_start, c)
                 a = c
             else:
                 m, a = subject_left(doc, c, s_start)
@@ -468,6 +494,23 @@ class _Attributor:
                 continue
             content = _trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
+
+    def opening_subject(self, s_start: int, c: int) -> Mention | None:
+        """The noun phrase opening a sentence (after an adverbial and its comma), which a
+        participle such as "saying" or "telling" takes as its speaker."""
+        doc = self.doc
+        start = s_start
+        commas = [j for j in range(s_start, min(c, s_start + 8)) if doc.words[j] == ","]
+        if commas and commas[0] - s_start <= 5 and doc.lower[s_start] not in {"the", "a", "an"}:
+            start = commas[0] + 1
+        e = start
+        while e < c and e - start < 8 and not is_boundary(doc, e):
+            e += 1
+        m = describe(doc, start, e) if e > start else None
+        while m is None and e > start + 1:
+            e -= 1
+            m = describe(doc, start, e)
+        return m
 
     def sentence_subject(self, s_start: int, c: int) -> Mention | None:
         """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late."""

@@ -46,6 +46,7 @@ class Cue:
     lemma: str
     stance: str = "neutral"
     obj: bool = False
+    quote_only: bool = False  # "called X “…”": a cue only when a quotation follows
 
 
 def _addressee_end(doc: Doc, k: int) -> int:
@@ -87,11 +88,11 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
         verb = verbs.get(w)
         if verb is None or not doc.words[i].islower():
             continue
-        if i and low[i - 1] in PASSIVE_BEFORE:
-            continue
+        if i and low[i - 1] in PASSIVE_BEFORE and not (w.endswith("ing") and low[i - 1] != "to"):
+            continue  # "was told", "to say"; but "is telling" is active
         end = i + 1
         if verb.addressee:
             end = max(end, _addressee_end(doc, i + 1))
         span = (doc.starts[i], doc.ends[end - 1])
-        out.append(Cue(span, i, end, "verb", verb.lemma, verb.stance, verb.obj))
+        out.append(Cue(span, i, end, "verb", verb.lemma, verb.stance, verb.obj, verb.quote))
     return tuple(out)

@@ -36,6 +36,7 @@ class Verb:
     stance: str
     addressee: bool
     obj: bool
+    quote: bool = False
 
 
 @cache
@@ -44,7 +45,7 @@ def reporting_verbs() -> dict[str, Verb]:
     out: dict[str, Verb] = {}
     for line in _lines("reporting_verbs.tsv"):
         lemma, stance, flags, *forms = line.split()
-        verb = Verb(lemma, stance, "addressee" in flags, "obj" in flags)
+        verb = Verb(lemma, stance, "addressee" in flags, "obj" in flags, "quote" in flags)
         for form in forms:
             out[form.lower()] = verb
     return out

@@ -368,7 +368,7 @@ def subject_left(doc: Doc, cue_token: int, floor: int) -> tuple[Mention | None, 
     if a < end:
         m = describe(doc, a, end)
         return m, a
-    if j >= floor and doc.words[j] == ",":
+    if j >= floor and doc.words[j] in {",", "—", "–"}:
         m, a2 = apposition_left(doc, j, floor)
         if m is not None:
             return m, a2
@@ -377,12 +377,14 @@ def subject_left(doc: Doc, cue_token: int, floor: int) -> tuple[Mention | None, 
 
 def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
     """Tokens before `comma` read as NAME, APPOSITION → the name's mention with the role."""
+    mark = doc.words[comma]
     k = comma - 1
-    while k >= floor and comma - k <= 30 and doc.words[k] not in {",", "“", "”", '"', ";", ":"}:
+    stops = {",", "“", "”", '"', ";", ":", mark}
+    while k >= floor and comma - k <= 30 and doc.words[k] not in stops:
         if doc.words[k] == "." and doc.lower[k - 1] not in ABBREVIATIONS:
             return None, comma
         k -= 1
-    if k < floor or doc.words[k] != ",":
+    if k < floor or doc.words[k] != mark:
         return None, comma
     app = (k + 1, comma)
     low = doc.lower
