@@ -402,3 +402,25 @@ def test_threaded_edits_keep_their_order(data_dir, qtbot, monkeypatch) -> None:
     window.ops.wait()
     window.close()
     lib.close()
+
+
+def test_reload_of_the_same_article_keeps_the_note_being_written(win, qtbot) -> None:
+    _select(win, OTHER)
+    win.annotations.note_on_selection()
+    editor = win.annotations.note_editor
+    editor.edit.setPlainText("half a thought")
+    win.reload_current()  # e.g. the reader renamed a source
+    assert editor.isVisible() and editor.edit.toPlainText() == "half a thought"
+    assert len(win.article_view.layer("highlights")) == 1  # the draft is painted again
+    editor.save()
+    assert [h.note for h in _marks(win)] == ["half a thought"]
+
+
+def test_toolbar_offers_itself_after_find(win, qtbot) -> None:
+    bar, toolbar = win.annotations.find_bar, win.annotations.toolbar
+    qtbot.keyClick(win.article_view, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(bar.edit, "Lukashenko")
+    qtbot.wait(200)
+    assert not toolbar.isVisible()  # not while the find bar is in use
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(toolbar.isVisible)

@@ -63,8 +63,10 @@ class Annotator(QObject):
         self._note_ref: HighlightRef | None = None
         self._draft: tuple[int, int] | None = None  # a range being noted, not yet a highlight
         self._mouse_target = False
+        self._shown_id: int | None = None
 
         self.find_bar = FindBar(self.view)
+        self.find_bar.closed.connect(self._toolbar_timer_start)
         self.toolbar = SelectionToolbar(self.view.viewport())
         self.note_editor = NoteEditor(self.view)
         self.panel = AnnotationsPanel()
@@ -159,10 +161,16 @@ class Annotator(QObject):
         return current.info.id if current is not None else None
 
     def _on_opened(self, article) -> None:
-        self.find_bar.hide()
+        same = article.info.id == self._shown_id
+        self._shown_id = article.info.id
         self.toolbar.hide()
-        self.note_editor.hide()
-        self._note_ref, self._draft = None, None
+        if same:  # the same article shown again (its sources changed): keep what is open
+            if self.find_bar.isVisible():
+                self.find_bar.refresh()
+        else:
+            self.find_bar.hide()
+            self.note_editor.hide()
+            self._note_ref, self._draft = None, None
         self.pending = [r for r in self.pending if r.article_id == article.info.id]
         self._set_highlights(article.info.id, list(article.highlights))
 
@@ -406,7 +414,8 @@ class Annotator(QObject):
         return r.translated(offset)
 
     def _update_toolbar(self) -> None:
-        if self.note_editor.isVisible() or self.article_id is None:
+        busy = self.note_editor.isVisible() or self.find_bar.isVisible()
+        if busy or self.article_id is None:
             self.toolbar.hide()
             return
         sel = self.view.selection_offsets()
@@ -422,6 +431,9 @@ class Annotator(QObject):
         existing = None if ref is None else (ref.info.color if ref.info else ref.color)
         self.toolbar.set_state(self.color, existing)
         self.toolbar.show_near(self._rect(*sel))
+
+    def _toolbar_timer_start(self) -> None:
+        self._toolbar_timer.start()
 
     def _on_scroll(self) -> None:
         if self.toolbar.isVisible():

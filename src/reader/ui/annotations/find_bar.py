@@ -84,6 +84,10 @@ class FindBar(QFrame):
         self.edit.selectAll()
         self._search(self.edit.text())
 
+    def refresh(self) -> None:
+        """Search again in the article's (new) text, keeping to the current match's place."""
+        self._search(self.edit.text())
+
     def close_bar(self) -> None:
         if not self.isVisible():
             return
