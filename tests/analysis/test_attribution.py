@@ -160,7 +160,8 @@ def test_premodifier_role_and_affiliation():
     [
         "Protesters outside parliament waved banners denouncing the “foreign agents” law.",
         "The film “Cold Harbour” opens in cinemas on Friday.",
-        "The ministry called the plan a “dangerous gamble” for the economy.",
+        "The so-called “peace plan” was never published.",
+        "A group called “Friends of the Lake” planted trees on Sunday.",
         "Officials Meet to Discuss the Budget\nThe meeting lasted two hours.",
         "JOIN US ON TELEGRAM\nThe council met on Friday.",
     ],
@@ -174,3 +175,13 @@ def test_quoted_fragment_of_reported_speech_is_one_mixed_statement():
     found = _found(text)
     assert [k for k, *_ in found] == ["mixed"]
     assert found[0][2] == "the offer was “a good start” for the negotiations"
+
+
+def test_naming_verb_with_a_quotation_is_a_mixed_statement():
+    text = "The ministry called the plan a “dangerous gamble” for the economy."
+    found = _found(text)
+    assert [(k, s) for k, s, *_ in found] == [("mixed", "ministry")]
+
+
+def test_naming_verb_without_a_quotation_is_no_statement():
+    assert analyze("The ministry called the meeting for Monday.").statements == ()

@@ -177,7 +177,7 @@ class _Attributor:
         if c is None:
             return None
         cue = self.cue_at[c]
-        if cue.kind != "verb" or c in self.used:
+        if cue.kind != "verb" or c in self.used or cue.quote_only:
             return None
         j = skip_back(doc, c - 1, k)
         if j < k:
@@ -204,6 +204,8 @@ class _Attributor:
         for c in range(j, max(p_start - 1, j - 7), -1):
             cue = self.cue_at.get(c)
             if cue is not None and cue.kind == "verb" and c not in self.used:
+                if cue.quote_only:
+                    return None
                 between = range(cue.end_token, j + 1)
                 if any(not doc.words[t][:1].isalnum() for t in between):
                     return None
@@ -410,8 +412,9 @@ class _Attributor:
         k = bisect_left(self.quote_starts, content[1]) - 1
         if k >= 0 and self.quotes[k].span[0] >= content[0] and self.quotes[k].span[1] > content[1]:
             content = (content[0], self.quotes[k].span[1])  # a quotation opened is carried on
-        if cue.quote_only and not any(
-            self.doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1])
+        if cue.quote_only and (
+            self.doc.text[content[0]] in QUOTE_MARKS  # "a group called “X”" names, not quotes
+            or not any(self.doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1]))
         ):
             return
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
