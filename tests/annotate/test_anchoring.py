@@ -147,3 +147,13 @@ def test_linear_on_a_megabyte() -> None:
     e2, p2, s2 = quote_selector(old, 6, 16)
     reanchor(old[:5] + old[7:], e2, p2, s2, 6)
     assert time.perf_counter() - t < 3.0
+
+
+def test_a_very_common_quote_is_found_near_its_old_place() -> None:
+    filler = "the cat sat. " * 5000
+    old = filler + "Then the dog barked at the cat. " + filler
+    exact, prefix, suffix, start = _sel(old, "the", occurrence=5000)
+    assert old[start - 5 : start] == "Then "
+    new = "Intro. " + old
+    a, b = reanchor(new, exact, prefix, suffix, start) or (0, 0)
+    assert new[a - 5 : b] == "Then the"

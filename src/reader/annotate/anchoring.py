@@ -18,6 +18,7 @@ CONTEXT = 32
 FUZZY_THRESHOLD = 0.75
 MAX_CANDIDATES = 48  # fuzzy windows compared per re-anchoring, nearest the old position first
 MAX_HITS = 2000  # exact occurrences weighed by context (a one-word quote in a 1 MB text)
+NEAR = 20_000  # …and those within this distance of the old position
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ def reanchor(
     if old_start >= 0 and text[old_start : old_start + n] == exact:
         return (old_start, old_start + n)
     hits = _find_all(text, exact, MAX_HITS)
+    if len(hits) >= MAX_HITS:  # a very common quote: also weigh the ones near its old place
+        lo = max(0, old_start - NEAR)
+        hits += [lo + i for i in _find_all(text[lo : old_start + NEAR], exact, MAX_HITS)]
     if hits:
         best = max(
             hits,
