@@ -55,7 +55,7 @@ ADVERBIAL_AFTER_CUE = frozenset(
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after"}
 MIN_SCARE_WORDS = 5
 MAX_QUOTE_REACH = 20000  # longest statement span looked back over when testing overlaps
-LOOKBACK_PARAGRAPHS = 2
+LOOKBACK_PARAGRAPHS = 1
 NESTED = False
 CLAUSE_BREAKS = frozenset(
     [
@@ -412,10 +412,10 @@ class _Attributor:
         k = bisect_left(self.quote_starts, content[1]) - 1
         if k >= 0 and self.quotes[k].span[0] >= content[0] and self.quotes[k].span[1] > content[1]:
             content = (content[0], self.quotes[k].span[1])  # a quotation opened is carried on
-        if cue.quote_only and (
-            self.doc.text[content[0]] in QUOTE_MARKS  # "a group called “X”" names, not quotes
-            or not any(self.doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1]))
-        ):
+        quoted = any(self.doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1]))
+        if cue.quote_only and (self.doc.text[content[0]] in QUOTE_MARKS or not quoted):
+            return  # "a group called “X”" names, it does not quote
+        if cue.direct_only and not quoted:
             return
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
         if self.overlaps_direct(content) and not nested:

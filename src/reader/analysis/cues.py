@@ -47,6 +47,7 @@ class Cue:
     stance: str = "neutral"
     obj: bool = False
     quote_only: bool = False  # "called X “…”": a cue only when a quotation follows
+    direct_only: bool = False  # "asked", "wrote": a cue for quotations, not reported speech
 
 
 def _addressee_end(doc: Doc, k: int) -> int:
@@ -94,5 +95,17 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
         if verb.addressee:
             end = max(end, _addressee_end(doc, i + 1))
         span = (doc.starts[i], doc.ends[end - 1])
-        out.append(Cue(span, i, end, "verb", verb.lemma, verb.stance, verb.obj, verb.quote))
+        out.append(
+            Cue(
+                span,
+                i,
+                end,
+                "verb",
+                verb.lemma,
+                verb.stance,
+                verb.obj,
+                verb.quote,
+                verb.direct_only,
+            )
+        )
     return tuple(out)

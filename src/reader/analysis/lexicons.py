@@ -37,6 +37,7 @@ class Verb:
     addressee: bool
     obj: bool
     quote: bool = False
+    direct_only: bool = False
 
 
 @cache
@@ -45,7 +46,10 @@ def reporting_verbs() -> dict[str, Verb]:
     out: dict[str, Verb] = {}
     for line in _lines("reporting_verbs.tsv"):
         lemma, stance, flags, *forms = line.split()
-        verb = Verb(lemma, stance, "addressee" in flags, "obj" in flags, "quote" in flags)
+        flag = set(flags.split(","))
+        verb = Verb(
+            lemma, stance, "addressee" in flag, "obj" in flag, "quote" in flag, "direct" in flag
+        )
         for form in forms:
             out[form.lower()] = verb
     return out

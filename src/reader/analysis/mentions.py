@@ -156,6 +156,9 @@ TIME_WORDS = frozenset(
 
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
+NOT_A_SUBJECT_START = frozenset(
+    {"in", "on", "at", "during", "with", "to", "after", "before", "for", "from", "by", "of"}
+)
 NOT_BEFORE_PERSON = frozenset({"at", "of", "from", "the", "company", "firm", "group", "in", "on"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 
@@ -418,6 +421,8 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
 def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
     """The subject after an inverted cue ("said Belarusian journalist Jane Doe, an analyst at
     X"): the phrase up to a comma or the sentence end, with an apposition after the comma."""
+    if k < limit and doc.lower[k] in NOT_A_SUBJECT_START:
+        return None  # "said in a statement", "said with a smile"
     j = k
     while j < limit and j - k < 10 and not is_boundary(doc, j):
         if doc.lower[j] in {"in", "on", "during", "at", "after", "before", "when"} and j > k:
