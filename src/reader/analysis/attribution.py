@@ -57,6 +57,7 @@ MIN_SCARE_WORDS = 5
 MAX_QUOTE_REACH = 20000  # longest statement span looked back over when testing overlaps
 LOOKBACK_PARAGRAPHS = 1
 NESTED = False
+COORDINATED_SUBJECT = True
 CLAUSE_BREAKS = frozenset(
     [
         "but",
@@ -118,6 +119,7 @@ class _Attributor:
         self.cues = cues
         self.cue_at = {c.token: c for c in cues}
         self.quote_starts = [q.span[0] for q in quotes]
+        self.cue_words = {doc.lower[c.token] for c in cues}
         self.used: set[int] = set()
         self.out: list[Raw] = []
 
@@ -199,7 +201,9 @@ class _Attributor:
         j = doc.token_before(q.span[0])
         if j < p_start:
             return None
-        if doc.words[j] in {":", ","} or doc.lower[j] == "that":
+        if doc.lower[j] == "that":
+            return None  # `said that “…”`: reported speech with a quotation, read as mixed
+        if doc.words[j] in {":", ","}:
             j -= 1
         for c in range(j, max(p_start - 1, j - 7), -1):
             cue = self.cue_at.get(c)
@@ -214,7 +218,7 @@ class _Attributor:
                 s_start, _ = self.sent_tokens(doc.starts[c])
                 s_start = max(p_start, s_start)
                 if doc.lower[c].endswith("ing"):
-                    m = self.opening_subject(s_start, c) if doc.words[c - 1] == "," else None
+                    m = self.opening_subject(s_start, c)
                 else:
                     m, _a = subject_left(doc, c, s_start)
                 return (m, cue) if m is not None else None
@@ -393,7 +397,8 @@ class _Attributor:
             if w == ";":
                 return j
             if w == "," and j + 1 < s_end:
-                if doc.lower[j + 1] in CLAUSE_BREAKS:
+                nw = doc.lower[j + 1]
+                if nw in CLAUSE_BREAKS or (nw.endswith("ing") and nw in self.cue_words):
                     return j
                 nxt = j + 1 + (doc.lower[j + 1] in {"and", "but"})
                 c = self.cue_at.get(nxt)
@@ -419,7 +424,12 @@ class _Attributor:
             return
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
         if self.overlaps_direct(content) and not nested:
-            return
+            later = [s for s, _e in self._near_direct(content) if s > content[0] + 1]
+            if not later or self.inside_direct(content):
+                return
+            content = _trim(self.doc, content[0], min(later))  # stop where a quotation starts
+            if content is None or self.overlaps_direct(content) or _words(self.doc, content) < 3:
+                return
         doc = self.doc
         kind = "indirect"
         if any(doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1])):
@@ -461,6 +471,11 @@ class _Attributor:
                 m2 = self.sentence_subject(s_start, c)
                 if m2 is not None:
                     m, a = m2, c
+            if m is None and prev == "and" and COORDINATED_SUBJECT:
+                # "X embraced the plan and said that …": the sentence's subject speaks
+                m2 = self.opening_subject(s_start, c)
+                if m2 is not None and m2.span[0] < doc.starts[c]:
+                    m, a = m2, c
             k = cue.end_token
             if m is None:
                 # "…, said NAME." after a reported clause
@@ -480,6 +495,9 @@ class _Attributor:
                 # "CLAUSE, X said." — the clause before the subject
                 if a > s_start and doc.words[a - 1] == "," and (k >= stop or doc.words[k] != ":"):
                     content = _trim(doc, doc.starts[s_start], doc.starts[a - 1])
+                    if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
+                        # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
+                        content = _trim(doc, doc.starts[s_start], doc.ends[stop - 1])
                     if content and _words(doc, content) >= 3:
                         self.add(content, m, cue)
                 continue

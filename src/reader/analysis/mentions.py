@@ -346,7 +346,11 @@ def describe(
         kind = "person"
         role, affiliation = split_role(doc, a, b)
         return Mention(span, text, name, kind, role, affiliation, descriptive=True)
-    elif loose and b - a <= 6 and wd[head_end - 1].isalpha():
+    elif head.endswith("s") and head[:-1] in lex_titles:
+        kind = "anonymous"  # "the lawyers said"
+        if pp:
+            affiliation = _text(doc, *pp)
+    elif loose and b - a <= 6 and any(ch.isalpha() for ch in wd[head_end - 1]):
         kind = "other"
     else:
         return None
@@ -364,6 +368,13 @@ def subject_left(doc: Doc, cue_token: int, floor: int) -> tuple[Mention | None, 
     """The subject standing left of a cue, and the index of its first token. Handles
     "NAME, APPOSITION, told ..." too."""
     j = skip_back(doc, cue_token - 1, floor)
+    if j >= floor and doc.words[j] == ")":
+        # "Sen. Jane Doe (D-Vt.) said": step over the parenthesis
+        k = j - 1
+        while k >= floor and j - k <= 8 and doc.words[k] != "(":
+            k -= 1
+        if k >= floor and doc.words[k] == "(":
+            j = k - 1
     end = j + 1
     while j >= floor and end - j <= 12 and not is_boundary(doc, j):
         j -= 1
