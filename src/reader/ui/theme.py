@@ -139,7 +139,8 @@ QLineEdit:focus {{ border-color: {t.accent}; }}
 QStatusBar {{ background: {t.window}; color: {t.dim}; border-top: 1px solid {t.border}; }}
 QStatusBar QLabel {{ color: {t.dim}; padding: 0 6px; }}
 QStatusBar::item {{ border: none; }}
-QTextBrowser#article {{ background: {t.paper}; border: none; }}
+QTextBrowser#article {{ background: {t.paper}; color: {t.ink}; border: none;
+                        selection-background-color: {t.selection}; selection-color: {t.ink}; }}
 QFrame#notice {{ background: {t.panel}; border: none; border-bottom: 1px solid {t.border}; }}
 QFrame#notice[error="true"] {{ background: {"#fbeae5" if t.name == "light" else "#4a2a24"}; }}
 QLabel#noticeText {{ color: {t.text}; }}
