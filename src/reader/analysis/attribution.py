@@ -203,6 +203,10 @@ class _Attributor:
             return None
         if doc.lower[j] == "that":
             return None  # `said that “…”`: reported speech with a quotation, read as mixed
+        if doc.words[j] == ":" and j - 1 >= p_start and (j - 1) not in self.cue_at:
+            m = self.speaker_label(j, p_start)
+            if m is not None:
+                return m, None
         if doc.words[j] in {":", ","}:
             j -= 1
         for c in range(j, max(p_start - 1, j - 7), -1):
@@ -226,6 +230,30 @@ class _Attributor:
                 return None
         return None
 
+    def speaker_label(self, colon: int, floor: int) -> Mention | None:
+        """`Rep. Jane Doe (R-Ohio): “…”` — a name alone before a colon, transcript style."""
+        doc = self.doc
+        e = colon
+        if doc.words[e - 1] == ")":
+            k = e - 2
+            while k >= floor and e - k <= 8 and doc.words[k] != "(":
+                k -= 1
+            e = k if k >= floor else e
+        a = e
+        while a - 1 >= floor and e - (a - 1) <= 8:
+            w = doc.words[a - 1]
+            if w in {".", "!", "?", "-", "—", "–", ":", ";", "”", '"'} and not (
+                w == "." and doc.lower[a - 2] in ABBREVIATIONS
+            ):
+                break
+            a -= 1
+        if a >= e or not all(w[:1].isupper() or not w[:1].isalnum() for w in doc.words[a:e]):
+            return None
+        m = describe(doc, a, e)
+        if m is None or m.pronoun or m.descriptive or m.kind == "document":
+            return None
+        return m
+
     def direct(self) -> None:
         doc = self.doc
         attributed: dict[int, int] = {}  # quote index -> raw index
@@ -245,7 +273,8 @@ class _Attributor:
             if found is None:
                 continue
             m, cue = found
-            self.used.add(cue.token)
+            if cue is not None:
+                self.used.add(cue.token)
             if not via_tail:
                 tail_end = self.clause_after(q)
                 if tail_end is not None:

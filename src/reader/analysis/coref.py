@@ -58,6 +58,8 @@ class _Resolver:
     def enrich(self, i: int, m: Mention) -> None:
         e = self.entities[i]
         e.spans.add(m.span)
+        if m.written:
+            e.spans.add(m.written)
         if m.role and not e.role:
             e.role = m.role
         if m.affiliation and not e.affiliation:

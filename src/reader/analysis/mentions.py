@@ -156,6 +156,7 @@ TIME_WORDS = frozenset(
 
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
 NOT_A_SUBJECT_START = frozenset(
     {"in", "on", "at", "during", "with", "to", "after", "before", "for", "from", "by", "of"}
 )
@@ -176,6 +177,7 @@ class Mention:
     affiliation: str | None = None
     pronoun: bool = False
     descriptive: bool = False
+    written: Span | None = None  # the word standing for it there ("who" in "X, who said")
 
 
 def _cap(w: str) -> bool:
@@ -368,6 +370,13 @@ def subject_left(doc: Doc, cue_token: int, floor: int) -> tuple[Mention | None, 
     """The subject standing left of a cue, and the index of its first token. Handles
     "NAME, APPOSITION, told ..." too."""
     j = skip_back(doc, cue_token - 1, floor)
+    if j - 1 >= floor and doc.lower[j] in RELATIVE_SUBJECTS and doc.words[j - 1] == ",":
+        # "…, Barack Obama, who called …": the relative pronoun stands for the phrase before
+        m, a = subject_left(doc, j, floor)
+        if m is None:
+            return None, j
+        rel = (doc.starts[j], doc.ends[j])
+        return Mention(m.span, m.text, m.name, m.kind, m.role, m.affiliation, written=rel), a
     if j >= floor and doc.words[j] == ")":
         # "Sen. Jane Doe (D-Vt.) said": step over the parenthesis
         k = j - 1
