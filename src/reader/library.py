@@ -106,6 +106,15 @@ class ArticleView:
     library_sources: dict[str, int] = field(default_factory=dict)  # source key → LibrarySource.id
 
 
+@dataclass(frozen=True)
+class ArticleBundle:
+    """A deleted article kept for undo: the article row and the user's data on it."""
+
+    article: dict
+    highlights: tuple[HighlightInfo, ...] = ()
+    corrections: tuple[dict, ...] = ()
+
+
 def _info(a: Article, sources: int = 0, notes: int = 0) -> ArticleInfo:
     assert a.id is not None
     return ArticleInfo(
@@ -343,6 +352,38 @@ class Library:
             if a is None:
                 raise NotFoundError(f"No article with id {article_id} in the library")
             s.delete(a)
+
+    def article_bundle(self, article_id: int) -> ArticleBundle:
+        """What `restore_article` needs to bring a deleted article back: its row and the
+        user's data on it (highlights with notes, corrections). Derived rows are recomputed."""
+        with self.db.session() as s:
+            a = s.get(Article, article_id)
+            if a is None:
+                raise NotFoundError(f"No article with id {article_id} in the library")
+            rows = s.exec(select(Correction).where(Correction.article_id == article_id)).all()
+            return ArticleBundle(
+                article=a.model_dump(),
+                highlights=tuple(self.highlights(article_id)),
+                corrections=tuple(c.model_dump() for c in rows),
+            )
+
+    def restore_article(self, bundle: ArticleBundle) -> int:
+        """Put a deleted article back as it was (same id), with its highlights, notes and
+        corrections (undo of delete); returns its id."""
+        with self.db.session() as s:
+            article = Article(**bundle.article)
+            if s.get(Article, article.id) is not None:
+                raise NotFoundError(f"Article {article.id} is already in the library")
+            s.add(article)
+            s.flush()
+            for c in bundle.corrections:
+                s.add(Correction(**c))
+            s.flush()
+            self._store_analysis(s, article)
+        for h in bundle.highlights:
+            self.restore_highlight(h)
+        assert article.id is not None
+        return article.id
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over titles, text, statements, source names and notes; hits

@@ -650,6 +650,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
+        batch = getattr(self, "import_paths", None)  # set by reader.ui.library_panel
+        if batch is not None and len(targets) > 1:
+            batch(targets)  # many files: import in the background with progress
+            return
         for t in targets:
             self.open_path(t)
 
