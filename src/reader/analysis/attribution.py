@@ -54,13 +54,40 @@ ADVERBIAL_AFTER_CUE = frozenset(
 )
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after"}
 MIN_SCARE_WORDS = 5
+TIME_AFTER_CUE = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "previously",
+        "last",
+        "this",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "night",
+        "afternoon",
+        "evening",
+    ]
+)
 MAX_QUOTE_REACH = 20000  # longest statement span looked back over when testing overlaps
 LOOKBACK_PARAGRAPHS = 1
 NESTED = False
 COORDINATED_SUBJECT = True
 CLAUSE_BREAKS = frozenset(
     [
-        "but",
         "while",
         "although",
         "though",
@@ -280,6 +307,14 @@ class _Attributor:
                 if tail_end is not None:
                     # `says “the wind is at our backs” despite the loss`: a mixed clause
                     self.out.append(Raw(((q.span[0], tail_end),), "mixed", m, cue))
+                    continue
+            if via_tail and not self.starts_sentence(q.span[0]):
+                j = doc.token_before(q.span[0])
+                s_start, _ = self.sent_tokens(q.span[0])
+                if doc.words[j][:1].isalnum() and s_start < j:
+                    # `The remarks were "a racist comment," Ryan said.`: the clause is his
+                    span = (doc.starts[s_start], q.span[1])
+                    self.out.append(Raw((span,), "mixed", m, cue))
                     continue
             attributed[qi] = len(self.out)
             if via_tail:
@@ -530,6 +565,11 @@ class _Attributor:
                     if content and _words(doc, content) >= 3:
                         self.add(content, m, cue)
                 continue
+            t = k
+            while t < min(stop, k + 3) and doc.lower[t] in TIME_AFTER_CUE:
+                t += 1
+            if t > k and t < stop and doc.words[t][:1].isalnum():
+                k = t  # "said Thursday his biggest worry …"
             if doc.lower[k] == "that":
                 k += 1
             elif doc.lower[k] in ADVERBIAL_AFTER_CUE:

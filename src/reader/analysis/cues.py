@@ -31,7 +31,7 @@ ADDRESSEE_WORDS = frozenset(
         "parliament",
     ]
 )
-DETERMINERS = frozenset({"the", "a", "an"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,13 @@ def _addressee_end(doc: Doc, k: int) -> int:
         return j
     if doc.lower[k] in DETERMINERS:
         heads = words("media_words") | words("titles") | words("anonymous_words")
-        for j in range(k + 1, min(n, k + 5)):
-            if doc.lower[j] in heads:
-                return j + 1
-            if not doc.words[j][:1].isalnum():
+        last = None
+        for j in range(k + 1, min(n, k + 6)):
+            if doc.lower[j] in heads or (doc.words[j][:1].isupper() and j == k + 1):
+                last = j
+            elif not doc.words[j][:1].isalnum() or doc.lower[j] in {"that", "on", "in", "at"}:
                 break
+        return last + 1 if last is not None else k
     return k
 
 

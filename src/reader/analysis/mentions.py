@@ -13,7 +13,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "i", "me", "my"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
-LEADING_DETS = frozenset({"the", "a", "an", "our", "their", "his", "her", "its", "this", "these"})
+LEADING_DETS = frozenset(
+    {"the", "a", "an", "our", "their", "his", "her", "its", "this", "these", "one", "another"}
+)
 BOUNDARY_WORDS = frozenset(
     [
         "that",
@@ -110,6 +112,7 @@ SKIP_BEFORE_CUE = frozenset(
         "explicitly",
         "separately",
         "too",
+        "however",
     ]
 )
 PREPOSITIONS = frozenset(
@@ -189,7 +192,7 @@ def is_boundary(doc: Doc, j: int) -> bool:
     if not w[:1].isalnum():
         if w == "." and j > 0 and doc.lower[j - 1] in ABBREVIATIONS:
             return False
-        return w not in {"’", "'", "-", "&"}
+        return w not in {"’", "'", "&"}
     return doc.lower[j] in BOUNDARY_WORDS
 
 
@@ -355,7 +358,19 @@ def describe(
     elif loose and b - a <= 6 and any(ch.isalpha() for ch in wd[head_end - 1]):
         kind = "other"
     else:
-        return None
+        # "a source familiar with …": the head noun stands before a modifier
+        inner = next(
+            (
+                t
+                for t in range(head_end - 2, a - 1, -1)
+                if low[t] in lex_anon or low[t] in lex_titles
+            ),
+            None,
+        )
+        if inner is None:
+            return None
+        kind = "anonymous" if low[inner] in lex_anon else "person"
+        return Mention(span, text, name, kind, None, None, descriptive=kind == "person")
     return Mention(span, text, name, kind, None, affiliation)
 
 
@@ -427,7 +442,8 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     while n >= floor and n_end - n <= 5 and not is_boundary(doc, n):
         n -= 1
     n_start = n + 1
-    if n_start >= n_end or not all(_cap(w) for w in doc.words[n_start:n_end] if w.isalnum()):
+    name_words = [w for w in doc.words[n_start:n_end] if w.isalnum()]
+    if n_start >= n_end or not all(_cap(w) or w in NAME_JOINERS for w in name_words):
         return None, comma
     name = describe(doc, n_start, n_end)
     if name is None or name.kind != "person" or name.descriptive or name.pronoun:
