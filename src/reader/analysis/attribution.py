@@ -54,6 +54,7 @@ ADVERBIAL_AFTER_CUE = frozenset(
 )
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after"}
 MIN_SCARE_WORDS = 5
+SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since", "as"})
 TIME_AFTER_CUE = frozenset(
     [
         "monday",
@@ -468,6 +469,14 @@ class _Attributor:
                 c = self.cue_at.get(nxt)
                 if c is not None and c.kind == "verb":
                     return j
+                if nxt > j + 1:
+                    # ", and other leaders said …": a new speaker's clause begins
+                    for t in range(nxt, min(s_end, nxt + 7)):
+                        if not doc.words[t][:1].isalnum():
+                            break
+                        c = self.cue_at.get(t)
+                        if c is not None and c.kind == "verb" and t > nxt:
+                            return j
             elif w in {"and", "but"} and j > k:
                 c = self.cue_at.get(j + 1)
                 if c is not None and c.kind == "verb":
@@ -550,6 +559,8 @@ class _Attributor:
                         if content and _words(doc, content) >= 3:
                             self.add(content, m2, cue)
                 continue
+            if a > s_start and doc.lower[a - 1] in {"which", "what", "whom"}:
+                continue  # "the rules, which officials said will …": content has no subject
             last_subject = (s_start, m)
             if (
                 k >= stop
@@ -580,6 +591,9 @@ class _Attributor:
             if k >= stop:
                 continue
             end = self.clause_end(k, stop)
+            if a > s_start and doc.lower[a - 1] in SUBORDINATORS:
+                # "While he said X, he …": the reported clause ends at the comma
+                end = next((t for t in range(k, end) if doc.words[t] == ","), end)
             if end - k < 2:
                 continue
             content = _trim(doc, doc.starts[k], doc.ends[end - 1])
