@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from reader.analysis.cues import Cue
@@ -508,10 +508,12 @@ class _Attributor:
         if any(doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1])):
             kind = "mixed"
         self.used.add(cue.token)
+        insort(self.cue_index, (cue.token, len(self.out)))
         self.out.append(Raw((content,), kind, m, cue))
 
     def reported(self) -> None:
         doc = self.doc
+        self.cue_index = sorted((r.cue.token, i) for i, r in enumerate(self.out) if r.cue)
         last_subject: tuple[int, Mention] | None = None  # (sentence start token, mention)
         for cue in self.cues:
             c = cue.token
@@ -528,11 +530,16 @@ class _Attributor:
             prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
             if participle:
                 # "…, saying that X": the speaker is the subject of the main clause
-                if prev != ",":
+                if prev not in {",", "by"}:
                     continue
                 m = None
+                lo = bisect_left(self.cue_index, (s_start, -1))
+                hi = bisect_left(self.cue_index, (c, -1))
+                earlier = [self.out[i] for _t, i in self.cue_index[lo:hi]]
                 if last_subject and last_subject[0] == s_start:
                     m = last_subject[1]
+                elif earlier:
+                    m = earlier[-1].mention
                 else:
                     m = self.opening_subject(s_start, c)
                 a = c
@@ -640,20 +647,23 @@ class _Attributor:
             e = k
             while e < stop and e - k < 14 and doc.words[e] not in {",", ";", ":"} | QUOTE_MARKS:
                 e += 1
-            m = describe(doc, k, e, pronouns=PRONOUNS) if e > k else None
+            m = describe(doc, k, e, pronouns=PRONOUNS, loose=True) if e > k else None
             k = e
         if m is None:
             return
         lead = c - s_start
         at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
         goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
-        if not at_start and doc.words[c - 1] == "," and goes_on:
+        comma = c - 1 if c > s_start and doc.words[c - 1] == "," else None
+        if comma is None and c - 1 > s_start and doc.words[c - 1] in {"”", '"', "’"}:
+            comma = c - 2 if doc.words[c - 2] == "," else None  # `“…,” according to X`
+        if not at_start and comma is not None and goes_on:
             # a parenthetical "X, in his opinion, is Y": the whole sentence is reported
             content = _trim(doc, doc.starts[s_start], doc.ends[stop - 1])
         elif at_start and k < stop and doc.words[k] == ",":
             content = _trim(doc, doc.starts[k + 1], doc.ends[stop - 1]) if stop > k + 1 else None
-        elif c > s_start and doc.words[c - 1] == ",":
-            content = _trim(doc, doc.starts[s_start], doc.starts[c - 1])
+        elif comma is not None:
+            content = _trim(doc, doc.starts[s_start], doc.ends[c - 1])
         else:
             return
         if content and _words(doc, content) >= 3:

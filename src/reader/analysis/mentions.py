@@ -252,7 +252,7 @@ def describe(
     low, wd = doc.lower, doc.words
     while b > a and low[b - 1] in TRAILING_DROP:
         b -= 1
-    if b <= a or b - a > 14:
+    if b <= a or b - a > 16:
         return None
     span = (doc.starts[a], doc.ends[b - 1])
     if b - a == 1 and low[a] in PRONOUNS:
@@ -355,7 +355,7 @@ def describe(
         kind = "anonymous"  # "the lawyers said"
         if pp:
             affiliation = _text(doc, *pp)
-    elif loose and b - a <= 6 and any(ch.isalpha() for ch in wd[head_end - 1]):
+    elif loose and any(ch.isalpha() for ch in wd[head_end - 1]):
         kind = "other"
     else:
         # "a source familiar with …": the head noun stands before a modifier
