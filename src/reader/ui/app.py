@@ -82,12 +82,21 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
     from reader.ui.main_window import MainWindow
 
     app.setWindowIcon(app_icon())
+    if screenshot is None and _handed_to_running_instance(data_dir, path):
+        return 0
     try:
         library = Library(data_dir)
     except ReaderError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 2
     window = MainWindow(library)
+    server = None
+    if screenshot is None:
+        from reader.ui.single_instance import InstanceServer
+
+        server = InstanceServer(library.data_dir, window)
+        server.request.connect(lambda p: _raise_and_open(window, p))
+        _quit_on_sigterm(window)
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook(window, previous_hook)
     try:
@@ -103,6 +112,47 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
         sys.excepthook = previous_hook
         window.ops.wait()
         library.close()
+
+
+def _handed_to_running_instance(data_dir: Path | None, path: str | None) -> bool:
+    """True when a reader window already runs on this library and took `path` from us: two
+    processes never write one library."""
+    from reader.library import default_data_dir
+    from reader.ui.single_instance import hand_over
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    arg = path
+    if path and not path.startswith(("http://", "https://")):
+        arg = str(Path(path).expanduser().resolve())
+    if hand_over(folder, arg, timeout_ms=500):
+        print(
+            "reader: already running on this library; the window there was asked to open "
+            + (path or "itself")
+        )
+        return True
+    return False
+
+
+def _raise_and_open(window, path: str | None) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if path:
+        window.open_path(path)
+
+
+def _quit_on_sigterm(window) -> None:
+    """SIGTERM (a session logging out, `kill`, CI) closes the window like File → Quit, so state
+    is saved. A timer lets the interpreter run the Python signal handler while Qt's loop runs."""
+    import signal
+
+    def handler(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    signal.signal(signal.SIGTERM, handler)
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:

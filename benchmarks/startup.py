@@ -1,0 +1,48 @@
+"""Cold start: `reader --screenshot` on the sample (an empty library, so import + analysis +
+paint) against a bare PySide6 window showing the same text; median of N runs, offscreen."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def measure(runs: int = 5) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    bare, cold, warm = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        png = str(Path(tmp) / "shot.png")
+        for i in range(runs):
+            bare.append(_time([sys.executable, str(HERE / "bare_window.py"), png], env))
+            data = Path(tmp) / f"lib{i}"
+            reader = [sys.executable, "-m", "reader", "--data-dir", str(data), "--screenshot", png]
+            cold.append(_time(reader, env))
+            warm.append(_time(reader, env))
+    b, c, w = statistics.median(bare), statistics.median(cold), statistics.median(warm)
+    return {"bare_s": b, "first_launch_s": c, "later_launch_s": w, "ratio_first": c / b, "ratio_later": w / b}
+
+
+def main() -> int:
+    r = measure()
+    print(f"{'start-up (median of 5, offscreen)':<40}{'seconds':>10}{'× bare':>10}")
+    print(f"{'bare PySide6 window':<40}{r['bare_s']:>10.3f}{1:>10.2f}")
+    print(f"{'reader, first launch (import sample)':<40}{r['first_launch_s']:>10.3f}{r['ratio_first']:>10.2f}")
+    print(f"{'reader, later launch (reopen last)':<40}{r['later_launch_s']:>10.3f}{r['ratio_later']:>10.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
