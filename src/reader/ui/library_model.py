@@ -38,13 +38,14 @@ HEADERS = {
     Column.TITLE: "Title",
     Column.SITE: "Site",
     Column.DATE: "Date",
-    Column.SOURCES: "Sources",
-    Column.NOTES: "Notes",
+    Column.SOURCES: "",  # narrow columns: an icon in the header, the name in its tooltip
+    Column.NOTES: "",
 }
+HEADER_ICONS = {Column.SOURCES: "fa5s.user-friends", Column.NOTES: "fa5s.sticky-note"}
 HEADER_TIPS = {
     Column.DATE: "Published, or added to the library when the page gives no date",
-    Column.SOURCES: "People and bodies quoted or cited",
-    Column.NOTES: "Your notes on the article",
+    Column.SOURCES: "Sources: people and bodies quoted or cited",
+    Column.NOTES: "Notes: yours, on the article",
 }
 
 
@@ -83,8 +84,13 @@ def site_of(info: ArticleInfo) -> str:
     return origin.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _date_label(d: date | None) -> str:
-    return f"{d.day} {d.strftime('%b %Y')}" if d else ""
+def _date_label(d: date | None, short: bool = False) -> str:
+    """ "28 Sep 2024"; with `short`, "28 Sep" for a date of this year."""
+    if d is None:
+        return ""
+    if short and d.year == date.today().year:
+        return f"{d.day} {d.strftime('%b')}"
+    return f"{d.day} {d.strftime('%b %Y')}"
 
 
 class LibraryModel(QAbstractTableModel):
@@ -143,8 +149,14 @@ class LibraryModel(QAbstractTableModel):
             return HEADERS[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return HEADER_TIPS.get(col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.SOURCES, Column.NOTES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and col in HEADER_ICONS:
+            from reader.ui import icons
+
+            return icons.icon(HEADER_ICONS[col])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col in (Column.SOURCES, Column.NOTES):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -158,12 +170,12 @@ class LibraryModel(QAbstractTableModel):
             if col == Column.SITE:
                 return site_of(a)
             if col == Column.DATE:
-                return _date_label(self._dates[index.row()])
+                return _date_label(self._dates[index.row()], short=True)
             if col == Column.SOURCES:
-                return str(a.sources) if a.sources else "–"
-            return str(a.notes) if a.notes else "–"
+                return str(a.sources) if a.sources else "·"
+            return str(a.notes) if a.notes else "·"
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.SOURCES, Column.NOTES):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(a, index.row())
         if role == Role.ArticleIdRole:

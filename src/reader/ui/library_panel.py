@@ -11,6 +11,7 @@ highlights, notes and corrections.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
@@ -35,7 +36,7 @@ from reader.store.search import SearchHit
 from reader.ui import icons
 from reader.ui.import_dialog import BatchImport
 from reader.ui.library_model import Column, LibraryFilterModel, LibraryModel
-from reader.ui.search_model import first_match
+from reader.ui.search_model import matched_phrase
 from reader.ui.search_panel import SearchPanel
 
 Confirm = Callable[[QWidget, str, str, Callable[[], None]], None]
@@ -46,6 +47,7 @@ SHORTCUTS = [
     ("Enter", "Open the article selected in the Library"),
     ("Delete", "Delete the articles selected in the Library (asks first; Ctrl+Z undoes)"),
 ]
+DOCK_WIDTH = 440
 REFRESH_ON = ("library", "article", "annotations", "sources")
 
 
@@ -137,7 +139,7 @@ class LibraryPanel(QWidget):
 
     def __init__(self, window, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main = window
         self.library = window.library
         self.confirm: Confirm = ask_confirm
         self.model = LibraryModel(self)
@@ -177,11 +179,12 @@ class LibraryPanel(QWidget):
         for col in (Column.SITE, Column.DATE, Column.SOURCES, Column.NOTES):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         fm = self.table.fontMetrics()
-        head.resizeSection(Column.SITE, fm.horizontalAdvance("theguardian.com") + 16)
-        head.resizeSection(Column.DATE, fm.horizontalAdvance("28 Sep 2024") + 22)
-        head.resizeSection(Column.SOURCES, fm.horizontalAdvance("Sources") + 22)
-        head.resizeSection(Column.NOTES, fm.horizontalAdvance("Notes") + 22)
-        head.setMinimumSectionSize(36)
+        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        head.resizeSection(Column.SITE, fm.horizontalAdvance("nytimes.com") + 14)
+        head.resizeSection(Column.DATE, fm.horizontalAdvance("28 Sep 2024") + 18)
+        head.resizeSection(Column.SOURCES, 40)
+        head.resizeSection(Column.NOTES, 40)
+        head.setMinimumSectionSize(32)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -225,7 +228,7 @@ class LibraryPanel(QWidget):
         """Read the article list again (off the GUI thread)."""
         self._dirty = False
         library = self.library
-        self.window.ops.run(library.articles, self.set_articles, self._failed)
+        self.main.ops.run(library.articles, self.set_articles, self._failed)
 
     def refresh_if_needed(self) -> None:
         if self._dirty:
@@ -262,7 +265,7 @@ class LibraryPanel(QWidget):
         self.refresh_if_needed()
 
     def _failed(self, exc: BaseException) -> None:
-        failed = getattr(self.window, "_failed", None)
+        failed = getattr(self.main, "_failed", None)
         if failed is not None:
             failed(exc, "Cannot read the library")
 
@@ -340,7 +343,7 @@ class LibraryPanel(QWidget):
             ids = self.selected_ids()
             article_id = ids[0] if ids else None
         if article_id is not None:
-            self.window.open_article(article_id)
+            self.main.open_article(article_id)
 
     def delete_selected(self) -> None:
         """Ask, then delete the selected articles (undoable)."""
@@ -364,7 +367,7 @@ class LibraryPanel(QWidget):
             return
         self._next_after = self._neighbour(ids)
         label = "Delete article" if len(ids) == 1 else f"Delete {len(ids)} articles"
-        self.window.undo_stack.push(DeleteArticles(self, ids, label))
+        self.main.undo_stack.push(DeleteArticles(self, ids, label))
 
     def _neighbour(self, ids: list[int]) -> int | None:
         """The article to show if the open one is deleted: the next row, else the previous."""
@@ -382,10 +385,10 @@ class LibraryPanel(QWidget):
         return None
 
     def run_edit(self, fn: Callable[[], list[int]], on_done: Callable[[list[int]], None]) -> None:
-        self.window.ops.run(fn, on_done, self._failed, database=True, changes="library")
+        self.main.ops.run(fn, on_done, self._failed, database=True, changes="library")
 
     def after_delete(self, ids: list[int]) -> None:
-        w = self.window
+        w = self.main
         n = len(ids)
         w.show_message(f"Deleted {n} article{'s' * (n != 1)} (Ctrl+Z to undo)")
         current = getattr(w, "current", None)
@@ -405,11 +408,11 @@ class LibraryPanel(QWidget):
 
     def after_restore(self, ids: list[int]) -> None:
         n = len(ids)
-        self.window.show_message(f"Restored {n} article{'s' * (n != 1)}")
+        self.main.show_message(f"Restored {n} article{'s' * (n != 1)}")
         if ids:
             self.select_after_refresh(ids)
-        if getattr(self.window, "current", None) is None and ids:
-            self.window.open_article(ids[0])
+        if getattr(self.main, "current", None) is None and ids:
+            self.main.open_article(ids[0])
 
     def select_after_refresh(self, ids: list[int]) -> None:
         """Select these articles once the list has been read again (after a change)."""
@@ -460,7 +463,7 @@ class LibraryFeature(QObject):
         self.dock.setTitleBarWidget(QWidget(self.dock))  # the tabs are the title
         if not window.restoreDockWidget(self.dock):
             window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-            window.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+            window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
             self.dock.hide()  # shown on demand the first time; then as the user left it
 
         self._build_actions()
@@ -596,7 +599,7 @@ def hit_span(hit: SearchHit, view) -> tuple[int, int] | None:
     if hit.start is None:
         return None
     start = max(0, min(hit.start, len(text)))
-    word = first_match(hit.snippet)
+    word = matched_phrase(hit.snippet)
     region_end = len(text)
     fallback = (start, min(len(text), start + max(1, len(word))))
     if hit.field == "note" and hit.ref is not None:
@@ -615,9 +618,10 @@ def hit_span(hit: SearchHit, view) -> tuple[int, int] | None:
             if src.id == hit.ref and src.mentions:
                 return tuple(src.mentions[0])  # type: ignore[return-value]
     if word:
-        at = text.lower().find(word.lower(), start, max(region_end, start + len(word)))
-        if at >= 0:
-            return (at, at + len(word))
+        pattern = re.compile(r"\s+".join(re.escape(w) for w in word.split()), re.IGNORECASE)
+        found = pattern.search(text, start, max(region_end, start + len(word) + 10))
+        if found:
+            return (found.start(), found.end())
     return fallback
 
 

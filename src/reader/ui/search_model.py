@@ -42,7 +42,7 @@ class Role(IntEnum):
     FieldRole = Qt.ItemDataRole.UserRole + 5  # title | text | statement | source | note
     StartRole = Qt.ItemDataRole.UserRole + 6  # offset of the hit in the article, or None
     CountRole = Qt.ItemDataRole.UserRole + 7  # hits of an article (article rows)
-    MatchRole = Qt.ItemDataRole.UserRole + 8  # the first matched words of a hit
+    MatchRole = Qt.ItemDataRole.UserRole + 8  # the first run of matched words of a hit
 
 
 def first_match(snippet: str) -> str:
@@ -50,6 +50,27 @@ def first_match(snippet: str) -> str:
     a = snippet.find(MARK_OPEN)
     b = snippet.find(MARK_CLOSE, a + 1)
     return snippet[a + len(MARK_OPEN) : b] if a >= 0 and b > a else ""
+
+
+def matched_phrase(snippet: str) -> str:
+    """The first run of matched words, joined with what stands between them when only spaces
+    or punctuation do: "⟦Ruth⟧ ⟦Adeyemi⟧ said" → "Ruth Adeyemi"."""
+    a = snippet.find(MARK_OPEN)
+    if a < 0:
+        return ""
+    out, pos = [], a
+    while True:
+        b = snippet.find(MARK_CLOSE, pos + 1)
+        if b < 0:
+            break
+        out.append(snippet[pos + len(MARK_OPEN) : b])
+        nxt = snippet.find(MARK_OPEN, b + 1)
+        gap = snippet[b + len(MARK_CLOSE) : nxt] if nxt >= 0 else "x"
+        if nxt < 0 or any(c.isalnum() for c in gap) or len(gap) > 3:
+            break
+        out.append(gap)
+        pos = nxt
+    return "".join(out)
 
 
 def plain_snippet(snippet: str) -> str:
@@ -177,5 +198,5 @@ class SearchModel(QAbstractItemModel):
         if role == Role.StartRole:
             return hit.start
         if role == Role.MatchRole:
-            return first_match(hit.snippet)
+            return matched_phrase(hit.snippet)
         return None

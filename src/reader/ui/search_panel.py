@@ -140,7 +140,7 @@ class SearchDelegate(QStyledItemDelegate):
         bold.setWeight(QFont.Weight.DemiBold)
         p.setFont(bold)
         p.setPen(text_color)
-        x = rect.left() + 2
+        x = rect.left() + 6
         title_w = max(10, right - w - 10 - x)
         title = QFontMetrics(bold).elidedText(
             str(_value(index, Qt.ItemDataRole.DisplayRole) or ""),
@@ -204,7 +204,7 @@ class SearchPanel(QWidget):
 
     def __init__(self, window, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.main = window
         self.model = SearchModel(self)
         self._seq = 0  # answers to older queries are dropped
         self._shown_query: str | None = None
@@ -297,9 +297,9 @@ class SearchPanel(QWidget):
             self._show_empty("")
             self.searched.emit(query, 0)
             return
-        library = self.window.library
+        library = self.main.library
         self.count_label.setText("Searching…")
-        self.window.ops.run(
+        self.main.ops.run(
             lambda: library.search(query, RESULT_LIMIT),
             lambda hits: self._show(seq, query, hits),
             lambda exc: self._failed(seq, exc),
@@ -328,7 +328,7 @@ class SearchPanel(QWidget):
         if seq != self._seq:
             return
         self.count_label.setText("Search failed")
-        failed = getattr(self.window, "_failed", None)
+        failed = getattr(self.main, "_failed", None)
         if failed is not None:
             failed(exc, "Search failed")
 
