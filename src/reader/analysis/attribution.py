@@ -52,8 +52,9 @@ ADVERBIAL_AFTER_CUE = frozenset(
         "sunday",
     ]
 )
-BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after"}
+BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after", "of"}
 MIN_SCARE_WORDS = 5
+DASHES = frozenset({"—", "–", "―", "-"})
 SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since", "as"})
 TIME_AFTER_CUE = frozenset(
     [
@@ -167,6 +168,23 @@ class _Attributor:
         return self.doc.token_at(sent[0]), self.doc.token_before(sent[1]) + 1
 
     # -- direct quotations -----------------------------------------------------------------
+    def signature(self, q: Quotation) -> Mention | None:
+        """`“…” ― Jane Doe`: a name after a dash closing the paragraph signs the quotation."""
+        doc = self.doc
+        _, p_end = self.para_bounds(q.span[1] - 1)
+        k = doc.token_at(q.span[1])
+        if k >= p_end or doc.words[k] not in DASHES:
+            return None
+        e = k + 1
+        while e < p_end and e - k <= 6 and doc.words[e] not in {".", ",", "/"} | DASHES:
+            e += 1
+        if e == k + 1 or (e < p_end and doc.words[e] not in {".", "/"} | DASHES):
+            return None
+        if not all(w[:1].isupper() for w in doc.words[k + 1 : e] if w[:1].isalnum()):
+            return None
+        m = describe(doc, k + 1, e)
+        return m if m is not None and not m.pronoun and not m.descriptive else None
+
     def tail(self, q: Quotation) -> tuple[Mention, Cue] | None:
         """`“…,” X said` / `“…,” said X` / `“…,” X, ROLE, told Y`."""
         doc = self.doc
@@ -252,7 +270,7 @@ class _Attributor:
                 if doc.lower[c].endswith("ing"):
                     m = self.opening_subject(s_start, c)
                 else:
-                    m, _a = subject_left(doc, c, s_start)
+                    m, _a = subject_left(doc, c, s_start, loose=True)
                 return (m, cue) if m is not None else None
             if not doc.words[c][:1].isalnum() or doc.words[c] in QUOTE_MARKS:
                 return None
@@ -295,6 +313,9 @@ class _Attributor:
                 via_tail = found is not None
             if found is None:
                 found = self.before(q)
+            if found is None:
+                sig = self.signature(q)
+                found = (sig, None) if sig is not None else None
             if found is None and not via_tail:
                 found = self.tail(q)
                 via_tail = found is not None
@@ -530,7 +551,7 @@ class _Attributor:
             prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
             if participle:
                 # "…, saying that X": the speaker is the subject of the main clause
-                if prev not in {",", "by"}:
+                if prev not in {",", "by", "before", "after", "while", "when"}:
                     continue
                 m = None
                 lo = bisect_left(self.cue_index, (s_start, -1))

@@ -381,7 +381,9 @@ def skip_back(doc: Doc, j: int, floor: int) -> int:
     return j
 
 
-def subject_left(doc: Doc, cue_token: int, floor: int) -> tuple[Mention | None, int]:
+def subject_left(
+    doc: Doc, cue_token: int, floor: int, *, loose: bool = False
+) -> tuple[Mention | None, int]:
     """The subject standing left of a cue, and the index of its first token. Handles
     "NAME, APPOSITION, told ..." too."""
     j = skip_back(doc, cue_token - 1, floor)
@@ -404,7 +406,7 @@ def subject_left(doc: Doc, cue_token: int, floor: int) -> tuple[Mention | None, 
         j -= 1
     a = j + 1
     if a < end:
-        m = describe(doc, a, end)
+        m = describe(doc, a, end, loose=loose and doc.lower[a] in LEADING_DETS)
         return m, a
     if j >= floor and doc.words[j] in {",", "—", "–"}:
         m, a2 = apposition_left(doc, j, floor)
