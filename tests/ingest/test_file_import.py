@@ -24,7 +24,7 @@ GERMAN = "Die Bürgermeisterin sagte, die Straße werde im Frühjahr für den Ve
         ("cp1251.txt", (CYRILLIC + "\n" + CYRILLIC).encode("cp1251"), CYRILLIC),
         ("latin1.txt", (LATIN + "\n" + GERMAN).encode("latin-1"), LATIN),
         ("latin1-de.txt", (GERMAN + "\n" + GERMAN).encode("latin-1"), GERMAN),
-        ("crlf.txt", b"Title\r\n\r\nBody line.\r\n", "Title\n\nBody line."),
+        ("crlf.txt", b"Title\r\n\r\nBody line.\r\n", "Title\r\n\r\nBody line."),
     ],
 )
 def test_text_encodings(tmp_path: Path, name: str, data: bytes, expected: str) -> None:
