@@ -68,7 +68,7 @@ def test_dropping_several_files_imports_them_in_a_batch(
     make_window, tmp_path, bad_file, qtbot
 ) -> None:
     w = make_window()
-    files = _write(tmp_path / "drop", 2) + [bad_file]
+    files = [*_write(tmp_path / "drop", 2), bad_file]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in files])
     event = QDropEvent(
@@ -137,7 +137,7 @@ def test_batch_import_on_the_worker_thread(qtbot, tmp_path: Path, bad_file: Path
         qtbot.addWidget(window)
         window.show()
         importer = window.library_feature.importer
-        files = [str(p) for p in _write(tmp_path / "bg", 3)] + [str(bad_file)]
+        files = [*(str(p) for p in _write(tmp_path / "bg", 3)), str(bad_file)]
         seen = []
         importer.progressed.connect(lambda i, n: seen.append(i))
         importer.start(files)
