@@ -3,18 +3,21 @@ the file is corrupt (move it aside, never delete it, start a fresh one)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
 
 from reader.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "library.sqlite3"
@@ -30,6 +33,8 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def alembic_config(db_path: Path) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
@@ -42,8 +47,44 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
+def head_revision() -> str:
+    """The newest revision id, read from the version scripts without importing alembic."""
+    revisions, parents = set(), set()
+    for f in (MIGRATIONS / "versions").glob("*.py"):
+        text = f.read_text(encoding="utf-8")
+        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
+        down = re.search(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
+        if rev:
+            revisions.add(rev.group(1))
+        if down:
+            parents.add(down.group(1))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise StoreError(f"The library's migrations have {len(heads)} heads; expected one")
+    return heads.pop()
+
+
+def current_revision(db_path: Path) -> str | None:
+    if not db_path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> None:
-    """Bring the schema to `revision` (at every start: a library from an older version opens)."""
+    """Bring the schema to `revision` (at every start: a library from an older version opens).
+    A library already at head skips alembic entirely: it is the common case and the slow one."""
+    if revision == "head" and current_revision(db_path) == head_revision():
+        return
+    from alembic import command
+
     cfg = alembic_config(db_path)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
