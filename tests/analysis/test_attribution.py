@@ -185,3 +185,64 @@ def test_naming_verb_with_a_quotation_is_a_mixed_statement():
 
 def test_naming_verb_without_a_quotation_is_no_statement():
     assert analyze("The ministry called the meeting for Monday.").statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Senator Ruth Miller (D-Ore.): “We will not vote for this budget.”",
+            "Ruth Miller",
+            "“We will not vote for this budget.”",
+        ),
+        (
+            "“The river rose faster than anyone expected.” ― Daniel Okafor\n",
+            "Daniel Okafor",
+            "“The river rose faster than anyone expected.”",
+        ),
+        (
+            "The mayor closed the briefing early, saying: “We have nothing more to add today.”",
+            "mayor",
+            "“We have nothing more to add today.”",
+        ),
+        (
+            "Farmers blocked the road for a third day, according to the regional police.",
+            "regional police",
+            "Farmers blocked the road for a third day",
+        ),
+        (
+            "The deal is “dead on arrival,” according to the opposition leader.",
+            "opposition leader",
+            "The deal is “dead on arrival,”",
+        ),
+        (
+            "The union, which represents nurses, said that the talks had collapsed.",
+            "union",
+            "the talks had collapsed",
+        ),
+        (
+            "Ambassador Lena Fischer, who spoke after the vote, said the sanctions would stay.",
+            "Lena Fischer",
+            "the sanctions would stay",
+        ),
+    ],
+)
+def test_more_constructions(text, source, content):
+    found = [(s, c) for _k, s, c, _cue in _found(text)]
+    assert (source, content) in found
+
+
+def test_continued_paragraph_after_colon_intro():
+    text = (
+        "At the end of the hearing the judge told the court:\n"
+        "“This case should never have reached this room. I am dismissing it.”\n"
+    )
+    (st,) = analyze(text).statements
+    assert analyze(text).source(st.source).name == "judge"
+    assert st.kind == "direct"
+
+
+def test_quoted_fragment_in_the_middle_of_a_sentence_is_not_direct():
+    text = "Critics said the reform was “a tax on the poor” and would not pass."
+    kinds = [k for k, *_ in _found(text)]
+    assert "direct" not in kinds

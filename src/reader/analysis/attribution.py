@@ -619,6 +619,8 @@ class _Attributor:
             if k >= stop:
                 continue
             end = self.clause_end(k, stop)
+            if doc.words[end - 1] == ":" or (end < len(doc.words) and doc.words[end] == ":"):
+                continue  # "told the court:" introduces a quotation
             if a > s_start and doc.lower[a - 1] in SUBORDINATORS:
                 # "While he said X, he …": the reported clause ends at the comma
                 end = next((t for t in range(k, end) if doc.words[t] == ","), end)

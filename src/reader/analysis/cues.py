@@ -64,7 +64,12 @@ def _addressee_end(doc: Doc, k: int) -> int:
             j += 1
         return j
     if doc.lower[k] in DETERMINERS:
-        heads = words("media_words") | words("titles") | words("anonymous_words")
+        heads = (
+            words("media_words")
+            | words("titles")
+            | words("anonymous_words")
+            | words("organization_words")
+        )
         last = None
         for j in range(k + 1, min(n, k + 6)):
             if doc.lower[j] in heads or (doc.words[j][:1].isupper() and j == k + 1):

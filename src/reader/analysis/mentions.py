@@ -160,6 +160,9 @@ TIME_WORDS = frozenset(
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+POSTMODIFIERS = frozenset(
+    {"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "informed", "speaking"}
+)
 NOT_A_SUBJECT_START = frozenset(
     {"in", "on", "at", "during", "with", "to", "after", "before", "for", "from", "by", "of"}
 )
@@ -367,7 +370,7 @@ def describe(
             ),
             None,
         )
-        if inner is None:
+        if inner is None or head_end - inner > 3 or low[head_end - 1] not in POSTMODIFIERS:
             return None
         kind = "anonymous" if low[inner] in lex_anon else "person"
         return Mention(span, text, name, kind, None, None, descriptive=kind == "person")
@@ -407,12 +410,31 @@ def subject_left(
     a = j + 1
     if a < end:
         m = describe(doc, a, end, loose=loose and doc.lower[a] in LEADING_DETS)
+        if m is None and doc.lower[a] in NOT_A_SUBJECT_START:
+            # "At the end of the hearing the judge told …": the last determiner opens it
+            p = next((t for t in range(end - 1, a, -1) if doc.lower[t] in LEADING_DETS), None)
+            if p is not None:
+                m = describe(doc, p, end)
+                return m, p
         return m, a
     if j >= floor and doc.words[j] in {",", "—", "–"}:
         m, a2 = apposition_left(doc, j, floor)
         if m is not None:
             return m, a2
+        m, a2 = relative_left(doc, j, floor)
+        if m is not None:
+            return m, a2
     return None, end
+
+
+def relative_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
+    """`The union, which represents nurses, said …`: the phrase before the relative clause."""
+    k = comma - 1
+    while k >= floor and comma - k <= 20 and doc.words[k] not in {",", ";", ":", "“", "”", '"'}:
+        k -= 1
+    if k < floor or doc.words[k] != "," or doc.lower[k + 1] not in RELATIVE_SUBJECTS:
+        return None, comma
+    return subject_left(doc, k, floor)
 
 
 def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
