@@ -54,6 +54,7 @@ ADVERBIAL_AFTER_CUE = frozenset(
 )
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after", "of"}
 MIN_SCARE_WORDS = 5
+CLOSING_MARKS = frozenset({"”", '"', "»", "’"})
 DASHES = frozenset({"—", "–", "―", "-"})
 SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since", "as"})
 TIME_AFTER_CUE = frozenset(
@@ -395,6 +396,8 @@ class _Attributor:
             return None
         if not doc.words[k][:1].isalnum() or not doc.words[k].islower():
             return None
+        if doc.lower[k] in {"and", "but", "or"}:
+            return None  # `“…” and vowed to …`: a new clause, not the rest of this one
         _, s_end = self.sent_tokens(doc.starts[k])
         stop = _sentence_end_token(doc, k, s_end)
         end = self.clause_end(k, stop)
@@ -482,6 +485,11 @@ class _Attributor:
             w = doc.words[j]
             if w == ";":
                 return j
+            if w in CLOSING_MARKS and j + 1 < s_end and j > k:
+                nw = doc.lower[j + 1]
+                after_comma = doc.words[j - 1] == ","
+                if after_comma and (nw in CLAUSE_BREAKS or nw in self.cue_words):
+                    return j + 1  # `“…,” referring to …`: the quotation closes the clause
             if w == "," and j + 1 < s_end:
                 nw = doc.lower[j + 1]
                 if nw in CLAUSE_BREAKS or (nw.endswith("ing") and nw in self.cue_words):
