@@ -590,7 +590,8 @@ class _Attributor:
                 # "…, said NAME." after a reported clause
                 if c > s_start and doc.words[c - 1] == "," and not participle:
                     m2 = np_right(doc, k, stop)
-                    if m2 is not None:
+                    after = doc.token_at(m2.span[1]) if m2 is not None else stop
+                    if m2 is not None and (after >= stop or doc.words[after] in {",", ";"}):
                         content = _trim(doc, doc.starts[s_start], doc.starts[c - 1])
                         if content and _words(doc, content) >= 3:
                             self.add(content, m2, cue)

@@ -452,7 +452,7 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     low = doc.lower
     # "her senior policy adviser, Jake Sullivan, said": the name stands second
     inner = [w for w in doc.words[app[0] : app[1]] if w.isalnum()]
-    if inner and len(inner) <= 4 and all(_cap(w) for w in inner):
+    if inner and len(inner) <= 6 and all(_cap(w) or w in NAME_JOINERS for w in inner):
         d = k - 1
         while d >= floor and k - d <= 8 and not is_boundary(doc, d):
             d -= 1
@@ -472,9 +472,18 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     name = describe(doc, n_start, n_end)
     if name is None or name.kind != "person" or name.descriptive or name.pronoun:
         return None, comma
-    if not (low[app[0]] in LEADING_DETS or _title_at(low, app[0]) or not _cap(doc.words[app[0]])):
+    titled = any(_title_at(low, t) for t in range(*app))
+    if not (low[app[0]] in LEADING_DETS or titled or not _cap(doc.words[app[0]])):
         return None, comma
     role, aff = split_role(doc, *app)
+    if _cap(doc.words[app[0]]) and low[app[0]] not in LEADING_DETS:
+        # "Color of Change's executive director": organisation first, title last
+        t = next(t for t in range(app[1] - 1, app[0] - 1, -1) if _title_at(low, t))
+        role, aff = (
+            _text(doc, t, app[1]),
+            _text(doc, app[0], t).removesuffix("’s").removesuffix("'s"),
+        )
+        aff = aff.strip() or None
     return Mention(name.span, name.text, name.name, "person", role, aff), n_start
 
 
