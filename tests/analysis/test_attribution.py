@@ -221,6 +221,11 @@ def test_naming_verb_without_a_quotation_is_no_statement():
             "the talks had collapsed",
         ),
         (
+            "Maria Gomez, 41, of El Paso, Texas, said the clinic had closed in May.",
+            "Maria Gomez",
+            "the clinic had closed in May",
+        ),
+        (
             "Ambassador Lena Fischer, who spoke after the vote, said the sanctions would stay.",
             "Lena Fischer",
             "the sanctions would stay",

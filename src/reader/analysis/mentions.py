@@ -424,7 +424,41 @@ def subject_left(
         m, a2 = relative_left(doc, j, floor)
         if m is not None:
             return m, a2
+        m, a2 = name_before_appositions(doc, j, floor)
+        if m is not None:
+            return m, a2
     return None, end
+
+
+def name_before_appositions(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
+    """`Jane Doe, 29, of Austin, Texas, said …` / `Sen. John Roe, R-Ohio, said …`: a name
+    opening the sentence, followed by short appositions (age, home town, party)."""
+    commas = [comma]
+    k = comma - 1
+    while k >= floor and comma - k <= 24:
+        w = doc.words[k]
+        if w in {".", ";", ":", "“", "”", '"'} and not (
+            w == "." and doc.lower[k - 1] in ABBREVIATIONS
+        ):
+            break
+        if w == ",":
+            commas.append(k)
+        k -= 1
+    start = k + 1
+    if len(commas) < 2 or len(commas) > 4:
+        return None, comma
+    first = commas[-1]
+    if not 0 < first - start <= 5:
+        return None, comma
+    words_ = [w for w in doc.words[start:first] if w[:1].isalnum()]
+    if len(words_) < 2 or not all(_cap(w) for w in words_):
+        return None, comma
+    if any(b - a > 7 for a, b in zip(commas[1:], commas, strict=False)):
+        return None, comma  # appositions are short: an age, a town, a party
+    m = describe(doc, start, first)
+    if m is None or m.kind != "person" or m.descriptive or m.pronoun:
+        return None, comma
+    return m, start
 
 
 def relative_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
