@@ -15,6 +15,7 @@ from reader.analysis.mentions import (
     is_boundary,
     np_right,
     skip_back,
+    split_role,
     subject_left,
 )
 from reader.analysis.model import Span
@@ -664,8 +665,6 @@ class _Attributor:
         name = describe(doc, commas[0] + 1, commas[1])
         if name is None or name.kind != "person" or name.descriptive or name.pronoun:
             return None
-        from reader.analysis.mentions import split_role
-
         role, aff = split_role(doc, s_start, commas[0])
         return Mention(name.span, name.text, name.name, "person", role, aff)
 

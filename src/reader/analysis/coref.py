@@ -50,6 +50,9 @@ class _Resolver:
         self.candidates: list[Mention] = []
         self.cand_starts: list[int] = []
         self.cand_ends: list[int] = []
+        self.by_surname: dict[str, int] = {}
+        self.by_head: dict[tuple[str, str], list[int]] = {}
+        self.by_plain_name: dict[str, int] = {}
 
     def new(self, m: Mention, name: str) -> int:
         self.entities.append(Entity(name, m.kind, m.role, m.affiliation, names=[name]))
@@ -66,30 +69,31 @@ class _Resolver:
             e.affiliation = m.affiliation
 
     def named(self, m: Mention) -> int:
+        """The entity a named or described mention joins (same surname for people; same head
+        noun with a subset of the modifiers otherwise), or a new one. Indexed: linear time."""
         name = _clean(m.name)
         if m.kind == "person":
-            last = name.split()[-1].lower()
-            for i, e in enumerate(self.entities):
-                if e.kind != "person" or not e.name:
-                    continue
-                if e.surname == last or name.lower() in e.name.lower():
-                    if len(name) > len(e.name):
-                        e.name = name
-                    return i
-            return self.new(m, name)
+            last = name.split()[-1].lower() if name else ""
+            i = self.by_surname.get(last)
+            if i is None:
+                i = self.new(m, name)
+                self.by_surname[last] = i
+            elif len(name) > len(self.entities[i].name):
+                self.entities[i].name = name
+                self.by_surname.setdefault(self.entities[i].surname, i)
+            return i
         keys = _keywords(name)
         head = name.lower().split()[-1] if name else ""
-        for i, e in enumerate(self.entities):
-            if e.kind != m.kind:
-                continue
-            ek = _keywords(e.name)
-            if ek == keys or (
-                head and e.name.lower().split()[-1] == head and (keys <= ek or ek <= keys)
-            ):
-                if len(name) > len(e.name):
-                    e.name = name
+        bucket = self.by_head.setdefault((m.kind, head), [])
+        for i in bucket:
+            ek = _keywords(self.entities[i].name)
+            if ek == keys or (head and (keys <= ek or ek <= keys)):
+                if len(name) > len(self.entities[i].name):
+                    self.entities[i].name = name
                 return i
-        return self.new(m, name)
+        i = self.new(m, name)
+        bucket.append(i)
+        return i
 
     def resolve(self, m: Mention) -> int:
         pos = m.span[0]
@@ -126,11 +130,11 @@ class _Resolver:
         return self.candidates[k] if k >= 0 else None
 
     def _by_name(self, m: Mention, name: str) -> int:
-        for i, e in enumerate(self.entities):
-            if e.name == name:
-                return i
-        self.entities.append(Entity(name, m.kind, names=[name]))
-        return len(self.entities) - 1
+        i = self.by_plain_name.get(name)
+        if i is None:
+            self.entities.append(Entity(name, m.kind, names=[name]))
+            i = self.by_plain_name[name] = len(self.entities) - 1
+        return i
 
 
 def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
