@@ -39,6 +39,7 @@ SCROLL_SAVE_MS = 700
 INSTALLERS = (
     ("reader.ui.annotations", "install_annotations"),
     ("reader.ui.library_panel", "install_library"),
+    ("reader.ui.source_actions", "install_source_actions"),
 )
 
 

@@ -1,7 +1,9 @@
 """The Sources tree as a Qt item model: source → its statements, fed from the analysis dataclasses.
 
 The model holds the opened article's `Analysis` and answers every question from it through
-the roles of `Role`; the views hold no data. A proxy sorts and filters it.
+the roles of `Role`; the views hold no data. Beside the analysis it holds the library's
+record of each source (rating, note, other articles) and the credibility signals with their
+chips. A proxy sorts and filters it (by statements, name, kind, rating; by kind and text).
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
+from reader.analysis.credibility import SourceSignals, source_signals
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
+from reader.ui.source_chips import Chip, source_chips
 
 KIND_LABELS = {
     "person": "Person",
@@ -50,6 +55,13 @@ class Role(IntEnum):
     ColorRole = Qt.ItemDataRole.UserRole + 10  # the source's colour (QColor)
     CueRole = Qt.ItemDataRole.UserRole + 11  # the reporting words of a statement
     HedgesRole = Qt.ItemDataRole.UserRole + 12  # tuple of hedge phrases
+    SignalsRole = Qt.ItemDataRole.UserRole + 13  # credibility.SourceSignals of the source
+    ChipsRole = Qt.ItemDataRole.UserRole + 14  # list[source_chips.Chip]
+    LibraryIdRole = Qt.ItemDataRole.UserRole + 15  # LibrarySource id (None: anonymous)
+    RatingRole = Qt.ItemDataRole.UserRole + 16  # the user's rating −2…+2 or None
+    NoteRole = Qt.ItemDataRole.UserRole + 17  # the user's private note
+    ArticlesRole = Qt.ItemDataRole.UserRole + 18  # articles of the library quoting the source
+    AppearancesRole = Qt.ItemDataRole.UserRole + 19  # [(article id, title, [texts])] elsewhere
 
 
 def statement_counts(statements: list[Statement]) -> tuple[int, int]:
@@ -63,7 +75,12 @@ def statement_text(text: str, st: Statement) -> str:
 
 
 class SourceModel(QAbstractItemModel):
-    """Two levels: sources (top rows) and each source's statements in text order."""
+    """Two levels: sources (top rows) and each source's statements in text order.
+
+    A source row is editable (its name): an edit does not change the model but asks for a
+    rename through `rename_requested`, which the window turns into a library correction."""
+
+    rename_requested = Signal(str, str)  # source key, new name
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +89,11 @@ class SourceModel(QAbstractItemModel):
         self._sources: list[Source] = []
         self._statements: list[list[Statement]] = []
         self._colors: dict[str, QColor] = {}
+        self._signals: dict[str, SourceSignals] = {}
+        self._chips: dict[str, list[Chip]] = {}
+        self.links: dict[str, int] = {}  # source key → LibrarySource id
+        self.infos: dict[int, Any] = {}  # LibrarySource id → sources.LibrarySourceInfo
+        self.appearances: dict[int, list] = {}  # LibrarySource id → appearances elsewhere
 
     # ---- feeding ---------------------------------------------------------------------------
 
@@ -88,7 +110,65 @@ class SourceModel(QAbstractItemModel):
             else []
         )
         self._colors = dict(colors or {})
+        self._signals = source_signals(analysis) if analysis else {}
+        self.links, self.infos, self.appearances = {}, {}, {}
+        self._make_chips()
         self.endResetModel()
+
+    def set_library(
+        self,
+        links: dict[str, int],
+        infos: dict[int, Any],
+        appearances: dict[int, list] | None = None,
+    ) -> None:
+        """The library's record of the sources: ids, ratings, notes, other articles."""
+        self.links = dict(links)
+        self.infos = dict(infos)
+        self.appearances = dict(appearances or {})
+        self._make_chips()
+        if self._sources:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._sources) - 1, 0))
+
+    def update_info(self, info: Any) -> None:
+        """One library source changed (rating, note): refresh the rows that show it."""
+        self.infos[info.id] = info
+        self._make_chips()
+        for row, src in enumerate(self._sources):
+            if self.links.get(src.id) == info.id:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def _make_chips(self) -> None:
+        if self.analysis is None:
+            self._chips = {}
+            return
+        names = {s.id: s.name for s in self._sources}
+        self._chips = {}
+        for src in self._sources:
+            info = self.info_of(src.id)
+            lib_id = self.links.get(src.id)
+            titles = [a[1] for a in self.appearances.get(lib_id, [])] if lib_id else []
+            self._chips[src.id] = source_chips(
+                self.analysis,
+                src,
+                self._signals.get(src.id),
+                names,
+                articles=info.articles if info else 0,
+                other_titles=titles,
+                note=info.note if info else "",
+            )
+
+    def info_of(self, source_id: str) -> Any:
+        lib_id = self.links.get(source_id)
+        return self.infos.get(lib_id) if lib_id is not None else None
+
+    def signals_of(self, source_id: str) -> SourceSignals | None:
+        return self._signals.get(source_id)
+
+    def chips_of(self, source_id: str) -> list[Chip]:
+        return self._chips.get(source_id, [])
+
+    def sources(self) -> list[Source]:
+        return list(self._sources)
 
     def set_colors(self, colors: dict[str, QColor]) -> None:
         self._colors = dict(colors)
@@ -152,7 +232,22 @@ class SourceModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() == 0:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A source's name edited in place: ask for a rename (the analysis is not changed here;
+        the library's correction comes back as a new analysis)."""
+        src = self.source_at(index)
+        if role != Qt.ItemDataRole.EditRole or src is None or index.internalId() != 0:
+            return False
+        name = " ".join(str(value or "").split())
+        if not name or name == src.name:
+            return False
+        self.rename_requested.emit(src.id, name)
+        return True
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -167,7 +262,7 @@ class SourceModel(QAbstractItemModel):
 
     def _source_data(self, row: int, src: Source, role: int) -> Any:
         statements = self._statements[row]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return src.name
         if role == Qt.ItemDataRole.DecorationRole:
             return icons.kind_icon(
@@ -201,6 +296,22 @@ class SourceModel(QAbstractItemModel):
             return (statements[0].start, statements[0].end) if statements else None
         if role == Role.ColorRole:
             return self._colors.get(src.id)
+        if role == Role.SignalsRole:
+            return self._signals.get(src.id)
+        if role == Role.ChipsRole:
+            return self._chips.get(src.id, [])
+        if role == Role.LibraryIdRole:
+            return self.links.get(src.id)
+        info = self.info_of(src.id)
+        if role == Role.RatingRole:
+            return info.rating if info else None
+        if role == Role.NoteRole:
+            return info.note if info else ""
+        if role == Role.ArticlesRole:
+            return info.articles if info else 0
+        if role == Role.AppearancesRole:
+            lib_id = self.links.get(src.id)
+            return self.appearances.get(lib_id, []) if lib_id is not None else []
         return None
 
     def _statement_data(self, src: Source, st: Statement, role: int) -> Any:
@@ -249,18 +360,30 @@ def _esc(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-SORT_KEYS = ("statements", "name", "kind")
+SORT_KEYS = ("statements", "name", "kind", "rating")
 
 
 class SourceFilterModel(QSortFilterProxyModel):
-    """Sorts sources (by statements, name or kind) and filters them by a text; statements stay
-    in text order, and a matching source keeps all its statements."""
+    """Sorts sources (by statements, name, kind or rating) and filters them by kind and by a
+    text; statements stay in text order, and a matching source keeps all its statements."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sort_key = "statements"
         self._needle = ""
+        self.kind: str | None = None
         self.setDynamicSortFilter(True)
+
+    def set_kind(self, kind: str | None) -> None:
+        """Show only sources of this kind (None: all)."""
+        kind = kind or None
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self.kind = kind
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.kind = kind
+            self.invalidateFilter()
 
     def set_sort_key(self, key: str) -> None:
         self.sort_key = key if key in SORT_KEYS else "statements"
@@ -288,9 +411,13 @@ class SourceFilterModel(QSortFilterProxyModel):
         return self._needle in hay.lower()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        model = self.sourceModel()
+        if self.kind and not parent.isValid():
+            src = model.source_at(model.index(row, 0, parent))
+            if src is None or src.kind != self.kind:
+                return False
         if not self._needle:
             return True
-        model = self.sourceModel()
         index = model.index(row, 0, parent)
         if self._matches(index):
             return True
@@ -308,6 +435,11 @@ class SourceFilterModel(QSortFilterProxyModel):
         if self.sort_key == "name":
             return ln < rn
         lc, rc = sum(m.data(left, Role.CountsRole)), sum(m.data(right, Role.CountsRole))
+        if self.sort_key == "rating":  # trusted first, not rated last
+            lr, rr = m.data(left, Role.RatingRole), m.data(right, Role.RatingRole)
+            lv = -lr if lr is not None else 9
+            rv = -rr if rr is not None else 9
+            return (lv, -lc, ln) < (rv, -rc, rn)
         if self.sort_key == "kind":
             lk, rk = list(KIND_LABELS), list(KIND_LABELS)
             li = lk.index(m.data(left, Role.KindRole)) if m.data(left, Role.KindRole) in lk else 99

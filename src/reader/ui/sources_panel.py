@@ -1,14 +1,28 @@
-"""The Sources panel: who is cited in the open article, each with their statements.
+"""The Sources panel: who is cited in the open article, each with their statements, the
+signals a reader can check (each chip quoting its evidence on hover), the user's rating, and a
+details pane for the selected source.
 
-A thin view over `SourceModel` (through its sort/filter proxy): a filter box, a sort menu and
-a tree drawn by `SourceDelegate`. It tells the window what the reader picked through signals.
+A thin view over `SourceModel` (through its sort/filter proxy): a filter box, kind and sort
+menus, a tree drawn by `SourceDelegate` and `SourceDetails` below it. It tells the window what
+the reader picked or asked for through signals; `reader.ui.source_actions` turns the requests
+(rating, note, corrections) into undoable library operations.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,21 +30,36 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
+    QSplitter,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.analysis.model import Analysis, Source
+from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
-from reader.ui.source_model import Role, SourceFilterModel, SourceModel
+from reader.ui.source_chips import RATING_COLORS, TONE_COLORS, Chip, rating_label, signed
+from reader.ui.source_details import SourceDetails
+from reader.ui.source_model import KIND_LABELS, Role, SourceFilterModel, SourceModel
 
 PAD_X, PAD_Y = 8, 7
 ICON = 16
+CHIP_GAP, CHIP_PAD, CHIP_LINES = 4, 6, 2
+
+
+def is_dark(pal: QPalette) -> bool:
+    return pal.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def tone_color(tone: str, pal: QPalette) -> QColor:
+    c = QColor(TONE_COLORS.get(tone, TONE_COLORS["neutral"]))
+    return c.lighter(150) if is_dark(pal) else c
 
 
 def _small(font: QFont, delta: float = -1.5) -> QFont:
@@ -40,6 +69,10 @@ def _small(font: QFont, delta: float = -1.5) -> QFont:
     else:
         f.setPixelSize(max(8, f.pixelSize() + round(delta * 1.3)))
     return f
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _value(index: QModelIndex, role: int) -> Any:
@@ -59,11 +92,138 @@ class SourceDelegate(QStyledItemDelegate):
 
     STATEMENT_LINES = 2
 
+    # ---- chips (shared by painting, sizing and tooltips) -------------------------------------
+
+    @staticmethod
+    def chip_font(font: QFont) -> QFont:
+        return _small(font, -2.0)
+
+    def chip_layout(
+        self, font: QFont, chips: list[Chip], left: int, top: int, width: int
+    ) -> list[tuple[Chip, QRect]]:
+        """Chips placed in up to CHIP_LINES lines from (left, top); what does not fit becomes
+        a "+N" chip whose tooltip lists the rest."""
+        fm = QFontMetrics(self.chip_font(font))
+        h = fm.height() + 4
+        out: list[tuple[Chip, QRect]] = []
+        x, y, line = left, top, 0
+        for i, chip in enumerate(chips):
+            w = fm.horizontalAdvance(chip.label) + 2 * CHIP_PAD
+            if x > left and x + w > left + width:
+                line += 1
+                x, y = left, y + h + CHIP_GAP
+            if line >= CHIP_LINES:
+                rest = chips[i:]
+                if out:
+                    last, rect = out.pop()
+                    rest = [last, *rest]
+                    x, y = rect.left(), rect.top()
+                more = Chip(
+                    "more",
+                    f"+{len(rest)}",
+                    "neutral",
+                    "<br>".join(c.tooltip for c in rest),
+                )
+                mw = fm.horizontalAdvance(more.label) + 2 * CHIP_PAD
+                out.append((more, QRect(x, y, mw, h)))
+                return out
+            out.append((chip, QRect(x, y, w, h)))
+            x += w + CHIP_GAP
+        return out
+
+    def _chip_lines(self, font: QFont, chips: list[Chip], width: int) -> int:
+        rects = self.chip_layout(font, chips, 0, 0, width)
+        return len({r.top() for _c, r in rects})
+
+    def _text_left(self, rect: QRect) -> int:
+        return rect.left() + PAD_X + ICON + 8
+
+    def source_hit_areas(
+        self, font: QFont, rect: QRect, index: QModelIndex
+    ) -> list[tuple[str, QRect, str]]:
+        """(what, rect, tooltip) of a source row's parts: chips, rating badge, second line."""
+        fm = QFontMetrics(font)
+        small = QFontMetrics(_small(font))
+        x = self._text_left(rect)
+        top = rect.top() + PAD_Y
+        width = rect.right() - PAD_X - x
+        out: list[tuple[str, QRect, str]] = []
+        badge = self._badge_rect(font, rect, index)
+        if badge is not None:
+            rating = _value(index, Role.RatingRole)
+            note = str(_value(index, Role.NoteRole) or "")
+            tip = f"<b>Your rating: {rating_label(rating)}</b>"
+            if rating is not None:
+                tip += f" ({signed(rating)})"
+            if note.strip():
+                tip += f"<br>Your note: {_esc(note.strip()[:300])}"
+            out.append(("rating", badge, tip))
+        second = QRect(x, top + fm.height() + 2, width, small.height())
+        src: Source | None = _value(index, Role.SourceRole)
+        sig = _value(index, Role.SignalsRole)
+        if src is not None and sig is not None and sig.affiliation.stated:
+            words = ", ".join(f"“{_esc(e.text)}”" for e in sig.affiliation.evidence)
+            out.append(("affiliation", second, f"<b>As the article describes them</b><br>{words}"))
+        chips = _value(index, Role.ChipsRole) or []
+        ctop = top + fm.height() + 2 + small.height() + 5
+        for chip, r in self.chip_layout(font, chips, x, ctop, width):
+            out.append((chip.key, r, chip.tooltip))
+        return out
+
+    def _badge_rect(self, font: QFont, rect: QRect, index: QModelIndex) -> QRect | None:
+        rating = _value(index, Role.RatingRole)
+        if rating is None:
+            return None
+        fm = QFontMetrics(font)
+        cf = QFontMetrics(self.chip_font(font))
+        label = rating_label(rating)
+        w = cf.horizontalAdvance(label) + 2 * CHIP_PAD
+        name_font = QFont(font)
+        name_font.setWeight(QFont.Weight.DemiBold)
+        name = str(_value(index, Qt.ItemDataRole.DisplayRole) or "")
+        x = self._text_left(rect) + QFontMetrics(name_font).horizontalAdvance(name) + 8
+        x = min(x, rect.right() - PAD_X - self._counts_width(font, index) - w - 8)
+        top = rect.top() + PAD_Y + (fm.height() - cf.height() - 4) // 2
+        return QRect(x, top, w, cf.height() + 4)
+
+    @staticmethod
+    def _counts_width(font: QFont, index: QModelIndex) -> int:
+        small = QFontMetrics(_small(font))
+        direct, para = _value(index, Role.CountsRole) or (0, 0)
+        return sum(small.horizontalAdvance(str(n)) + 10 + 12 for n in (direct, para))
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        """Tooltips of the parts of a row: each chip quotes its evidence."""
+        if event is None or event.type() != QEvent.Type.ToolTip or not index.isValid():
+            return False
+        tip = ""
+        if _value(index, Role.IsSourceRole):
+            for _what, rect, text in self.source_hit_areas(option.font, option.rect, index):
+                if rect.contains(event.pos()):
+                    tip = text
+                    break
+        if not tip:
+            tip = str(_value(index, Qt.ItemDataRole.ToolTipRole) or "")
+        if tip:
+            QToolTip.showText(event.globalPos(), tip, view, option.rect)
+        else:
+            QToolTip.hideText()
+        return True
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
         small = QFontMetrics(_small(option.font))
         if _value(index, Role.IsSourceRole):
             h = PAD_Y + fm.height() + 2 + small.height() + PAD_Y
+            chips = _value(index, Role.ChipsRole) or []
+            if chips:
+                view = self.parent()
+                width = 300
+                if isinstance(view, QTreeView):
+                    width = view.viewport().width() - view.indentation() - 2 * PAD_X - ICON - 12
+                lines = self._chip_lines(option.font, chips, max(120, width))
+                ch = QFontMetrics(self.chip_font(option.font)).height() + 4
+                h += 5 + lines * ch + (lines - 1) * CHIP_GAP
         else:
             h = PAD_Y - 2 + fm.height() * self.STATEMENT_LINES + 3 + small.height() + PAD_Y
         return QSize(max(120, option.rect.width()), h)
@@ -105,6 +265,7 @@ class SourceDelegate(QStyledItemDelegate):
             icon.paint(p, QRect(x, top + (fm.height() - ICON) // 2, ICON, ICON))
         x += ICON + 8
         direct, para = _value(index, Role.CountsRole) or (0, 0)
+        badge = self._badge_rect(opt.font, rect, index)
         # counts on the right: ❝ direct   ≈ paraphrased
         right = rect.right() - PAD_X - 4
         p.setFont(small_font)
@@ -124,7 +285,7 @@ class SourceDelegate(QStyledItemDelegate):
         bold.setWeight(QFont.Weight.DemiBold)
         p.setFont(bold)
         p.setPen(text_color)
-        name_w = max(10, right - x)
+        name_w = max(10, (badge.left() - 8 if badge is not None else right) - x)
         name = QFontMetrics(bold).elidedText(
             str(_value(index, Qt.ItemDataRole.DisplayRole) or ""),
             Qt.TextElideMode.ElideRight,
@@ -141,6 +302,38 @@ class SourceDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignVCenter,
             second,
         )
+        pal = opt.palette
+        if badge is not None:
+            rating = _value(index, Role.RatingRole)
+            c = QColor(RATING_COLORS.get(rating, "#7b8591"))
+            if is_dark(pal):
+                c = c.lighter(140)
+            self._draw_chip(p, badge, rating_label(rating), c, pal, opt.font, filled=True)
+        chips = _value(index, Role.ChipsRole) or []
+        ctop = top + fm.height() + 2 + small.height() + 5
+        for chip, r in self.chip_layout(opt.font, chips, x, ctop, w2):
+            if r.bottom() > rect.bottom():
+                break
+            self._draw_chip(p, r, chip.label, tone_color(chip.tone, pal), pal, opt.font)
+
+    def _draw_chip(
+        self,
+        p: QPainter,
+        r: QRect,
+        label: str,
+        color: QColor,
+        pal: QPalette,
+        font: QFont,
+        filled: bool = False,
+    ) -> None:
+        bg = QColor(color)
+        bg.setAlpha(200 if filled else (46 if is_dark(pal) else 26))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(bg)
+        p.drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), r.height() / 2, r.height() / 2)
+        p.setFont(self.chip_font(font))
+        p.setPen(QColor("#ffffff") if filled else color)
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_statement(self, p, opt, index, rect, text_color, dim, color) -> None:
         fm = QFontMetrics(opt.font)
@@ -188,6 +381,35 @@ class SourceDelegate(QStyledItemDelegate):
                 " · ".join(hedges),
             )
 
+    # ---- renaming in place -----------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex):
+        if not _value(index, Role.IsSourceRole):
+            return None
+        editor = QLineEdit(parent)
+        editor.setObjectName("sourceNameEditor")
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(_value(index, Qt.ItemDataRole.DisplayRole) or ""))
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
+        fm = QFontMetrics(option.font)
+        x = self._text_left(option.rect) - 5
+        editor.setGeometry(
+            QRect(
+                x, option.rect.top() + PAD_Y - 4, option.rect.right() - PAD_X - x, fm.height() + 8
+            )
+        )
+
     @staticmethod
     def _draw_lines(p: QPainter, font: QFont, text: str, rect: QRect) -> None:
         """Wrap text into the rect's lines; the last visible line is elided."""
@@ -217,13 +439,39 @@ class SourceDelegate(QStyledItemDelegate):
             )
 
 
+class SourceTree(QTreeView):
+    """The tree; rows are laid out again when its width changes (chips wrap)."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()
+
+
 class SourcesPanel(QWidget):
-    """Filter box, sort menu and the source → statements tree."""
+    """Filter box, kind and sort menus, the source → statements tree and the details pane.
+
+    Requests go out as signals (the panel changes no data): `rename_requested`,
+    `merge_requested`, `move_requested`, `not_statement_requested`, `rating_requested`,
+    `note_changed`, `article_requested`."""
 
     statement_activated = Signal(int, int)  # start, end in the article text
     source_selected = Signal(object)  # reader.analysis.model.Source or None
+    rename_requested = Signal(str, str)  # source key, new name
+    merge_requested = Signal(str, str)  # from source key, into source key
+    move_requested = Signal(str, str)  # statement key, to source key
+    not_statement_requested = Signal(str)  # statement key
+    rating_requested = Signal(int, object)  # library source id, rating −2…+2 or None
+    note_changed = Signal(int, str)  # library source id, note (debounced)
+    article_requested = Signal(int)  # another article quoting the source
 
-    SORTS = (("statements", "Most statements"), ("name", "Name"), ("kind", "Kind"))
+    SORTS = (
+        ("statements", "Most statements"),
+        ("name", "Name"),
+        ("kind", "Kind"),
+        ("rating", "Your rating"),
+    )
+    KINDS = (None, "person", "organization", "media", "anonymous", "document")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -231,6 +479,8 @@ class SourcesPanel(QWidget):
         self.proxy = SourceFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        self.model.rename_requested.connect(self.rename_requested)
+        self._keep: str | None = None  # source to select again after the next analysis
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter sources and statements")
@@ -239,15 +489,22 @@ class SourcesPanel(QWidget):
             icons.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition
         )
         self.filter_edit.textChanged.connect(self._on_filter)
+        self.kind_combo = QComboBox(self)
+        for kind in self.KINDS:
+            self.kind_combo.addItem("All kinds" if kind is None else KIND_LABELS[kind])
+        self.kind_combo.setToolTip("Show one kind of source")
+        self.kind_combo.currentIndexChanged.connect(
+            lambda i: self.proxy.set_kind(self.KINDS[i] if 0 <= i < len(self.KINDS) else None)
+        )
         self.sort_combo = QComboBox(self)
-        for key, label in self.SORTS:
-            self.sort_combo.addItem(label, key)
+        for _key, label in self.SORTS:
+            self.sort_combo.addItem(label)
         self.sort_combo.setToolTip("Sort sources")
         self.sort_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_sort_key(self.sort_combo.currentData())
+            lambda i: self.proxy.set_sort_key(self.SORTS[i][0] if 0 <= i < len(self.SORTS) else "")
         )
 
-        self.tree = QTreeView(self)
+        self.tree = SourceTree(self)
         self.tree.setObjectName("sourcesTree")
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
@@ -259,7 +516,11 @@ class SourcesPanel(QWidget):
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setItemDelegate(SourceDelegate(self.tree))
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.delegate = SourceDelegate(self.tree)
+        self.tree.setItemDelegate(self.delegate)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_context_menu)
         self.tree.clicked.connect(self._activate)
         self.tree.activated.connect(self._activate)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
@@ -272,30 +533,80 @@ class SourcesPanel(QWidget):
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.empty)
 
+        self.details = SourceDetails(self)
+        self.details.evidence_activated.connect(self.statement_activated)
+        self.details.rating_chosen.connect(self.rating_requested)
+        self.details.note_edited.connect(self.note_changed)
+        self.details.article_requested.connect(self.article_requested)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("sourcesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(7)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+
         top = QHBoxLayout()
         top.setContentsMargins(8, 8, 8, 6)
         top.setSpacing(6)
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.kind_combo)
         top.addWidget(self.sort_combo)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addLayout(top)
-        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.splitter, 1)
         self.stack.setCurrentWidget(self.empty)
 
     # ---- feeding ---------------------------------------------------------------------------
 
     def set_analysis(self, analysis: Analysis | None, colors: dict | None = None) -> None:
+        """Show an analysis; the source selected before (or the one `keep_source` named)
+        stays selected when the new analysis still has it (a reload after a correction)."""
+        same = analysis is not None and analysis.text == self.model.text
+        current = self.current_source()
+        keep = (self._keep or (current.id if current else None)) if same else None
+        self._keep = None
+        self.details.flush()
         self.model.set_analysis(analysis, colors)
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         has = bool(analysis and analysis.sources)
         self.stack.setCurrentWidget(self.tree if has else self.empty)
         if analysis is not None and not has:
             self.empty.setText("No cited sources found in this article.")
+        self.details.show_source(None, self.model)
         if has:  # sources at a glance; the first one opened to show its statements
             self.tree.collapseAll()
-            self.tree.expand(self.proxy.index(0, 0))
+            keep_index = self.index_of_source(keep) if keep else QModelIndex()
+            if keep_index.isValid():
+                self.tree.setCurrentIndex(keep_index)
+                self.tree.scrollTo(keep_index)
+            else:
+                self.tree.expand(self.proxy.index(0, 0))
+
+    def keep_source(self, source_id: str | None) -> None:
+        """Select this source after the next `set_analysis` (e.g. the target of a merge)."""
+        self._keep = source_id
+
+    def set_library(self, links: dict, infos: dict, appearances: dict | None = None) -> None:
+        """The library's record of the article's sources (ratings, notes, other articles)."""
+        self.model.set_library(links, infos, appearances)
+        self.proxy.invalidate()
+        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        self.tree.scheduleDelayedItemsLayout()
+        self.details.show_source(self.current_source(), self.model)
+
+    def update_info(self, info: Any) -> None:
+        """A library source's rating or note changed."""
+        self.model.update_info(info)
+        if self.proxy.sort_key == "rating":
+            self.proxy.invalidate()
+            self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        self.tree.scheduleDelayedItemsLayout()
+        self.details.refresh_info(self.model)
 
     def set_colors(self, colors: dict) -> None:
         self.model.set_colors(colors)
@@ -310,7 +621,8 @@ class SourcesPanel(QWidget):
         ]
 
     def current_source(self) -> Source | None:
-        return _value(self.tree.currentIndex(), Role.SourceRole)
+        index = self.tree.currentIndex()
+        return _value(index, Role.SourceRole) if index.isValid() else None
 
     def index_of_statement(self, statement_id: str) -> QModelIndex:
         return self.proxy.mapFromSource(self.model.statement_index(statement_id))
@@ -326,6 +638,74 @@ class SourcesPanel(QWidget):
             return
         self.tree.setCurrentIndex(self.index_of_source(source_id))
 
+    def hit_areas(self, source_id: str) -> list[tuple[str, QRect, str]]:
+        """(what, rect in the tree's viewport, tooltip) of a source row's chips and badge."""
+        index = self.index_of_source(source_id)
+        if not index.isValid():
+            return []
+        return self.delegate.source_hit_areas(self.tree.font(), self.tree.visualRect(index), index)
+
+    def rename_source(self, source_id: str) -> None:
+        """Edit the source's name in place (Enter asks for the rename, Escape cancels)."""
+        index = self.index_of_source(source_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+            self.tree.edit(index)
+
+    # ---- context menu ----------------------------------------------------------------------
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """The corrections menu of a row: rename, merge into ▸ for a source; move to ▸ and
+        not a statement for a statement. Actions emit the panel's request signals."""
+        if not index.isValid():
+            return None
+        src: Source | None = _value(index, Role.SourceRole)
+        if src is None:
+            return None
+        others = [s for s in self.model.sources() if s.id != src.id]
+        menu = QMenu(self)
+        if _value(index, Role.IsSourceRole):
+            menu.addAction(
+                icons.icon("fa5s.i-cursor"), "Rename source…", lambda: self.rename_source(src.id)
+            )
+            merge = menu.addMenu(icons.icon("fa5s.compress-alt"), "Merge into")
+            for other in others:
+                merge.addAction(
+                    icons.kind_icon(other.kind),
+                    other.name,
+                    lambda o=other.id: self._request_merge(src.id, o),
+                )
+            merge.setEnabled(bool(others))
+        else:
+            st: Statement | None = _value(index, Role.StatementRole)
+            if st is None:
+                return None
+            move = menu.addMenu(icons.icon("fa5s.exchange-alt"), "Move statement to")
+            for other in others:
+                move.addAction(
+                    icons.kind_icon(other.kind),
+                    other.name,
+                    lambda o=other.id, k=st.id: self.move_requested.emit(k, o),
+                )
+            move.setEnabled(bool(others))
+            menu.addAction(
+                icons.icon("fa5s.ban"),
+                "Not a statement",
+                lambda k=st.id: self.not_statement_requested.emit(k),
+            )
+        return menu
+
+    def _request_merge(self, from_key: str, into_key: str) -> None:
+        self.keep_source(into_key)
+        self.merge_requested.emit(from_key, into_key)
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(self.tree.indexAt(pos))
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.tree.viewport().mapToGlobal(pos))  # never a modal exec()
+
     # ---- reactions -------------------------------------------------------------------------
 
     def _on_filter(self, text: str) -> None:
@@ -336,7 +716,9 @@ class SourcesPanel(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and _value(current, Role.IsSourceRole):
             self.tree.expand(current)
-        self.source_selected.emit(_value(current, Role.SourceRole) if current.isValid() else None)
+        source = _value(current, Role.SourceRole) if current.isValid() else None
+        self.details.show_source(source, self.model)
+        self.source_selected.emit(source)
 
     def _activate(self, index: QModelIndex) -> None:
         if not index.isValid() or _value(index, Role.IsSourceRole):

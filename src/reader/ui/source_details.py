@@ -1,0 +1,405 @@
+"""The details pane under the Sources tree: one source's identity, the signals with the words
+that produced them (each a link that scrolls the article there), related statements by other
+sources, the other articles quoting it, and the user's rating and private note.
+
+It reads everything from `SourceModel` and changes nothing itself: the rating and the note go
+out as signals (the note debounced while typing) and come back through `refresh_info`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.analysis.model import Source
+from reader.ui.source_chips import (
+    RATING_COLORS,
+    RATING_LABELS,
+    RELATION_LABELS,
+    TONE_COLORS,
+    clip,
+    esc,
+    others_by_relation,
+    rating_label,
+    signed,
+    statement_text,
+    unique_pairs,
+)
+from reader.ui.source_model import KIND_LABELS
+
+NOTE_SAVE_MS = 600
+RATING_CHOICES: tuple[int | None, ...] = (None, -2, -1, 0, 1, 2)
+LINK_RE = re.compile(r"<a href='([^']+)'[^>]*>(.*?)</a>", re.S)
+
+
+def _q(text: str) -> str:
+    return f"“{esc(' '.join(text.split()))}”"
+
+
+class SourceDetails(QScrollArea):
+    """Everything about the selected source; evidence one click from the article."""
+
+    evidence_activated = Signal(int, int)  # start, end in the article text
+    rating_chosen = Signal(int, object)  # library source id, rating or None
+    note_edited = Signal(int, str)  # library source id, note
+    article_requested = Signal(int)  # article id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceDetails")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.source: Source | None = None
+        self.library_id: int | None = None
+        self._model: Any = None
+        self._pending: tuple[int, str] | None = None
+
+        inner = QWidget(self)
+        inner.setObjectName("sourceDetailsInner")
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(14, 10, 14, 14)
+        lay.setSpacing(6)
+
+        self.title = QLabel(inner)
+        self.title.setObjectName("sourceDetailsTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.title.linkActivated.connect(self.activate)
+        lay.addWidget(self.title)
+
+        # rating: not rated, −2 … +2
+        self.rating_row = QWidget(inner)
+        rrow = QHBoxLayout(self.rating_row)
+        rrow.setContentsMargins(0, 2, 0, 0)
+        rrow.setSpacing(3)
+        caption = QLabel("Your rating", self.rating_row)
+        caption.setObjectName("sourceDetailsCaption")
+        rrow.addWidget(caption)
+        rrow.addSpacing(4)
+        self.rating_group = QButtonGroup(self)
+        self.rating_group.setExclusive(True)
+        self.rating_buttons: dict[int | None, QToolButton] = {}
+        for i, value in enumerate(RATING_CHOICES):
+            b = QToolButton(self.rating_row)
+            b.setCheckable(True)
+            b.setAutoRaise(False)
+            b.setText("–" if value is None else signed(value))
+            b.setToolTip(rating_label(value) + (f" ({signed(value)})" if value is not None else ""))
+            b.setObjectName("ratingButton")
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            b.setMinimumWidth(30)
+            self.rating_group.addButton(b, i)
+            self.rating_buttons[value] = b
+            rrow.addWidget(b)
+        self.rating_label = QLabel(self.rating_row)
+        self.rating_label.setObjectName("ratingLabel")
+        rrow.addSpacing(6)
+        rrow.addWidget(self.rating_label, 1)
+        self.rating_group.idClicked.connect(self._rating_clicked)
+        lay.addWidget(self.rating_row)
+
+        self.note = QPlainTextEdit(inner)
+        self.note.setObjectName("sourceNote")
+        self.note.setPlaceholderText("A private note on this source — saved as you type")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(58)
+        self.note.textChanged.connect(self._note_typed)
+        lay.addWidget(self.note)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_MS)
+        self._note_timer.timeout.connect(self.flush)
+
+        self.body = QLabel(inner)
+        self.body.setObjectName("sourceDetailsBody")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.body.linkActivated.connect(self.activate)
+        lay.addWidget(self.body)
+        lay.addStretch(1)
+        self.setWidget(inner)
+        self.show_source(None, None)
+
+    # ---- showing ---------------------------------------------------------------------------
+
+    def show_source(self, source: Source | None, model: Any) -> None:
+        """Show one source (None: a hint to pick one). A pending note is saved first."""
+        if (
+            source is not None
+            and self.source is not None
+            and source.id == self.source.id
+            and model is self._model
+            and model is not None
+            and model.analysis is not None
+        ):
+            self._render()
+            return
+        self.flush()
+        self.source = source
+        self._model = model
+        self._render()
+
+    def refresh_info(self, model: Any) -> None:
+        """The rating or note of a source changed in the library: show it."""
+        self._model = model
+        self._render()
+
+    def _render(self) -> None:
+        src, model = self.source, self._model
+        if src is None or model is None or model.analysis is None:
+            self.library_id = None
+            self.title.setText(
+                f"<span style='color:{self._dim().name()}'>Select a source to see who they are,"
+                " how the article reports them, what other sources say and where else they are"
+                " quoted.</span>"
+            )
+            self.rating_row.hide()
+            self.note.hide()
+            self.body.setText("")
+            return
+        info = model.info_of(src.id)
+        self.library_id = model.links.get(src.id)
+        self.title.setText(self._title_html(src, model))
+        self.rating_row.show()
+        self.note.show()
+        tracked = self.library_id is not None
+        self.rating_row.setEnabled(tracked)
+        self.note.setEnabled(tracked)
+        rating = info.rating if info else None
+        self.rating_buttons[rating if rating in RATING_LABELS else None].setChecked(True)
+        self._style_rating(rating if tracked else None)
+        if tracked:
+            self.rating_label.setText(rating_label(rating))
+            self.note.setPlaceholderText("A private note on this source — saved as you type")
+        else:
+            self.rating_label.setText("Not tracked")
+            self.rating_row.setToolTip(
+                "Anonymous sources are not one source across articles, so they take no rating."
+            )
+            self.note.setPlaceholderText("Anonymous sources take no note")
+        note = info.note if info else ""
+        pending = self._pending is not None and self._pending[0] == self.library_id
+        if self.note.toPlainText() != note and not pending:
+            self.note.blockSignals(True)
+            self.note.setPlainText(note)
+            self.note.blockSignals(False)
+        self.body.setText(self._body_html(src, model))
+
+    def _dim(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.PlaceholderText)
+
+    def _style_rating(self, rating: int | None) -> None:
+        for value, b in self.rating_buttons.items():
+            if value is not None and value == rating:
+                c = RATING_COLORS[value]
+                b.setStyleSheet(
+                    f"QToolButton {{ background: {c}; color: white; border: 1px solid {c};"
+                    " border-radius: 4px; padding: 2px 6px; font-weight: 600; }"
+                )
+            else:
+                b.setStyleSheet(
+                    "QToolButton { border: 1px solid palette(mid); border-radius: 4px;"
+                    " padding: 2px 6px; background: transparent; }"
+                    "QToolButton:hover { border-color: palette(highlight); }"
+                )
+        color = RATING_COLORS.get(rating, self._dim().name()) if rating is not None else None
+        self.rating_label.setStyleSheet(f"color: {color or self._dim().name()};")
+
+    def _title_html(self, src: Source, model: Any) -> str:
+        sig = model.signals_of(src.id)
+        dim = self._dim().name()
+        kind = KIND_LABELS.get(src.kind, src.kind)
+        lines = [f"<div style='font-size:large; font-weight:600'>{esc(src.name)}</div>"]
+        sub = [kind]
+        if sig is not None:
+            sub.append("named" if sig.identity.named else "anonymous")
+        lines.append(f"<div style='color:{dim}'>{' · '.join(sub)}</div>")
+        parts = []
+        if sig is not None and sig.affiliation.stated:
+            for e in sig.affiliation.evidence:
+                parts.append(self._link(e.span, e.text))
+        if parts:
+            lines.append(f"<div>{' · '.join(parts)}</div>")
+        return "".join(lines)
+
+    def _link(self, span: Any, text: str, quote: bool = False) -> str:
+        shown = _q(text) if quote else esc(" ".join(text.split()))
+        if not span:
+            return shown
+        return (
+            f"<a href='span:{int(span[0])}:{int(span[1])}' style='text-decoration:none'>{shown}</a>"
+        )
+
+    def _statement_link(self, model: Any, statement_id: str, n: int = 110) -> str:
+        st = next((s for s in model.analysis.statements if s.id == statement_id), None)
+        if st is None:
+            return ""
+        text = clip(statement_text(model.analysis, statement_id), n)
+        return self._link((st.start, st.end), text, quote=True)
+
+    def _body_html(self, src: Source, model: Any) -> str:
+        sig = model.signals_of(src.id)
+        if sig is None:
+            return ""
+        names = {s.id: s.name for s in model.sources()}
+        dim = self._dim().name()
+        out: list[str] = []
+
+        def section(title: str) -> None:
+            out.append(
+                f"<div style='margin-top:12px; color:{dim}; font-size:small;"
+                f" font-weight:600; letter-spacing:1px'>{title.upper()}</div>"
+            )
+
+        def item(label: str, tone: str, body: str) -> None:
+            color = TONE_COLORS.get(tone, TONE_COLORS["neutral"])
+            out.append(
+                f"<div style='margin-top:5px'><span style='color:{color}; font-weight:600'>"
+                f"{esc(label)}</span>&nbsp; {body}</div>"
+            )
+
+        section("Signals")
+        mentions = [e for e in sig.identity.evidence if e.text.lower() not in ("he", "she")]
+        ment = ", ".join(self._link(e.span, e.text, quote=True) for e in mentions[:5])
+        if sig.identity.named:
+            item("Named", "neutral", f"as {ment}")
+        else:
+            item("Anonymous", "warn", f"no name given; called {ment}")
+        if sig.affiliation.stated:
+            aff = " · ".join(
+                self._link(e.span, e.text, quote=True) for e in sig.affiliation.evidence
+            )
+            item("Affiliation stated", "neutral", aff)
+        else:
+            item("No affiliation", "warn", "the article does not say who they are")
+        c = sig.statements
+        if c.total:
+            share = round(100 * (c.verbatim_share or 0))
+            quotes = ", ".join(self._statement_link(model, i, 60) for i in c.direct_ids[:3])
+            item(
+                f"{share}% verbatim",
+                "neutral" if share >= 50 else "info",
+                f"{c.direct} quoted, {c.mixed} partly quoted, {c.indirect} paraphrased"
+                + (f"<br>{quotes}" if quotes else ""),
+            )
+        for h in sig.hedged:
+            words = ", ".join(self._link(e.span, e.text, quote=True) for e in h.evidence)
+            item("Hedged", "warn", f"{words} in {self._statement_link(model, h.statement, 80)}")
+        verbs: dict[str, list] = {}
+        for cue in sig.cues:
+            verbs.setdefault(cue.stance, []).append(cue)
+        for cue in verbs.get("doubtful", []):
+            item(
+                "Doubtful verb",
+                "warn",
+                f"{self._link(cue.span, cue.text, quote=True)} in "
+                + self._statement_link(model, cue.statement, 80),
+            )
+        for stance in ("assertive", "neutral"):
+            cues = verbs.get(stance, [])
+            if cues:
+                words = ", ".join(self._link(cue.span, cue.text, quote=True) for cue in cues)
+                item(f"{stance.capitalize()} verbs", "neutral", words)
+
+        grouped = others_by_relation(sig)
+        if grouped:
+            section("Other sources in this article")
+            tones = {"contradicting": "bad", "corroborating": "good", "related": "neutral"}
+            for relation in ("contradicting", "corroborating", "related"):
+                for other, pairs in grouped.get(relation, {}).items():
+                    for r in unique_pairs(pairs):
+                        shared = ", ".join(r.shared_words)
+                        extra = f"<br><span style='color:{dim}'>shared words: {esc(shared)}</span>"
+                        item(
+                            RELATION_LABELS[relation].capitalize(),
+                            tones[relation],
+                            f"<b>{esc(names.get(other, other))}</b>: "
+                            + self._statement_link(model, r.other_statement, 120)
+                            + f"<br><span style='color:{dim}'>against</span> "
+                            + self._statement_link(model, r.statement, 90)
+                            + (extra if shared else ""),
+                        )
+
+        lib_id = model.links.get(src.id)
+        if lib_id is not None:
+            section("Elsewhere in your library")
+            appearances = model.appearances.get(lib_id, [])
+            if not appearances:
+                out.append(
+                    f"<div style='margin-top:5px; color:{dim}'>Not quoted in other articles.</div>"
+                )
+            for article_id, title, quoted in appearances:
+                said = "; ".join(_q(clip(t, 90)) for t in quoted[:2])
+                more = f" (+{len(quoted) - 2})" if len(quoted) > 2 else ""
+                out.append(
+                    f"<div style='margin-top:5px'><a href='article:{int(article_id)}'"
+                    f" style='text-decoration:none'>{esc(clip(title, 90))}</a>"
+                    f"<br><span style='color:{dim}'>{said}{more}</span></div>"
+                )
+        return "".join(out)
+
+    # ---- links, rating, note ---------------------------------------------------------------
+
+    def links(self) -> list[tuple[str, str]]:
+        """(href, text) of every link shown: evidence ("span:a:b") and articles ("article:id")."""
+        html = self.title.text() + self.body.text()
+        return [(h, re.sub(r"<[^>]+>", "", t)) for h, t in LINK_RE.findall(html)]
+
+    def activate(self, href: str) -> None:
+        kind, _, rest = href.partition(":")
+        try:
+            if kind == "span":
+                a, b = (int(x) for x in rest.split(":"))
+                self.evidence_activated.emit(a, b)
+            elif kind == "article":
+                self.article_requested.emit(int(rest))
+        except ValueError:
+            return
+
+    def _rating_clicked(self, button_id: int) -> None:
+        if self.library_id is None or not 0 <= button_id < len(RATING_CHOICES):
+            return
+        value = RATING_CHOICES[button_id]
+        self._style_rating(value)
+        self.rating_label.setText(rating_label(value))
+        self.rating_chosen.emit(self.library_id, value)
+
+    def choose_rating(self, rating: int | None) -> None:
+        """Click the button of a rating (as the user would)."""
+        self.rating_buttons[rating].click()
+
+    def _note_typed(self) -> None:
+        if self.library_id is None:
+            return
+        self._pending = (self.library_id, self.note.toPlainText())
+        self._note_timer.start()
+
+    def flush(self) -> None:
+        """Save the note being typed now (on a pause, or before showing another source)."""
+        self._note_timer.stop()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.note_edited.emit(*pending)
