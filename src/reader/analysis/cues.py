@@ -63,6 +63,12 @@ def _addressee_end(doc: Doc, k: int) -> int:
         while j < n and j - k < 5 and doc.words[j][:1].isupper():
             j += 1
         return j
+    for j in range(k + 1, min(n, k + 5)):
+        # "told city leaders that …": a bare noun phrase up to "that"
+        if doc.lower[j] == "that" and all(w.isalpha() and w.islower() for w in doc.words[k:j]):
+            return j
+        if not doc.words[j].isalpha():
+            break
     if doc.lower[k] in DETERMINERS:
         heads = (
             words("media_words")
