@@ -160,6 +160,7 @@ TIME_WORDS = frozenset(
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "am", "been", "be"})
 POSTMODIFIERS = frozenset(
     {"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "informed", "speaking"}
 )
@@ -390,6 +391,8 @@ def subject_left(
     """The subject standing left of a cue, and the index of its first token. Handles
     "NAME, APPOSITION, told ..." too."""
     j = skip_back(doc, cue_token - 1, floor)
+    if doc.lower[cue_token].endswith("ing") and j >= floor and doc.lower[j] in BE_FORMS:
+        j = skip_back(doc, j - 1, floor)  # "is telling", "was saying"
     if j - 1 >= floor and doc.lower[j] in RELATIVE_SUBJECTS and doc.words[j - 1] == ",":
         # "…, Barack Obama, who called …": the relative pronoun stands for the phrase before
         m, a = subject_left(doc, j, floor)
