@@ -18,11 +18,6 @@ LEADING_DETS = frozenset(
 )
 BOUNDARY_WORDS = frozenset(
     [
-        "has",
-        "have",
-        "had",
-        "said",
-        "says",
         "that",
         "which",
         "who",
@@ -165,37 +160,6 @@ TIME_WORDS = frozenset(
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
-TEMPORAL = frozenset(
-    [
-        "the",
-        "past",
-        "time",
-        "moment",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "day",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "recently",
-        "earlier",
-        "later",
-        "last",
-        "this",
-        "interview",
-        "statement",
-    ]
-)
 BE_FORMS = frozenset({"is", "are", "was", "were", "am", "been", "be"})
 POSTMODIFIERS = frozenset(
     {"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "informed", "speaking"}
@@ -447,13 +411,6 @@ def subject_left(
     while j >= floor and end - j <= 12 and not is_boundary(doc, j):
         j -= 1
     a = j + 1
-    # "Sanders in the past", "Pence on Thursday": a time phrase closing the subject
-    for t in range(a + 1, end - 1):
-        if doc.lower[t] in {"in", "on", "at", "last", "this", "earlier"} and all(
-            w in TEMPORAL for w in doc.lower[t + 1 : end]
-        ):
-            end = t
-            break
     if a < end:
         m = describe(doc, a, end, loose=loose and doc.lower[a] in LEADING_DETS)
         if m is None and doc.lower[a] in NOT_A_SUBJECT_START:
