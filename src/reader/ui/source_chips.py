@@ -41,7 +41,7 @@ class Chip:
 
     key: str  # identity, affiliation, verbatim, hedged, verb:<word>, <relation>, articles, note
     label: str
-    tone: str  # neutral | good | warn | bad | info
+    tone: str  # neutral | good | warn | bad | info | rating:<n> (drawn filled)
     tooltip: str  # rich text quoting the words that produced it
     evidence: tuple[tuple[str, Span | None], ...] = field(default=())
 
@@ -59,8 +59,12 @@ def esc(s: str) -> str:
 
 
 def q(s: str) -> str:
-    """The words as written, in curly quotes (escaped for rich text)."""
-    return f"“{esc(' '.join(s.split()))}”"
+    """The words as written, in curly quotes (escaped for rich text); a quotation that
+    carries its own quotation marks keeps just those."""
+    s = " ".join(s.split())
+    if s[:1] in '“"' and s[-1:] in '”"' and len(s) > 1:
+        return esc(s)
+    return f"“{esc(s.strip('“”'))}”"
 
 
 def clip(s: str, n: int = SNIPPET) -> str:
@@ -137,12 +141,17 @@ def source_chips(
     articles: int = 0,
     other_titles: list[str] | None = None,
     note: str = "",
+    rating: int | None = None,
 ) -> list[Chip]:
-    """The chips of one source, most telling first."""
+    """The chips of one source, most telling first; the user's rating (if any) leads."""
     if sig is None:
         return []
     text = analysis.text
     chips: list[Chip] = []
+    if rating is not None:
+        tip = f"Your rating: {rating_label(rating)} ({signed(rating)})"
+        lines = [f"Your note: {esc(clip(note, 300))}"] if note.strip() else []
+        chips.append(Chip("rating", rating_label(rating), f"rating:{rating}", _tip(tip, lines)))
 
     # named / anonymous
     mentions = [e.text for e in sig.identity.evidence if e.text.lower() not in ("he", "she")]
@@ -308,7 +317,7 @@ def source_chips(
             )
         )
     if note.strip():
-        chips.append(Chip("note", "note", "info", _tip("Your note", [esc(clip(note, 300))])))
+        chips.append(Chip("note", "✎ note", "info", _tip("Your note", [esc(clip(note, 300))])))
     return chips
 
 

@@ -30,11 +30,11 @@ from reader.analysis.model import Source
 from reader.ui.source_chips import (
     RATING_COLORS,
     RATING_LABELS,
-    RELATION_LABELS,
     TONE_COLORS,
     clip,
     esc,
     others_by_relation,
+    q,
     rating_label,
     signed,
     statement_text,
@@ -48,7 +48,7 @@ LINK_RE = re.compile(r"<a href='([^']+)'[^>]*>(.*?)</a>", re.S)
 
 
 def _q(text: str) -> str:
-    return f"“{esc(' '.join(text.split()))}”"
+    return q(text)
 
 
 class SourceDetails(QScrollArea):
@@ -246,7 +246,7 @@ class SourceDetails(QScrollArea):
         return "".join(lines)
 
     def _link(self, span: Any, text: str, quote: bool = False) -> str:
-        shown = _q(text) if quote else esc(" ".join(text.split()))
+        shown = q(text) if quote else esc(" ".join(text.split()))
         if not span:
             return shown
         return (
@@ -267,62 +267,80 @@ class SourceDetails(QScrollArea):
         names = {s.id: s.name for s in model.sources()}
         dim = self._dim().name()
         out: list[str] = []
+        rows: list[str] = []
+
+        def flush_rows() -> None:
+            if rows:
+                out.append(
+                    "<table width='100%' cellspacing='0' cellpadding='0'>"
+                    + "".join(rows)
+                    + "</table>"
+                )
+                rows.clear()
 
         def section(title: str) -> None:
+            flush_rows()
             out.append(
-                f"<div style='margin-top:12px; color:{dim}; font-size:small;"
-                f" font-weight:600; letter-spacing:1px'>{title.upper()}</div>"
+                f"<p style='margin-top:14px; margin-bottom:2px; color:{dim}; font-size:small;"
+                f" font-weight:600'>{title.upper()}</p>"
             )
 
         def item(label: str, tone: str, body: str) -> None:
             color = TONE_COLORS.get(tone, TONE_COLORS["neutral"])
-            out.append(
-                f"<div style='margin-top:5px'><span style='color:{color}; font-weight:600'>"
-                f"{esc(label)}</span>&nbsp; {body}</div>"
+            rows.append(
+                f"<tr><td width='30%' style='padding:4px 10px 4px 0; color:{color};"
+                f" font-weight:600'>{esc(label)}</td>"
+                f"<td style='padding:4px 0'>{body}</td></tr>"
             )
+
+        def note(text: str) -> str:
+            return f"<span style='color:{dim}'>{text}</span>"
 
         section("Signals")
         mentions = [e for e in sig.identity.evidence if e.text.lower() not in ("he", "she")]
         ment = ", ".join(self._link(e.span, e.text, quote=True) for e in mentions[:5])
         if sig.identity.named:
-            item("Named", "neutral", f"as {ment}")
+            item("named", "neutral", f"{note('as')} {ment}")
         else:
-            item("Anonymous", "warn", f"no name given; called {ment}")
+            item("anonymous", "warn", f"{note('no name given; called')} {ment}")
         if sig.affiliation.stated:
-            aff = " · ".join(
-                self._link(e.span, e.text, quote=True) for e in sig.affiliation.evidence
-            )
-            item("Affiliation stated", "neutral", aff)
+            ev = sig.affiliation.evidence
+            item("affiliation", "neutral", " · ".join(self._link(e.span, e.text, True) for e in ev))
         else:
-            item("No affiliation", "warn", "the article does not say who they are")
+            item("no affiliation", "warn", note("the article does not say who they are"))
         c = sig.statements
         if c.total:
             share = round(100 * (c.verbatim_share or 0))
-            quotes = ", ".join(self._statement_link(model, i, 60) for i in c.direct_ids[:3])
+            quotes = "<br>".join(self._statement_link(model, i, 70) for i in c.direct_ids[:3])
+            counts = f"{c.direct} quoted, {c.mixed} partly quoted, {c.indirect} paraphrased"
             item(
                 f"{share}% verbatim",
                 "neutral" if share >= 50 else "info",
-                f"{c.direct} quoted, {c.mixed} partly quoted, {c.indirect} paraphrased"
-                + (f"<br>{quotes}" if quotes else ""),
+                note(counts) + (f"<br>{quotes}" if quotes else ""),
             )
-        for h in sig.hedged:
-            words = ", ".join(self._link(e.span, e.text, quote=True) for e in h.evidence)
-            item("Hedged", "warn", f"{words} in {self._statement_link(model, h.statement, 80)}")
+        if sig.hedged:
+            lines = []
+            for h in sig.hedged:
+                words = ", ".join(self._link(e.span, e.text, quote=True) for e in h.evidence)
+                lines.append(f"{words} {note('in')} {self._statement_link(model, h.statement, 70)}")
+            item(f"{len(sig.hedged)} hedged", "warn", "<br>".join(lines))
         verbs: dict[str, list] = {}
         for cue in sig.cues:
-            verbs.setdefault(cue.stance, []).append(cue)
-        for cue in verbs.get("doubtful", []):
-            item(
-                "Doubtful verb",
-                "warn",
-                f"{self._link(cue.span, cue.text, quote=True)} in "
-                + self._statement_link(model, cue.statement, 80),
-            )
+            if cue.stance == "doubtful":
+                verbs.setdefault(" ".join(cue.text.lower().split()), []).append(cue)
+        for verb, cues in verbs.items():
+            lines = [
+                f"{self._link(cue.span, cue.text, quote=True)} {note('in')} "
+                + self._statement_link(model, cue.statement, 70)
+                for cue in cues
+            ]
+            label = verb + (f" ×{len(cues)}" if len(cues) > 1 else "")
+            item(label, "warn", "<br>".join(lines))
         for stance in ("assertive", "neutral"):
-            cues = verbs.get(stance, [])
+            cues = [cue for cue in sig.cues if cue.stance == stance]
             if cues:
                 words = ", ".join(self._link(cue.span, cue.text, quote=True) for cue in cues)
-                item(f"{stance.capitalize()} verbs", "neutral", words)
+                item(f"{stance} verbs", "neutral", words)
 
         grouped = others_by_relation(sig)
         if grouped:
@@ -332,32 +350,30 @@ class SourceDetails(QScrollArea):
                 for other, pairs in grouped.get(relation, {}).items():
                     for r in unique_pairs(pairs):
                         shared = ", ".join(r.shared_words)
-                        extra = f"<br><span style='color:{dim}'>shared words: {esc(shared)}</span>"
                         item(
-                            RELATION_LABELS[relation].capitalize(),
+                            relation,
                             tones[relation],
                             f"<b>{esc(names.get(other, other))}</b>: "
-                            + self._statement_link(model, r.other_statement, 120)
-                            + f"<br><span style='color:{dim}'>against</span> "
-                            + self._statement_link(model, r.statement, 90)
-                            + (extra if shared else ""),
+                            + self._statement_link(model, r.other_statement, 110)
+                            + f"<br>{note('against')} "
+                            + self._statement_link(model, r.statement, 80)
+                            + (f"<br>{note('shared words: ' + esc(shared))}" if shared else ""),
                         )
+        flush_rows()
 
         lib_id = model.links.get(src.id)
         if lib_id is not None:
             section("Elsewhere in your library")
             appearances = model.appearances.get(lib_id, [])
             if not appearances:
-                out.append(
-                    f"<div style='margin-top:5px; color:{dim}'>Not quoted in other articles.</div>"
-                )
+                out.append(f"<p style='margin-top:4px'>{note('Not quoted in other articles.')}</p>")
             for article_id, title, quoted in appearances:
-                said = "; ".join(_q(clip(t, 90)) for t in quoted[:2])
+                said = "<br>".join(_q(clip(t, 90)) for t in quoted[:2])
                 more = f" (+{len(quoted) - 2})" if len(quoted) > 2 else ""
                 out.append(
-                    f"<div style='margin-top:5px'><a href='article:{int(article_id)}'"
+                    f"<p style='margin-top:6px'><a href='article:{int(article_id)}'"
                     f" style='text-decoration:none'>{esc(clip(title, 90))}</a>"
-                    f"<br><span style='color:{dim}'>{said}{more}</span></div>"
+                    f"<br>{note(said + more)}</p>"
                 )
         return "".join(out)
 

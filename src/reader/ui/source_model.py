@@ -155,6 +155,7 @@ class SourceModel(QAbstractItemModel):
                 articles=info.articles if info else 0,
                 other_titles=titles,
                 note=info.note if info else "",
+                rating=info.rating if info else None,
             )
 
     def info_of(self, source_id: str) -> Any:

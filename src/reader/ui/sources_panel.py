@@ -44,13 +44,13 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
-from reader.ui.source_chips import RATING_COLORS, TONE_COLORS, Chip, rating_label, signed
+from reader.ui.source_chips import RATING_COLORS, TONE_COLORS, Chip
 from reader.ui.source_details import SourceDetails
 from reader.ui.source_model import KIND_LABELS, Role, SourceFilterModel, SourceModel
 
 PAD_X, PAD_Y = 8, 7
 ICON = 16
-CHIP_GAP, CHIP_PAD, CHIP_LINES = 4, 6, 2
+CHIP_GAP, CHIP_PAD, CHIP_LINES = 4, 6, 3
 
 
 def is_dark(pal: QPalette) -> bool:
@@ -58,6 +58,10 @@ def is_dark(pal: QPalette) -> bool:
 
 
 def tone_color(tone: str, pal: QPalette) -> QColor:
+    if tone.startswith("rating:"):
+        rating = int(tone.split(":", 1)[1])
+        c = QColor(RATING_COLORS.get(rating, TONE_COLORS["neutral"]))
+        return c.lighter(125) if is_dark(pal) else c
     c = QColor(TONE_COLORS.get(tone, TONE_COLORS["neutral"]))
     return c.lighter(150) if is_dark(pal) else c
 
@@ -96,7 +100,7 @@ class SourceDelegate(QStyledItemDelegate):
 
     @staticmethod
     def chip_font(font: QFont) -> QFont:
-        return _small(font, -2.0)
+        return _small(font, -1.5)
 
     def chip_layout(
         self, font: QFont, chips: list[Chip], left: int, top: int, width: int
@@ -141,23 +145,14 @@ class SourceDelegate(QStyledItemDelegate):
     def source_hit_areas(
         self, font: QFont, rect: QRect, index: QModelIndex
     ) -> list[tuple[str, QRect, str]]:
-        """(what, rect, tooltip) of a source row's parts: chips, rating badge, second line."""
+        """(what, rect, tooltip) of a source row's parts: the second line and the chips (the
+        rating first)."""
         fm = QFontMetrics(font)
         small = QFontMetrics(_small(font))
         x = self._text_left(rect)
         top = rect.top() + PAD_Y
         width = rect.right() - PAD_X - x
         out: list[tuple[str, QRect, str]] = []
-        badge = self._badge_rect(font, rect, index)
-        if badge is not None:
-            rating = _value(index, Role.RatingRole)
-            note = str(_value(index, Role.NoteRole) or "")
-            tip = f"<b>Your rating: {rating_label(rating)}</b>"
-            if rating is not None:
-                tip += f" ({signed(rating)})"
-            if note.strip():
-                tip += f"<br>Your note: {_esc(note.strip()[:300])}"
-            out.append(("rating", badge, tip))
         second = QRect(x, top + fm.height() + 2, width, small.height())
         src: Source | None = _value(index, Role.SourceRole)
         sig = _value(index, Role.SignalsRole)
@@ -169,22 +164,6 @@ class SourceDelegate(QStyledItemDelegate):
         for chip, r in self.chip_layout(font, chips, x, ctop, width):
             out.append((chip.key, r, chip.tooltip))
         return out
-
-    def _badge_rect(self, font: QFont, rect: QRect, index: QModelIndex) -> QRect | None:
-        rating = _value(index, Role.RatingRole)
-        if rating is None:
-            return None
-        fm = QFontMetrics(font)
-        cf = QFontMetrics(self.chip_font(font))
-        label = rating_label(rating)
-        w = cf.horizontalAdvance(label) + 2 * CHIP_PAD
-        name_font = QFont(font)
-        name_font.setWeight(QFont.Weight.DemiBold)
-        name = str(_value(index, Qt.ItemDataRole.DisplayRole) or "")
-        x = self._text_left(rect) + QFontMetrics(name_font).horizontalAdvance(name) + 8
-        x = min(x, rect.right() - PAD_X - self._counts_width(font, index) - w - 8)
-        top = rect.top() + PAD_Y + (fm.height() - cf.height() - 4) // 2
-        return QRect(x, top, w, cf.height() + 4)
 
     @staticmethod
     def _counts_width(font: QFont, index: QModelIndex) -> int:
@@ -265,7 +244,6 @@ class SourceDelegate(QStyledItemDelegate):
             icon.paint(p, QRect(x, top + (fm.height() - ICON) // 2, ICON, ICON))
         x += ICON + 8
         direct, para = _value(index, Role.CountsRole) or (0, 0)
-        badge = self._badge_rect(opt.font, rect, index)
         # counts on the right: ❝ direct   ≈ paraphrased
         right = rect.right() - PAD_X - 4
         p.setFont(small_font)
@@ -285,7 +263,7 @@ class SourceDelegate(QStyledItemDelegate):
         bold.setWeight(QFont.Weight.DemiBold)
         p.setFont(bold)
         p.setPen(text_color)
-        name_w = max(10, (badge.left() - 8 if badge is not None else right) - x)
+        name_w = max(10, right - x)
         name = QFontMetrics(bold).elidedText(
             str(_value(index, Qt.ItemDataRole.DisplayRole) or ""),
             Qt.TextElideMode.ElideRight,
@@ -303,18 +281,14 @@ class SourceDelegate(QStyledItemDelegate):
             second,
         )
         pal = opt.palette
-        if badge is not None:
-            rating = _value(index, Role.RatingRole)
-            c = QColor(RATING_COLORS.get(rating, "#7b8591"))
-            if is_dark(pal):
-                c = c.lighter(140)
-            self._draw_chip(p, badge, rating_label(rating), c, pal, opt.font, filled=True)
         chips = _value(index, Role.ChipsRole) or []
         ctop = top + fm.height() + 2 + small.height() + 5
         for chip, r in self.chip_layout(opt.font, chips, x, ctop, w2):
             if r.bottom() > rect.bottom():
                 break
-            self._draw_chip(p, r, chip.label, tone_color(chip.tone, pal), pal, opt.font)
+            filled = chip.tone.startswith("rating:")
+            color = tone_color(chip.tone, pal)
+            self._draw_chip(p, r, chip.label, color, pal, opt.font, filled=filled)
 
     def _draw_chip(
         self,
@@ -549,15 +523,18 @@ class SourcesPanel(QWidget):
         self.splitter.setStretchFactor(1, 4)
 
         top = QHBoxLayout()
-        top.setContentsMargins(8, 8, 8, 6)
-        top.setSpacing(6)
+        top.setContentsMargins(8, 8, 8, 4)
         top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.kind_combo)
-        top.addWidget(self.sort_combo)
+        menus = QHBoxLayout()
+        menus.setContentsMargins(8, 0, 8, 6)
+        menus.setSpacing(6)
+        menus.addWidget(self.kind_combo, 1)
+        menus.addWidget(self.sort_combo, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addLayout(top)
+        lay.addLayout(menus)
         lay.addWidget(self.splitter, 1)
         self.stack.setCurrentWidget(self.empty)
 
@@ -639,7 +616,7 @@ class SourcesPanel(QWidget):
         self.tree.setCurrentIndex(self.index_of_source(source_id))
 
     def hit_areas(self, source_id: str) -> list[tuple[str, QRect, str]]:
-        """(what, rect in the tree's viewport, tooltip) of a source row's chips and badge."""
+        """(what, rect in the tree's viewport, tooltip) of a source row's parts and chips."""
         index = self.index_of_source(source_id)
         if not index.isValid():
             return []
@@ -714,7 +691,15 @@ class SourcesPanel(QWidget):
             self.tree.expandAll()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and _value(current, Role.IsSourceRole):
+        if current.isValid() and _value(current, Role.IsSourceRole) and not self.filter_edit.text():
+            # one source open at a time, at the top: its statements under it
+            for r in range(self.proxy.rowCount()):
+                other = self.proxy.index(r, 0)
+                if other != current:
+                    self.tree.collapse(other)
+            self.tree.expand(current)
+            self.tree.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtTop)
+        elif current.isValid() and _value(current, Role.IsSourceRole):
             self.tree.expand(current)
         source = _value(current, Role.SourceRole) if current.isValid() else None
         self.details.show_source(source, self.model)
