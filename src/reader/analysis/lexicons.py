@@ -44,7 +44,7 @@ class Verb:
 def reporting_verbs() -> dict[str, Verb]:
     """Every listed form of a reporting verb → its lemma, stance and flags."""
     out: dict[str, Verb] = {}
-    for line in _lines("reporting_verbs.tsv"):
+    for line in _lines("reporting_verbs.txt"):
         lemma, stance, flags, *forms = line.split()
         flag = set(flags.split(","))
         verb = Verb(
