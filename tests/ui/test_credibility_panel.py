@@ -203,8 +203,14 @@ def test_note_is_saved_as_you_type_and_persists(make_window, qtbot):
 
     again = make_window()
     select(again, "Katkov")
-    assert again.sources_panel.details.note.toPlainText() == "Military analyst; check his numbers!"
-    again.undo_stack.clear()
+    details = again.sources_panel.details
+    assert details.note.toPlainText() == "Military analyst; check his numbers!"
+    details.note.setPlainText("Trust the numbers")
+    details.flush()
+    assert again.library.library_source(lib_id).note == "Trust the numbers"
+    again.undo_stack.undo()  # back to the note of the last session, in the editor too
+    assert again.library.library_source(lib_id).note == "Military analyst; check his numbers!"
+    assert details.note.toPlainText() == "Military analyst; check his numbers!"
 
 
 # ---- corrections ---------------------------------------------------------------------------
@@ -285,7 +291,6 @@ def test_rename_in_place_persists(make_window, qtbot):
     win.close()
     again = make_window()
     assert "Zerkalo and Nasha Niva" in names(again)
-    again.undo_stack.clear()
 
 
 # ---- sorting and filtering ---------------------------------------------------------------
@@ -321,3 +326,35 @@ def test_context_menu_never_blocks(win, qtbot):
     assert menus
     for m in menus:
         m.close()
+
+
+def test_threaded_rating_and_merge(qtbot, tmp_path):
+    """The same requests through the real worker thread (no synchronous operations)."""
+    from reader.library import Library
+
+    library = Library(tmp_path / "threaded")
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_start()
+    qtbot.waitUntil(
+        lambda: win.current is not None and bool(win.sources_panel.model.infos), timeout=10000
+    )
+    try:
+        select(win, "Lukashenko")
+        win.sources_panel.details.choose_rating(1)
+        qtbot.waitUntil(lambda: "rating" in chips(win, "Lukashenko"), timeout=5000)
+        assert library_rating(win, "Lukashenko") == 1
+        minsk = source(win, "official Minsk")
+        panel = win.sources_panel
+        menu_action(
+            panel.context_menu(panel.index_of_source(minsk.id)), "Merge into", "Ministry"
+        ).trigger()
+        qtbot.waitUntil(lambda: minsk.id not in [s.id for s in panel.model.sources()], timeout=5000)
+        win.undo_stack.undo()
+        qtbot.waitUntil(lambda: minsk.id in [s.id for s in panel.model.sources()], timeout=5000)
+        assert "rating" in chips(win, "Lukashenko")  # the library's record came back too
+    finally:
+        win.close()
+        win.ops.wait()
+        library.close()

@@ -33,6 +33,47 @@ RELATION_LABELS = {
     "related": "related to",
 }
 SNIPPET = 90  # characters of context in a tooltip quote
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "it",
+        "its",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+    ]
+)
+
+
+def tone_hex(tone: str, dark: bool = False) -> str:
+    """A tone's colour, lighter on a dark background."""
+    from colorsys import hls_to_rgb, rgb_to_hls
+
+    color = TONE_COLORS.get(tone, TONE_COLORS["neutral"])
+    if not dark:
+        return color
+    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, lum, s = rgb_to_hls(r, g, b)
+    r, g, b = hls_to_rgb(h, min(0.78, lum + 0.25), s)
+    return "#" + "".join(f"{round(v * 255):02x}" for v in (r, g, b))
+
+
+def mention_words(sig: SourceSignals) -> list:
+    """The identity evidence without bare pronouns ("he", "his"), unless that is all there is."""
+    named = [e for e in sig.identity.evidence if e.text.lower().strip() not in PRONOUNS]
+    return named or list(sig.identity.evidence)
 
 
 @dataclass(frozen=True)
@@ -154,8 +195,7 @@ def source_chips(
         chips.append(Chip("rating", rating_label(rating), f"rating:{rating}", _tip(tip, lines)))
 
     # named / anonymous
-    mentions = [e.text for e in sig.identity.evidence if e.text.lower() not in ("he", "she")]
-    mentions = mentions or [e.text for e in sig.identity.evidence]
+    mentions = [e.text for e in mention_words(sig)]
     if sig.identity.named:
         chips.append(
             Chip(

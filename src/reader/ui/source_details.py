@@ -30,14 +30,15 @@ from reader.analysis.model import Source
 from reader.ui.source_chips import (
     RATING_COLORS,
     RATING_LABELS,
-    TONE_COLORS,
     clip,
     esc,
+    mention_words,
     others_by_relation,
     q,
     rating_label,
     signed,
     statement_text,
+    tone_hex,
     unique_pairs,
 )
 from reader.ui.source_model import KIND_LABELS
@@ -162,6 +163,10 @@ class SourceDetails(QScrollArea):
         self._model = model
         self._render()
 
+    def refresh(self) -> None:
+        """Draw again (after a theme change)."""
+        self._render()
+
     def refresh_info(self, model: Any) -> None:
         """The rating or note of a source changed in the library: show it."""
         self._model = model
@@ -266,6 +271,7 @@ class SourceDetails(QScrollArea):
             return ""
         names = {s.id: s.name for s in model.sources()}
         dim = self._dim().name()
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         out: list[str] = []
         rows: list[str] = []
 
@@ -286,7 +292,7 @@ class SourceDetails(QScrollArea):
             )
 
         def item(label: str, tone: str, body: str) -> None:
-            color = TONE_COLORS.get(tone, TONE_COLORS["neutral"])
+            color = tone_hex(tone, dark)
             rows.append(
                 f"<tr><td width='30%' style='padding:4px 10px 4px 0; color:{color};"
                 f" font-weight:600'>{esc(label)}</td>"
@@ -297,7 +303,7 @@ class SourceDetails(QScrollArea):
             return f"<span style='color:{dim}'>{text}</span>"
 
         section("Signals")
-        mentions = [e for e in sig.identity.evidence if e.text.lower() not in ("he", "she")]
+        mentions = mention_words(sig)
         ment = ", ".join(self._link(e.span, e.text, quote=True) for e in mentions[:5])
         if sig.identity.named:
             item("named", "neutral", f"{note('as')} {ment}")

@@ -100,6 +100,7 @@ class SourceModel(QAbstractItemModel):
     def set_analysis(
         self, analysis: Analysis | None, colors: dict[str, QColor] | None = None
     ) -> None:
+        same = analysis is not None and self.analysis is not None and analysis.text == self.text
         self.beginResetModel()
         self.analysis = analysis
         self.text = analysis.text if analysis else ""
@@ -111,7 +112,8 @@ class SourceModel(QAbstractItemModel):
         )
         self._colors = dict(colors or {})
         self._signals = source_signals(analysis) if analysis else {}
-        self.links, self.infos, self.appearances = {}, {}, {}
+        if not same:  # a reload of the same article keeps the library's record until it comes
+            self.links, self.infos, self.appearances = {}, {}, {}
         self._make_chips()
         self.endResetModel()
 

@@ -588,6 +588,7 @@ class SourcesPanel(QWidget):
     def set_colors(self, colors: dict) -> None:
         self.model.set_colors(colors)
         self.tree.viewport().update()
+        self.details.refresh()  # the theme may have changed
 
     # ---- queries ---------------------------------------------------------------------------
 
