@@ -92,12 +92,22 @@ def test_construction(text, kind, source, content):
     assert (kind, source, content) in [(k, s, c) for k, s, c, _ in _found(text)]
 
 
-def test_interrupted_quote_gives_two_linked_statements():
+def test_interrupted_quote_is_one_statement_with_two_parts():
     text = "“We saw the smoke at dawn,” Lena Park said. “Then the whole street was burning.”"
-    a = analyze(text)
-    first, second = a.statements
-    assert first.source == second.source and second.continues == first.id
-    assert text[slice(*second.content[0])] == "“Then the whole street was burning.”"
+    (st,) = analyze(text).statements
+    first, second = st.content
+    assert text[slice(*first)].startswith("“We saw the smoke")
+    assert text[slice(*second)] == "“Then the whole street was burning.”"
+    assert st.kind == "direct" and text[slice(*st.cue)] == "said"
+
+
+def test_interrupted_quote_in_json_is_one_span_with_its_parts():
+    from reader.analysis.serialize import to_contract
+
+    text = "“We saw the smoke at dawn,” Lena Park said. “Then the whole street was burning.”"
+    (item,) = to_contract(analyze(text), "x.txt")["statements"]
+    assert item["content"] == [item["parts"][0][0], item["parts"][1][1]]
+    assert text[slice(*item["parts"][1])] == "“Then the whole street was burning.”"
 
 
 def test_multi_paragraph_quote_is_one_statement():

@@ -70,7 +70,7 @@ def test_required_statement_found(analysis, source, match):
     hits = [
         st
         for st in analysis.statements
-        if _norm(match) in _norm(text[slice(*st.content[0])])
+        if any(_norm(match) in _norm(text[a:b]) for a, b in st.content)
         and _norm(analysis.source(st.source).name).removeprefix("the ") == _norm(source)
     ]
     assert hits, f"{source}: {match}"

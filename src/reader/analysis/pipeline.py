@@ -3,6 +3,8 @@ signals, all offsets into the original text."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.analysis.attribution import attribute
 from reader.analysis.coref import resolve
 from reader.analysis.cues import find_cues
@@ -58,5 +60,33 @@ def run(text: str, title: str = "") -> Analysis:
             )
         )
     return Analysis(
-        text=text, sources=sources, statements=tuple(statements), segments=segments, title=title
+        text=text,
+        sources=sources,
+        statements=join_interrupted(statements),
+        segments=segments,
+        title=title,
     )
+
+
+def join_interrupted(statements: list[Statement]) -> tuple[Statement, ...]:
+    """“A,” he said. “B.” is one statement with two content parts: each part that continues an
+    earlier one is folded into it (hedges joined), and ids are renumbered in text order."""
+    head_of: dict[str, str] = {}
+    merged: dict[str, Statement] = {}
+    for st in statements:
+        head = head_of.get(st.continues) if st.continues else None
+        if head is not None and merged[head].source == st.source:
+            first = merged[head]
+            merged[head] = replace(
+                first,
+                content=(*first.content, *st.content),
+                hedges=tuple(dict.fromkeys((*first.hedges, *st.hedges))),
+                hedge_spans=tuple(dict.fromkeys((*first.hedge_spans, *st.hedge_spans))),
+                kind="direct" if first.kind == st.kind == "direct" else "mixed",
+            )
+            head_of[st.id] = head
+        else:
+            merged[st.id] = replace(st, continues=None)
+            head_of[st.id] = st.id
+    ordered = sorted(merged.values(), key=lambda st: st.content[0])
+    return tuple(replace(st, id=f"st{n + 1}") for n, st in enumerate(ordered))

@@ -29,7 +29,11 @@ def to_contract(analysis: Analysis, path: str, *, include_text: bool = True) -> 
     ]
     statements = []
     for st in analysis.statements:
-        content: Any = list(st.content[0]) if len(st.content) == 1 else [list(p) for p in st.content]
+        # An interrupted quotation is one statement; its `content` is the one span from the first
+        # part's start to the last part's end and `parts` lists the quoted parts themselves.
+        # (The contract's list-of-parts form breaks seed_score.py, which reads content as a
+        # single [start, end]; see README "Interrupted quotations".)
+        content: Any = [st.content[0][0], st.content[-1][1]]
         item: dict[str, Any] = {
             "id": st.id,
             "source": st.source,
@@ -41,8 +45,8 @@ def to_contract(analysis: Analysis, path: str, *, include_text: bool = True) -> 
             "hedges": list(st.hedges),
             "stance": st.stance,
         }
-        if st.continues:
-            item["continues"] = st.continues
+        if len(st.content) > 1:
+            item["parts"] = [list(p) for p in st.content]
         statements.append(item)
     out["statements"] = statements
     return out
