@@ -200,3 +200,45 @@ def test_delegate_paints_and_sizes_rows(qtbot, analysis):
     st_rect = panel.tree.visualRect(panel.index_of_statement("s1"))
     assert src_rect.height() >= 30
     assert st_rect.height() >= 40  # two lines of statement and its cue
+
+
+def test_chips_of_the_hand_made_analysis(analysis):
+    model = SourceModel()
+    model.set_analysis(analysis)
+    ministry = {c.key: c for c in model.chips_of("min")}
+    assert ministry["verb:claimed"].label == "claimed"
+    assert "<b>claimed</b>" in ministry["verb:claimed"].tooltip
+    assert ministry["hedged"].label == "1 hedged"
+    assert "allegedly" in ministry["hedged"].tooltip
+    assert ministry["affiliation"].label == "no affiliation"
+    assert ministry["verbatim"].label == "0% verbatim"
+    residents = {c.key: c for c in model.chips_of("res")}
+    assert residents["identity"].label == "anonymous"
+    assert "“residents”" in residents["identity"].tooltip
+    lee = {c.key: c for c in model.chips_of("lee")}
+    assert lee["identity"].label == "named"
+    assert lee["verbatim"].label == "50% verbatim"  # one quote, one partial quote
+    assert "affiliation" not in lee  # "mayor" is stated
+
+
+def test_kind_filter_and_rating_sort(analysis):
+    from reader.sources import LibrarySourceInfo
+
+    model = SourceModel()
+    model.set_analysis(analysis)
+    infos = {
+        1: LibrarySourceInfo(1, "Ann Lee", "person", "mayor", None, 1, 2, -2, ""),
+        2: LibrarySourceInfo(2, "Transport Ministry", "organization", None, None, 1, 1, 1, "x"),
+    }
+    model.set_library({"lee": 1, "min": 2}, infos)
+    proxy = SourceFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_sort_key("rating")
+    order = [model.source_at(proxy.mapToSource(proxy.index(r, 0))).id for r in range(3)]
+    assert order == ["min", "lee", "res"]  # trusted first, not rated last
+    assert model.data(model.source_index("lee"), Role.RatingRole) == -2
+    assert {c.key for c in model.chips_of("min")} >= {"rating", "note"}
+    proxy.set_kind("anonymous")
+    assert proxy.rowCount() == 1
+    proxy.set_kind(None)
+    assert proxy.rowCount() == 3

@@ -133,6 +133,10 @@ def in_context(text: str, span: Span | None, width: int = 70) -> str:
     for stop in ("\n",):
         if stop in right:
             right = right.split(stop, 1)[0]
+    if a - len(left) > 0 and text[a - len(left) - 1 : a - len(left)].isalnum() and " " in left:
+        left = left.split(" ", 1)[1]  # start at a word
+    if text[b + len(right) : b + len(right) + 1].isalnum() and " " in right:
+        right = right.rsplit(" ", 1)[0]  # end at a word
     left, right = " ".join(left.split()), " ".join(right.split())
     lead = "…" if a - len(left) > 0 and left and not left[0].isupper() else ""
     tail = "…" if right and not right.endswith((".", "”", "!", "?")) else ""
@@ -317,11 +321,18 @@ def source_chips(
         ev = []
         for other, pairs in others.items():
             for r in unique_pairs(pairs)[:2]:
-                mine = clip(statement_text(analysis, r.statement), 70)
-                theirs = clip(statement_text(analysis, r.other_statement), 70)
+                mine = q(clip(statement_text(analysis, r.statement), 80))
+                theirs = q(clip(statement_text(analysis, r.other_statement), 110))
+                negation = [
+                    e
+                    for e in r.evidence
+                    if e.statement == r.other_statement and e.span and _is_negation(e.text)
+                ]
+                if negation:  # the words that contradict, in their sentence
+                    theirs = in_context(text, negation[0].span, 60)
                 words = ", ".join(r.shared_words)
                 lines.append(
-                    f"{q(mine)}<br>↔ <b>{esc(names.get(other, other))}</b>: {q(theirs)}"
+                    f"{mine}<br>↔ <b>{esc(names.get(other, other))}</b>: {theirs}"
                     + (f"<br><i>shared words: {esc(words)}</i>" if words else "")
                     + _negation_note(r)
                 )
