@@ -574,7 +574,7 @@ class _Attributor:
                     m = self.opening_subject(s_start, c)
                 a = c
             else:
-                m, a = subject_left(doc, c, s_start)
+                m, a = subject_left(doc, c, s_start, loose=cue.lemma in {"say", "tell"})
             if m is None and last_subject and last_subject[0] == s_start and prev in {",", "and"}:
                 m, a = last_subject[1], c
             if m is None and prev in {",", "”", '"', "’"}:

@@ -419,6 +419,18 @@ def subject_left(
             if p is not None:
                 m = describe(doc, p, end)
                 return m, p
+        if m is None and end - a > 1 and doc.lower[a] in NOT_A_SUBJECT_START | TIME_WORDS:
+            # "On Monday he said …", "In Iowa Trump said …": an adverbial, then the subject
+            t = end - 1
+            if doc.lower[t] in SUBJECT_PRONOUNS:
+                return describe(doc, t, end), t
+            r = t
+            while r > a and _cap(doc.words[r - 1]) and doc.words[r - 1].isalpha():
+                r -= 1
+            if r < end and r - a >= 2 and _cap(doc.words[r]):
+                m2 = describe(doc, r, end)
+                if m2 is not None and m2.kind == "person" and not m2.descriptive:
+                    return m2, r
         return m, a
     if j >= floor and doc.words[j] in {",", "—", "–"}:
         m, a2 = apposition_left(doc, j, floor)

@@ -1,0 +1,58 @@
+"""Rules for reported speech added from error analysis on news: each with a sentence that must
+be attributed (speaker as written, content) and a near miss that must not be."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    a = analyze(text)
+    out = []
+    for st in a.statements:
+        s, e = st.content[0][0], st.content[-1][1]
+        w = text[st.source_mention[0] : st.source_mention[1]] if st.source_mention else ""
+        out.append((w, text[s:e]))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # an adverbial before the subject pronoun
+        (
+            "The council met again. On Tuesday she said the plant would close by spring.",
+            "she",
+            "the plant would close by spring",
+        ),
+        # a descriptive subject not in any lexicon, with "said"
+        (
+            "The session ran late. The veteran negotiator said the talks had stalled over fees.",
+            "The veteran negotiator",
+            "the talks had stalled over fees",
+        ),
+        # a share of a polled group
+        (
+            "The survey was long. About 12 percent of farmers said they had no insurance at all.",
+            "About 12 percent of farmers",
+            "they had no insurance at all",
+        ),
+    ],
+)
+def test_rule_finds(text: str, speaker: str, content: str) -> None:
+    assert (speaker, content) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "that" clause is a relative clause, not speech
+        "The veteran negotiator who said nothing left the room early.",
+        # a passive "was said" has no speaker here
+        "On Tuesday it was said the plant would close by spring.",
+    ],
+)
+def test_rule_does_not_match(text: str) -> None:
+    assert _found(text) == []
