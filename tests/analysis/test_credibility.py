@@ -337,11 +337,30 @@ def test_signals_in_the_analysis_json():
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-article.txt"
 
 
+@pytest.mark.parametrize(
+    ("second", "related"),
+    [
+        # one event named in other words, denied by one side: a contradiction
+        (" “There was no activity near the power station that night,” a guard said.", True),
+        (" “Nobody reported any strike on the station,” a guard said.", True),
+        # the same single concept without a denial is not enough to relate them
+        (" “There was heavy activity near the harbour,” a guard said.", False),
+    ],
+)
+def test_a_denial_of_the_same_event_in_other_words(second, related):
+    text = CLAIM + second
+    content = second.split("“")[1].split(",”")[0]
+    a = two_sources(text, "ten drones had attacked the power station overnight", content)
+    rels = source_signals(a)["s1"].related
+    assert bool(rels) == related
+    if related:
+        assert rels[0].relation == "contradicting"
+
+
 @pytest.fixture(scope="module")
 def sample_analysis() -> Analysis:
     a = analyze(SAMPLE.read_text(encoding="utf-8-sig"))
-    if not a.sources:
-        pytest.skip("the attribution engine finds nothing yet")
+    assert a.sources, "the attribution engine finds nothing"
     return a
 
 
@@ -380,3 +399,12 @@ def test_sample_doubtful_claim_is_contradicted(sample_analysis):
         if r.relation == "contradicting"
     }
     assert contradicted & {st for _, st in doubtful}
+
+
+def test_sample_border_sources_contradict_the_drone_claim(sample_analysis):
+    a = sample_analysis
+    border = next(s for s in a.sources if "border forces" in s.name)
+    claimant = next(s for s in a.sources if s.name.endswith("Lukashenko"))
+    rels = source_signals(a)[border.id].related
+    assert border.kind == "anonymous"
+    assert any(r.other_source == claimant.id and r.relation == "contradicting" for r in rels)

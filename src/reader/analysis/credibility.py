@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from reader.analysis.model import Analysis, Source, Span, Statement
@@ -468,15 +469,36 @@ def stem(word: str) -> str:
     return w
 
 
+@cache
+def _concepts() -> dict[str, str]:
+    """Stem → concept for words that name the same kind of event (lexicons/event_concepts)."""
+    out: dict[str, str] = {}
+    path = Path(__file__).resolve().parent / "lexicons" / "event_concepts.txt"
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        concept, _, words = line.partition(":")
+        for w in words.split():
+            out[stem(w)] = "@" + concept.strip()
+    return out
+
+
+def key(word: str) -> str:
+    """What a word counts as when statements are compared: its concept, else its stem."""
+    s = stem(word)
+    return _concepts().get(s, s)
+
+
 def content_words(text: str, start: int, end: int) -> list[tuple[str, str, Span]]:
-    """(stem, surface form, span) of each content word in text[start:end]."""
+    """(key, surface form, span) of each content word in text[start:end]."""
     out = []
     for m in WORD_RE.finditer(text, start, end):
         word = m.group()
         low = word.lower().replace("’", "'")
         if low in STOPWORDS or (len(low) < 3 and not low.isdigit()) or NEGATION_RE.fullmatch(low):
             continue
-        out.append((stem(low), low, (m.start(), m.end())))
+        out.append((key(low), low, (m.start(), m.end())))
     return out
 
 
@@ -519,13 +541,13 @@ def _governs(text: str, sentence: Span, neg: Span, near: set[str]) -> bool:
         low = m.group().lower()
         if n >= NEGATION_REACH or low in CONTRAST_WORDS:
             break
-        if stem(low) in near:
+        if key(low) in near:
             return True
     before = list(WORD_RE.finditer(text, sentence[0], neg[0]))[-NEGATION_BACK:]
     for m in reversed(before):
         if m.group().lower() in CONTRAST_WORDS or "," in text[m.end() : neg[0]]:
             break
-        if stem(m.group().lower()) in near:
+        if key(m.group().lower()) in near:
             return True
     return False
 
@@ -708,7 +730,7 @@ def _relate(
 ) -> Relation | None:
     sa, sb = {w[0] for w in wa}, {w[0] for w in wb}
     shared = sa & sb
-    if len(shared) < MIN_SHARED:
+    if len(shared) < MIN_SHARED and not _denies_same_event(text, a, b, shared):
         return None
 
     def mass(stems: set[str]) -> float:
@@ -741,6 +763,15 @@ def _relate(
         negated=negated,
         evidence=tuple(ev),
     )
+
+
+def _denies_same_event(text: str, a: Statement, b: Statement, shared: set[str]) -> bool:
+    """One shared event concept is enough when exactly one side denies it: "no activity on the
+    border" against "drones attacked the country"."""
+    concepts = {s for s in shared if s.startswith("@")}
+    if not concepts:
+        return False
+    return bool(_negations(text, a, concepts)) != bool(_negations(text, b, concepts))
 
 
 def _mirror(rel: Relation, a: Statement, b: Statement) -> Relation:
