@@ -39,6 +39,19 @@ def _found(text: str) -> list[tuple[str, str]]:
             "About 12 percent of farmers",
             "they had no insurance at all",
         ),
+        # a quoted fragment ending the clause carries the comma before "she said"
+        (
+            'The council met. The closure was "heartbreaking," she said.',
+            "she",
+            'The closure was "heartbreaking,"',
+        ),
+        # a lower-case title opening the name before an apposition
+        (
+            "The vote failed. Former senator Tom Reed, a close ally, said in an interview "
+            "that the mayor should resign.",
+            "Former senator Tom Reed",
+            "the mayor should resign",
+        ),
     ],
 )
 def test_rule_finds(text: str, speaker: str, content: str) -> None:
@@ -52,6 +65,8 @@ def test_rule_finds(text: str, speaker: str, content: str) -> None:
         "The veteran negotiator who said nothing left the room early.",
         # a passive "was said" has no speaker here
         "On Tuesday it was said the plant would close by spring.",
+        # a quote closing on a full stop does not give the clause to the next sentence's verb
+        'The closure was "heartbreaking." Then she left the hall.',
     ],
 )
 def test_rule_does_not_match(text: str) -> None:

@@ -606,8 +606,19 @@ class _Attributor:
                 or doc.words[k] in QUOTE_MARKS
             ):
                 # "CLAUSE, X said." — the clause before the subject
-                if a > s_start and doc.words[a - 1] == "," and (k >= stop or doc.words[k] != ":"):
+                in_quote = (
+                    a - 2 > s_start
+                    and doc.words[a - 1] in CLOSING_MARKS
+                    and doc.words[a - 2] == ","
+                )  # `CLAUSE “…,” X said.`: the comma sits inside the quote
+                if (
+                    a > s_start
+                    and (doc.words[a - 1] == "," or in_quote)
+                    and (k >= stop or doc.words[k] != ":")
+                ):
                     content = _trim(doc, doc.starts[s_start], doc.starts[a - 1])
+                    if in_quote:
+                        content = _trim(doc, doc.starts[s_start], doc.ends[a - 1])
                     if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
                         # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
                         content = _trim(doc, doc.starts[s_start], doc.ends[stop - 1])
