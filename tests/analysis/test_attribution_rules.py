@@ -52,6 +52,19 @@ def _found(text: str) -> list[tuple[str, str]]:
             "Former senator Tom Reed",
             "the mayor should resign",
         ),
+        # the subject of a first verb speaks after "but"
+        (
+            "The plant shut. A spokesman for the firm declined to comment but said "
+            "the workers would be paid in full.",
+            "A spokesman for the firm declined",
+            "the workers would be paid in full",
+        ),
+        # an interjected "however" between the verb and its clause
+        (
+            "The plant shut. He said, however, that the workers would be paid in full.",
+            "He",
+            "the workers would be paid in full",
+        ),
     ],
 )
 def test_rule_finds(text: str, speaker: str, content: str) -> None:
@@ -65,6 +78,8 @@ def test_rule_finds(text: str, speaker: str, content: str) -> None:
         "The veteran negotiator who said nothing left the room early.",
         # a passive "was said" has no speaker here
         "On Tuesday it was said the plant would close by spring.",
+        # "but" joining a clause whose subject is a thing, not a speaker
+        "The road is open but said to be dangerous at night.",
         # a quote closing on a full stop does not give the clause to the next sentence's verb
         'The closure was "heartbreaking." Then she left the hall.',
     ],

@@ -105,6 +105,7 @@ CLAUSE_BREAKS = frozenset(
         "including",
     ]
 )
+INTERJECTED = frozenset({"however", "though", "too", "also", "again", "instead", "meanwhile"})
 RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
 
 
@@ -581,12 +582,19 @@ class _Attributor:
                 m2 = self.sentence_subject(s_start, c)
                 if m2 is not None:
                     m, a = m2, c
-            if m is None and prev == "and" and COORDINATED_SUBJECT:
+            if m is None and prev in {"and", "but"} and COORDINATED_SUBJECT:
                 # "X embraced the plan and said that …": the sentence's subject speaks
                 m2 = self.opening_subject(s_start, c)
                 if m2 is not None and m2.span[0] < doc.starts[c]:
                     m, a = m2, c
             k = cue.end_token
+            if (
+                k + 3 < stop
+                and doc.words[k] == ","
+                and doc.lower[k + 1] in INTERJECTED
+                and doc.words[k + 2] == ","
+            ):
+                k += 3  # "He said, however, that …"
             if m is None:
                 # "…, said NAME." after a reported clause
                 if c > s_start and doc.words[c - 1] == "," and not participle:
