@@ -32,15 +32,25 @@ def measure(runs: int = 5) -> dict[str, float]:
             cold.append(_time(reader, env))
             warm.append(_time(reader, env))
     b, c, w = statistics.median(bare), statistics.median(cold), statistics.median(warm)
-    return {"bare_s": b, "first_launch_s": c, "later_launch_s": w, "ratio_first": c / b, "ratio_later": w / b}
+    return {
+        "bare_s": b,
+        "first_launch_s": c,
+        "later_launch_s": w,
+        "ratio_first": c / b,
+        "ratio_later": w / b,
+    }
 
 
 def main() -> int:
     r = measure()
+    rows = [
+        ("bare PySide6 window", r["bare_s"], 1.0),
+        ("reader, first launch (import sample)", r["first_launch_s"], r["ratio_first"]),
+        ("reader, later launch (reopen last)", r["later_launch_s"], r["ratio_later"]),
+    ]
     print(f"{'start-up (median of 5, offscreen)':<40}{'seconds':>10}{'× bare':>10}")
-    print(f"{'bare PySide6 window':<40}{r['bare_s']:>10.3f}{1:>10.2f}")
-    print(f"{'reader, first launch (import sample)':<40}{r['first_launch_s']:>10.3f}{r['ratio_first']:>10.2f}")
-    print(f"{'reader, later launch (reopen last)':<40}{r['later_launch_s']:>10.3f}{r['ratio_later']:>10.2f}")
+    for label, seconds, ratio in rows:
+        print(f"{label:<40}{seconds:>10.3f}{ratio:>10.2f}")
     return 0
 
 
