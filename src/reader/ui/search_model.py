@@ -12,7 +12,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from reader.store.search import MARK_CLOSE, MARK_OPEN, SearchHit
+from reader.ui.tree_model import TwoLevelModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -77,7 +77,7 @@ def plain_snippet(snippet: str) -> str:
     return snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 
 
-class SearchModel(QAbstractItemModel):
+class SearchModel(TwoLevelModel):
     """Two levels: articles (top rows, best first) and each article's hits."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -122,34 +122,13 @@ class SearchModel(QAbstractItemModel):
         row = index.row() if index.internalId() == 0 else index.internalId() - 1
         return self._articles[row][0] if 0 <= row < len(self._articles) else None
 
-    # ---- QAbstractItemModel ----------------------------------------------------------------
+    # ---- TwoLevelModel --------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0) if row < len(self._articles) else QModelIndex()
-        if parent.internalId() != 0:
-            return QModelIndex()
-        arow = parent.row()
-        if arow < len(self._hits) and row < len(self._hits[arow]):
-            return self.createIndex(row, 0, arow + 1)
-        return QModelIndex()
+    def parent_count(self) -> int:
+        return len(self._articles)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._articles)
-        if parent.internalId() == 0 and parent.row() < len(self._hits):
-            return len(self._hits[parent.row()])
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
+    def child_count(self, parent_row: int) -> int:
+        return len(self._hits[parent_row]) if parent_row < len(self._hits) else 0
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

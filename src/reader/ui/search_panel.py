@@ -8,8 +8,6 @@ snippet as rich text with the matched words marked.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -37,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from reader.store.search import SearchHit
 from reader.ui import icons
+from reader.ui.delegates import item_value, paint_row_background
+from reader.ui.delegates import small_font as _small
 from reader.ui.search_model import FIELD_LABELS, Role, SearchModel
 
 DEBOUNCE_MS = 200
@@ -50,22 +49,6 @@ FIELD_ICONS = {
     "note": "fa5s.sticky-note",
 }
 MARK_LIGHT, MARK_DARK = "#f7e39c", "#6b5a1e"
-
-
-def _value(index: QModelIndex, role: int) -> Any:
-    """Data asked of the Python model itself (see sources_panel._value on PySide6 6.12)."""
-    if not index.isValid():
-        return None
-    return index.model().data(index, role)
-
-
-def _small(font: QFont, delta: float = -1.5) -> QFont:
-    f = QFont(font)
-    if f.pointSizeF() > 0:
-        f.setPointSizeF(max(6.0, f.pointSizeF() + delta))
-    else:
-        f.setPixelSize(max(8, f.pixelSize() + round(delta * 1.3)))
-    return f
 
 
 class SearchDelegate(QStyledItemDelegate):
@@ -83,14 +66,14 @@ class SearchDelegate(QStyledItemDelegate):
         doc.setDefaultStyleSheet(
             f"body {{ color: {text}; }} b {{ background-color: {mark}; font-weight: 600; }}"
         )
-        doc.setHtml(f"<body>{_value(index, Role.SnippetHtmlRole) or ''}</body>")
+        doc.setHtml(f"<body>{item_value(index, Role.SnippetHtmlRole) or ''}</body>")
         doc.setTextWidth(max(40, width))
         return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
         width = max(120, option.rect.width())
-        if _value(index, Role.IsArticleRole):
+        if item_value(index, Role.IsArticleRole):
             return QSize(width, PAD_Y + fm.height() + PAD_Y + 2)
         small = QFontMetrics(_small(option.font))
         text_w = option.rect.right() - PAD_X - self._text_left(option)
@@ -107,18 +90,10 @@ class SearchDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRect(opt.rect)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        hover = bool(opt.state & QStyle.StateFlag.State_MouseOver)
-        if selected or hover:
-            bg = QColor(pal.color(QPalette.ColorRole.Highlight))
-            if not selected:
-                bg.setAlpha(80)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(bg)
-            painter.drawRoundedRect(QRectF(rect.adjusted(2, 1, -4, -1)), 6, 6)
+        paint_row_background(painter, opt)
         text_color = pal.color(QPalette.ColorRole.Text)
         dim = QColor(pal.color(QPalette.ColorRole.PlaceholderText))
-        if _value(index, Role.IsArticleRole):
+        if item_value(index, Role.IsArticleRole):
             self._paint_article(painter, opt, index, rect, text_color, dim)
         else:
             self._paint_hit(painter, opt, index, rect, dim)
@@ -130,7 +105,7 @@ class SearchDelegate(QStyledItemDelegate):
         small = QFontMetrics(small_font)
         top = rect.top() + PAD_Y
         right = rect.right() - PAD_X - 4
-        n = int(_value(index, Role.CountRole) or 0)
+        n = int(item_value(index, Role.CountRole) or 0)
         label = f"{n} hit{'s' * (n != 1)}"
         w = small.horizontalAdvance(label)
         p.setFont(small_font)
@@ -143,7 +118,7 @@ class SearchDelegate(QStyledItemDelegate):
         x = rect.left() + 6
         title_w = max(10, right - w - 10 - x)
         title = QFontMetrics(bold).elidedText(
-            str(_value(index, Qt.ItemDataRole.DisplayRole) or ""),
+            str(item_value(index, Qt.ItemDataRole.DisplayRole) or ""),
             Qt.TextElideMode.ElideRight,
             title_w,
         )
@@ -153,7 +128,7 @@ class SearchDelegate(QStyledItemDelegate):
         fm = QFontMetrics(opt.font)
         small_font = _small(opt.font)
         small = QFontMetrics(small_font)
-        field = str(_value(index, Role.FieldRole) or "text")
+        field = str(item_value(index, Role.FieldRole) or "text")
         top = rect.top() + PAD_Y
         x = rect.left() + PAD_X
         isz = 10

@@ -12,7 +12,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,6 +25,7 @@ from reader.analysis.credibility import SourceSignals, source_signals
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
 from reader.ui.source_chips import Chip, source_chips
+from reader.ui.tree_model import TwoLevelModel
 
 KIND_LABELS = {
     "person": "Person",
@@ -74,7 +74,7 @@ def statement_text(text: str, st: Statement) -> str:
     return " … ".join(" ".join(text[a:b].split()) for a, b in st.content)
 
 
-class SourceModel(QAbstractItemModel):
+class SourceModel(TwoLevelModel):
     """Two levels: sources (top rows) and each source's statements in text order.
 
     A source row is editable (its name): an edit does not change the model but asks for a
@@ -203,34 +203,13 @@ class SourceModel(QAbstractItemModel):
                     return self.index(row, 0, self.index(srow, 0))
         return QModelIndex()
 
-    # ---- QAbstractItemModel ----------------------------------------------------------------
+    # ---- TwoLevelModel --------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0) if row < len(self._sources) else QModelIndex()
-        if parent.internalId() != 0:
-            return QModelIndex()
-        srow = parent.row()
-        if srow < len(self._statements) and row < len(self._statements[srow]):
-            return self.createIndex(row, 0, srow + 1)
-        return QModelIndex()
+    def parent_count(self) -> int:
+        return len(self._sources)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._sources)
-        if parent.internalId() == 0 and parent.row() < len(self._statements):
-            return len(self._statements[parent.row()])
-        return 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
+    def child_count(self, parent_row: int) -> int:
+        return len(self._statements[parent_row]) if parent_row < len(self._statements) else 0
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

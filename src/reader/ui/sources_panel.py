@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolTip,
@@ -44,6 +42,8 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
+from reader.ui.delegates import item_value, paint_row_background
+from reader.ui.delegates import small_font as _small
 from reader.ui.source_chips import RATING_COLORS, TONE_COLORS, Chip
 from reader.ui.source_details import SourceDetails
 from reader.ui.source_model import KIND_LABELS, Role, SourceFilterModel, SourceModel
@@ -66,28 +66,8 @@ def tone_color(tone: str, pal: QPalette) -> QColor:
     return c.lighter(150) if is_dark(pal) else c
 
 
-def _small(font: QFont, delta: float = -1.5) -> QFont:
-    f = QFont(font)
-    if f.pointSizeF() > 0:
-        f.setPointSizeF(max(6.0, f.pointSizeF() + delta))
-    else:
-        f.setPixelSize(max(8, f.pixelSize() + round(delta * 1.3)))
-    return f
-
-
 def _esc(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _value(index: QModelIndex, role: int) -> Any:
-    """An item's data asked of the Python model itself: `QModelIndex.data()` turns an empty
-    QVariant into None in a way that leaks a reference on PySide6 6.12 (see app.pin_none)."""
-    if not index.isValid():
-        return None
-    model = index.model()
-    if isinstance(model, QSortFilterProxyModel):
-        return model.sourceModel().data(model.mapToSource(index), role)
-    return model.data(index, role)
 
 
 class SourceDelegate(QStyledItemDelegate):
@@ -154,12 +134,12 @@ class SourceDelegate(QStyledItemDelegate):
         width = rect.right() - PAD_X - x
         out: list[tuple[str, QRect, str]] = []
         second = QRect(x, top + fm.height() + 2, width, small.height())
-        src: Source | None = _value(index, Role.SourceRole)
-        sig = _value(index, Role.SignalsRole)
+        src: Source | None = item_value(index, Role.SourceRole)
+        sig = item_value(index, Role.SignalsRole)
         if src is not None and sig is not None and sig.affiliation.stated:
             words = ", ".join(f"“{_esc(e.text)}”" for e in sig.affiliation.evidence)
             out.append(("affiliation", second, f"<b>As the article describes them</b><br>{words}"))
-        chips = _value(index, Role.ChipsRole) or []
+        chips = item_value(index, Role.ChipsRole) or []
         ctop = top + fm.height() + 2 + small.height() + 5
         for chip, r in self.chip_layout(font, chips, x, ctop, width):
             out.append((chip.key, r, chip.tooltip))
@@ -168,7 +148,7 @@ class SourceDelegate(QStyledItemDelegate):
     @staticmethod
     def _counts_width(font: QFont, index: QModelIndex) -> int:
         small = QFontMetrics(_small(font))
-        direct, para = _value(index, Role.CountsRole) or (0, 0)
+        direct, para = item_value(index, Role.CountsRole) or (0, 0)
         return sum(small.horizontalAdvance(str(n)) + 10 + 12 for n in (direct, para))
 
     def helpEvent(self, event, view, option, index) -> bool:
@@ -176,13 +156,13 @@ class SourceDelegate(QStyledItemDelegate):
         if event is None or event.type() != QEvent.Type.ToolTip or not index.isValid():
             return False
         tip = ""
-        if _value(index, Role.IsSourceRole):
+        if item_value(index, Role.IsSourceRole):
             for _what, rect, text in self.source_hit_areas(option.font, option.rect, index):
                 if rect.contains(event.pos()):
                     tip = text
                     break
         if not tip:
-            tip = str(_value(index, Qt.ItemDataRole.ToolTipRole) or "")
+            tip = str(item_value(index, Qt.ItemDataRole.ToolTipRole) or "")
         if tip:
             QToolTip.showText(event.globalPos(), tip, view, option.rect)
         else:
@@ -192,9 +172,9 @@ class SourceDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
         small = QFontMetrics(_small(option.font))
-        if _value(index, Role.IsSourceRole):
+        if item_value(index, Role.IsSourceRole):
             h = PAD_Y + fm.height() + 2 + small.height() + PAD_Y
-            chips = _value(index, Role.ChipsRole) or []
+            chips = item_value(index, Role.ChipsRole) or []
             if chips:
                 view = self.parent()
                 width = 300
@@ -214,20 +194,12 @@ class SourceDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRect(opt.rect)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        hover = bool(opt.state & QStyle.StateFlag.State_MouseOver)
-        if selected or hover:
-            bg = QColor(pal.color(QPalette.ColorRole.Highlight))
-            if not selected:
-                bg.setAlpha(80)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(bg)
-            painter.drawRoundedRect(QRectF(rect.adjusted(2, 1, -4, -1)), 6, 6)
+        paint_row_background(painter, opt)
         text_color = pal.color(QPalette.ColorRole.Text)
         dim = QColor(pal.color(QPalette.ColorRole.PlaceholderText))
         dim = QColor(text_color).lighter(100) if not dim.isValid() else dim
-        color: QColor | None = _value(index, Role.ColorRole)
-        if _value(index, Role.IsSourceRole):
+        color: QColor | None = item_value(index, Role.ColorRole)
+        if item_value(index, Role.IsSourceRole):
             self._paint_source(painter, opt, index, rect, text_color, dim, color)
         else:
             self._paint_statement(painter, opt, index, rect, text_color, dim, color)
@@ -239,11 +211,11 @@ class SourceDelegate(QStyledItemDelegate):
         small = QFontMetrics(small_font)
         x = rect.left() + PAD_X
         top = rect.top() + PAD_Y
-        icon = _value(index, Qt.ItemDataRole.DecorationRole)
+        icon = item_value(index, Qt.ItemDataRole.DecorationRole)
         if icon is not None:
             icon.paint(p, QRect(x, top + (fm.height() - ICON) // 2, ICON, ICON))
         x += ICON + 8
-        direct, para = _value(index, Role.CountsRole) or (0, 0)
+        direct, para = item_value(index, Role.CountsRole) or (0, 0)
         # counts on the right: ❝ direct   ≈ paraphrased
         right = rect.right() - PAD_X - 4
         p.setFont(small_font)
@@ -265,12 +237,12 @@ class SourceDelegate(QStyledItemDelegate):
         p.setPen(text_color)
         name_w = max(10, right - x)
         name = QFontMetrics(bold).elidedText(
-            str(_value(index, Qt.ItemDataRole.DisplayRole) or ""),
+            str(item_value(index, Qt.ItemDataRole.DisplayRole) or ""),
             Qt.TextElideMode.ElideRight,
             name_w,
         )
         p.drawText(QRect(x, top, name_w, fm.height()), Qt.AlignmentFlag.AlignVCenter, name)
-        second = str(_value(index, Role.SecondLineRole) or "")
+        second = str(item_value(index, Role.SecondLineRole) or "")
         p.setFont(small_font)
         p.setPen(dim)
         w2 = rect.right() - PAD_X - x
@@ -281,7 +253,7 @@ class SourceDelegate(QStyledItemDelegate):
             second,
         )
         pal = opt.palette
-        chips = _value(index, Role.ChipsRole) or []
+        chips = item_value(index, Role.ChipsRole) or []
         ctop = top + fm.height() + 2 + small.height() + 5
         for chip, r in self.chip_layout(opt.font, chips, x, ctop, w2):
             if r.bottom() > rect.bottom():
@@ -322,14 +294,14 @@ class SourceDelegate(QStyledItemDelegate):
             p.setBrush(bar)
             p.drawRoundedRect(QRectF(x, top + 2, 2.5, fm.height() * self.STATEMENT_LINES - 4), 1, 1)
         x += 9
-        kind = _value(index, Role.KindRole) or "indirect"
+        kind = item_value(index, Role.KindRole) or "indirect"
         isz = 11
         icons.statement_icon(kind, dim.name()).paint(
             p, QRect(x, top + (fm.height() - isz) // 2, isz, isz)
         )
         x += isz + 7
         width = rect.right() - PAD_X - x
-        text = str(_value(index, Qt.ItemDataRole.DisplayRole) or "")
+        text = str(item_value(index, Qt.ItemDataRole.DisplayRole) or "")
         if kind in ("direct", "mixed") and not text.startswith(("“", '"')):
             text = f"“{text}”"
         p.setFont(opt.font)
@@ -337,9 +309,9 @@ class SourceDelegate(QStyledItemDelegate):
         self._draw_lines(
             p, opt.font, text, QRect(x, top, width, fm.height() * self.STATEMENT_LINES)
         )
-        second = str(_value(index, Role.SecondLineRole) or "")
+        second = str(item_value(index, Role.SecondLineRole) or "")
         p.setFont(small_font)
-        hedges = _value(index, Role.HedgesRole) or ()
+        hedges = item_value(index, Role.HedgesRole) or ()
         p.setPen(dim)
         y2 = top + fm.height() * self.STATEMENT_LINES + 3
         line = small.elidedText(second, Qt.TextElideMode.ElideRight, width)
@@ -358,7 +330,7 @@ class SourceDelegate(QStyledItemDelegate):
     # ---- renaming in place -----------------------------------------------------------------
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex):
-        if not _value(index, Role.IsSourceRole):
+        if not item_value(index, Role.IsSourceRole):
             return None
         editor = QLineEdit(parent)
         editor.setObjectName("sourceNameEditor")
@@ -366,7 +338,7 @@ class SourceDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if isinstance(editor, QLineEdit):
-            editor.setText(str(_value(index, Qt.ItemDataRole.DisplayRole) or ""))
+            editor.setText(str(item_value(index, Qt.ItemDataRole.DisplayRole) or ""))
             editor.selectAll()
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
@@ -595,12 +567,13 @@ class SourcesPanel(QWidget):
     def source_rows(self) -> list[Source]:
         """The sources as listed (sorted and filtered)."""
         return [
-            _value(self.proxy.index(r, 0), Role.SourceRole) for r in range(self.proxy.rowCount())
+            item_value(self.proxy.index(r, 0), Role.SourceRole)
+            for r in range(self.proxy.rowCount())
         ]
 
     def current_source(self) -> Source | None:
         index = self.tree.currentIndex()
-        return _value(index, Role.SourceRole) if index.isValid() else None
+        return item_value(index, Role.SourceRole) if index.isValid() else None
 
     def index_of_statement(self, statement_id: str) -> QModelIndex:
         return self.proxy.mapFromSource(self.model.statement_index(statement_id))
@@ -638,12 +611,12 @@ class SourcesPanel(QWidget):
         not a statement for a statement. Actions emit the panel's request signals."""
         if not index.isValid():
             return None
-        src: Source | None = _value(index, Role.SourceRole)
+        src: Source | None = item_value(index, Role.SourceRole)
         if src is None:
             return None
         others = [s for s in self.model.sources() if s.id != src.id]
         menu = QMenu(self)
-        if _value(index, Role.IsSourceRole):
+        if item_value(index, Role.IsSourceRole):
             menu.addAction(
                 icons.icon("fa5s.i-cursor"), "Rename source…", lambda: self.rename_source(src.id)
             )
@@ -656,7 +629,7 @@ class SourcesPanel(QWidget):
                 )
             merge.setEnabled(bool(others))
         else:
-            st: Statement | None = _value(index, Role.StatementRole)
+            st: Statement | None = item_value(index, Role.StatementRole)
             if st is None:
                 return None
             move = menu.addMenu(icons.icon("fa5s.exchange-alt"), "Move statement to")
@@ -692,7 +665,11 @@ class SourcesPanel(QWidget):
             self.tree.expandAll()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and _value(current, Role.IsSourceRole) and not self.filter_edit.text():
+        if (
+            current.isValid()
+            and item_value(current, Role.IsSourceRole)
+            and not self.filter_edit.text()
+        ):
             # one source open at a time, at the top: its statements under it
             for r in range(self.proxy.rowCount()):
                 other = self.proxy.index(r, 0)
@@ -700,16 +677,16 @@ class SourcesPanel(QWidget):
                     self.tree.collapse(other)
             self.tree.expand(current)
             self.tree.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtTop)
-        elif current.isValid() and _value(current, Role.IsSourceRole):
+        elif current.isValid() and item_value(current, Role.IsSourceRole):
             self.tree.expand(current)
-        source = _value(current, Role.SourceRole) if current.isValid() else None
+        source = item_value(current, Role.SourceRole) if current.isValid() else None
         self.details.show_source(source, self.model)
         self.source_selected.emit(source)
 
     def _activate(self, index: QModelIndex) -> None:
-        if not index.isValid() or _value(index, Role.IsSourceRole):
+        if not index.isValid() or item_value(index, Role.IsSourceRole):
             return
-        span = _value(index, Role.SpanRole)
+        span = item_value(index, Role.SpanRole)
         if span:
             self.statement_activated.emit(int(span[0]), int(span[1]))
 

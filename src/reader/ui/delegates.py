@@ -1,0 +1,44 @@
+"""What the item delegates of the side panels share: reading item data safely, the small font
+of second lines, and the rounded selection/hover background of a row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+
+def item_value(index: QModelIndex, role: int) -> Any:
+    """An item's data asked of the Python model itself: `QModelIndex.data()` turns an empty
+    QVariant into None in a way that leaks a reference on PySide6 6.12 (see app.pin_none)."""
+    if not index.isValid():
+        return None
+    model = index.model()
+    if isinstance(model, QSortFilterProxyModel):
+        return model.sourceModel().data(model.mapToSource(index), role)
+    return model.data(index, role)
+
+
+def small_font(font: QFont, delta: float = -1.5) -> QFont:
+    f = QFont(font)
+    if f.pointSizeF() > 0:
+        f.setPointSizeF(max(6.0, f.pointSizeF() + delta))
+    else:
+        f.setPixelSize(max(8, f.pixelSize() + round(delta * 1.3)))
+    return f
+
+
+def paint_row_background(painter: QPainter, opt: QStyleOptionViewItem) -> None:
+    """A rounded highlight behind a selected row, a fainter one under the mouse."""
+    selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+    hover = bool(opt.state & QStyle.StateFlag.State_MouseOver)
+    if not (selected or hover):
+        return
+    bg = QColor(opt.palette.color(QPalette.ColorRole.Highlight))
+    if not selected:
+        bg.setAlpha(80)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(bg)
+    painter.drawRoundedRect(QRectF(QRect(opt.rect).adjusted(2, 1, -4, -1)), 6, 6)
