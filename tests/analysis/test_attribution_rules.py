@@ -86,3 +86,17 @@ def test_rule_finds(text: str, speaker: str, content: str) -> None:
 )
 def test_rule_does_not_match(text: str) -> None:
     assert _found(text) == []
+
+
+def test_a_hedge_belongs_to_its_own_clause_only():
+    from reader.analysis import analyze
+
+    text = (
+        "The governor accused the union of allegedly blocking the port, announced new patrols "
+        "along the coast, and promised that the ferries would sail on time."
+    )
+    a = analyze(text)
+    by_content = {text[st.content[0][0] : st.content[-1][1]]: st.hedges for st in a.statements}
+    blocked = next(h for c, h in by_content.items() if "blocking the port" in c)
+    patrols = next(h for c, h in by_content.items() if "new patrols" in c)
+    assert blocked == ("allegedly",) and patrols == ()

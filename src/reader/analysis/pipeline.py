@@ -38,10 +38,11 @@ def run(text: str, title: str = "") -> Analysis:
     statements = []
     for n, (raw, ent) in enumerate(zip(raws, assigned, strict=True)):
         cue = raw.cue
+        # Hedges count from the content and its cue, not from the speaker's mention: in "X
+        # accused A of allegedly B, announced C", the hedge belongs to the first statement only.
         spans = list(raw.content)
         if cue:
             spans.append(cue.span)
-        spans.append(raw.mention.span)
         region = (min(s for s, _ in spans), max(e for _, e in spans))
         hedges, hedge_spans, stance = signals(text, region, cue.stance if cue else "neutral")
         statements.append(
