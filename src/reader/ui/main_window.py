@@ -40,6 +40,7 @@ INSTALLERS = (
     ("reader.ui.annotations", "install_annotations"),
     ("reader.ui.library_panel", "install_library"),
     ("reader.ui.source_actions", "install_source_actions"),
+    ("reader.ui.backup_menu", "install_backups"),
 )
 
 
