@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Segment, Span
 
-TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*|\S")
+TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*|\S|\n")
 SENT_END_RE = re.compile(r"[.!?]+[”\"’»)\]]*(?=\s)")
 ABBREVIATIONS = frozenset(
     [
