@@ -1,4 +1,5 @@
-"""Attribution analysis: text in, sources and the statements attributed to them out (no Qt, no I/O)."""
+"""Attribution analysis: text in, sources and the statements attributed to them out (no Qt,
+no I/O)."""
 
 from reader.analysis.model import Analysis, Segment, Source, Span, Statement
 

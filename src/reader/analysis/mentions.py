@@ -517,9 +517,7 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     n_start = n + 1
     name_words = [w for w in doc.words[n_start:n_end] if w.isalnum()]
     titles = words("titles")
-    if n_start >= n_end or not all(
-        _cap(w) or w in NAME_JOINERS or w in titles for w in name_words
-    ):
+    if n_start >= n_end or not all(_cap(w) or w in NAME_JOINERS or w in titles for w in name_words):
         return None, comma
     name = describe(doc, n_start, n_end)
     if name is None or name.kind != "person" or name.descriptive or name.pronoun:

@@ -1,8 +1,9 @@
-"""Frozen dataclasses that hold an analysis: character offsets into the analysed text, nothing else."""
+"""Frozen dataclasses that hold an analysis: character offsets into the analysed text, nothing
+else."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 Span = tuple[int, int]  # [start, end) Python str indices into the analysed text
 
