@@ -1,11 +1,11 @@
 """Entry points for ../shared/tools/attribution_eval.py (FUNCTION(text) -> contract dict).
 
     attribution_eval.py --data DIR --python benchmarks/analysis_eval.py:analyze
-    attribution_eval.py --data DIR --python benchmarks/analysis_eval.py:analyze_joined
+    attribution_eval.py --data DIR --python benchmarks/analysis_eval.py:analyze_parts
 
-`analyze` is the product's output: an interrupted quotation is two statements, the second
-`continues` the first. `analyze_joined` writes such a pair as one statement whose content is
-the list of parts, as ../shared/docs/analysis-json.md describes it (PolNeAR annotates it so).
+`analyze` is the product's output: an interrupted quotation is one statement whose `content`
+spans its parts (listed in `parts`). `analyze_parts` writes `content` as the list of parts, as
+../shared/docs/analysis-json.md describes it, to compare the two forms.
 """
 
 from reader.analysis import analyze as _analyze
@@ -16,18 +16,9 @@ def analyze(text: str) -> dict:
     return to_contract(_analyze(text), "x", include_text=False)
 
 
-def analyze_joined(text: str) -> dict:
+def analyze_parts(text: str) -> dict:
     out = analyze(text)
-    by_id = {st["id"]: st for st in out["statements"]}
-    kept = []
     for st in out["statements"]:
-        first = by_id.get(st.get("continues") or "")
-        while first is not None and first.get("continues"):
-            first = by_id.get(first["continues"])
-        if first is None:
-            kept.append(st)
-            continue
-        parts = first["content"] if isinstance(first["content"][0], list) else [first["content"]]
-        first["content"] = [*parts, st["content"]]
-    out["statements"] = kept
+        if "parts" in st:
+            st["content"] = st["parts"]
     return out
