@@ -484,21 +484,21 @@ def _concepts() -> dict[str, str]:
     return out
 
 
-def key(word: str) -> str:
-    """What a word counts as when statements are compared: its concept, else its stem."""
+def keys(word: str) -> tuple[str, str | None]:
+    """A word's stem and, when it names a kind of event, its concept."""
     s = stem(word)
-    return _concepts().get(s, s)
+    return s, _concepts().get(s)
 
 
 def content_words(text: str, start: int, end: int) -> list[tuple[str, str, Span]]:
-    """(key, surface form, span) of each content word in text[start:end]."""
+    """(stem, surface form, span) of each content word in text[start:end]."""
     out = []
     for m in WORD_RE.finditer(text, start, end):
         word = m.group()
         low = word.lower().replace("’", "'")
         if low in STOPWORDS or (len(low) < 3 and not low.isdigit()) or NEGATION_RE.fullmatch(low):
             continue
-        out.append((key(low), low, (m.start(), m.end())))
+        out.append((stem(low), low, (m.start(), m.end())))
     return out
 
 
@@ -541,13 +541,13 @@ def _governs(text: str, sentence: Span, neg: Span, near: set[str]) -> bool:
         low = m.group().lower()
         if n >= NEGATION_REACH or low in CONTRAST_WORDS:
             break
-        if key(low) in near:
+        if any(k in near for k in keys(low)):
             return True
     before = list(WORD_RE.finditer(text, sentence[0], neg[0]))[-NEGATION_BACK:]
     for m in reversed(before):
         if m.group().lower() in CONTRAST_WORDS or "," in text[m.end() : neg[0]]:
             break
-        if key(m.group().lower()) in near:
+        if any(k in near for k in keys(m.group().lower())):
             return True
     return False
 
@@ -730,8 +730,11 @@ def _relate(
 ) -> Relation | None:
     sa, sb = {w[0] for w in wa}, {w[0] for w in wb}
     shared = sa & sb
-    if len(shared) < MIN_SHARED and not _denies_same_event(text, a, b, shared):
-        return None
+    if len(shared) < MIN_SHARED:
+        concepts = _shared_concepts(wa, wb)
+        if not _denies_same_event(text, a, b, concepts):
+            return None
+        shared |= concepts
 
     def mass(stems: set[str]) -> float:
         return sum(weights.get(s, 1.0) for s in stems)
@@ -746,12 +749,17 @@ def _relate(
         relation, negated = "corroborating", None
     else:
         relation, negated = "related", None
+    concepts = _concepts()
+
+    def hit(s: str) -> bool:
+        return s in shared or concepts.get(s) in shared
+
     surface: dict[str, str] = {}
     for s, low, _ in wa:
-        if s in shared:
+        if hit(s):
             surface.setdefault(s, low)
-    ev = [Evidence(text[sp[0] : sp[1]], sp, a.id) for s, _, sp in wa if s in shared]
-    ev += [Evidence(text[sp[0] : sp[1]], sp, b.id) for s, _, sp in wb if s in shared]
+    ev = [Evidence(text[sp[0] : sp[1]], sp, a.id) for s, _, sp in wa if hit(s)]
+    ev += [Evidence(text[sp[0] : sp[1]], sp, b.id) for s, _, sp in wb if hit(s)]
     ev += neg_a + neg_b if relation == "contradicting" else []
     return Relation(
         statement=a.id,
@@ -765,13 +773,25 @@ def _relate(
     )
 
 
-def _denies_same_event(text: str, a: Statement, b: Statement, shared: set[str]) -> bool:
-    """One shared event concept is enough when exactly one side denies it: "no activity on the
-    border" against "drones attacked the country"."""
-    concepts = {s for s in shared if s.startswith("@")}
+def _shared_concepts(wa: list[tuple[str, str, Span]], wb: list[tuple[str, str, Span]]) -> set[str]:
+    concepts = _concepts()
+    ca = {concepts[w[0]] for w in wa if w[0] in concepts}
+    cb = {concepts[w[0]] for w in wb if w[0] in concepts}
+    return ca & cb
+
+
+def _denies_same_event(text: str, a: Statement, b: Statement, concepts: set[str]) -> bool:
+    """One event named in other words is enough to relate two statements when one side denies
+    it and the other asserts it plainly: "no activity on the border" against "drones attacked
+    the country". A side with negations of its own is left alone: word overlap cannot tell
+    what those deny."""
     if not concepts:
         return False
-    return bool(_negations(text, a, concepts)) != bool(_negations(text, b, concepts))
+    neg_a, neg_b = _negations(text, a, concepts), _negations(text, b, concepts)
+    if bool(neg_a) == bool(neg_b):
+        return False
+    plain = b if neg_a else a
+    return not _negations(text, plain, set())
 
 
 def _mirror(rel: Relation, a: Statement, b: Statement) -> Relation:
