@@ -10,12 +10,10 @@ import contextlib
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlmodel import col, delete, select
 
 from reader import __version__
 from reader.analysis import Analysis, analyze
@@ -24,25 +22,52 @@ from reader.analysis.model import Statement as AnalysisStatement
 from reader.errors import NotFoundError
 from reader.ingest import ImportedDocument, read_path
 from reader.ingest.document import content_hash
-from reader.store import Database
-from reader.store.models import (
-    Article,
-    ArticleSource,
-    Correction,
-    Highlight,
-    LibrarySource,
-    Setting,
-    Statement,
-    utcnow,
-)
-from reader.store.search import SearchHit
+from reader.store.database import Database
 
 ENGINE_VERSION = f"{__version__}+1"
 SAMPLE_NAME = "sample-article.txt"
 Progress = Callable[[int, int], None]
 
 if TYPE_CHECKING:
+    from sqlmodel import col, delete, select
+
     from reader.sources import LibrarySourceInfo, SourceAppearance
+    from reader.store.models import (
+        Article,
+        ArticleSource,
+        Correction,
+        Highlight,
+        LibrarySource,
+        Setting,
+        Statement,
+        utcnow,
+    )
+    from reader.store.search import SearchHit
+    from reader.store.snapshot import ArticleSnapshot
+
+_store_loaded = False
+
+
+def _load_store() -> None:
+    """Bind the sqlmodel names the operations use. Importing sqlmodel and SQLAlchemy costs about
+    0.3 s, and the window paints its first article without them (`reopen_last`), so they are
+    imported when the library is first used through `Library.db`."""
+    global _store_loaded, col, delete, select, utcnow
+    global Article, ArticleSource, Correction, Highlight, LibrarySource, Setting, Statement
+    from sqlmodel import col, delete, select
+
+    from reader.store.models import (
+        Article,
+        ArticleSource,
+        Correction,
+        Highlight,
+        LibrarySource,
+        Setting,
+        Statement,
+        utcnow,
+    )
+
+    _store_loaded = True
 
 
 def default_data_dir() -> Path:
@@ -161,14 +186,30 @@ class Library:
 
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
-        self.db = Database(self.data_dir)
+        self._db = Database(self.data_dir)
         self._backup_if_due()
+
+    @property
+    def db(self) -> Database:
+        """The open database; the first use loads the sqlmodel side of the library."""
+        if not _store_loaded:
+            _load_store()
+        return self._db
+
+    @db.setter
+    def db(self, value: Database) -> None:
+        self._db = value
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite file (for the reads that go without SQLAlchemy: store/snapshot.py)."""
+        return self._db.path
 
     def _backup_if_due(self) -> None:
         from reader.store.backup import backup_if_due
 
         with contextlib.suppress(Exception):  # a failed backup must never stop the opening
-            backup_if_due(self.db.path, self.data_dir)
+            backup_if_due(self._db.path, self.data_dir)
 
     def backups(self) -> list:
         """The automatic backups, newest first (each with .path and .label)."""
@@ -187,18 +228,16 @@ class Library:
     @property
     def warning(self) -> str | None:
         """Set when the library file was damaged and set aside at opening."""
-        return self.db.warning
+        return self._db.warning
 
     def close(self) -> None:
-        self.db.close()
+        self._db.close()
 
     # ---- articles -------------------------------------------------------------------------
 
     def import_document(self, doc: ImportedDocument) -> int:
         """Store a document (or find the stored one with the same content); returns its id."""
         if "\r" in doc.text:  # the window maps one text offset to one document position
-            from dataclasses import replace
-
             from reader.ingest.files import normalize_newlines
 
             doc = replace(doc, text=normalize_newlines(doc.text))
@@ -522,46 +561,26 @@ class Library:
         statements = s.exec(
             select(Statement).where(Statement.article_id == article.id).order_by(Statement.start)
         ).all()
-        srcs = [
-            AnalysisSource(
-                id=r.key,
-                name=r.name,
-                kind=r.kind,
-                role=r.role,
-                affiliation=r.affiliation,
-                mentions=tuple(tuple(m) for m in json.loads(r.mentions)),
-            )
-            for r in sources
-        ]
-        sts = [
-            AnalysisStatement(
-                id=r.key,
-                source=r.source_key,
-                kind=r.kind,
-                content=tuple(tuple(p) for p in json.loads(r.content)),
-                cue=tuple(json.loads(r.cue)) if r.cue else None,
-                source_mention=tuple(json.loads(r.source_mention)) if r.source_mention else None,
-                hedges=tuple(json.loads(r.hedges)),
-                stance=r.stance,
-                cue_text=r.cue_text,
-                continues=r.continues,
-            )
-            for r in statements
-        ]
         corrections = s.exec(
             select(Correction).where(Correction.article_id == article.id).order_by(Correction.id)
         ).all()
-        from reader.annotate.corrections import apply_corrections
+        return _analysis_from_rows(article, sources, statements, corrections)
 
-        srcs, sts = apply_corrections(srcs, sts, corrections)
-        fresh = analyze_segments(article.text)
-        return Analysis(
-            text=article.text,
-            title=article.title,
-            sources=tuple(srcs),
-            statements=tuple(sts),
-            segments=fresh,
-        )
+    # ---- the first article, without SQLAlchemy ---------------------------------------------
+
+    def reopen_last(self) -> ArticleView | None:
+        """The last opened article as `open_article` gives it, read with the standard library's
+        sqlite3 (see store/snapshot.py) and marked as opened again; None when there is no last
+        article or its analysis is not current (then take the normal way)."""
+        from reader.store.snapshot import mark_opened, read_last_article
+
+        snap = read_last_article(self.db_path, ENGINE_VERSION)
+        if snap is None:
+            return None
+        view = _view_from_snapshot(snap)
+        now = datetime.now(UTC)
+        mark_opened(self.db_path, view.info.id, now)
+        return replace(view, info=replace(view.info, opened_at=now))
 
     # ---- highlights and notes (user data) --------------------------------------------------
 
@@ -766,6 +785,61 @@ class Library:
         return export_pdf(
             doc, Path(out_path), paper=paper, claims=claims, author=author, progress=progress
         )
+
+
+def _analysis_from_rows(article, sources, statements, corrections) -> Analysis:
+    """An article's analysis from its stored rows (model objects or snapshot namespaces), with
+    the user's corrections applied and the segments recomputed."""
+    from reader.annotate.corrections import apply_corrections
+
+    srcs = [
+        AnalysisSource(
+            id=r.key,
+            name=r.name,
+            kind=r.kind,
+            role=r.role,
+            affiliation=r.affiliation,
+            mentions=tuple(tuple(m) for m in json.loads(r.mentions)),
+        )
+        for r in sources
+    ]
+    sts = [
+        AnalysisStatement(
+            id=r.key,
+            source=r.source_key,
+            kind=r.kind,
+            content=tuple(tuple(p) for p in json.loads(r.content)),
+            cue=tuple(json.loads(r.cue)) if r.cue else None,
+            source_mention=tuple(json.loads(r.source_mention)) if r.source_mention else None,
+            hedges=tuple(json.loads(r.hedges)),
+            stance=r.stance,
+            cue_text=r.cue_text,
+            continues=r.continues,
+        )
+        for r in statements
+    ]
+    srcs, sts = apply_corrections(srcs, sts, corrections)
+    return Analysis(
+        text=article.text,
+        title=article.title,
+        sources=tuple(srcs),
+        statements=tuple(sts),
+        segments=analyze_segments(article.text),
+    )
+
+
+def _view_from_snapshot(snap: ArticleSnapshot) -> ArticleView:
+    a = snap.article
+    analysis = _analysis_from_rows(a, snap.sources, snap.statements, snap.corrections)
+    return ArticleView(
+        info=_info(a, len(analysis.sources)),
+        text=a.text,
+        analysis=analysis,
+        highlights=tuple(_hl(h) for h in snap.highlights),
+        library_sources={
+            r.key: r.library_source_id for r in snap.sources if r.library_source_id is not None
+        },
+    )
 
 
 def analyze_segments(text: str) -> tuple:

@@ -2,6 +2,9 @@
 note on it, where it appears, and the user's corrections of the analysis (user data).
 
 `Library` delegates its source operations here; every function takes the open `Library`.
+The reads the Sources panel makes when an article opens (`library_sources`, `library_source`,
+`source_appearances`) go through the standard library's sqlite3 (store/snapshot.py), so the
+window shows them without loading SQLAlchemy; edits go through sqlmodel sessions.
 """
 
 from __future__ import annotations
@@ -10,16 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlmodel import col, select
-
 from reader.analysis.model import Source as AnalysisSource
 from reader.analysis.model import Statement as AnalysisStatement
 from reader.annotate.corrections import apply_corrections
 from reader.errors import NotFoundError, ReaderError
-from reader.store.models import Article, ArticleSource, Correction, LibrarySource, Statement
+from reader.store.snapshot import read_rows, reading
 
 if TYPE_CHECKING:
     from reader.library import Library
+    from reader.store.models import Correction, LibrarySource
 
 RATINGS = range(-2, 3)
 CORRECTION_ACTIONS = ("rename", "merge", "move", "not_statement")
@@ -72,7 +74,11 @@ class _ArticleReading:
 
 
 def _readings(s, article_ids: Iterable[int] | None = None) -> dict[int, _ArticleReading]:
-    """Every (or the given) article's corrected sources and statements, read from the rows."""
+    """Every (or the given) article's corrected sources and statements, read in session `s`."""
+    from sqlmodel import col, select
+
+    from reader.store.models import ArticleSource, Correction, Statement
+
     src_q = select(ArticleSource).order_by(ArticleSource.id)
     st_q = select(Statement).order_by(Statement.start)
     co_q = select(Correction).order_by(Correction.id)
@@ -81,14 +87,28 @@ def _readings(s, article_ids: Iterable[int] | None = None) -> dict[int, _Article
         src_q = src_q.where(col(ArticleSource.article_id).in_(ids))
         st_q = st_q.where(col(Statement.article_id).in_(ids))
         co_q = co_q.where(col(Correction.article_id).in_(ids))
-    sources: dict[int, list[ArticleSource]] = {}
-    for r in s.exec(src_q):
+    return _read(s.exec(src_q), s.exec(st_q), s.exec(co_q))
+
+
+def _readings_of(conn, article_ids: Iterable[int] | None = None) -> dict[int, _ArticleReading]:
+    """As `_readings`, through a sqlite3 connection of store.snapshot."""
+    ids = None if article_ids is None else list(article_ids)
+    return _read(
+        read_rows(conn, "article_source", "id", article_ids=ids),
+        read_rows(conn, "statement", "start", article_ids=ids),
+        read_rows(conn, "correction", "id", article_ids=ids),
+    )
+
+
+def _read(source_rows, statement_rows, correction_rows) -> dict[int, _ArticleReading]:
+    sources: dict[int, list] = {}
+    for r in source_rows:
         sources.setdefault(r.article_id, []).append(r)
-    statements: dict[int, list[Statement]] = {}
-    for r in s.exec(st_q):
+    statements: dict[int, list] = {}
+    for r in statement_rows:
         statements.setdefault(r.article_id, []).append(r)
-    corrections: dict[int, list[Correction]] = {}
-    for r in s.exec(co_q):
+    corrections: dict[int, list] = {}
+    for r in correction_rows:
         corrections.setdefault(r.article_id, []).append(r)
     out = {}
     for aid in set(sources) | set(statements):
@@ -118,21 +138,20 @@ def _readings(s, article_ids: Iterable[int] | None = None) -> dict[int, _Article
 def library_sources(lib: Library) -> list[LibrarySourceInfo]:
     """Every library source that appears in an article (or that the user rated or noted),
     most quoted first."""
-    with lib.db.session() as s:
+    with reading(lib.db_path) as conn:
         articles: dict[int, set[int]] = {}
         statements: dict[int, int] = {}
-        for aid, reading in _readings(s).items():
-            for src in reading.sources:
-                lib_id = reading.links.get(src.id)
+        for aid, article in _readings_of(conn).items():
+            for src in article.sources:
+                lib_id = article.links.get(src.id)
                 if lib_id is None:
                     continue
                 articles.setdefault(lib_id, set()).add(aid)
                 statements[lib_id] = statements.get(lib_id, 0) + sum(
-                    1 for st in reading.statements if st.source == src.id
+                    1 for st in article.statements if st.source == src.id
                 )
         out = []
-        for row in s.exec(select(LibrarySource)):
-            assert row.id is not None
+        for row in read_rows(conn, "library_source", "id"):
             if row.id not in articles and row.rating is None and not row.note:
                 continue  # left behind by a rename or merge; nothing of the user's on it
             out.append(
@@ -156,45 +175,45 @@ def library_source(lib: Library, library_source_id: int) -> LibrarySourceInfo:
     for info in library_sources(lib):
         if info.id == library_source_id:
             return info
-    with lib.db.session() as s:
-        row = _get_source(s, library_source_id)
-        assert row.id is not None
+    with reading(lib.db_path) as conn:
+        row = _source_row(conn, library_source_id)
         return LibrarySourceInfo(
             row.id, row.name, row.kind, row.role, row.affiliation, 0, 0, row.rating, row.note
         )
+
+
+def _source_row(conn, library_source_id: int) -> Any:
+    found = read_rows(conn, "library_source", "id", where=("id", int(library_source_id)))
+    if not found:
+        raise NotFoundError(f"No source with id {library_source_id} in the library")
+    return found[0]
 
 
 def source_appearances(
     lib: Library, library_source_id: int, exclude_article: int | None = None
 ) -> list[SourceAppearance]:
     """The articles quoting this source and what they quoted, newest article first."""
-    with lib.db.session() as s:
-        _get_source(s, library_source_id)
-        article_ids = set(
-            s.exec(
-                select(ArticleSource.article_id).where(
-                    ArticleSource.library_source_id == library_source_id
-                )
-            ).all()
-        )
+    with reading(lib.db_path) as conn:
+        _source_row(conn, library_source_id)
+        article_ids = {
+            r.article_id
+            for r in read_rows(
+                conn, "article_source", "id", where=("library_source_id", int(library_source_id))
+            )
+        }
         article_ids.discard(exclude_article)  # type: ignore[arg-type]
-        readings = _readings(s, article_ids)
+        readings = _readings_of(conn, article_ids)
         out = []
-        rows = s.exec(
-            select(Article)
-            .where(col(Article.id).in_(article_ids))
-            .order_by(col(Article.added_at).desc())
-        ).all()
+        rows = read_rows(conn, "article", "added_at DESC", article_ids=article_ids)
         for a in rows:
-            assert a.id is not None
-            reading = readings.get(a.id)
-            if reading is None:
+            article = readings.get(a.id)
+            if article is None:
                 continue
-            keys = {k for k, v in reading.links.items() if v == library_source_id}
-            keys &= {src.id for src in reading.sources}
+            keys = {k for k, v in article.links.items() if v == library_source_id}
+            keys &= {src.id for src in article.sources}
             if not keys:
                 continue
-            quoted = [reading.texts[st.id] for st in reading.statements if st.source in keys]
+            quoted = [article.texts[st.id] for st in article.statements if st.source in keys]
             out.append(SourceAppearance(a.id, a.title, quoted))
         return out
 
@@ -203,6 +222,8 @@ def source_appearances(
 
 
 def _get_source(s, library_source_id: int) -> LibrarySource:
+    from reader.store.models import LibrarySource
+
     row = s.get(LibrarySource, library_source_id)
     if row is None:
         raise NotFoundError(f"No source with id {library_source_id} in the library")
@@ -239,6 +260,8 @@ def add_correction(
     value: str | None = None,
 ) -> int:
     """Record a correction after checking it names what the corrected article holds."""
+    from reader.store.models import Article, Correction
+
     assert action in CORRECTION_ACTIONS
     with lib.db.session() as s:
         if s.get(Article, article_id) is None:
@@ -271,6 +294,8 @@ def add_correction(
 
 def undo_correction(lib: Library, correction_id: int) -> None:
     """Delete a correction: the article reads as it did before it."""
+    from reader.store.models import Correction
+
     with lib.db.session() as s:
         c = s.get(Correction, correction_id)
         if c is None:
@@ -283,6 +308,10 @@ def undo_correction(lib: Library, correction_id: int) -> None:
 
 
 def corrections(lib: Library, article_id: int) -> list[Correction]:
+    from sqlmodel import select
+
+    from reader.store.models import Correction
+
     with lib.db.session() as s:
         rows = s.exec(
             select(Correction).where(Correction.article_id == article_id).order_by(Correction.id)
@@ -297,6 +326,10 @@ def relink_sources(lib: Library, s, article_id: int, also: set[str] | None = Non
     source is looked up under its new name, a merged one takes its target's library source.
     Sources no correction names keep the link the analysis gave them; `also` names keys to
     look up again (those of a correction just undone)."""
+    from sqlmodel import select
+
+    from reader.store.models import ArticleSource, Correction
+
     rows = {
         r.key: r
         for r in s.exec(select(ArticleSource).where(ArticleSource.article_id == article_id))

@@ -11,13 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
-from sqlmodel import Session
-
 from reader.errors import StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "library.sqlite3"
@@ -42,6 +41,8 @@ def alembic_config(db_path: Path) -> Config:
 
 
 def make_engine(db_path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -78,10 +79,15 @@ def current_revision(db_path: Path) -> str | None:
     return row[0] if row else None
 
 
+def at_head(db_path: Path) -> bool:
+    """True when the library file exists and its schema is the newest revision."""
+    return current_revision(db_path) == head_revision()
+
+
 def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> None:
     """Bring the schema to `revision` (at every start: a library from an older version opens).
     A library already at head skips alembic entirely: it is the common case and the slow one."""
-    if revision == "head" and current_revision(db_path) == head_revision():
+    if revision == "head" and at_head(db_path):
         return
     from alembic import command
 
@@ -125,7 +131,10 @@ def move_aside(db_path: Path) -> Path:
 
 
 class Database:
-    """The open library file. `warning` says what happened if the old file had to be set aside."""
+    """The open library file. `warning` says what happened if the old file had to be set aside.
+
+    A file already at the newest schema needs no SQLAlchemy to open: the engine (and the import
+    of SQLAlchemy, about 0.3 s) waits until `engine` or `session()` is first used."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
@@ -144,11 +153,14 @@ class Database:
                 f"The library file was damaged ({problem}); it was moved to {moved.name} "
                 "and a new library was started."
             )
-        self.engine = make_engine(self.path)
+        self._engine: Engine | None = None
+        if at_head(self.path):
+            return
+        self._engine = make_engine(self.path)
         try:
-            upgrade(self.engine, self.path)
+            upgrade(self._engine, self.path)
         except Exception as exc:  # a file that passed quick_check but is not our schema
-            self.engine.dispose()
+            self._engine.dispose()
             if self.warning is not None:
                 raise StoreError(f"Cannot open the library {self.path}: {exc}") from exc
             moved = move_aside(self.path)
@@ -156,12 +168,20 @@ class Database:
                 f"The library file could not be opened ({exc.__class__.__name__}); it was moved "
                 f"to {moved.name} and a new library was started."
             )
-            self.engine = make_engine(self.path)
-            upgrade(self.engine, self.path)
+            self._engine = make_engine(self.path)
+            upgrade(self._engine, self.path)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.path)
+        return self._engine
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short-lived session that commits on success and rolls back on error."""
+        from sqlmodel import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -171,4 +191,5 @@ class Database:
                 raise
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text as sql
-from sqlalchemy.engine import Connection
-from sqlmodel import Session
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlmodel import Session
 
 MARK_OPEN = "⟦"
 MARK_CLOSE = "⟧"
@@ -132,6 +133,8 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     expr = match_expression(query)
     if expr is None or limit <= 0:
         return []
+    from sqlalchemy import text as sql
+
     conn = session.connection()
     per_table = max(limit, 20)
     candidates: list[tuple[int, str, str | None, str, float, int | None]] = []
@@ -220,6 +223,8 @@ def _group(
         count += min(len(by_article[article_id]), HITS_PER_ARTICLE)
     if not chosen:
         return []
+    from sqlalchemy import text as sql
+
     marks = ", ".join(str(int(a)) for a in chosen)
     articles = {
         r[0]: (r[1], r[2])

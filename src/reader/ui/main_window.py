@@ -407,11 +407,20 @@ class MainWindow(QMainWindow):
             self.open_path(path, fallback=True)
             return
         library = self.library
-        self.ops.run(
-            lambda: _fallback_article(library),
-            lambda aid: self.open_article(aid) if aid is not None else None,
-            lambda exc: self._failed(exc, "Cannot open the library"),
-        )
+
+        def work() -> OpenArticle | int | None:
+            # the last article comes back whole, without loading SQLAlchemy (the quick way
+            # to the first paint); otherwise the id of the one to open
+            view = library.reopen_last()
+            return view if view is not None else _fallback_article(library)
+
+        def done(result: OpenArticle | int | None) -> None:
+            if isinstance(result, int):
+                self.open_article(result)
+            elif result is not None:
+                self._show_article(result)
+
+        self.ops.run(work, done, lambda exc: self._failed(exc, "Cannot open the library"))
 
     def _show_article(self, view: OpenArticle) -> None:
         self.current = view
