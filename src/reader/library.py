@@ -80,6 +80,16 @@ def default_data_dir() -> Path:
     return user_data_path("reader", appauthor=False)
 
 
+def prepare_opening(data_dir: Path | str | None = None) -> None:
+    """Import what `Library(data_dir)` will need to create or migrate its database (nothing for
+    a library at the newest schema). The window calls it before loading Qt: see
+    reader.store.database.import_for_opening."""
+    from reader.store.database import DB_NAME, import_for_opening
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    import_for_opening(folder / DB_NAME)
+
+
 def sample_path() -> Path:
     """The bundled sample article (shipped inside the package, with a copy under data/)."""
     here = Path(__file__).resolve().parent / "resources" / SAMPLE_NAME

@@ -11,10 +11,13 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+# Qt is imported inside the functions: `run_gui` first imports what opening the library needs
+# (see reader.library.prepare_opening), which costs less before PySide6 is loaded.
 
 SCREENSHOT_SIZE = (1400, 900)
 SCREENSHOT_TIMEOUT_S = 60.0
@@ -40,6 +43,10 @@ _none_pinned = False
 
 def application() -> QApplication:
     """The one QApplication, named so that QSettings and log folders are "reader"'s."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
     pin_none()
     app = QApplication.instance()
     if app is None:
@@ -57,6 +64,8 @@ def application() -> QApplication:
 
 def _ensure_fonts() -> None:
     """Offscreen platforms may see no system fonts: load DejaVu so text never renders as boxes."""
+    from PySide6.QtGui import QFontDatabase
+
     if "DejaVu Serif" in QFontDatabase.families() and QFontDatabase.families():
         return
     for folder in FONT_DIRS:
@@ -74,7 +83,11 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
     )
     if screenshot is not None and headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from reader.library import prepare_opening
+
+    prepare_opening(data_dir)
     app = application()
+    from PySide6.QtCore import QTimer
 
     from reader.errors import ReaderError
     from reader.library import Library
@@ -146,6 +159,8 @@ def _quit_on_sigterm(window) -> None:
     is saved. A timer lets the interpreter run the Python signal handler while Qt's loop runs."""
     import signal
 
+    from PySide6.QtCore import QTimer
+
     def handler(_signum: int, _frame: object) -> None:
         QTimer.singleShot(0, window.close)
 
@@ -156,6 +171,8 @@ def _quit_on_sigterm(window) -> None:
 
 
 def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
     window.persist = False
     window.setFixedSize(*SCREENSHOT_SIZE)
     window.show()
@@ -186,6 +203,8 @@ def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
 
 def _excepthook(window, previous):
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QApplication
+
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
