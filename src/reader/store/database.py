@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -177,6 +178,7 @@ class Database:
                 "and a new library was started."
             )
         self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
         if at_head(self.path):
             return
         self._engine = make_engine(self.path)
@@ -197,7 +199,9 @@ class Database:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = make_engine(self.path)
+            with self._engine_lock:
+                if self._engine is None:
+                    self._engine = make_engine(self.path)
         return self._engine
 
     @contextmanager
