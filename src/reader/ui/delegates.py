@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, QRectF, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView
 
 
 def item_value(index: QModelIndex, role: int) -> Any:
@@ -42,3 +42,17 @@ def paint_row_background(painter: QPainter, opt: QStyleOptionViewItem) -> None:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(bg)
     painter.drawRoundedRect(QRectF(QRect(opt.rect).adjusted(2, 1, -4, -1)), 6, 6)
+
+
+def configure_card_tree(tree: QTreeView, indentation: int) -> None:
+    """A tree of variable-height "cards" drawn by a delegate: no header, smooth scrolling, one
+    selection, hover tracking."""
+    tree.setHeaderHidden(True)
+    tree.setUniformRowHeights(False)
+    tree.setIndentation(indentation)
+    tree.setAnimated(False)
+    tree.setMouseTracking(True)
+    tree.setWordWrap(True)
+    tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

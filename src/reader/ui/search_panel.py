@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from reader.store.search import SearchHit
 from reader.ui import icons
-from reader.ui.delegates import item_value, paint_row_background
+from reader.ui.delegates import configure_card_tree, item_value, paint_row_background
 from reader.ui.delegates import small_font as _small
 from reader.ui.search_model import FIELD_LABELS, Role, SearchModel
 
@@ -201,18 +200,10 @@ class SearchPanel(QWidget):
         self.tree = SearchTree(self)
         self.tree.setObjectName("searchResults")
         self.tree.setModel(self.model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setIndentation(10)
+        configure_card_tree(self.tree, indentation=10)
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setExpandsOnDoubleClick(False)
-        self.tree.setAnimated(False)
-        self.tree.setMouseTracking(True)
-        self.tree.setWordWrap(True)
-        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setItemDelegate(SearchDelegate(self.tree))
         self.tree.clicked.connect(self._activate)
         self.tree.activated.connect(self._activate)

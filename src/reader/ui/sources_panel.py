@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
-from reader.ui.delegates import item_value, paint_row_background
+from reader.ui.delegates import configure_card_tree, item_value, paint_row_background
 from reader.ui.delegates import small_font as _small
 from reader.ui.source_chips import RATING_COLORS, TONE_COLORS, Chip
 from reader.ui.source_details import SourceDetails
@@ -453,15 +453,7 @@ class SourcesPanel(QWidget):
         self.tree = SourceTree(self)
         self.tree.setObjectName("sourcesTree")
         self.tree.setModel(self.proxy)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setIndentation(14)
-        self.tree.setAnimated(False)
-        self.tree.setMouseTracking(True)
-        self.tree.setWordWrap(True)
-        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        configure_card_tree(self.tree, indentation=14)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.delegate = SourceDelegate(self.tree)
         self.tree.setItemDelegate(self.delegate)

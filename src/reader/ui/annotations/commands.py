@@ -36,6 +36,18 @@ class HighlightRef:
     def id(self) -> int | None:
         return self.info.id if self.info is not None else None
 
+    def remove(self, lib: Library) -> HighlightInfo | None:
+        """Delete the highlight, keeping its latest state so that it can be put back."""
+        if self.info is not None:
+            self.info = lib.delete_highlight(self.info.id)
+        return self.info
+
+    def put_back(self, lib: Library) -> HighlightInfo | None:
+        """Restore the deleted highlight as it was, with the same id."""
+        if self.info is not None:
+            self.info = lib.restore_highlight(self.info)
+        return self.info
+
 
 class AddHighlight(QUndoCommand):
     def __init__(self, runner: Runner, ref: HighlightRef, note: str = "") -> None:
@@ -45,25 +57,17 @@ class AddHighlight(QUndoCommand):
     def redo(self) -> None:
         ref, lib, note = self.ref, self.runner.library, self.note
 
-        def do() -> HighlightInfo:
+        def do() -> HighlightInfo | None:
             if ref.info is None:
                 ref.info = lib.add_highlight(ref.article_id, ref.start, ref.end, ref.color, note)
-            else:  # redo after undo: the same row again, same id
-                ref.info = lib.restore_highlight(ref.info)
-            return ref.info
+                return ref.info
+            return ref.put_back(lib)  # redo after undo: the same row again, same id
 
         self.runner.run_edit(do)
 
     def undo(self) -> None:
         ref, lib = self.ref, self.runner.library
-
-        def do() -> HighlightInfo | None:
-            if ref.info is None:
-                return None
-            ref.info = lib.delete_highlight(ref.info.id)  # keep the latest state for redo
-            return ref.info
-
-        self.runner.run_edit(do)
+        self.runner.run_edit(lambda: ref.remove(lib))
 
 
 class _Update(QUndoCommand):
@@ -112,22 +116,8 @@ class DeleteHighlight(QUndoCommand):
 
     def redo(self) -> None:
         ref, lib = self.ref, self.runner.library
-
-        def do() -> HighlightInfo | None:
-            if ref.info is None:
-                return None
-            ref.info = lib.delete_highlight(ref.info.id)
-            return ref.info
-
-        self.runner.run_edit(do)
+        self.runner.run_edit(lambda: ref.remove(lib))
 
     def undo(self) -> None:
         ref, lib = self.ref, self.runner.library
-
-        def do() -> HighlightInfo | None:
-            if ref.info is None:
-                return None
-            ref.info = lib.restore_highlight(ref.info)
-            return ref.info
-
-        self.runner.run_edit(do)
+        self.runner.run_edit(lambda: ref.put_back(lib))
