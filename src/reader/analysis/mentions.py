@@ -3,6 +3,7 @@ pronouns. Noun phrases are read off the tokens next to a cue or a quotation."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.analysis.doc import ABBREVIATIONS, Doc
@@ -119,6 +120,7 @@ PREPOSITIONS = frozenset(
     {"of", "at", "for", "among", "from", "with", "in", "on", "within", "inside"}
 )
 NAME_JOINERS = frozenset({"of", "and", "&", "de", "van", "von", "der", "al", "bin", "la", "du"})
+RUN_JOINERS = NAME_JOINERS | {"for", "the"}
 TRAILING_DROP = frozenset({"himself", "herself", "themselves", "itself", "too", "also", "alone"})
 TIME_WORDS = frozenset(
     [
@@ -169,6 +171,59 @@ NOT_A_SUBJECT_START = frozenset(
 )
 NOT_BEFORE_PERSON = frozenset({"at", "of", "from", "the", "company", "firm", "group", "in", "on"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+NOT_A_NAME_START = BOUNDARY_WORDS | NOT_A_SUBJECT_START | TIME_WORDS | LEADING_DETS | {"according"}
+NAME_PUNCT_RE = re.compile(r"[.'’-]")
+# first words of place names, not of people's: "New York", "San Diego", "Fort Worth"
+TOPONYM_FIRST = frozenset(
+    [
+        "new",
+        "san",
+        "santa",
+        "los",
+        "las",
+        "el",
+        "puerto",
+        "fort",
+        "port",
+        "mount",
+        "lake",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "great",
+        "saint",
+        "st",
+    ]
+)
+CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+PLACE_PREPOSITIONS = frozenset(
+    {"to", "into", "near", "across", "toward", "towards", "through", "via", "outside", "around"}
+)
 
 
 @dataclass(frozen=True)
@@ -191,10 +246,59 @@ def _cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+def _initial(doc: Doc, j: int) -> bool:
+    """Token j is a middle initial: "M" in "Brian M. Good" (a capital letter between names)."""
+    w = doc.words[j]
+    return (
+        len(w) == 1
+        and w.isupper()
+        and j > 0
+        and _cap(doc.words[j - 1])
+        and doc.words[j - 1].isalpha()
+        and j + 2 < len(doc.words)
+        and doc.words[j + 1] == "."
+        and _cap(doc.words[j + 2])
+    )
+
+
+def _sentence_initial(doc: Doc, t: int) -> bool:
+    if t == 0 or doc.words[t - 1] in {"“", '"', "‘", "(", "\n"}:
+        return True
+    sent = doc.sentence_of(doc.starts[t])
+    return sent is None or sent[0] == doc.starts[t]
+
+
+def run_start(doc: Doc, lo: int, hi: int) -> int:
+    """Start of the proper name ending at token `hi`: capitalised words, middle initials, and
+    the small words inside an organisation's name ("Friends of the Earth", "People for the
+    Ethical Treatment of Animals", "Breaking the Silence")."""
+    wd, low = doc.words, doc.lower
+    r = hi
+    while r > lo:
+        w = wd[r - 1]
+        if _cap(w) or (w == "." and r - 2 >= lo and _initial(doc, r - 2)):
+            r -= 1
+        elif low[r - 1] in RUN_JOINERS and r - 1 > lo and r < hi and _cap(wd[r - 2]):
+            if low[r - 1] == "the" and _sentence_initial(doc, r - 2):
+                break  # "Later the Senate": a capital only because the sentence starts there
+            r -= 1
+        elif (
+            low[r - 1] == "the"
+            and r - 2 > lo
+            and r < hi
+            and low[r - 2] in {"of", "for"}
+            and _cap(wd[r - 3])
+        ):
+            r -= 2  # "of the", "for the" inside a name
+        else:
+            break
+    return r
+
+
 def is_boundary(doc: Doc, j: int) -> bool:
     w = doc.words[j]
     if not w[:1].isalnum():
-        if w == "." and j > 0 and doc.lower[j - 1] in ABBREVIATIONS:
+        if w == "." and j > 0 and (doc.lower[j - 1] in ABBREVIATIONS or _initial(doc, j - 1)):
             return False
         return w not in {"’", "'", "&"}
     return doc.lower[j] in BOUNDARY_WORDS
@@ -229,6 +333,8 @@ def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
         t = next((j for j in range(b - 1, a - 1, -1) if _title_at(low, j)), None)
         if t is None:
             return _text(doc, a, b), None
+        while t > a and _title_at(low, t - 1):
+            t -= 1  # "Deputy Chief": a title qualified by another
         return _text(doc, t, b), (_text(doc, a, t) or None)
     role = _text(doc, a, p)
     q = p + 1
@@ -236,9 +342,7 @@ def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
         q += 1
     aff_start = p + 1
     # narrow "the information company Defense Express" to "Defense Express"
-    r = b
-    while r > q and doc.words[r - 1][:1].isupper():
-        r -= 1
+    r = max(run_start(doc, q, b), q)
     if r < b and r > q and not doc.words[r - 1][:1].isupper() and low[r - 1] not in NAME_JOINERS:
         aff_start = r
     elif r == q and q < b and low[p + 1] == "the":
@@ -278,20 +382,34 @@ def describe(
     head_end, pp = b, None
     for j in range(a + 1, b - 1):
         if low[j] in PREPOSITIONS:
-            if _cap(wd[j - 1]) and _cap(wd[j + 1]) and low[j] in {"of", "for"}:
-                continue  # "Ministry of Defense", "Center for Policy"
+            if (
+                _cap(wd[j - 1])
+                and low[j] in {"of", "for"}
+                and (_cap(wd[j + 1]) or (low[j + 1] == "the" and j + 2 < b and _cap(wd[j + 2])))
+            ):
+                continue  # "Ministry of Defense", "Center for Policy", "Friends of the Earth"
             head_end, pp = j, (j + 1, b)
             break
     # proper-name run at the end of the head
-    r = head_end
-    while r > a and (
-        _cap(wd[r - 1]) or (low[r - 1] in NAME_JOINERS and r - 1 > a and _cap(wd[r - 2]))
-    ):
-        r -= 1
-    while r < head_end and (low[r] in NAME_JOINERS or _title_at(low, r)):
+    r = run_start(doc, a, head_end)
+    while r < head_end and (low[r] in RUN_JOINERS or _title_at(low, r)):
         r += _title_at(low, r) or 1
         if r < head_end and wd[r] == ".":
             r += 1
+    titled_role = None
+    inner_title = next(
+        (t for t in range(head_end - 2, r, -1) if _title_at(low, t) and _cap(wd[t])), None
+    )
+    if inner_title is not None and not any(
+        low[t] in words("organization_words") for t in range(r, head_end)
+    ):
+        # "Patrol Chief James Hall": the title and what qualifies it, then the name
+        n = inner_title + _title_at(low, inner_title)
+        if n < head_end and wd[n] == ".":
+            n += 1
+        if n < head_end and all(_cap(w) or w == "." for w in wd[n:head_end]):
+            titled_role = _text(doc, r, n)
+            r = n
     lex_media, lex_org = words("media_words"), words("organization_words")
     lex_anon, lex_doc, lex_titles = (
         words("anonymous_words"),
@@ -316,10 +434,14 @@ def describe(
             name = _text(doc, a, head_end)  # "official Minsk"
         elif any(w in lex_org for w in name_low[1:] or name_low) and head_end - r > 1:
             kind = "organization"
+        elif "the" in name_low or "for" in name_low:
+            kind = "organization"  # no person's name holds "the": "Breaking the Silence"
         elif (name_low and name_low[-1] in lex_media) or (
             len(name_low) == 1 and name_low[0] in lex_media
         ):
             kind = "media"
+        elif len(name_low) == 1 and len(name_low[0]) >= 3 and wd[r].isupper() and wd[r].isalpha():
+            kind = "organization"  # "PETA said": an acronym names an organisation
         else:
             kind = "person"
         if pre[1] > pre[0]:
@@ -330,6 +452,8 @@ def describe(
                 role, affiliation = split_role(doc, *pre)
                 if affiliation is None and role and not any(_title_at(low, j) for j in range(*pre)):
                     role = None
+                if titled_role:
+                    role, affiliation = titled_role, None
             else:
                 role = _text(doc, *pre)
         if pp and kind == "person":
@@ -337,7 +461,7 @@ def describe(
             role = role or role2
             affiliation = affiliation or aff2
         if kind != "person" and pp:
-            name = _text(doc, a, b)
+            name = _text(doc, r, b)
         return Mention(span, text, name, kind, role, affiliation)
     head = low[head_end - 1]
     name = _text(doc, a, b)
@@ -565,32 +689,53 @@ def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
 
 def person_candidates(doc: Doc) -> list[Mention]:
     """Names of people anywhere in the body ("Maria Santos, a nurse at …"), with the role of
-    an apposition that follows; antecedents for pronouns and descriptions."""
+    an apposition that follows; antecedents for pronouns and descriptions. Only body
+    paragraphs count (not headlines or related links), and a capitalised run is no name when
+    it opens with a function word ("Since October"), holds a month or weekday, follows a
+    preposition of place ("to San Diego") or a possessive ("Washington's Reagan Airport")."""
     out: list[Mention] = []
-    wd, n = doc.words, len(doc.words)
+    wd, low = doc.words, doc.lower
     lex = words("organization_words") | words("media_words")
-    i = 0
-    while i < n:
-        if not (wd[i][:1].isupper() and wd[i].isalpha()):
-            i += 1
-            continue
-        j = i
-        while j < n and j - i < 4 and wd[j][:1].isupper() and wd[j].replace(".", "").isalpha():
-            j += 1
-        after_prep = i > 0 and doc.lower[i - 1] in NOT_BEFORE_PERSON
-        if j - i >= 2 and not after_prep and not any(w.lower() in lex for w in wd[i:j]):
-            m = describe(doc, i, j)
-            if m is not None and m.kind == "person" and not m.descriptive:
-                if j + 1 < n and wd[j] == ",":
-                    e = j + 1
-                    while e < n and e - j < 20 and wd[e] not in {",", ".", ";", "“", "”", '"'}:
-                        e += 1
-                    first = doc.lower[j + 1]
-                    if first in {"a", "an", "the"} or _title_at(doc.lower, j + 1):
-                        role, aff = split_role(doc, j + 1, e)
-                        if role and any(_title_at(doc.lower, t) for t in range(j + 1, e)):
-                            m = Mention(m.span, m.text, m.name, m.kind, role, aff)
-                            j = e
-                out.append(m)
-        i = max(j, i + 1)
+    for p_start, p_end in doc.body:
+        i, n = doc.token_at(p_start), doc.token_before(p_end) + 1
+        while i < n:
+            if not (wd[i][:1].isupper() and wd[i].isalpha()) or low[i] in NOT_A_NAME_START:
+                i += 1
+                continue
+            j = i
+            while (
+                j < n
+                and j - i < 5
+                and (
+                    (wd[j][:1].isupper() and NAME_PUNCT_RE.sub("", wd[j]).isalpha())
+                    or (wd[j] == "." and _initial(doc, j - 1))
+                )
+            ):
+                j += 1
+            prev = low[i - 1] if i > 0 else ""
+            after_prep = prev in NOT_BEFORE_PERSON or (
+                prev in PLACE_PREPOSITIONS and not (i > 1 and low[i - 2] == "according")
+            )
+            owned = i > 0 and _cap(wd[i - 1]) and prev.endswith(("'s", "’s"))
+            if (
+                j - i >= 2
+                and low[i] not in TOPONYM_FIRST
+                and not after_prep
+                and not owned
+                and not any(w.lower() in lex or w.lower() in CALENDAR for w in wd[i:j])
+            ):
+                m = describe(doc, i, j)
+                if m is not None and m.kind == "person" and not m.descriptive:
+                    if j + 1 < n and wd[j] == ",":
+                        e = j + 1
+                        while e < n and e - j < 20 and wd[e] not in {",", ".", ";", "“", "”", '"'}:
+                            e += 1
+                        first = low[j + 1]
+                        if first in {"a", "an", "the"} or _title_at(low, j + 1):
+                            role, aff = split_role(doc, j + 1, e)
+                            if role and any(_title_at(low, t) for t in range(j + 1, e)):
+                                m = Mention(m.span, m.text, m.name, m.kind, role, aff)
+                                j = e
+                    out.append(m)
+            i = max(j, i + 1)
     return out

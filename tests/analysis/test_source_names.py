@@ -1,0 +1,144 @@
+"""Source names on real-looking news pages: no source invented from a place, a time phrase,
+a headline or half an organisation's name; titles kept apart from names. Each rule has a
+sentence it must name right and a near miss it must not turn into a source."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _sources(text: str) -> dict[str, tuple[str, str | None]]:
+    """Source name → (kind, role) for the sources that have statements."""
+    a = analyze(text)
+    used = {st.source for st in a.statements}
+    return {s.name: (s.kind, s.role) for s in a.sources if s.id in used}
+
+
+def _speaker_of(text: str, content_part: str) -> str | None:
+    a = analyze(text)
+    for st in a.statements:
+        s, e = st.content[0][0], st.content[-1][1]
+        if content_part in text[s:e]:
+            return a.source(st.source).name
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "speaker"),
+    [
+        # a pronoun after a sentence with a time phrase opening it ("Since March 3, he says")
+        (
+            "Omar Haddad runs the clinic on the hill. Since March 3, he says, he has treated "
+            "nine patients with gunshot wounds. “We are exhausted,” he says.",
+            "We are exhausted",
+            "Omar Haddad",
+        ),
+        # a place the speaker travelled to is no antecedent of "he"
+        (
+            "Peter Lindqvist said he left home early to catch a flight to Santa Barbara. "
+            "“The roads were empty,” he said in an e-mail.",
+            "The roads were empty",
+            "Peter Lindqvist",
+        ),
+        # nor a building named after someone, owned by a place ("Denver's … Airport")
+        (
+            "Marla Quint said she arrived early at Denver's Stapleton Regional Airport. "
+            "“The lines were short,” she said.",
+            "The lines were short",
+            "Marla Quint",
+        ),
+        # a middle initial does not cut the name
+        (
+            "The trip was quiet. Daniel R. Ostrowski said the bus was half empty all week.",
+            "the bus was half empty",
+            "Daniel R. Ostrowski",
+        ),
+        # a title inside the capitalised run stays apart from the name
+        (
+            "“We will decide in the morning,” Deputy Chief Laura Brandt of the city police said.",
+            "We will decide in the morning",
+            "Laura Brandt",
+        ),
+        # an organisation's name holding "the" is one name, and not a person
+        (
+            "The rules changed last year. According to Keeping the Peace, a veterans' group, "
+            "checkpoints were added across the valley.",
+            "checkpoints were added",
+            "Keeping the Peace",
+        ),
+        # a description word before an organisation's name is its role, not part of its name
+        (
+            "The bill passed after the group Friends of the Northern Forest said it would sue.",
+            "it would sue",
+            "Friends of the Northern Forest",
+        ),
+    ],
+)
+def test_source_named(text: str, content_part: str, speaker: str) -> None:
+    assert _speaker_of(text, content_part) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_source"),
+    [
+        (
+            "Omar Haddad runs the clinic on the hill. Since March 3, he says, he has treated "
+            "nine patients with gunshot wounds.",
+            "Since March",
+        ),
+        (
+            "Peter Lindqvist said he left home early to catch a flight to Santa Barbara. "
+            "“The roads were empty,” he said in an e-mail.",
+            "Santa Barbara",
+        ),
+        (
+            "Marla Quint said she arrived early at Denver's Stapleton Regional Airport. "
+            "“The lines were short,” she said.",
+            "Stapleton Regional Airport",
+        ),
+        (
+            "The trip was quiet. Daniel R. Ostrowski said the bus was half empty all week.",
+            "Ostrowski",
+        ),
+        (
+            "“We will decide in the morning,” Deputy Chief Laura Brandt of the city police said.",
+            "Deputy Chief Laura Brandt",
+        ),
+        (
+            "The rules changed last year. According to Keeping the Peace, a veterans' group, "
+            "checkpoints were added across the valley.",
+            "Peace",
+        ),
+        # a related-article headline between paragraphs is no antecedent
+        (
+            "Lena Moretti wrote the report on the dam.\n"
+            "Read more: A Quiet River Is Creating an Unusual Dispute Among Farmers\n"
+            "In 2019, she said the dam was “a mistake” because it flooded the valley.",
+            "Unusual Dispute",
+        ),
+    ],
+)
+def test_not_a_source(text: str, not_a_source: str) -> None:
+    assert not_a_source not in _sources(text)
+
+
+def test_role_and_kind() -> None:
+    s = _sources(
+        "“We will decide in the morning,” Deputy Chief Laura Brandt of the city police said."
+    )
+    assert s["Laura Brandt"][1] == "Deputy Chief"
+    s = _sources("The bill passed. NORFA said it would sue the state over the new rule.")
+    assert s["NORFA"][0] == "organization"
+    s = _sources(
+        "The rules changed last year. According to Keeping the Peace, a veterans' group, "
+        "checkpoints were added across the valley."
+    )
+    assert s["Keeping the Peace"][0] == "organization"
+
+
+def test_a_sentence_opening_capital_before_the_stays_out_of_the_name() -> None:
+    # "Later the Senate": "Later" is capitalised because it opens the sentence
+    s = _sources("Talks went on. Later the Senate said the vote would be delayed a week.")
+    assert "Later the Senate" not in s
