@@ -142,3 +142,48 @@ def test_a_sentence_opening_capital_before_the_stays_out_of_the_name() -> None:
     # "Later the Senate": "Later" is capitalised because it opens the sentence
     s = _sources("Talks went on. Later the Senate said the vote would be delayed a week.")
     assert "Later the Senate" not in s
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "speaker"),
+    [
+        # two people sharing a surname stay two sources
+        (
+            "“The square will stay closed,” Captain Mark Ellison said. “Another quiet "
+            "morning on the train,” Rosa Ellison wrote on her blog.",
+            "Another quiet morning",
+            "Rosa Ellison",
+        ),
+        # a surname opening a sentence is the antecedent of the next "she", not a school
+        (
+            "Lia Dunmore said the hearing went well. Dunmore, who grew up in Tulsa, graduated "
+            "from Rice University and then Yale Law School. She said she paid for school herself.",
+            "she paid for school herself",
+            "Lia Dunmore",
+        ),
+    ],
+)
+def test_speaker_resolved(text: str, content_part: str, speaker: str) -> None:
+    assert _speaker_of(text, content_part) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # an age is no role
+        ("Nora Vance, 43, argues the statute is too broad to survive review.", "Nora Vance", None),
+        # nor is a relative clause; the title after "who was" is
+        (
+            "Tom Beale, who was a senior official at the treasury, said the plan would fail.",
+            "Tom Beale",
+            "senior official",
+        ),
+        (
+            "Tom Beale, who wrote the dissent with two colleagues, said the plan would fail.",
+            "Tom Beale",
+            None,
+        ),
+    ],
+)
+def test_apposition_role(text: str, name: str, role: str | None) -> None:
+    assert _sources(text)[name][1] == role

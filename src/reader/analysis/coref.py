@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.attribution import Raw
 from reader.analysis.doc import Doc
+from reader.analysis.lexicons import words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.model import Span
 
@@ -35,6 +36,22 @@ def _clean(name: str) -> str:
         if low.startswith(d):
             return name[len(d) :]
     return name
+
+
+def _first_names_clash(a: str, b: str) -> bool:
+    """Two full names sharing a surname but with different first names (or initials)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    fa, fb = wa[0].lower().rstrip("."), wb[0].lower().rstrip(".")
+    titles = words("titles")
+    if fa == fb or fa in titles or fb in titles or f"{fa}." in titles or f"{fb}." in titles:
+        return False
+    if not (wa[0][:1].isupper() and wb[0][:1].isupper()):
+        return False
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] != fb[0]
+    return fa not in b.lower().split() and fb not in a.lower().split()
 
 
 def _keywords(name: str) -> frozenset[str]:
@@ -75,6 +92,8 @@ class _Resolver:
         if m.kind == "person":
             last = name.split()[-1].lower() if name else ""
             i = self.by_surname.get(last)
+            if i is not None and _first_names_clash(self.entities[i].name, name):
+                i = None  # "Ellie Hall" is not "James Hall"
             if i is None:
                 i = self.new(m, name)
                 self.by_surname[last] = i
@@ -141,7 +160,7 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     """Entities (future sources) and, for each statement, the index of its entity."""
     r = _Resolver(doc)
     if any(x.mention.pronoun or x.mention.descriptive for x in raws):
-        r.candidates = person_candidates(doc)
+        r.candidates = _with_known_surnames(doc, person_candidates(doc), raws)
         r.cand_starts = [c.span[0] for c in r.candidates]
         r.cand_ends = [c.span[1] for c in r.candidates]
     order = sorted(range(len(raws)), key=lambda i: raws[i].mention.span[0])
@@ -161,6 +180,31 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
         assigned[i] = ent
     _add_name_mentions(doc, r.entities)
     return r.entities, assigned
+
+
+def _with_known_surnames(doc: Doc, cands: list[Mention], raws: list[Raw]) -> list[Mention]:
+    """Antecedents for pronouns: the names found in the body, and a named speaker's surname
+    where it opens a sentence ("Roe, who grew up in Ohio, …. She said …")."""
+    full: dict[str, str] = {}
+    for x in raws:
+        m = x.mention
+        if m.kind == "person" and not (m.pronoun or m.descriptive) and m.name[:1].isupper():
+            name = _clean(m.name)
+            last = name.split()[-1]
+            if len(name) > len(full.get(last, "")):
+                full[last] = name
+    if not full:
+        return cands
+    taken = {c.span[0] for c in cands}
+    extra = []
+    for j, w in enumerate(doc.words):
+        name = full.get(w)
+        if name is None or doc.starts[j] in taken or doc.paragraph_of(doc.starts[j]) < 0:
+            continue
+        sent = doc.sentence_of(doc.starts[j])
+        if sent is not None and sent[0] == doc.starts[j]:
+            extra.append(Mention((doc.starts[j], doc.ends[j]), w, name, "person"))
+    return sorted(cands + extra, key=lambda c: c.span) if extra else cands
 
 
 def _add_name_mentions(doc: Doc, entities: list[Entity]) -> None:

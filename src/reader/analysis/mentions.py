@@ -162,6 +162,7 @@ TIME_WORDS = frozenset(
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+RELATIVES_ALL = frozenset({"who", "which", "whose", "whom", "that"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "am", "been", "be"})
 POSTMODIFIERS = frozenset(
     {"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "informed", "speaking"}
@@ -650,7 +651,16 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     if not (low[app[0]] in LEADING_DETS or titled or not _cap(doc.words[app[0]])):
         return None, comma
     role, aff = split_role(doc, *app)
-    if _cap(doc.words[app[0]]) and low[app[0]] not in LEADING_DETS:
+    if low[app[0]] in RELATIVES_ALL:
+        # "Jane Roe, who was a top official at X, said": the role after "who was", if any
+        role = aff = None
+        if app[0] + 2 < app[1] and low[app[0] + 1] in BE_FORMS:
+            r2, a2 = split_role(doc, app[0] + 2, app[1])
+            if any(_title_at(low, t) for t in range(app[0] + 2, app[1])):
+                role, aff = r2, a2
+    elif all(w.isdigit() or not w.isalnum() for w in doc.words[app[0] : app[1]]):
+        role = aff = None  # "Jane Roe, 43, said": an age is no role
+    elif _cap(doc.words[app[0]]) and low[app[0]] not in LEADING_DETS:
         # "Color of Change's executive director": organisation first, title last
         t = next(t for t in range(app[1] - 1, app[0] - 1, -1) if _title_at(low, t))
         role, aff = (
