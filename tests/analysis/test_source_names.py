@@ -187,3 +187,23 @@ def test_speaker_resolved(text: str, content_part: str, speaker: str) -> None:
 )
 def test_apposition_role(text: str, name: str, role: str | None) -> None:
     assert _sources(text)[name][1] == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dams alone will not stop the floods, according to Ruth Ambler and her colleagues. "
+        "Towns will have to move uphill, they argue.",
+        "Ruth Ambler led the study. Ruth Ambler and her colleagues said towns will have to "
+        "move uphill within a decade.",
+    ],
+)
+def test_a_named_person_and_her_colleagues_is_her_source(text: str) -> None:
+    a = analyze(text)
+    assert {a.source(st.source).name for st in a.statements} == {"Ruth Ambler"}
+
+
+def test_a_couple_named_together_is_not_one_person() -> None:
+    # "and" between two names is no "X and her colleagues"
+    s = _sources("Dams alone will not stop the floods, according to Ruth Ambler and Tom Reyes.")
+    assert "Ruth Ambler" not in s

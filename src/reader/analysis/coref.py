@@ -176,6 +176,8 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
             if not m.pronoun:
                 trail = r.person_trail if r.entities[ent].kind == "person" else r.group_trail
                 insort(trail, (m.span[0], ent))
+                if m.group:
+                    insort(r.group_trail, (m.span[0], ent))  # "they" may stand for the group
         r.enrich(ent, m)
         assigned[i] = ent
     _add_name_mentions(doc, r.entities)

@@ -162,6 +162,24 @@ TIME_WORDS = frozenset(
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+COLLEAGUES = frozenset(
+    [
+        "colleagues",
+        "collaborators",
+        "co-authors",
+        "coauthors",
+        "team",
+        "associates",
+        "partners",
+        "aides",
+        "lawyers",
+        "attorneys",
+        "advisers",
+        "advisors",
+        "allies",
+        "supporters",
+    ]
+)
 RELATIVES_ALL = frozenset({"who", "which", "whose", "whom", "that"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "am", "been", "be"})
 POSTMODIFIERS = frozenset(
@@ -241,6 +259,7 @@ class Mention:
     pronoun: bool = False
     descriptive: bool = False
     written: Span | None = None  # the word standing for it there ("who" in "X, who said")
+    group: bool = False  # "Jane Roe and her colleagues": a named person speaking with others
 
 
 def _cap(w: str) -> bool:
@@ -352,6 +371,22 @@ def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
     return role or None, aff or None
 
 
+def with_colleagues(doc: Doc, a: int, b: int) -> Mention | None:
+    """`Jane Roe and her colleagues` ([a, b)): the named person, speaking for a group she
+    leads; None when the phrase is not of that shape."""
+    low = doc.lower
+    k = next((t for t in range(a + 1, b - 2) if low[t] == "and"), None)
+    if k is None or low[k + 1] not in {"his", "her", "their"} or b - (k + 2) > 3:
+        return None
+    if low[b - 1] not in COLLEAGUES:
+        return None
+    m = describe(doc, a, k)
+    if m is None or m.kind != "person" or m.pronoun or m.descriptive:
+        return None
+    span = (doc.starts[a], doc.ends[b - 1])
+    return Mention(span, _text(doc, a, b), m.name, "person", m.role, m.affiliation, group=True)
+
+
 def describe(
     doc: Doc, a: int, b: int, *, loose: bool = False, pronouns: frozenset[str] = SUBJECT_PRONOUNS
 ) -> Mention | None:
@@ -370,6 +405,10 @@ def describe(
         kind = "person" if low[a] in PERSON_PRONOUNS else "anonymous"
         kind = "organization" if low[a] in THING_PRONOUNS else kind
         return Mention(span, wd[a], wd[a], kind, pronoun=True)
+    if "and" in low[a:b]:
+        g = with_colleagues(doc, a, b)
+        if g is not None:
+            return g
     # leading time adverbials and determiners
     while a < b - 1 and low[a] in TIME_WORDS:
         a += 1
@@ -536,6 +575,13 @@ def subject_left(
     while j >= floor and end - j <= 12 and not is_boundary(doc, j):
         j -= 1
     a = j + 1
+    if a < end and a - 2 >= floor and doc.lower[a - 1] == "and":
+        n = a - 1
+        while n - 1 >= floor and a - n <= 5 and _cap(doc.words[n - 1]):
+            n -= 1
+        g = with_colleagues(doc, n, end) if n < a - 1 else None
+        if g is not None:
+            return g, n
     if a < end:
         m = describe(doc, a, end, loose=loose and doc.lower[a] in LEADING_DETS)
         if m is None and doc.lower[a] in NOT_A_SUBJECT_START:
