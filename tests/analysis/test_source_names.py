@@ -207,3 +207,23 @@ def test_a_couple_named_together_is_not_one_person() -> None:
     # "and" between two names is no "X and her colleagues"
     s = _sources("Dams alone will not stop the floods, according to Ruth Ambler and Tom Reyes.")
     assert "Ruth Ambler" not in s
+
+
+def test_a_subhead_between_paragraphs_is_no_statement() -> None:
+    text = (
+        "The council met on Monday to review the budget for the coming year.\n"
+        "Mayor says library cuts will stay in place\n"
+        "Mayor Ana Ruiz said the cuts were needed to keep the pool open."
+    )
+    found = {text[st.content[0][0] : st.content[0][1]] for st in analyze(text).statements}
+    assert found == {"the cuts were needed to keep the pool open"}
+
+
+def test_a_signed_quotation_line_stays_in_the_body() -> None:
+    text = (
+        "Voters were asked what they thought of the race.\n"
+        "“The most tiring campaign I can remember in this town.” ― Maria Lopez\n"
+        "Others said they had stopped following it in the spring."
+    )
+    names = {analyze(text).source(st.source).name for st in analyze(text).statements}
+    assert "Maria Lopez" in names

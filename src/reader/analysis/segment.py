@@ -42,6 +42,8 @@ MINOR_WORDS = frozenset(
         "be",
     ]
 )
+SUBHEAD_WORDS = 12
+SIGNED_QUOTE_RE = re.compile(r"[”\"]\s*[―—–-]")  # `“…” ― Jane Doe`: a quotation signed
 FINAL_PUNCT = '.!?:;…"”’»)'
 NORM_RE = re.compile(r"[^\w]+")
 
@@ -89,6 +91,16 @@ def segment(text: str) -> tuple[Segment, ...]:
             continue
         if i == 0 and len(lines) > 1 and unpunctuated and len(words) <= 20:
             kinds.append("title")
+            continue
+        if (
+            0 < i < len(lines) - 1
+            and unpunctuated
+            and len(words) <= SUBHEAD_WORDS
+            and not SIGNED_QUOTE_RE.search(line)
+        ):
+            # a sentence-case subhead or related-article link between paragraphs ("Mayor
+            # defends budget cuts in tense hearing"): no full stop, so no sentence of the body
+            kinds.append("heading")
             continue
         kinds.append("paragraph")
     # pull quotes: a short paragraph repeating a sentence of the body found elsewhere
