@@ -227,3 +227,75 @@ def test_a_signed_quotation_line_stays_in_the_body() -> None:
     )
     names = {analyze(text).source(st.source).name for st in analyze(text).statements}
     assert "Maria Lopez" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "content_part", "speaker"),
+    [
+        # a missing space after a full stop does not glue two sentences into one subject
+        (
+            "Most of the clips drew only a few views.A former city official said the channel "
+            "was run from abroad.",
+            "the channel was run from abroad",
+            "former city official",
+        ),
+        # a pronoun right before the cue is its subject, not the phrase before it
+        (
+            "A witness gave the court photographs of several men they claimed were police "
+            "officers in plain clothes.",
+            "were police officers",
+            "they",
+        ),
+        # a document obtained by a newspaper speaks, not the newspaper
+        (
+            "The office was burglarized in March. According to witness statements obtained by "
+            "The Daily Ledger, the burglars knew the alarm code.",
+            "the burglars knew the alarm code",
+            "witness statements",
+        ),
+    ],
+)
+def test_subject_found(text: str, content_part: str, speaker: str) -> None:
+    assert _speaker_of(text, content_part) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_source"),
+    [
+        # a possessive is no subject
+        (
+            "Ten diplomats were expelled over Moldavia's alleged role in the downing of the jet.",
+            "Moldavia's",
+        ),
+        # a capitalised pronoun run inside a quotation is no antecedent
+        (
+            'Asked why, Jorge Vidal struggled. "Sometimes I like to write in English," he claimed.',
+            "Sometimes I",
+        ),
+        # the predicate of a relative clause is no subject of "called"
+        (
+            "He emailed a friend who owned a security company called Vigil about the plan.",
+            "owned a security company",
+        ),
+        # nor a lone sentence-opening function word
+        (
+            "According to a person briefed on the plan, the envoy informed the ministry that "
+            "he knew of it.",
+            "According",
+        ),
+        # nested "said she thinks" is one statement, not two
+        (
+            "Maria Olsen said she thinks the town is strongest when people work together.",
+            "she",
+        ),
+    ],
+)
+def test_not_a_source_2(text: str, not_a_source: str) -> None:
+    assert not_a_source not in _sources(text)
+
+
+def test_the_north_is_a_state() -> None:
+    s = _sources(
+        "Talks stalled last week. Earlier the North warned that dialogue would not resume."
+    )
+    assert s.get("North", ("organization",))[0] == "organization"

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from reader.analysis.model import Segment, Span
 
-TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*|\S|\n")
+# "U.S", "e.g", "Ph.D" are one token; "views.A" (a missing space after a full stop) is two
+TOKEN_RE = re.compile(r"[^\W_]+(?:(?:[-'’&]|\.(?![A-Z])|(?<![a-z][a-z])\.)[^\W_]+)*|\S|\n")
 SENT_END_RE = re.compile(r"[.!?]+[”\"’»)\]]*(?=\s)")
 ABBREVIATIONS = frozenset(
     [

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.doc import ABBREVIATIONS, Doc
-from reader.analysis.lexicons import places, words
+from reader.analysis.lexicons import places, reporting_verbs, words
 from reader.analysis.model import Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "i", "me", "my"})
@@ -162,6 +162,7 @@ TIME_WORDS = frozenset(
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+COMPASS = frozenset({"north", "south", "east", "west"})  # "the North said": a state
 COLLEAGUES = frozenset(
     [
         "colleagues",
@@ -409,6 +410,10 @@ def describe(
         g = with_colleagues(doc, a, b)
         if g is not None:
             return g
+    if low[b - 1].endswith(("'s", "’s")):
+        return None  # "over Russia's alleged role": a possessive is no subject
+    if b - a == 1 and low[a] in NOT_A_NAME_START:
+        return None  # "According", "Since": a capital only because the sentence starts there
     # leading time adverbials and determiners
     while a < b - 1 and low[a] in TIME_WORDS:
         a += 1
@@ -419,6 +424,10 @@ def describe(
         return None
     text = _text(doc, full_a, b)
     # split a trailing prepositional phrase: "sources among Ukrainian border forces"
+    for j in range(a + 2, b - 1):
+        if low[j] == "by" and low[j - 1].endswith("ed"):
+            b = j - 1  # "witness statements obtained by The Post": the statements speak
+            break
     head_end, pp = b, None
     for j in range(a + 1, b - 1):
         if low[j] in PREPOSITIONS:
@@ -469,7 +478,7 @@ def describe(
         pre = (a, r)
         if len(name_low) == 1 and name_low[0].endswith(DEMONYM_ENDINGS) and r == a:
             return None  # "Belarusian" alone is an adjective, not a speaker
-        if name in places():
+        if name in places() or (len(name_low) == 1 and name_low[0] in COMPASS):
             kind = "organization"
             name = _text(doc, a, head_end)  # "official Minsk"
         elif any(w in lex_org for w in name_low[1:] or name_low) and head_end - r > 1:
@@ -572,6 +581,15 @@ def subject_left(
         if k >= floor and doc.words[k] == "(":
             j = k - 1
     end = j + 1
+    if (
+        j > floor
+        and doc.lower[j] in SUBJECT_PRONOUNS
+        and doc.words[j - 1][:1].isalnum()
+        and doc.lower[j - 1] not in reporting_verbs()
+        and doc.lower[j - 1] not in BOUNDARY_WORDS
+    ):
+        # "photographs of several attendees they claimed were …": the pronoun is the subject
+        return describe(doc, j, end), j
     while j >= floor and end - j <= 12 and not is_boundary(doc, j):
         j -= 1
     a = j + 1
@@ -582,6 +600,8 @@ def subject_left(
         g = with_colleagues(doc, n, end) if n < a - 1 else None
         if g is not None:
             return g, n
+    if a < end and a > floor and doc.lower[a - 1] in RELATIVES_ALL and doc.lower[a].endswith("ed"):
+        return None, a  # "…, who owned a company called X": a relative clause, no subject
     if a < end:
         m = describe(doc, a, end, loose=loose and doc.lower[a] in LEADING_DETS)
         if m is None and doc.lower[a] in NOT_A_SUBJECT_START:
@@ -779,6 +799,7 @@ def person_candidates(doc: Doc) -> list[Mention]:
                 and not after_prep
                 and not owned
                 and not any(w.lower() in lex or w.lower() in CALENDAR for w in wd[i:j])
+                and "I" not in wd[i:j]
             ):
                 m = describe(doc, i, j)
                 if m is not None and m.kind == "person" and not m.descriptive:
