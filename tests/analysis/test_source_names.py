@@ -299,3 +299,25 @@ def test_the_north_is_a_state() -> None:
         "Talks stalled last week. Earlier the North warned that dialogue would not resume."
     )
     assert s.get("North", ("organization",))[0] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The farm shows grew. Lentils are the new rice, according to Zillow's recent "
+            "review of recipe searches from last year.",
+            "Zillow",
+            "other",
+        ),
+        (
+            "Models have underestimated the warming, according to the new paper.",
+            "new paper",
+            "document",
+        ),
+        # a newspaper stays media
+        ("The mayor resigned, according to the local paper.", "local paper", "media"),
+    ],
+)
+def test_owner_and_study_names(text: str, name: str, kind: str) -> None:
+    assert _sources(text)[name][0] == kind

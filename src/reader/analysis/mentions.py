@@ -162,6 +162,9 @@ TIME_WORDS = frozenset(
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
+STUDY_WORDS = frozenset(
+    {"new", "research", "peer-reviewed", "scientific", "academic", "working", "white", "recent"}
+)
 COMPASS = frozenset({"north", "south", "east", "west"})  # "the North said": a state
 COLLEAGUES = frozenset(
     [
@@ -520,6 +523,8 @@ def describe(
             affiliation = _text(doc, *pp)
     elif head in lex_media:
         kind = "media"
+        if head == "paper" and any(w in STUDY_WORDS for w in low[a : head_end - 1]):
+            kind = "document"  # "the new peer-reviewed paper": a study, not a newspaper
     elif head in lex_org:
         kind = "organization"
     elif head in lex_doc:
@@ -534,6 +539,9 @@ def describe(
             affiliation = _text(doc, *pp)
     elif loose and any(ch.isalpha() for ch in wd[head_end - 1]):
         kind = "other"
+        if _cap(wd[a]) and low[a].endswith(("'s", "’s")) and head_end - a > 1:
+            # "Google's recent analysis of searches": the owner is who speaks through it
+            name = wd[a][:-2]
     else:
         # "a source familiar with …": the head noun stands before a modifier
         inner = next(
