@@ -321,3 +321,23 @@ def test_the_north_is_a_state() -> None:
 )
 def test_owner_and_study_names(text: str, name: str, kind: str) -> None:
     assert _sources(text)[name][0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The rule passed after the group Friends of the Northern Forest said it would sue. "
+            "FNF said it had already hired two lawyers for the case.",
+            {"Friends of the Northern Forest"},
+        ),
+        # other capitals are another organisation
+        (
+            "The rule passed after the group Friends of the Northern Forest said it would sue. "
+            "NRA said it had already hired two lawyers for the case.",
+            {"Friends of the Northern Forest", "NRA"},
+        ),
+    ],
+)
+def test_an_acronym_joins_its_organisation(text: str, names: set[str]) -> None:
+    assert set(_sources(text)) == names

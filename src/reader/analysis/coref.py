@@ -54,6 +54,17 @@ def _first_names_clash(a: str, b: str) -> bool:
     return fa not in b.lower().split() and fb not in a.lower().split()
 
 
+def _acronym(name: str) -> str:
+    """The initials an organisation goes by ("People for the Ethical Treatment of Animals" →
+    "PETA"), or the name itself when it is one; "" for anything else."""
+    ws = name.split()
+    if len(ws) == 1:
+        w = ws[0]
+        return w if len(w) >= 2 and w.isupper() and w.isalpha() else ""
+    caps = [w for w in ws if w[:1].isupper()]
+    return "".join(w[0] for w in caps) if len(caps) >= 2 else ""
+
+
 def _keywords(name: str) -> frozenset[str]:
     return frozenset(w for w in name.lower().split() if w not in {"the", "of", "a", "an"})
 
@@ -70,6 +81,7 @@ class _Resolver:
         self.by_surname: dict[str, int] = {}
         self.by_head: dict[tuple[str, str], list[int]] = {}
         self.by_plain_name: dict[str, int] = {}
+        self.by_acronym: dict[str, int] = {}
 
     def new(self, m: Mention, name: str) -> int:
         self.entities.append(Entity(name, m.kind, m.role, m.affiliation, names=[name]))
@@ -110,8 +122,18 @@ class _Resolver:
                 if len(name) > len(self.entities[i].name):
                     self.entities[i].name = name
                 return i
+        short = _acronym(name)
+        if short and short in self.by_acronym:
+            i = self.by_acronym[short]  # "PETA" and "People for the Ethical Treatment of …"
+            if len(name) > len(self.entities[i].name):
+                self.entities[i].name = name
+                self.entities[i].kind = m.kind
+            bucket.append(i)
+            return i
         i = self.new(m, name)
         bucket.append(i)
+        if short:
+            self.by_acronym[short] = i
         return i
 
     def resolve(self, m: Mention) -> int:
