@@ -45,7 +45,7 @@ def main() -> int:
     r = measure()
     rows = [
         ("bare PySide6 window", r["bare_s"], 1.0),
-        ("reader, first launch (import sample)", r["first_launch_s"], r["ratio_first"]),
+        ("reader, first launch (empty data dir)", r["first_launch_s"], r["ratio_first"]),
         ("reader, later launch (reopen last)", r["later_launch_s"], r["ratio_later"]),
     ]
     print(f"{'start-up (median of 5, offscreen)':<40}{'seconds':>10}{'× bare':>10}")

@@ -90,6 +90,49 @@ def prepare_opening(data_dir: Path | str | None = None) -> None:
     import_for_opening(folder / DB_NAME)
 
 
+STARTER_NAME = "starter-library.sqlite3"
+
+
+def starter_path() -> Path:
+    """The shipped starter library (the sample, imported and analysed)."""
+    return Path(__file__).resolve().parent / "resources" / STARTER_NAME
+
+
+def install_starter_library(data_dir: Path | str | None = None) -> bool:
+    """On a first launch (no library file yet) put the starter library in place, so that the
+    window opens the analysed sample at once. False when a library exists or the starter is not
+    current; the window then imports the sample the normal way."""
+    from reader.store.database import DB_NAME, head_revision
+    from reader.store.starter import install_starter, starter_is_current
+
+    db_path = (Path(data_dir) if data_dir else default_data_dir()) / DB_NAME
+    if db_path.exists() or not starter_is_current(starter_path(), head_revision(), ENGINE_VERSION):
+        return False
+    try:
+        return install_starter(starter_path(), db_path)
+    except Exception:  # a starter that cannot be copied: the library is built the normal way
+        return False
+
+
+def build_starter_library(out: Path) -> None:
+    """Make the starter library file: a new library with the sample imported and opened."""
+    import shutil
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        lib = Library(Path(tmp))
+        lib.open_article(lib.import_sample())
+        lib.close()
+        db = Path(tmp) / "library.sqlite3"
+        conn = sqlite3.connect(db)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("VACUUM")
+        conn.close()
+        shutil.copyfile(db, out)
+
+
 def sample_path() -> Path:
     """The bundled sample article (shipped inside the package, with a copy under data/)."""
     here = Path(__file__).resolve().parent / "resources" / SAMPLE_NAME

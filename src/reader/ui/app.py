@@ -83,8 +83,10 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
     )
     if screenshot is not None and headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from reader.library import prepare_opening
+    from reader.library import install_starter_library, prepare_opening
 
+    if path is None:
+        install_starter_library(data_dir)  # first launch: the analysed sample, ready to open
     prepare_opening(data_dir)
     app = application()
     from PySide6.QtCore import QTimer
