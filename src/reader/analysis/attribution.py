@@ -243,7 +243,7 @@ class _Attributor:
         m = describe(doc, k, j + 1, loose=True)
         return (m, cue) if m is not None else None
 
-    def before(self, q: Quotation) -> tuple[Mention, Cue] | None:
+    def before(self, q: Quotation) -> tuple[Mention, Cue | None] | None:
         """`X said: “…”` / `X told Y, “…”` / `X said that “…”`."""
         doc = self.doc
         p_start, _ = self.para_bounds(q.span[0])
@@ -309,7 +309,7 @@ class _Attributor:
         by_tail: dict[int, int] = {}
         for qi, q in enumerate(self.quotes):
             inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
-            found = None
+            found: tuple[Mention, Cue | None] | None = None
             via_tail = False
             if inner[-1:] in {",", "!", "?", "—", "–"} or (inner[-1:] == "." and q.closed):
                 found = self.tail(q)
@@ -641,10 +641,10 @@ class _Attributor:
             if doc.lower[k] == "that":
                 k += 1
             elif doc.lower[k] in ADVERBIAL_AFTER_CUE:
-                t = next((t for t in range(k, min(stop, k + 9)) if doc.lower[t] == "that"), None)
-                if t is None or any(not doc.words[x][:1].isalnum() for x in range(k, t)):
+                that = next((t for t in range(k, min(stop, k + 9)) if doc.lower[t] == "that"), None)
+                if that is None or any(not doc.words[x][:1].isalnum() for x in range(k, that)):
                     continue
-                k = t + 1
+                k = that + 1
             if k >= stop:
                 continue
             end = self.clause_end(k, stop)

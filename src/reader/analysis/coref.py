@@ -222,12 +222,12 @@ def _with_known_surnames(doc: Doc, cands: list[Mention], raws: list[Raw]) -> lis
     taken = {c.span[0] for c in cands}
     extra = []
     for j, w in enumerate(doc.words):
-        name = full.get(w)
-        if name is None or doc.starts[j] in taken or doc.paragraph_of(doc.starts[j]) < 0:
+        full_name = full.get(w)
+        if full_name is None or doc.starts[j] in taken or doc.paragraph_of(doc.starts[j]) < 0:
             continue
         sent = doc.sentence_of(doc.starts[j])
         if sent is not None and sent[0] == doc.starts[j]:
-            extra.append(Mention((doc.starts[j], doc.ends[j]), w, name, "person"))
+            extra.append(Mention((doc.starts[j], doc.ends[j]), w, full_name, "person"))
     return sorted(cands + extra, key=lambda c: c.span) if extra else cands
 
 

@@ -749,10 +749,10 @@ def _relate(
         relation, negated = "corroborating", None
     else:
         relation, negated = "related", None
-    concepts = _concepts()
+    concept_of = _concepts()
 
     def hit(s: str) -> bool:
-        return s in shared or concepts.get(s) in shared
+        return s in shared or concept_of.get(s) in shared
 
     surface: dict[str, str] = {}
     for s, low, _ in wa:

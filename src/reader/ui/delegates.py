@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView
 
+# what Qt hands a delegate or a model: either kind of index
+Index = QModelIndex | QPersistentModelIndex
 
-def item_value(index: QModelIndex, role: int) -> Any:
+
+def item_value(index: Index, role: int) -> Any:
     """An item's data asked of the Python model itself: `QModelIndex.data()` turns an empty
     QVariant into None in a way that leaks a reference on PySide6 6.12 (see app.pin_none)."""
     if not index.isValid():

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from reader.store.search import SearchHit
 from reader.ui import icons
-from reader.ui.delegates import configure_card_tree, item_value, paint_row_background
+from reader.ui.delegates import Index, configure_card_tree, item_value, paint_row_background
 from reader.ui.delegates import small_font as _small
 from reader.ui.search_model import FIELD_LABELS, Role, SearchModel
 
@@ -54,7 +54,7 @@ class SearchDelegate(QStyledItemDelegate):
     """Article rows: title in bold with the number of hits on the right. Hit rows: a small
     icon and label for where the match is, then the snippet with the matches marked."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int):
+    def _document(self, option: QStyleOptionViewItem, index: Index, width: int):
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(option.font)
@@ -69,7 +69,7 @@ class SearchDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(40, width))
         return doc
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
         width = max(120, option.rect.width())
         if item_value(index, Role.IsArticleRole):
@@ -82,7 +82,7 @@ class SearchDelegate(QStyledItemDelegate):
         h = min(doc.size().height(), fm.lineSpacing() * 3 + 2)
         return QSize(width, int(PAD_Y + small.height() + 2 + h + PAD_Y))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         pal = opt.palette

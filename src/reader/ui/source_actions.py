@@ -188,8 +188,9 @@ class SourceActions(QObject):
         state: dict[str, int | None] = {"id": None}
 
         def do() -> int:
-            state["id"] = make(lib, article_id)
-            return state["id"]
+            cid = make(lib, article_id)
+            state["id"] = cid
+            return cid
 
         def undo() -> None:
             cid, state["id"] = state["id"], None

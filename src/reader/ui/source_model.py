@@ -9,7 +9,7 @@ chips. A proxy sorts and filters it (by statements, name, kind, rating; by kind 
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -393,7 +393,7 @@ class SourceFilterModel(QSortFilterProxyModel):
         return self._needle in hay.lower()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
-        model = self.sourceModel()
+        model = cast(SourceModel, self.sourceModel())  # the sources panel sets a SourceModel
         if self.kind and not parent.isValid():
             src = model.source_at(model.index(row, 0, parent))
             if src is None or src.kind != self.kind:

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
-from reader.ui.delegates import configure_card_tree, item_value, paint_row_background
+from reader.ui.delegates import Index, configure_card_tree, item_value, paint_row_background
 from reader.ui.delegates import small_font as _small
 from reader.ui.source_chips import RATING_COLORS, TONE_COLORS, Chip
 from reader.ui.source_details import SourceDetails
@@ -123,7 +123,7 @@ class SourceDelegate(QStyledItemDelegate):
         return rect.left() + PAD_X + ICON + 8
 
     def source_hit_areas(
-        self, font: QFont, rect: QRect, index: QModelIndex
+        self, font: QFont, rect: QRect, index: Index
     ) -> list[tuple[str, QRect, str]]:
         """(what, rect, tooltip) of a source row's parts: the second line and the chips (the
         rating first)."""
@@ -146,7 +146,7 @@ class SourceDelegate(QStyledItemDelegate):
         return out
 
     @staticmethod
-    def _counts_width(font: QFont, index: QModelIndex) -> int:
+    def _counts_width(font: QFont, index: Index) -> int:
         small = QFontMetrics(_small(font))
         direct, para = item_value(index, Role.CountsRole) or (0, 0)
         return sum(small.horizontalAdvance(str(n)) + 10 + 12 for n in (direct, para))
@@ -169,7 +169,7 @@ class SourceDelegate(QStyledItemDelegate):
             QToolTip.hideText()
         return True
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
         small = QFontMetrics(_small(option.font))
         if item_value(index, Role.IsSourceRole):
@@ -187,7 +187,7 @@ class SourceDelegate(QStyledItemDelegate):
             h = PAD_Y - 2 + fm.height() * self.STATEMENT_LINES + 3 + small.height() + PAD_Y
         return QSize(max(120, option.rect.width()), h)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         pal = opt.palette
@@ -329,24 +329,24 @@ class SourceDelegate(QStyledItemDelegate):
 
     # ---- renaming in place -----------------------------------------------------------------
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index):
         if not item_value(index, Role.IsSourceRole):
             return None
         editor = QLineEdit(parent)
         editor.setObjectName("sourceNameEditor")
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QLineEdit):
             editor.setText(str(item_value(index, Qt.ItemDataRole.DisplayRole) or ""))
             editor.selectAll()
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:
         if isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         fm = QFontMetrics(option.font)
         x = self._text_left(option.rect) - 5

@@ -30,6 +30,7 @@ from reader.ui.annotations.annotation_model import (
     color_of,
 )
 from reader.ui.annotations.selection_toolbar import swatch_icon
+from reader.ui.delegates import Index
 
 PAD = 10
 BAR = 4
@@ -73,7 +74,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         small.setPointSizeF(base.pointSizeF() * 0.85)
         return quote, note, small
 
-    def _layout(self, option: QStyleOptionViewItem, index: QModelIndex):
+    def _layout(self, option: QStyleOptionViewItem, index: Index):
         quote_f, note_f, small_f = self._fonts(option)
         width = max(60, option.rect.width() - 2 * PAD - BAR - 6)
         quote = _wrapped(index.data(AnnotationRole.Quote) or "(empty)", quote_f, width, QUOTE_LINES)
@@ -81,7 +82,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         note = _wrapped(note_text, note_f, width, NOTE_LINES) if note_text else []
         return quote_f, note_f, small_f, quote, note
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if index.data(AnnotationRole.IsHeader):
             return QSize(option.rect.width(), QFontMetrics(option.font).height() * 2 + 8)
         _, _, small_f, quote, note = self._layout(option, index)
@@ -91,7 +92,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         h += 6 + QFontMetrics(small_f).height() + PAD
         return QSize(option.rect.width(), h + 6)
 
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = option.palette
