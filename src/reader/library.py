@@ -29,6 +29,8 @@ SAMPLE_NAME = "sample-article.txt"
 Progress = Callable[[int, int], None]
 
 if TYPE_CHECKING:
+    from types import SimpleNamespace
+
     from sqlmodel import col, delete, select
 
     from reader.sources import LibrarySourceInfo, SourceAppearance
@@ -193,7 +195,8 @@ class ArticleBundle:
     corrections: tuple[dict, ...] = ()
 
 
-def _info(a: Article, sources: int = 0, notes: int = 0) -> ArticleInfo:
+def _info(a: Article | SimpleNamespace, sources: int = 0, notes: int = 0) -> ArticleInfo:
+    """An article row, or its snapshot namespace, as the UI sees it."""
     assert a.id is not None
     return ArticleInfo(
         id=a.id,
@@ -211,7 +214,7 @@ def _info(a: Article, sources: int = 0, notes: int = 0) -> ArticleInfo:
     )
 
 
-def _hl(h: Highlight) -> HighlightInfo:
+def _hl(h: Highlight | SimpleNamespace) -> HighlightInfo:
     assert h.id is not None
     return HighlightInfo(
         id=h.id,
@@ -388,7 +391,7 @@ class Library:
             src = dict(
                 s.exec(
                     select(ArticleSource.article_id, func.count()).group_by(
-                        ArticleSource.article_id
+                        col(ArticleSource.article_id)
                     )
                 ).all()
             )
@@ -396,11 +399,12 @@ class Library:
                 s.exec(
                     select(Highlight.article_id, func.count())
                     .where(Highlight.note != "")
-                    .group_by(Highlight.article_id)
+                    .group_by(col(Highlight.article_id))
                 ).all()
             )
             rows = s.exec(select(Article).order_by(col(Article.added_at).desc())).all()
-            return [_info(a, src.get(a.id, 0), notes.get(a.id, 0)) for a in rows]
+            # a stored row's id is set; SQLModel types every primary key Optional
+            return [_info(a, src.get(a.id, 0), notes.get(a.id, 0)) for a in rows]  # type: ignore[arg-type]
 
     def article_count(self) -> int:
         from sqlalchemy import func
@@ -423,7 +427,7 @@ class Library:
             highlights = s.exec(
                 select(Highlight)
                 .where(Highlight.article_id == article_id)
-                .order_by(Highlight.start)
+                .order_by(col(Highlight.start))
             ).all()
             links = {
                 r.key: r.library_source_id
@@ -510,8 +514,8 @@ class Library:
     def _store_analysis(self, s, article: Article) -> None:
         """Recompute the derived rows of one article; user data is not touched."""
         analysis = analyze(article.text, title=article.title)
-        s.exec(delete(Statement).where(Statement.article_id == article.id))
-        s.exec(delete(ArticleSource).where(ArticleSource.article_id == article.id))
+        s.exec(delete(Statement).where(col(Statement.article_id) == article.id))
+        s.exec(delete(ArticleSource).where(col(ArticleSource.article_id) == article.id))
         assert article.id is not None
         for src in analysis.sources:
             lib_id = self._library_source_for(s, src)
@@ -609,13 +613,17 @@ class Library:
         sources = s.exec(
             select(ArticleSource)
             .where(ArticleSource.article_id == article.id)
-            .order_by(ArticleSource.id)
+            .order_by(col(ArticleSource.id))
         ).all()
         statements = s.exec(
-            select(Statement).where(Statement.article_id == article.id).order_by(Statement.start)
+            select(Statement)
+            .where(Statement.article_id == article.id)
+            .order_by(col(Statement.start))
         ).all()
         corrections = s.exec(
-            select(Correction).where(Correction.article_id == article.id).order_by(Correction.id)
+            select(Correction)
+            .where(Correction.article_id == article.id)
+            .order_by(col(Correction.id))
         ).all()
         return _analysis_from_rows(article, sources, statements, corrections)
 
@@ -713,7 +721,7 @@ class Library:
             rows = s.exec(
                 select(Highlight)
                 .where(Highlight.article_id == article_id)
-                .order_by(Highlight.start)
+                .order_by(col(Highlight.start))
             ).all()
             return [_hl(h) for h in rows]
 

@@ -79,9 +79,9 @@ def _readings(s, article_ids: Iterable[int] | None = None) -> dict[int, _Article
 
     from reader.store.models import ArticleSource, Correction, Statement
 
-    src_q = select(ArticleSource).order_by(ArticleSource.id)
-    st_q = select(Statement).order_by(Statement.start)
-    co_q = select(Correction).order_by(Correction.id)
+    src_q = select(ArticleSource).order_by(col(ArticleSource.id))
+    st_q = select(Statement).order_by(col(Statement.start))
+    co_q = select(Correction).order_by(col(Correction.id))
     if article_ids is not None:
         ids = list(article_ids)
         src_q = src_q.where(col(ArticleSource.article_id).in_(ids))
@@ -201,7 +201,7 @@ def source_appearances(
                 conn, "article_source", "id", where=("library_source_id", int(library_source_id))
             )
         }
-        article_ids.discard(exclude_article)  # type: ignore[arg-type]
+        article_ids.discard(exclude_article)
         readings = _readings_of(conn, article_ids)
         out = []
         rows = read_rows(conn, "article", "added_at DESC", article_ids=article_ids)
@@ -308,13 +308,15 @@ def undo_correction(lib: Library, correction_id: int) -> None:
 
 
 def corrections(lib: Library, article_id: int) -> list[Correction]:
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from reader.store.models import Correction
 
     with lib.db.session() as s:
         rows = s.exec(
-            select(Correction).where(Correction.article_id == article_id).order_by(Correction.id)
+            select(Correction)
+            .where(Correction.article_id == article_id)
+            .order_by(col(Correction.id))
         ).all()
         for r in rows:
             s.expunge(r)
@@ -326,7 +328,7 @@ def relink_sources(lib: Library, s, article_id: int, also: set[str] | None = Non
     source is looked up under its new name, a merged one takes its target's library source.
     Sources no correction names keep the link the analysis gave them; `also` names keys to
     look up again (those of a correction just undone)."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from reader.store.models import ArticleSource, Correction
 
@@ -335,7 +337,7 @@ def relink_sources(lib: Library, s, article_id: int, also: set[str] | None = Non
         for r in s.exec(select(ArticleSource).where(ArticleSource.article_id == article_id))
     }
     fixes = s.exec(
-        select(Correction).where(Correction.article_id == article_id).order_by(Correction.id)
+        select(Correction).where(Correction.article_id == article_id).order_by(col(Correction.id))
     ).all()
     touched = {c.source_key for c in fixes if c.action in ("rename", "merge")}
     touched |= {c.value for c in fixes if c.action == "merge"}

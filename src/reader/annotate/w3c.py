@@ -27,24 +27,56 @@ CONTEXT: list[Any] = [
 
 
 class ArticleLike(Protocol):
-    id: int
-    title: str
-    origin: str
-    origin_kind: str
+    """What an export reads of an article (read-only, so frozen dataclasses fit)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def origin(self) -> str: ...
+
+    @property
+    def origin_kind(self) -> str: ...
 
 
 class HighlightLike(Protocol):
-    id: int
-    color: str
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
-    note: str
-    orphaned: bool
-    created_at: datetime
-    updated_at: datetime
+    """What an export reads of a highlight (read-only, so frozen dataclasses fit)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def color(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def exact(self) -> str: ...
+
+    @property
+    def prefix(self) -> str: ...
+
+    @property
+    def suffix(self) -> str: ...
+
+    @property
+    def note(self) -> str: ...
+
+    @property
+    def orphaned(self) -> bool: ...
+
+    @property
+    def created_at(self) -> datetime: ...
+
+    @property
+    def updated_at(self) -> datetime: ...
 
 
 def article_uri(article: ArticleLike) -> str:
