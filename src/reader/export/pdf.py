@@ -907,8 +907,10 @@ def _draw_over(writer: PdfWriter, page_index: int, shape: Shape) -> None:
     ref = writer._add_object(extra)
     contents = page.get("/Contents")
     arr = ArrayObject()
-    if isinstance(contents, IndirectObject) and isinstance(contents.get_object(), ArrayObject):
-        arr.extend(contents.get_object())
+    if isinstance(contents, IndirectObject) and isinstance(
+        target := contents.get_object(), ArrayObject
+    ):
+        arr.extend(target)
     elif isinstance(contents, ArrayObject):
         arr.extend(contents)
     elif contents is not None:

@@ -211,8 +211,9 @@ def document_from_html(
         doc = None
     lines: list[str] = []
     headings: list[str] = []
-    if doc is not None and getattr(doc, "body", None) is not None:
-        lines, headings = _lines_from_tree(doc.body)
+    body = getattr(doc, "body", None)
+    if body is not None:
+        lines, headings = _lines_from_tree(body)
     if not lines:
         lines, headings = _fallback_lines(html)
     if not lines:

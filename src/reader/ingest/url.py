@@ -44,7 +44,7 @@ _KIND_NAMES = {
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """Redirects come back to us as HTTPError, so we count them and catch loops ourselves."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
 
 

@@ -421,19 +421,19 @@ class ArticleView(QTextBrowser):
 
     def source_colors(self) -> dict[str, QColor]:
         """A stable colour per source: its rank by statements picks from the theme palette."""
-        if not self.analysis:
+        analysis = self.analysis
+        if not analysis:
             return {}
         counts: dict[str, int] = {}
-        for st in self.analysis.statements:
+        for st in analysis.statements:
             counts[st.source] = counts.get(st.source, 0) + 1
         order = sorted(
-            range(len(self.analysis.sources)),
-            key=lambda i: (-counts.get(self.analysis.sources[i].id, 0), i),
+            range(len(analysis.sources)),
+            key=lambda i: (-counts.get(analysis.sources[i].id, 0), i),
         )
         # the most cited sources get the most distinct colours
         return {
-            self.analysis.sources[i].id: self.theme.source_color(rank)
-            for rank, i in enumerate(order)
+            analysis.sources[i].id: self.theme.source_color(rank) for rank, i in enumerate(order)
         }
 
     def _update_claims(self) -> None:

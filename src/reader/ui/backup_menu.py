@@ -47,7 +47,8 @@ class BackupMenu:
         self.menu.aboutToShow.connect(self.fill)
         actions = window.file_menu.actions()
         before = actions[-1] if actions else None  # keep Quit last
-        window.file_menu.insertMenu(before, self.menu)
+        # Qt appends on a null `before`; PySide6 types the argument QAction, not QAction | None
+        window.file_menu.insertMenu(before, self.menu)  # type: ignore[arg-type]
 
     def fill(self) -> None:
         self.menu.clear()

@@ -524,7 +524,7 @@ class LibraryFeature(QObject):
                 toolbar.insertSeparator(acts[0])
         for act in (getattr(w, "light_action", None), getattr(w, "dark_action", None)):
             if act is not None:
-                act.toggled.connect(lambda on: on and self._refresh_icons())
+                act.toggled.connect(lambda on: self._refresh_icons() if on else None)
 
     def _refresh_icons(self) -> None:
         self.toggle_action.setIcon(icons.icon("fa5s.book"))
@@ -616,7 +616,7 @@ def hit_span(hit: SearchHit, view) -> tuple[int, int] | None:
     elif hit.field == "source":
         for src in view.analysis.sources:
             if src.id == hit.ref and src.mentions:
-                return tuple(src.mentions[0])  # type: ignore[return-value]
+                return tuple(src.mentions[0])
     if word:
         pattern = re.compile(r"\s+".join(re.escape(w) for w in word.split()), re.IGNORECASE)
         found = pattern.search(text, start, max(region_end, start + len(word) + 10))

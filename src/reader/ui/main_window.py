@@ -336,7 +336,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 860)
         try:
-            zoom = float(s.value("view/zoom", 1.0))
+            # QSettings.value() is typed object; what float() cannot take is caught below
+            zoom = float(s.value("view/zoom", 1.0))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             zoom = 1.0
         self.article_view.set_zoom(zoom)
@@ -507,7 +508,7 @@ class MainWindow(QMainWindow):
         )
 
     def recent(self) -> list[str]:
-        value = self.settings.value("recent/paths", [])
+        value: Any = self.settings.value("recent/paths", [])  # a str, a list or None
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or []) if v]

@@ -366,7 +366,7 @@ class SourceDelegate(QStyledItemDelegate):
         opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(opt)
         layout.beginLayout()
-        lines = []
+        lines: list[tuple[int, int]] = []
         while len(lines) < max_lines:
             line = layout.createLine()
             if not line.isValid():

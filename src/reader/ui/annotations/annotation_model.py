@@ -130,7 +130,7 @@ class AnnotationModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             note = f" Note: {h.note}" if h.note else ""
             return f"{h.color} highlight: {h.exact}.{note}"
-        return {
+        by_role: dict[int, Any] = {
             AnnotationRole.Info: h,
             AnnotationRole.Id: h.id,
             AnnotationRole.Color: h.color,
@@ -139,7 +139,8 @@ class AnnotationModel(QAbstractListModel):
             AnnotationRole.Orphaned: h.orphaned,
             AnnotationRole.Start: h.start,
             AnnotationRole.End: h.end,
-        }.get(role)
+        }
+        return by_role.get(role)
 
 
 class AnnotationFilter(QSortFilterProxyModel):

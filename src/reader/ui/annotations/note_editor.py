@@ -90,7 +90,9 @@ class NoteEditor(QFrame):
         self._style(color_of(color).name())
         self.edit.setPlainText(note)
         self.adjustSize()
-        area = self.parentWidget().rect()
+        parent = self.parentWidget()
+        assert parent is not None  # made with one (see __init__)
+        area = parent.rect()
         if near is None:
             near = QRect(area.center().x(), area.top() + 60, 1, 1)
         x = max(8, min(near.left(), area.right() - self.width() - 8))

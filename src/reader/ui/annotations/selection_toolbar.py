@@ -115,7 +115,9 @@ class SelectionToolbar(QFrame):
     def show_near(self, rect: QRect) -> None:
         """Show above `rect` (viewport coordinates of the selection), else below it."""
         self.adjustSize()
-        area = self.parentWidget().rect()
+        parent = self.parentWidget()
+        assert parent is not None  # made with one (see __init__)
+        area = parent.rect()
         x = rect.center().x() - self.width() // 2
         y = rect.top() - self.height() - 8
         if y < area.top() + 4:
