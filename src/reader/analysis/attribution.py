@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS, Doc
+from reader.analysis.lexicons import words
 from reader.analysis.mentions import (
     PRONOUNS,
     Mention,
@@ -58,33 +59,9 @@ MIN_SCARE_WORDS = 5
 CLOSING_MARKS = frozenset({"”", '"', "»", "’"})
 DASHES = frozenset({"—", "–", "―", "-"})
 SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since", "as"})
-TIME_AFTER_CUE = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "earlier",
-        "later",
-        "recently",
-        "previously",
-        "last",
-        "this",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "morning",
-        "night",
-        "afternoon",
-        "evening",
-    ]
+# time phrases between a cue and what it reports ("said on Monday that …")
+TIME_AFTER_CUE = (
+    words("weekdays") | words("time_words") | frozenset({"recently", "previously", "weekend"})
 )
 MAX_QUOTE_REACH = 20000  # longest statement span looked back over when testing overlaps
 LOOKBACK_PARAGRAPHS = 1

@@ -122,41 +122,11 @@ PREPOSITIONS = frozenset(
 NAME_JOINERS = frozenset({"of", "and", "&", "de", "van", "von", "der", "al", "bin", "la", "du"})
 RUN_JOINERS = NAME_JOINERS | {"for", "the"}
 TRAILING_DROP = frozenset({"himself", "herself", "themselves", "itself", "too", "also", "alone"})
-TIME_WORDS = frozenset(
-    [
-        "last",
-        "this",
-        "next",
-        "week",
-        "month",
-        "year",
-        "day",
-        "days",
-        "weeks",
-        "months",
-        "years",
-        "ago",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "earlier",
-        "later",
-        "meanwhile",
-        "however",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "in",
-        "on",
-    ]
+TIME_WORDS = (
+    words("weekdays")
+    | words("time_words")
+    | frozenset({"next", "day", "days", "weeks", "months", "years", "ago"})
+    | frozenset({"meanwhile", "however", "in", "on"})
 )
 
 
@@ -221,29 +191,7 @@ TOPONYM_FIRST = frozenset(
         "st",
     ]
 )
-CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+CALENDAR = words("months") | words("weekdays")
 PLACE_PREPOSITIONS = frozenset(
     {"to", "into", "near", "across", "toward", "towards", "through", "via", "outside", "around"}
 )
