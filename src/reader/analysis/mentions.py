@@ -1,510 +1,57 @@
 """Layer 4: mentions of who speaks: names, roles, organisations, media, anonymous groups,
-pronouns. Noun phrases are read off the tokens next to a cue or a quotation."""
+pronouns. Noun phrases are read off the tokens next to a cue or a quotation: the subject left
+of a cue, the phrase after an inverted cue, appositions, and the names in the body that
+pronouns and descriptions may stand for. Names, kinds and roles live in `names`, `kinds` and
+`roles`."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from reader.analysis.doc import ABBREVIATIONS, Doc
-from reader.analysis.lexicons import places, reporting_verbs, words
-from reader.analysis.model import Span
+from reader.analysis.kinds import describe, with_colleagues
+from reader.analysis.lexicons import reporting_verbs, words
+from reader.analysis.names import (
+    BOUNDARY_WORDS,
+    CALENDAR,
+    LEADING_DETS,
+    NAME_JOINERS,
+    NAME_PUNCT_RE,
+    NOT_A_NAME_START,
+    NOT_A_SUBJECT_START,
+    NOT_BEFORE_PERSON,
+    PERSON_PRONOUNS,
+    PLACE_PREPOSITIONS,
+    PRONOUNS,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
+    TOPONYM_FIRST,
+    Mention,
+    cap,
+    initial,
+    is_boundary,
+    text_of,
+)
+from reader.analysis.roles import split_role, title_at
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "i", "me", "my"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
-THING_PRONOUNS = frozenset({"it", "its"})
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
-LEADING_DETS = frozenset(
-    {"the", "a", "an", "our", "their", "his", "her", "its", "this", "these", "one", "another"}
-)
-BOUNDARY_WORDS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "because",
-        "when",
-        "if",
-        "but",
-        "and",
-        "or",
-        "nor",
-        "while",
-        "as",
-        "after",
-        "before",
-        "since",
-        "although",
-        "though",
-        "so",
-        "where",
-        "what",
-        "how",
-        "why",
-        "than",
-        "then",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-        "not",
-        "to",
-        "also",
-        "there",
-        "here",
-        "it's",
-        "this",
-    ]
-)
-SKIP_BEFORE_CUE = frozenset(
-    [
-        "also",
-        "now",
-        "recently",
-        "has",
-        "have",
-        "had",
-        "later",
-        "previously",
-        "then",
-        "again",
-        "once",
-        "repeatedly",
-        "publicly",
-        "privately",
-        "further",
-        "even",
-        "himself",
-        "herself",
-        "themselves",
-        "itself",
-        "reportedly",
-        "allegedly",
-        "first",
-        "finally",
-        "subsequently",
-        "still",
-        "often",
-        "never",
-        "already",
-        "long",
-        "just",
-        "originally",
-        "initially",
-        "quickly",
-        "simply",
-        "flatly",
-        "openly",
-        "explicitly",
-        "separately",
-        "too",
-        "however",
-    ]
-)
-PREPOSITIONS = frozenset(
-    {"of", "at", "for", "among", "from", "with", "in", "on", "within", "inside"}
-)
-NAME_JOINERS = frozenset({"of", "and", "&", "de", "van", "von", "der", "al", "bin", "la", "du"})
-RUN_JOINERS = NAME_JOINERS | {"for", "the"}
-TRAILING_DROP = frozenset({"himself", "herself", "themselves", "itself", "too", "also", "alone"})
-TIME_WORDS = (
-    words("weekdays")
-    | words("time_words")
-    | frozenset({"next", "day", "days", "weeks", "months", "years", "ago"})
-    | frozenset({"meanwhile", "however", "in", "on"})
-)
+__all__ = [
+    "PERSON_PRONOUNS",
+    "PRONOUNS",
+    "Mention",
+    "apposition_left",
+    "describe",
+    "is_boundary",
+    "np_right",
+    "person_candidates",
+    "skip_back",
+    "split_role",
+    "subject_left",
+]
 
-
-DEMONYM_ENDINGS = ("ian", "ese", "ish")
+SKIP_BEFORE_CUE = words("skip_before_cue")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
-STUDY_WORDS = frozenset(
-    {"new", "research", "peer-reviewed", "scientific", "academic", "working", "white", "recent"}
-)
-COMPASS = frozenset({"north", "south", "east", "west"})  # "the North said": a state
-COLLEAGUES = frozenset(
-    [
-        "colleagues",
-        "collaborators",
-        "co-authors",
-        "coauthors",
-        "team",
-        "associates",
-        "partners",
-        "aides",
-        "lawyers",
-        "attorneys",
-        "advisers",
-        "advisors",
-        "allies",
-        "supporters",
-    ]
-)
+
 RELATIVES_ALL = frozenset({"who", "which", "whose", "whom", "that"})
+
 BE_FORMS = frozenset({"is", "are", "was", "were", "am", "been", "be"})
-POSTMODIFIERS = frozenset(
-    {"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "informed", "speaking"}
-)
-NOT_A_SUBJECT_START = frozenset(
-    {"in", "on", "at", "during", "with", "to", "after", "before", "for", "from", "by", "of"}
-)
-NOT_BEFORE_PERSON = frozenset({"at", "of", "from", "the", "company", "firm", "group", "in", "on"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
-NOT_A_NAME_START = BOUNDARY_WORDS | NOT_A_SUBJECT_START | TIME_WORDS | LEADING_DETS | {"according"}
-NAME_PUNCT_RE = re.compile(r"[.'’-]")
-# first words of place names, not of people's: "New York", "San Diego", "Fort Worth"
-TOPONYM_FIRST = frozenset(
-    [
-        "new",
-        "san",
-        "santa",
-        "los",
-        "las",
-        "el",
-        "puerto",
-        "fort",
-        "port",
-        "mount",
-        "lake",
-        "north",
-        "south",
-        "east",
-        "west",
-        "upper",
-        "lower",
-        "great",
-        "saint",
-        "st",
-    ]
-)
-CALENDAR = words("months") | words("weekdays")
-PLACE_PREPOSITIONS = frozenset(
-    {"to", "into", "near", "across", "toward", "towards", "through", "via", "outside", "around"}
-)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A noun phrase naming who speaks. `name` is the proper name when there is one, else the
-    phrase without its determiner. `descriptive` marks a role without a name."""
-
-    span: Span
-    text: str
-    name: str
-    kind: str  # person | organization | media | anonymous | document | other
-    role: str | None = None
-    affiliation: str | None = None
-    pronoun: bool = False
-    descriptive: bool = False
-    written: Span | None = None  # the word standing for it there ("who" in "X, who said")
-    group: bool = False  # "Jane Roe and her colleagues": a named person speaking with others
-
-
-def _cap(w: str) -> bool:
-    return w[:1].isupper()
-
-
-def _initial(doc: Doc, j: int) -> bool:
-    """Token j is a middle initial: "M" in "Brian M. Good" (a capital letter between names)."""
-    w = doc.words[j]
-    return (
-        len(w) == 1
-        and w.isupper()
-        and j > 0
-        and _cap(doc.words[j - 1])
-        and doc.words[j - 1].isalpha()
-        and j + 2 < len(doc.words)
-        and doc.words[j + 1] == "."
-        and _cap(doc.words[j + 2])
-    )
-
-
-def _sentence_initial(doc: Doc, t: int) -> bool:
-    if t == 0 or doc.words[t - 1] in {"“", '"', "‘", "(", "\n"}:
-        return True
-    sent = doc.sentence_of(doc.starts[t])
-    return sent is None or sent[0] == doc.starts[t]
-
-
-def run_start(doc: Doc, lo: int, hi: int) -> int:
-    """Start of the proper name ending at token `hi`: capitalised words, middle initials, and
-    the small words inside an organisation's name ("Friends of the Earth", "People for the
-    Ethical Treatment of Animals", "Breaking the Silence")."""
-    wd, low = doc.words, doc.lower
-    r = hi
-    while r > lo:
-        w = wd[r - 1]
-        if _cap(w) or (w == "." and r - 2 >= lo and _initial(doc, r - 2)):
-            r -= 1
-        elif low[r - 1] in RUN_JOINERS and r - 1 > lo and r < hi and _cap(wd[r - 2]):
-            if low[r - 1] == "the" and _sentence_initial(doc, r - 2):
-                break  # "Later the Senate": a capital only because the sentence starts there
-            r -= 1
-        elif (
-            low[r - 1] == "the"
-            and r - 2 > lo
-            and r < hi
-            and low[r - 2] in {"of", "for"}
-            and _cap(wd[r - 3])
-        ):
-            r -= 2  # "of the", "for the" inside a name
-        else:
-            break
-    return r
-
-
-def is_boundary(doc: Doc, j: int) -> bool:
-    w = doc.words[j]
-    if not w[:1].isalnum():
-        if w == "." and j > 0 and (doc.lower[j - 1] in ABBREVIATIONS or _initial(doc, j - 1)):
-            return False
-        return w not in {"’", "'", "&"}
-    return doc.lower[j] in BOUNDARY_WORDS
-
-
-def _title_at(low: list[str], j: int) -> int:
-    """Length (1 or 2) of a job title starting at token j, or 0."""
-    titles = words("titles")
-    if j + 1 < len(low) and f"{low[j]} {low[j + 1]}" in titles:
-        return 2
-    if low[j] in titles or (j + 1 < len(low) and low[j + 1] == "." and low[j] + "." in titles):
-        return 1
-    return 0
-
-
-def _text(doc: Doc, a: int, b: int) -> str:
-    return doc.text[doc.starts[a] : doc.ends[b - 1]] if b > a else ""
-
-
-def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
-    """An apposition such as "an analyst at the consulting company Defense Express" → (role,
-    affiliation): the words before the first preposition, and what follows it (narrowed to a
-    trailing proper name when a description precedes the name)."""
-    low = doc.lower
-    while a < b and low[a] in LEADING_DETS:
-        a += 1
-    if a >= b:
-        return None, None
-    p = next((j for j in range(a + 1, b) if low[j] in PREPOSITIONS), None)
-    if p is None:
-        # "Belarusian opposition journalist": title word last, modifiers before it
-        t = next((j for j in range(b - 1, a - 1, -1) if _title_at(low, j)), None)
-        if t is None:
-            return _text(doc, a, b), None
-        while t > a and _title_at(low, t - 1):
-            t -= 1  # "Deputy Chief": a title qualified by another
-        return _text(doc, t, b), (_text(doc, a, t) or None)
-    role = _text(doc, a, p)
-    q = p + 1
-    while q < b and low[q] in LEADING_DETS:
-        q += 1
-    aff_start = p + 1
-    # narrow "the information company Defense Express" to "Defense Express"
-    r = max(run_start(doc, q, b), q)
-    if r < b and r > q and not doc.words[r - 1][:1].isupper() and low[r - 1] not in NAME_JOINERS:
-        aff_start = r
-    elif r == q and q < b and low[p + 1] == "the":
-        aff_start = q  # "at the Prague Institute" → "Prague Institute"
-    aff = _text(doc, aff_start, b)
-    return role or None, aff or None
-
-
-def with_colleagues(doc: Doc, a: int, b: int) -> Mention | None:
-    """`Jane Roe and her colleagues` ([a, b)): the named person, speaking for a group she
-    leads; None when the phrase is not of that shape."""
-    low = doc.lower
-    k = next((t for t in range(a + 1, b - 2) if low[t] == "and"), None)
-    if k is None or low[k + 1] not in {"his", "her", "their"} or b - (k + 2) > 3:
-        return None
-    if low[b - 1] not in COLLEAGUES:
-        return None
-    m = describe(doc, a, k)
-    if m is None or m.kind != "person" or m.pronoun or m.descriptive:
-        return None
-    span = (doc.starts[a], doc.ends[b - 1])
-    return Mention(span, _text(doc, a, b), m.name, "person", m.role, m.affiliation, group=True)
-
-
-def describe(
-    doc: Doc, a: int, b: int, *, loose: bool = False, pronouns: frozenset[str] = SUBJECT_PRONOUNS
-) -> Mention | None:
-    """Read tokens [a, b) as a mention of a speaker, or None when they are not one. `loose`
-    accepts any short noun phrase (in the slot next to a quotation's cue, where only a speaker
-    fits); `pronouns` are those allowed to stand alone."""
-    low, wd = doc.lower, doc.words
-    while b > a and low[b - 1] in TRAILING_DROP:
-        b -= 1
-    if b <= a or b - a > 16:
-        return None
-    span = (doc.starts[a], doc.ends[b - 1])
-    if b - a == 1 and low[a] in PRONOUNS:
-        if low[a] not in pronouns:
-            return None
-        kind = "person" if low[a] in PERSON_PRONOUNS else "anonymous"
-        kind = "organization" if low[a] in THING_PRONOUNS else kind
-        return Mention(span, wd[a], wd[a], kind, pronoun=True)
-    if "and" in low[a:b]:
-        g = with_colleagues(doc, a, b)
-        if g is not None:
-            return g
-    if low[b - 1].endswith(("'s", "’s")):
-        return None  # "over Russia's alleged role": a possessive is no subject
-    if b - a == 1 and low[a] in NOT_A_NAME_START:
-        return None  # "According", "Since": a capital only because the sentence starts there
-    # leading time adverbials and determiners
-    while a < b - 1 and low[a] in TIME_WORDS:
-        a += 1
-    full_a = a
-    while a < b and low[a] in LEADING_DETS:
-        a += 1
-    if a >= b:
-        return None
-    text = _text(doc, full_a, b)
-    # split a trailing prepositional phrase: "sources among Ukrainian border forces"
-    for j in range(a + 2, b - 1):
-        if low[j] == "by" and low[j - 1].endswith("ed"):
-            b = j - 1  # "witness statements obtained by The Post": the statements speak
-            break
-    head_end, pp = b, None
-    for j in range(a + 1, b - 1):
-        if low[j] in PREPOSITIONS:
-            if (
-                _cap(wd[j - 1])
-                and low[j] in {"of", "for"}
-                and (_cap(wd[j + 1]) or (low[j + 1] == "the" and j + 2 < b and _cap(wd[j + 2])))
-            ):
-                continue  # "Ministry of Defense", "Center for Policy", "Friends of the Earth"
-            head_end, pp = j, (j + 1, b)
-            break
-    # proper-name run at the end of the head
-    r = run_start(doc, a, head_end)
-    while r < head_end and (low[r] in RUN_JOINERS or _title_at(low, r)):
-        r += _title_at(low, r) or 1
-        if r < head_end and wd[r] == ".":
-            r += 1
-    titled_role = None
-    inner_title = next(
-        (t for t in range(head_end - 2, r, -1) if _title_at(low, t) and _cap(wd[t])), None
-    )
-    if inner_title is not None and not any(
-        low[t] in words("organization_words") for t in range(r, head_end)
-    ):
-        # "Patrol Chief James Hall": the title and what qualifies it, then the name
-        n = inner_title + _title_at(low, inner_title)
-        if n < head_end and wd[n] == ".":
-            n += 1
-        if n < head_end and all(_cap(w) or w == "." for w in wd[n:head_end]):
-            titled_role = _text(doc, r, n)
-            r = n
-    lex_media, lex_org = words("media_words"), words("organization_words")
-    lex_anon, lex_doc, lex_titles = (
-        words("anonymous_words"),
-        words("document_words"),
-        words("titles"),
-    )
-    role = affiliation = None
-    if (
-        r == a
-        and head_end - r == 1
-        and (low[r] in lex_anon or low[r] in lex_doc or low[r] in lex_org or low[r] in lex_titles)
-    ):
-        r = head_end  # "Officials said": a capital only because the sentence starts there
-    if r < head_end:
-        name = _text(doc, r, head_end)
-        name_low = [w for w in low[r:head_end] if w.isalnum() or "." in w]
-        pre = (a, r)
-        if len(name_low) == 1 and name_low[0].endswith(DEMONYM_ENDINGS) and r == a:
-            return None  # "Belarusian" alone is an adjective, not a speaker
-        if name in places() or (len(name_low) == 1 and name_low[0] in COMPASS):
-            kind = "organization"
-            name = _text(doc, a, head_end)  # "official Minsk"
-        elif any(w in lex_org for w in name_low[1:] or name_low) and head_end - r > 1:
-            kind = "organization"
-        elif "the" in name_low or "for" in name_low:
-            kind = "organization"  # no person's name holds "the": "Breaking the Silence"
-        elif (name_low and name_low[-1] in lex_media) or (
-            len(name_low) == 1 and name_low[0] in lex_media
-        ):
-            kind = "media"
-        elif len(name_low) == 1 and len(name_low[0]) >= 3 and wd[r].isupper() and wd[r].isalpha():
-            kind = "organization"  # "PETA said": an acronym names an organisation
-        else:
-            kind = "person"
-        if pre[1] > pre[0]:
-            head = low[pre[1] - 1]
-            if kind == "person" and (head in lex_org or head in lex_media):
-                kind = "organization" if head in lex_org else "media"
-            if kind == "person":
-                role, affiliation = split_role(doc, *pre)
-                if affiliation is None and role and not any(_title_at(low, j) for j in range(*pre)):
-                    role = None
-                if titled_role:
-                    role, affiliation = titled_role, None
-            else:
-                role = _text(doc, *pre)
-        if pp and kind == "person":
-            role2, aff2 = None, _text(doc, *pp)
-            role = role or role2
-            affiliation = affiliation or aff2
-        if kind != "person" and pp:
-            name = _text(doc, r, b)
-        return Mention(span, text, name, kind, role, affiliation)
-    head = low[head_end - 1]
-    name = _text(doc, a, b)
-    if head in lex_anon:
-        kind = "anonymous"
-        if pp:
-            affiliation = _text(doc, *pp)
-    elif head in lex_media:
-        kind = "media"
-        if head == "paper" and any(w in STUDY_WORDS for w in low[a : head_end - 1]):
-            kind = "document"  # "the new peer-reviewed paper": a study, not a newspaper
-    elif head in lex_org:
-        kind = "organization"
-    elif head in lex_doc:
-        kind = "document"
-    elif head in lex_titles or _title_at(low, head_end - 1):
-        kind = "person"
-        role, affiliation = split_role(doc, a, b)
-        return Mention(span, text, name, kind, role, affiliation, descriptive=True)
-    elif head.endswith("s") and head[:-1] in lex_titles:
-        kind = "anonymous"  # "the lawyers said"
-        if pp:
-            affiliation = _text(doc, *pp)
-    elif loose and any(ch.isalpha() for ch in wd[head_end - 1]):
-        kind = "other"
-        if _cap(wd[a]) and low[a].endswith(("'s", "’s")) and head_end - a > 1:
-            # "Google's recent analysis of searches": the owner is who speaks through it
-            name = wd[a][:-2]
-    else:
-        # "a source familiar with …": the head noun stands before a modifier
-        inner = next(
-            (
-                t
-                for t in range(head_end - 2, a - 1, -1)
-                if low[t] in lex_anon or low[t] in lex_titles
-            ),
-            None,
-        )
-        if inner is None or head_end - inner > 3 or low[head_end - 1] not in POSTMODIFIERS:
-            return None
-        kind = "anonymous" if low[inner] in lex_anon else "person"
-        return Mention(span, text, name, kind, None, None, descriptive=kind == "person")
-    return Mention(span, text, name, kind, None, affiliation)
 
 
 def skip_back(doc: Doc, j: int, floor: int) -> int:
@@ -551,7 +98,7 @@ def subject_left(
     a = j + 1
     if a < end and a - 2 >= floor and doc.lower[a - 1] == "and":
         n = a - 1
-        while n - 1 >= floor and a - n <= 5 and _cap(doc.words[n - 1]):
+        while n - 1 >= floor and a - n <= 5 and cap(doc.words[n - 1]):
             n -= 1
         g = with_colleagues(doc, n, end) if n < a - 1 else None
         if g is not None:
@@ -572,9 +119,9 @@ def subject_left(
             if doc.lower[t] in SUBJECT_PRONOUNS:
                 return describe(doc, t, end), t
             r = t
-            while r > a and _cap(doc.words[r - 1]) and doc.words[r - 1].isalpha():
+            while r > a and cap(doc.words[r - 1]) and doc.words[r - 1].isalpha():
                 r -= 1
-            if r < end and r - a >= 2 and _cap(doc.words[r]):
+            if r < end and r - a >= 2 and cap(doc.words[r]):
                 m2 = describe(doc, r, end)
                 if m2 is not None and m2.kind == "person" and not m2.descriptive:
                     return m2, r
@@ -613,7 +160,7 @@ def name_before_appositions(doc: Doc, comma: int, floor: int) -> tuple[Mention |
     if not 0 < first - start <= 5:
         return None, comma
     words_ = [w for w in doc.words[start:first] if w[:1].isalnum()]
-    if len(words_) < 2 or not all(_cap(w) for w in words_):
+    if len(words_) < 2 or not all(cap(w) for w in words_):
         return None, comma
     if any(b - a > 7 for a, b in zip(commas[1:], commas, strict=False)):
         return None, comma  # appositions are short: an age, a town, a party
@@ -648,11 +195,11 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     low = doc.lower
     # "her senior policy adviser, Jake Sullivan, said": the name stands second
     inner = [w for w in doc.words[app[0] : app[1]] if w.isalnum()]
-    if inner and len(inner) <= 6 and all(_cap(w) or w in NAME_JOINERS for w in inner):
+    if inner and len(inner) <= 6 and all(cap(w) or w in NAME_JOINERS for w in inner):
         d = k - 1
         while d >= floor and k - d <= 8 and not is_boundary(doc, d):
             d -= 1
-        if d + 1 < k and any(_title_at(low, t) for t in range(d + 1, k)):
+        if d + 1 < k and any(title_at(low, t) for t in range(d + 1, k)):
             name = describe(doc, app[0], app[1])
             if name is not None and name.kind == "person" and not name.descriptive:
                 role, aff = split_role(doc, d + 1, k)
@@ -664,13 +211,13 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     n_start = n + 1
     name_words = [w for w in doc.words[n_start:n_end] if w.isalnum()]
     titles = words("titles")
-    if n_start >= n_end or not all(_cap(w) or w in NAME_JOINERS or w in titles for w in name_words):
+    if n_start >= n_end or not all(cap(w) or w in NAME_JOINERS or w in titles for w in name_words):
         return None, comma
     name = describe(doc, n_start, n_end)
     if name is None or name.kind != "person" or name.descriptive or name.pronoun:
         return None, comma
-    titled = any(_title_at(low, t) for t in range(*app))
-    if not (low[app[0]] in LEADING_DETS or titled or not _cap(doc.words[app[0]])):
+    titled = any(title_at(low, t) for t in range(*app))
+    if not (low[app[0]] in LEADING_DETS or titled or not cap(doc.words[app[0]])):
         return None, comma
     role, aff = split_role(doc, *app)
     if low[app[0]] in RELATIVES_ALL:
@@ -678,16 +225,16 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
         role = aff = None
         if app[0] + 2 < app[1] and low[app[0] + 1] in BE_FORMS:
             r2, a2 = split_role(doc, app[0] + 2, app[1])
-            if any(_title_at(low, t) for t in range(app[0] + 2, app[1])):
+            if any(title_at(low, t) for t in range(app[0] + 2, app[1])):
                 role, aff = r2, a2
     elif all(w.isdigit() or not w.isalnum() for w in doc.words[app[0] : app[1]]):
         role = aff = None  # "Jane Roe, 43, said": an age is no role
-    elif _cap(doc.words[app[0]]) and low[app[0]] not in LEADING_DETS:
+    elif cap(doc.words[app[0]]) and low[app[0]] not in LEADING_DETS:
         # "Color of Change's executive director": organisation first, title last
-        t = next(t for t in range(app[1] - 1, app[0] - 1, -1) if _title_at(low, t))
+        t = next(t for t in range(app[1] - 1, app[0] - 1, -1) if title_at(low, t))
         role, aff = (
-            _text(doc, t, app[1]),
-            _text(doc, app[0], t).removesuffix("’s").removesuffix("'s"),
+            text_of(doc, t, app[1]),
+            text_of(doc, app[0], t).removesuffix("’s").removesuffix("'s"),
         )
         aff = aff.strip() or None
     return Mention(name.span, name.text, name.name, "person", role, aff), n_start
@@ -712,7 +259,7 @@ def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
         e = j + 1
         while e < limit and e - j < 25 and doc.words[e] not in {",", ".", ";", "“", "”", '"'}:
             e += 1
-        if e > j + 1 and (doc.lower[j + 1] in LEADING_DETS or _title_at(doc.lower, j + 1)):
+        if e > j + 1 and (doc.lower[j + 1] in LEADING_DETS or title_at(doc.lower, j + 1)):
             role, aff = split_role(doc, j + 1, e)
             if role:
                 m = Mention(m.span, m.text, m.name, m.kind, role, aff)
@@ -740,7 +287,7 @@ def person_candidates(doc: Doc) -> list[Mention]:
                 and j - i < 5
                 and (
                     (wd[j][:1].isupper() and NAME_PUNCT_RE.sub("", wd[j]).isalpha())
-                    or (wd[j] == "." and _initial(doc, j - 1))
+                    or (wd[j] == "." and initial(doc, j - 1))
                 )
             ):
                 j += 1
@@ -748,7 +295,7 @@ def person_candidates(doc: Doc) -> list[Mention]:
             after_prep = prev in NOT_BEFORE_PERSON or (
                 prev in PLACE_PREPOSITIONS and not (i > 1 and low[i - 2] == "according")
             )
-            owned = i > 0 and _cap(wd[i - 1]) and prev.endswith(("'s", "’s"))
+            owned = i > 0 and cap(wd[i - 1]) and prev.endswith(("'s", "’s"))
             if (
                 j - i >= 2
                 and low[i] not in TOPONYM_FIRST
@@ -764,9 +311,9 @@ def person_candidates(doc: Doc) -> list[Mention]:
                         while e < n and e - j < 20 and wd[e] not in {",", ".", ";", "“", "”", '"'}:
                             e += 1
                         first = low[j + 1]
-                        if first in {"a", "an", "the"} or _title_at(low, j + 1):
+                        if first in {"a", "an", "the"} or title_at(low, j + 1):
                             role, aff = split_role(doc, j + 1, e)
-                            if role and any(_title_at(low, t) for t in range(j + 1, e)):
+                            if role and any(title_at(low, t) for t in range(j + 1, e)):
                                 m = Mention(m.span, m.text, m.name, m.kind, role, aff)
                                 j = e
                     out.append(m)

@@ -1,0 +1,221 @@
+"""What kind of speaker a noun phrase names: a person (with a role), an organisation, an
+outlet, a document, an anonymous group, or nothing that speaks at all (a place word, an
+adjective, a possessive)."""
+
+from __future__ import annotations
+
+from reader.analysis.doc import Doc
+from reader.analysis.lexicons import places, words
+from reader.analysis.names import (
+    LEADING_DETS,
+    NOT_A_NAME_START,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    RUN_JOINERS,
+    SUBJECT_PRONOUNS,
+    THING_PRONOUNS,
+    TIME_WORDS,
+    TRAILING_DROP,
+    Mention,
+    cap,
+    run_start,
+    text_of,
+)
+from reader.analysis.roles import split_role, title_at
+
+DEMONYM_ENDINGS = ("ian", "ese", "ish")
+
+STUDY_WORDS = frozenset(
+    {"new", "research", "peer-reviewed", "scientific", "academic", "working", "white", "recent"}
+)
+
+COMPASS = frozenset({"north", "south", "east", "west"})  # "the North said": a state
+COLLEAGUES = words("colleague_words")
+POSTMODIFIERS = frozenset(
+    {"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "informed", "speaking"}
+)
+
+
+def with_colleagues(doc: Doc, a: int, b: int) -> Mention | None:
+    """`Jane Roe and her colleagues` ([a, b)): the named person, speaking for a group she
+    leads; None when the phrase is not of that shape."""
+    low = doc.lower
+    k = next((t for t in range(a + 1, b - 2) if low[t] == "and"), None)
+    if k is None or low[k + 1] not in {"his", "her", "their"} or b - (k + 2) > 3:
+        return None
+    if low[b - 1] not in COLLEAGUES:
+        return None
+    m = describe(doc, a, k)
+    if m is None or m.kind != "person" or m.pronoun or m.descriptive:
+        return None
+    span = (doc.starts[a], doc.ends[b - 1])
+    return Mention(span, text_of(doc, a, b), m.name, "person", m.role, m.affiliation, group=True)
+
+
+def describe(
+    doc: Doc, a: int, b: int, *, loose: bool = False, pronouns: frozenset[str] = SUBJECT_PRONOUNS
+) -> Mention | None:
+    """Read tokens [a, b) as a mention of a speaker, or None when they are not one. `loose`
+    accepts any short noun phrase (in the slot next to a quotation's cue, where only a speaker
+    fits); `pronouns` are those allowed to stand alone."""
+    low, wd = doc.lower, doc.words
+    while b > a and low[b - 1] in TRAILING_DROP:
+        b -= 1
+    if b <= a or b - a > 16:
+        return None
+    span = (doc.starts[a], doc.ends[b - 1])
+    if b - a == 1 and low[a] in PRONOUNS:
+        if low[a] not in pronouns:
+            return None
+        kind = "person" if low[a] in PERSON_PRONOUNS else "anonymous"
+        kind = "organization" if low[a] in THING_PRONOUNS else kind
+        return Mention(span, wd[a], wd[a], kind, pronoun=True)
+    if "and" in low[a:b]:
+        g = with_colleagues(doc, a, b)
+        if g is not None:
+            return g
+    if low[b - 1].endswith(("'s", "’s")):
+        return None  # "over Russia's alleged role": a possessive is no subject
+    if b - a == 1 and low[a] in NOT_A_NAME_START:
+        return None  # "According", "Since": a capital only because the sentence starts there
+    # leading time adverbials and determiners
+    while a < b - 1 and low[a] in TIME_WORDS:
+        a += 1
+    full_a = a
+    while a < b and low[a] in LEADING_DETS:
+        a += 1
+    if a >= b:
+        return None
+    text = text_of(doc, full_a, b)
+    # split a trailing prepositional phrase: "sources among Ukrainian border forces"
+    for j in range(a + 2, b - 1):
+        if low[j] == "by" and low[j - 1].endswith("ed"):
+            b = j - 1  # "witness statements obtained by The Post": the statements speak
+            break
+    head_end, pp = b, None
+    for j in range(a + 1, b - 1):
+        if low[j] in PREPOSITIONS:
+            if (
+                cap(wd[j - 1])
+                and low[j] in {"of", "for"}
+                and (cap(wd[j + 1]) or (low[j + 1] == "the" and j + 2 < b and cap(wd[j + 2])))
+            ):
+                continue  # "Ministry of Defense", "Center for Policy", "Friends of the Earth"
+            head_end, pp = j, (j + 1, b)
+            break
+    # proper-name run at the end of the head
+    r = run_start(doc, a, head_end)
+    while r < head_end and (low[r] in RUN_JOINERS or title_at(low, r)):
+        r += title_at(low, r) or 1
+        if r < head_end and wd[r] == ".":
+            r += 1
+    titled_role = None
+    inner_title = next(
+        (t for t in range(head_end - 2, r, -1) if title_at(low, t) and cap(wd[t])), None
+    )
+    if inner_title is not None and not any(
+        low[t] in words("organization_words") for t in range(r, head_end)
+    ):
+        # "Patrol Chief James Hall": the title and what qualifies it, then the name
+        n = inner_title + title_at(low, inner_title)
+        if n < head_end and wd[n] == ".":
+            n += 1
+        if n < head_end and all(cap(w) or w == "." for w in wd[n:head_end]):
+            titled_role = text_of(doc, r, n)
+            r = n
+    lex_media, lex_org = words("media_words"), words("organization_words")
+    lex_anon, lex_doc, lex_titles = (
+        words("anonymous_words"),
+        words("document_words"),
+        words("titles"),
+    )
+    role = affiliation = None
+    if (
+        r == a
+        and head_end - r == 1
+        and (low[r] in lex_anon or low[r] in lex_doc or low[r] in lex_org or low[r] in lex_titles)
+    ):
+        r = head_end  # "Officials said": a capital only because the sentence starts there
+    if r < head_end:
+        name = text_of(doc, r, head_end)
+        name_low = [w for w in low[r:head_end] if w.isalnum() or "." in w]
+        pre = (a, r)
+        if len(name_low) == 1 and name_low[0].endswith(DEMONYM_ENDINGS) and r == a:
+            return None  # "Belarusian" alone is an adjective, not a speaker
+        if name in places() or (len(name_low) == 1 and name_low[0] in COMPASS):
+            kind = "organization"
+            name = text_of(doc, a, head_end)  # "official Minsk"
+        elif any(w in lex_org for w in name_low[1:] or name_low) and head_end - r > 1:
+            kind = "organization"
+        elif "the" in name_low or "for" in name_low:
+            kind = "organization"  # no person's name holds "the": "Breaking the Silence"
+        elif (name_low and name_low[-1] in lex_media) or (
+            len(name_low) == 1 and name_low[0] in lex_media
+        ):
+            kind = "media"
+        elif len(name_low) == 1 and len(name_low[0]) >= 3 and wd[r].isupper() and wd[r].isalpha():
+            kind = "organization"  # "PETA said": an acronym names an organisation
+        else:
+            kind = "person"
+        if pre[1] > pre[0]:
+            head = low[pre[1] - 1]
+            if kind == "person" and (head in lex_org or head in lex_media):
+                kind = "organization" if head in lex_org else "media"
+            if kind == "person":
+                role, affiliation = split_role(doc, *pre)
+                if affiliation is None and role and not any(title_at(low, j) for j in range(*pre)):
+                    role = None
+                if titled_role:
+                    role, affiliation = titled_role, None
+            else:
+                role = text_of(doc, *pre)
+        if pp and kind == "person":
+            role2, aff2 = None, text_of(doc, *pp)
+            role = role or role2
+            affiliation = affiliation or aff2
+        if kind != "person" and pp:
+            name = text_of(doc, r, b)
+        return Mention(span, text, name, kind, role, affiliation)
+    head = low[head_end - 1]
+    name = text_of(doc, a, b)
+    if head in lex_anon:
+        kind = "anonymous"
+        if pp:
+            affiliation = text_of(doc, *pp)
+    elif head in lex_media:
+        kind = "media"
+        if head == "paper" and any(w in STUDY_WORDS for w in low[a : head_end - 1]):
+            kind = "document"  # "the new peer-reviewed paper": a study, not a newspaper
+    elif head in lex_org:
+        kind = "organization"
+    elif head in lex_doc:
+        kind = "document"
+    elif head in lex_titles or title_at(low, head_end - 1):
+        kind = "person"
+        role, affiliation = split_role(doc, a, b)
+        return Mention(span, text, name, kind, role, affiliation, descriptive=True)
+    elif head.endswith("s") and head[:-1] in lex_titles:
+        kind = "anonymous"  # "the lawyers said"
+        if pp:
+            affiliation = text_of(doc, *pp)
+    elif loose and any(ch.isalpha() for ch in wd[head_end - 1]):
+        kind = "other"
+        if cap(wd[a]) and low[a].endswith(("'s", "’s")) and head_end - a > 1:
+            # "Google's recent analysis of searches": the owner is who speaks through it
+            name = wd[a][:-2]
+    else:
+        # "a source familiar with …": the head noun stands before a modifier
+        inner = next(
+            (
+                t
+                for t in range(head_end - 2, a - 1, -1)
+                if low[t] in lex_anon or low[t] in lex_titles
+            ),
+            None,
+        )
+        if inner is None or head_end - inner > 3 or low[head_end - 1] not in POSTMODIFIERS:
+            return None
+        kind = "anonymous" if low[inner] in lex_anon else "person"
+        return Mention(span, text, name, kind, None, None, descriptive=kind == "person")
+    return Mention(span, text, name, kind, None, affiliation)
