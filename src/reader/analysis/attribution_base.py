@@ -1,0 +1,265 @@
+"""Attribution, shared part: the unresolved statement (`Raw`), word lists and the helpers that
+the direct-quotation and reported-speech passes both use (sentence bounds, overlap with
+quotations already attributed, adding a reported statement)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from dataclasses import dataclass
+
+from reader.analysis.cues import Cue
+from reader.analysis.doc import ABBREVIATIONS, Doc
+from reader.analysis.lexicons import words
+from reader.analysis.mentions import Mention, describe, is_boundary, split_role
+from reader.analysis.model import Span
+from reader.analysis.quotes import Quotation
+
+QUOTE_MARKS = frozenset('"“”«»„')
+OPEN_MARKS = frozenset('"“«„')
+CLAUSE_OPENERS = frozenset({",", "and", "but", "however", "meanwhile", "also", "yet"})
+ADVERBIAL_AFTER_CUE = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "recently",
+        "also",
+        "again",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "previously",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after", "of"}
+MIN_SCARE_WORDS = 5
+CLOSING_MARKS = frozenset({"”", '"', "»", "’"})
+DASHES = frozenset({"—", "–", "―", "-"})
+SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since", "as"})
+# time phrases between a cue and what it reports ("said on Monday that …")
+TIME_AFTER_CUE = (
+    words("weekdays") | words("time_words") | frozenset({"recently", "previously", "weekend"})
+)
+MAX_QUOTE_REACH = 20000  # longest statement span looked back over when testing overlaps
+LOOKBACK_PARAGRAPHS = 1
+NESTED = False
+COORDINATED_SUBJECT = True
+CLAUSE_BREAKS = frozenset(
+    [
+        "while",
+        "although",
+        "though",
+        "whereas",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "often",
+        "even",
+        "including",
+    ]
+)
+INTERJECTED = frozenset({"however", "though", "too", "also", "again", "instead", "meanwhile"})
+RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
+
+
+@dataclass
+class Raw:
+    """A statement before sources are resolved."""
+
+    content: tuple[Span, ...]
+    kind: str
+    mention: Mention
+    cue: Cue | None
+    continues: int | None = None  # index of the Raw it continues
+
+
+def n_words(doc: Doc, span: Span) -> int:
+    return doc.token_before(span[1]) - doc.token_at(span[0]) + 1
+
+
+def sentence_end_token(doc: Doc, k: int, limit: int) -> int:
+    """First token index >= k that ends the sentence (a full stop, ? or !), or `limit`."""
+    j = k
+    while j < limit:
+        w = doc.words[j]
+        if w in {".", "!", "?"} and not (w == "." and j and doc.lower[j - 1] in ABBREVIATIONS):
+            return j
+        j += 1
+    return limit
+
+
+def trim(doc: Doc, s: int, e: int) -> Span | None:
+    text = doc.text
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
+        e -= 1
+    return (s, e) if e - s > 1 else None
+
+
+class AttributorBase:
+    """State shared by the attribution passes and the helpers they all use."""
+
+    def __init__(self, doc: Doc, quotes: tuple[Quotation, ...], cues: tuple[Cue, ...]):
+        self.doc = doc
+        self.quotes = quotes
+        self.cues = cues
+        self.cue_at = {c.token: c for c in cues}
+        self.quote_starts = [q.span[0] for q in quotes]
+        self.cue_words = {doc.lower[c.token] for c in cues}
+        self.used: set[int] = set()
+        self.out: list[Raw] = []
+        self.direct_spans: list[Span] = []  # set by the direct pass
+        self.direct_starts: list[int] = []
+        self.cue_index: list[tuple[int, int]] = []  # (cue token, raw index), kept sorted
+
+    # -- helpers ---------------------------------------------------------------------------
+    def para_bounds(self, offset: int) -> tuple[int, int]:
+        """Token range of the body paragraph holding `offset`."""
+        p = self.doc.paragraph_of(offset)
+        if p < 0:
+            return (0, 0)
+        s, e = self.doc.body[p]
+        return self.doc.token_at(s), self.doc.token_before(e) + 1
+
+    def sent_tokens(self, offset: int) -> tuple[int, int]:
+        sent = self.doc.sentence_of(offset)
+        if sent is None:
+            return self.para_bounds(offset)
+        return self.doc.token_at(sent[0]), self.doc.token_before(sent[1]) + 1
+
+    def starts_sentence(self, offset: int) -> bool:
+        """True when only a sentence end (or a paragraph start) precedes `offset`."""
+        doc = self.doc
+        j = doc.token_before(offset)
+        p = doc.paragraph_of(offset)
+        if p < 0 or j < 0 or doc.starts[j] < doc.body[p][0]:
+            return True
+        while j >= 0 and doc.words[j] in QUOTE_MARKS | {"'", "’", ")"}:
+            j -= 1
+        return j >= 0 and doc.words[j] in {".", "!", "?", ":"}
+
+    def _near_direct(self, span: Span) -> list[Span]:
+        """Direct spans that may overlap `span` (they are sorted and rarely nested)."""
+        k = bisect_left(self.direct_starts, span[1])
+        out = []
+        j = k - 1
+        while j >= 0 and self.direct_spans[j][0] >= span[0] - MAX_QUOTE_REACH:
+            out.append(self.direct_spans[j])
+            j -= 1
+        return out
+
+    def inside_direct(self, span: Span) -> bool:
+        return any(s <= span[0] and span[1] <= e for s, e in self._near_direct(span))
+
+    def overlaps_direct(self, span: Span) -> bool:
+        return any(s < span[1] and span[0] < e for s, e in self._near_direct(span))
+
+    def clause_end(self, k: int, s_end: int) -> int:
+        """Token where reported content starting at `k` ends: the sentence end, a semicolon,
+        or a comma before a coordinated reporting verb."""
+        doc = self.doc
+        j = k
+        while j < s_end:
+            w = doc.words[j]
+            if w == ";":
+                return j
+            if w in CLOSING_MARKS and j + 1 < s_end and j > k:
+                nw = doc.lower[j + 1]
+                after_comma = doc.words[j - 1] == ","
+                if after_comma and (nw in CLAUSE_BREAKS or nw in self.cue_words):
+                    return j + 1  # `“…,” referring to …`: the quotation closes the clause
+            if w == "," and j + 1 < s_end:
+                nw = doc.lower[j + 1]
+                if nw in CLAUSE_BREAKS or (nw.endswith("ing") and nw in self.cue_words):
+                    return j
+                nxt = j + 1 + (doc.lower[j + 1] in {"and", "but"})
+                c = self.cue_at.get(nxt)
+                if c is not None and c.kind == "verb":
+                    return j
+                if nxt > j + 1:
+                    # ", and other leaders said …": a new speaker's clause begins
+                    for t in range(nxt, min(s_end, nxt + 7)):
+                        if not doc.words[t][:1].isalnum():
+                            break
+                        c = self.cue_at.get(t)
+                        if c is not None and c.kind == "verb" and t > nxt:
+                            return j
+            elif w in {"and", "but"} and j > k:
+                c = self.cue_at.get(j + 1)
+                if c is not None and c.kind == "verb":
+                    return j
+            j += 1
+        return s_end
+
+    def add(self, content: Span | None, m: Mention, cue: Cue) -> None:
+        if content is None or m is None:
+            return
+        k = bisect_left(self.quote_starts, content[1]) - 1
+        if k >= 0 and self.quotes[k].span[0] >= content[0] and self.quotes[k].span[1] > content[1]:
+            content = (content[0], self.quotes[k].span[1])  # a quotation opened is carried on
+        quoted = any(self.doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1]))
+        if cue.quote_only and (self.doc.text[content[0]] in QUOTE_MARKS or not quoted):
+            return  # "a group called “X”" names, it does not quote
+        if cue.direct_only and not quoted:
+            return
+        nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
+        if self.overlaps_direct(content) and not nested:
+            later = [s for s, _e in self._near_direct(content) if s > content[0] + 1]
+            if not later or self.inside_direct(content):
+                return
+            content = trim(self.doc, content[0], min(later))  # stop where a quotation starts
+            if content is None or self.overlaps_direct(content) or n_words(self.doc, content) < 3:
+                return
+        doc = self.doc
+        kind = "indirect"
+        if any(doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1])):
+            kind = "mixed"
+        self.used.add(cue.token)
+        insort(self.cue_index, (cue.token, len(self.out)))
+        self.out.append(Raw((content,), kind, m, cue))
+
+    def opening_subject(self, s_start: int, c: int) -> Mention | None:
+        """The noun phrase opening a sentence (after an adverbial and its comma), which a
+        participle such as "saying" or "telling" takes as its speaker."""
+        doc = self.doc
+        start = s_start
+        commas = [j for j in range(s_start, min(c, s_start + 8)) if doc.words[j] == ","]
+        if commas and commas[0] - s_start <= 5 and doc.lower[s_start] not in {"the", "a", "an"}:
+            start = commas[0] + 1
+        e = start
+        while e < c and e - start < 8 and not is_boundary(doc, e):
+            e += 1
+        m = describe(doc, start, e) if e > start else None
+        while m is None and e > start + 1:
+            e -= 1
+            m = describe(doc, start, e)
+        return m
+
+    def sentence_subject(self, s_start: int, c: int) -> Mention | None:
+        """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late."""
+        doc = self.doc
+        commas = [j for j in range(s_start, c) if doc.words[j] == ","][:2]
+        if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 6:
+            return None
+        name = describe(doc, commas[0] + 1, commas[1])
+        if name is None or name.kind != "person" or name.descriptive or name.pronoun:
+            return None
+        role, aff = split_role(doc, s_start, commas[0])
+        return Mention(name.span, name.text, name.name, "person", role, aff)

@@ -1,0 +1,315 @@
+"""Attribution of quotations: `“…,” X said`, `X said: “…”`, `“…” ― X`, transcript labels,
+and quotations that carry on a speaker's earlier quote."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from reader.analysis.attribution_base import (
+    BEFORE_QUOTE_OK,
+    DASHES,
+    LOOKBACK_PARAGRAPHS,
+    MAX_QUOTE_REACH,
+    MIN_SCARE_WORDS,
+    OPEN_MARKS,
+    QUOTE_MARKS,
+    AttributorBase,
+    Raw,
+    n_words,
+    sentence_end_token,
+)
+from reader.analysis.cues import Cue
+from reader.analysis.doc import ABBREVIATIONS
+from reader.analysis.mentions import (
+    Mention,
+    apposition_left,
+    describe,
+    is_boundary,
+    np_right,
+    skip_back,
+    subject_left,
+)
+from reader.analysis.quotes import Quotation
+
+
+class DirectQuotes(AttributorBase):
+    """The first pass: each quotation claims its cue and speaker."""
+
+    def signature(self, q: Quotation) -> Mention | None:
+        """`“…” ― Jane Doe`: a name after a dash closing the paragraph signs the quotation."""
+        doc = self.doc
+        _, p_end = self.para_bounds(q.span[1] - 1)
+        k = doc.token_at(q.span[1])
+        if k >= p_end or doc.words[k] not in DASHES:
+            return None
+        e = k + 1
+        while e < p_end and e - k <= 6 and doc.words[e] not in {".", ",", "/"} | DASHES:
+            e += 1
+        if e == k + 1 or (e < p_end and doc.words[e] not in {".", "/"} | DASHES):
+            return None
+        if not all(w[:1].isupper() for w in doc.words[k + 1 : e] if w[:1].isalnum()):
+            return None
+        m = describe(doc, k + 1, e)
+        return m if m is not None and not m.pronoun and not m.descriptive else None
+
+    def tail(self, q: Quotation) -> tuple[Mention, Cue] | None:
+        """`“…,” X said` / `“…,” said X` / `“…,” X, ROLE, told Y`."""
+        doc = self.doc
+        j = doc.token_before(q.span[0])
+        if (
+            n_words(doc, q.span) < 6
+            and not self.starts_sentence(q.span[0])
+            and doc.words[j] not in {",", ":", "—", "–", "("}
+        ):
+            return None  # a fragment quoted inside a sentence of the writer's
+        _, p_end = self.para_bounds(q.span[1] - 1)
+        k = doc.token_at(q.span[1])
+        if k >= p_end:
+            return None
+        if doc.words[k] == ",":
+            k += 1
+        limit = k
+        while limit < p_end and limit - k < 40 and doc.words[limit] not in OPEN_MARKS:
+            w = doc.words[limit]
+            if w in {".", "!", "?", ";"} and not (
+                w == "." and doc.lower[limit - 1] in ABBREVIATIONS
+            ):
+                break
+            limit += 1
+        if limit <= k:
+            return None
+        if limit < p_end and doc.words[limit] in OPEN_MARKS:
+            inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+            if inner[-1:] in {".", "!", "?"}:
+                return None  # `“A.” He added, “B.”`: the cue introduces the next quote
+        cue = self.cue_at.get(k)
+        if cue is not None and cue.kind in {"verb", "according"} and cue.token not in self.used:
+            m = np_right(doc, cue.end_token, limit)
+            if m is not None:
+                return m, cue
+            return None
+        c = next((j for j in range(k, limit) if j in self.cue_at), None)
+        if c is None:
+            return None
+        cue = self.cue_at[c]
+        if cue.kind != "verb" or c in self.used or cue.quote_only:
+            return None
+        j = skip_back(doc, c - 1, k)
+        if j < k:
+            return None
+        if doc.words[j] == ",":
+            m, a = apposition_left(doc, j, k)
+            if m is not None and a == k:
+                return m, cue
+            return None
+        if any(is_boundary(doc, t) for t in range(k, j + 1)):
+            return None
+        m = describe(doc, k, j + 1, loose=True)
+        return (m, cue) if m is not None else None
+
+    def before(self, q: Quotation) -> tuple[Mention, Cue | None] | None:
+        """`X said: “…”` / `X told Y, “…”` / `X said that “…”`."""
+        doc = self.doc
+        p_start, _ = self.para_bounds(q.span[0])
+        j = doc.token_before(q.span[0])
+        if j < p_start:
+            return None
+        if doc.lower[j] == "that":
+            return None  # `said that “…”`: reported speech with a quotation, read as mixed
+        if doc.words[j] == ":" and j - 1 >= p_start and (j - 1) not in self.cue_at:
+            m = self.speaker_label(j, p_start)
+            if m is not None:
+                return m, None
+        if doc.words[j] in {":", ","}:
+            j -= 1
+        for c in range(j, max(p_start - 1, j - 7), -1):
+            cue = self.cue_at.get(c)
+            if cue is not None and cue.kind == "verb" and c not in self.used:
+                if cue.quote_only:
+                    return None
+                between = range(cue.end_token, j + 1)
+                if any(not doc.words[t][:1].isalnum() for t in between):
+                    return None
+                if cue.end_token <= j and doc.lower[cue.end_token] not in BEFORE_QUOTE_OK:
+                    return None  # `said he was “happy”`: a quoted fragment of reported speech
+                s_start, _ = self.sent_tokens(doc.starts[c])
+                s_start = max(p_start, s_start)
+                if doc.lower[c].endswith("ing"):
+                    m = self.opening_subject(s_start, c)
+                else:
+                    m, _a = subject_left(doc, c, s_start, loose=True)
+                return (m, cue) if m is not None else None
+            if not doc.words[c][:1].isalnum() or doc.words[c] in QUOTE_MARKS:
+                return None
+        return None
+
+    def speaker_label(self, colon: int, floor: int) -> Mention | None:
+        """`Rep. Jane Doe (R-Ohio): “…”` — a name alone before a colon, transcript style."""
+        doc = self.doc
+        e = colon
+        if doc.words[e - 1] == ")":
+            k = e - 2
+            while k >= floor and e - k <= 8 and doc.words[k] != "(":
+                k -= 1
+            e = k if k >= floor else e
+        a = e
+        while a - 1 >= floor and e - (a - 1) <= 8:
+            w = doc.words[a - 1]
+            if w in {".", "!", "?", "-", "—", "–", ":", ";", "”", '"'} and not (
+                w == "." and doc.lower[a - 2] in ABBREVIATIONS
+            ):
+                break
+            a -= 1
+        if a >= e or not all(w[:1].isupper() or not w[:1].isalnum() for w in doc.words[a:e]):
+            return None
+        m = describe(doc, a, e)
+        if m is None or m.pronoun or m.descriptive or m.kind == "document":
+            return None
+        return m
+
+    def direct(self) -> None:
+        doc = self.doc
+        attributed: dict[int, int] = {}  # quote index -> raw index
+        by_tail: dict[int, int] = {}
+        for qi, q in enumerate(self.quotes):
+            inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+            found: tuple[Mention, Cue | None] | None = None
+            via_tail = False
+            if inner[-1:] in {",", "!", "?", "—", "–"} or (inner[-1:] == "." and q.closed):
+                found = self.tail(q)
+                via_tail = found is not None
+            if found is None:
+                found = self.before(q)
+            if found is None:
+                sig = self.signature(q)
+                found = (sig, None) if sig is not None else None
+            if found is None and not via_tail:
+                found = self.tail(q)
+                via_tail = found is not None
+            if found is None:
+                continue
+            m, cue = found
+            if cue is not None:
+                self.used.add(cue.token)
+            if not via_tail:
+                tail_end = self.clause_after(q)
+                if tail_end is not None:
+                    # `says “the wind is at our backs” despite the loss`: a mixed clause
+                    self.out.append(Raw(((q.span[0], tail_end),), "mixed", m, cue))
+                    continue
+            if via_tail and not self.starts_sentence(q.span[0]):
+                j = doc.token_before(q.span[0])
+                s_start, _ = self.sent_tokens(q.span[0])
+                if doc.words[j][:1].isalnum() and s_start < j:
+                    # `The remarks were "a racist comment," Ryan said.`: the clause is his
+                    span = (doc.starts[s_start], q.span[1])
+                    self.out.append(Raw((span,), "mixed", m, cue))
+                    continue
+            attributed[qi] = len(self.out)
+            if via_tail:
+                by_tail[qi] = len(self.out)
+            self.out.append(Raw((q.span,), "direct", m, cue))
+        # quotes without a cue: continuations of an attributed quote in the same paragraph,
+        # or whole paragraphs of quotation following a quoted speaker
+        last_by_para: dict[int, int] = {}
+        for qi, q in enumerate(self.quotes):
+            p = doc.paragraph_of(q.span[0])
+            if qi in attributed:
+                last_by_para[p] = attributed[qi]
+                continue
+            if n_words(doc, q.span) < 2:
+                continue
+            prev = qi - 1
+            interrupted = False
+            if prev in by_tail:
+                cue = self.out[by_tail[prev]].cue
+                gap = doc.token_at(q.span[0]) - doc.token_at(self.quotes[prev].span[1])
+                interrupted = cue is not None and cue.span[1] <= q.span[0] and gap <= 14
+            if (
+                prev in attributed
+                and doc.paragraph_of(self.quotes[prev].span[1] - 1) == p
+                and (interrupted or self.starts_sentence(q.span[0]))
+            ):
+                r = self.out[attributed[prev]]
+                cont = attributed[prev] if prev in by_tail else None
+                attributed[qi] = len(self.out)
+                self.out.append(Raw((q.span,), "direct", r.mention, None, continues=cont))
+                last_by_para[p] = attributed[qi]
+                continue
+            para = doc.body[p] if p >= 0 else None
+            if para is None or n_words(doc, q.span) < MIN_SCARE_WORDS:
+                continue
+            whole = q.span[0] <= para[0] + 1 and (q.span[1] - q.span[0]) >= 0.8 * (
+                para[1] - para[0]
+            )
+            if whole:
+                for back in (p - 1, p - 2):
+                    if back in last_by_para:
+                        r = self.out[last_by_para[back]]
+                        attributed[qi] = len(self.out)
+                        self.out.append(Raw((q.span,), "direct", r.mention, None))
+                        last_by_para[p] = attributed[qi]
+                        break
+        self.direct_spans = sorted(r.content[0] for r in self.out)
+        self.direct_starts = [sp[0] for sp in self.direct_spans]
+
+    def clause_after(self, q: Quotation) -> int | None:
+        """End offset of the writer's words that carry on a sentence after a quotation
+        (`“…” every time he thinks…`), or None when the sentence stops there."""
+        doc = self.doc
+        k = doc.token_at(q.span[1])
+        if k >= len(doc.words) or doc.paragraph_of(doc.starts[k]) != doc.paragraph_of(q.span[0]):
+            return None
+        if not doc.words[k][:1].isalnum() or not doc.words[k].islower():
+            return None
+        if doc.lower[k] in {"and", "but", "or"}:
+            return None  # `“…” and vowed to …`: a new clause, not the rest of this one
+        _, s_end = self.sent_tokens(doc.starts[k])
+        stop = sentence_end_token(doc, k, s_end)
+        end = self.clause_end(k, stop)
+        return doc.ends[end - 1] if end > k else None
+
+    def leftovers(self) -> None:
+        """Quotations still without a speaker: one introduced by the paragraph before
+        ("Cruz continued:"), or a full sentence of quotation after a speaker's statement in
+        the same or the two paragraphs before (news style)."""
+        doc = self.doc
+        spans = sorted((r.content[0], i) for i, r in enumerate(self.out))
+        starts = [sp[0][0] for sp in spans]
+        for q in self.quotes:
+            k = bisect_left(starts, q.span[1]) - 1
+            hit = False
+            while k >= 0 and starts[k] >= q.span[0] - MAX_QUOTE_REACH:
+                if spans[k][0][1] > q.span[0]:
+                    hit = True
+                    break
+                k -= 1
+            if hit:
+                continue
+            if n_words(doc, q.span) < MIN_SCARE_WORDS or not self.starts_sentence(q.span[0]):
+                continue
+            p = doc.paragraph_of(q.span[0])
+            found = None
+            if p > 0 and q.span[0] <= doc.body[p][0] + 1:
+                ps, pe = doc.body[p - 1]
+                j = doc.token_before(pe)
+                if j >= 0 and doc.words[j] == ":":
+                    for c in range(j - 1, max(doc.token_at(ps) - 1, j - 8), -1):
+                        cue = self.cue_at.get(c)
+                        if cue is not None and cue.kind == "verb":
+                            s_start, _ = self.sent_tokens(doc.starts[c])
+                            m, _a = subject_left(doc, c, s_start)
+                            if m is not None:
+                                found = Raw((q.span,), "direct", m, cue)
+                            break
+            if found is None:
+                i = bisect_left(starts, q.span[0]) - 1
+                if i >= 0:
+                    r = self.out[spans[i][1]]
+                    rp = doc.paragraph_of(r.content[0][0])
+                    if 0 <= p - rp <= LOOKBACK_PARAGRAPHS and not r.mention.pronoun:
+                        found = Raw((q.span,), "direct", r.mention, None)
+            if found is not None:
+                if found.cue is not None:
+                    self.used.add(found.cue.token)
+                self.out.append(found)

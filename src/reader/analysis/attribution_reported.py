@@ -1,0 +1,183 @@
+"""Attribution of reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `…, saying
+that …`, `according to X`, `in his opinion`."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from reader.analysis.attribution_base import (
+    ADVERBIAL_AFTER_CUE,
+    CLAUSE_OPENERS,
+    CLOSING_MARKS,
+    COORDINATED_SUBJECT,
+    INTERJECTED,
+    QUOTE_MARKS,
+    RELATIVES,
+    SUBORDINATORS,
+    TIME_AFTER_CUE,
+    AttributorBase,
+    n_words,
+    sentence_end_token,
+    trim,
+)
+from reader.analysis.cues import Cue
+from reader.analysis.mentions import (
+    PRONOUNS,
+    Mention,
+    describe,
+    np_right,
+    skip_back,
+    subject_left,
+)
+
+
+class ReportedSpeech(AttributorBase):
+    """The second pass: reporting cues that no quotation claimed."""
+
+    def reported(self) -> None:
+        doc = self.doc
+        self.cue_index = sorted((r.cue.token, i) for i, r in enumerate(self.out) if r.cue)
+        last_subject: tuple[int, Mention] | None = None  # (sentence start token, mention)
+        for cue in self.cues:
+            c = cue.token
+            if c in self.used:
+                continue
+            if doc.paragraph_of(doc.starts[c]) < 0:
+                continue
+            s_start, s_end = self.sent_tokens(doc.starts[c])
+            stop = sentence_end_token(doc, c, s_end)
+            if cue.kind in {"according", "opinion"}:
+                self.according(cue, s_start, stop)
+                continue
+            participle = doc.lower[c].endswith("ing")
+            prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
+            if participle:
+                # "…, saying that X": the speaker is the subject of the main clause
+                if prev not in {",", "by", "before", "after", "while", "when"}:
+                    continue
+                m = None
+                lo = bisect_left(self.cue_index, (s_start, -1))
+                hi = bisect_left(self.cue_index, (c, -1))
+                earlier = [self.out[i] for _t, i in self.cue_index[lo:hi]]
+                if last_subject and last_subject[0] == s_start:
+                    m = last_subject[1]
+                elif earlier:
+                    m = earlier[-1].mention
+                else:
+                    m = self.opening_subject(s_start, c)
+                a = c
+            else:
+                m, a = subject_left(doc, c, s_start, loose=cue.lemma in {"say", "tell"})
+            if m is None and last_subject and last_subject[0] == s_start and prev in {",", "and"}:
+                m, a = last_subject[1], c
+            if m is None and prev in {",", "”", '"', "’"}:
+                m2 = self.sentence_subject(s_start, c)
+                if m2 is not None:
+                    m, a = m2, c
+            if m is None and prev in {"and", "but"} and COORDINATED_SUBJECT:
+                # "X embraced the plan and said that …": the sentence's subject speaks
+                m2 = self.opening_subject(s_start, c)
+                if m2 is not None and m2.span[0] < doc.starts[c]:
+                    m, a = m2, c
+            k = cue.end_token
+            if (
+                k + 3 < stop
+                and doc.words[k] == ","
+                and doc.lower[k + 1] in INTERJECTED
+                and doc.words[k + 2] == ","
+            ):
+                k += 3  # "He said, however, that …"
+            if m is None:
+                # "…, said NAME." after a reported clause
+                if c > s_start and doc.words[c - 1] == "," and not participle:
+                    m2 = np_right(doc, k, stop)
+                    after = doc.token_at(m2.span[1]) if m2 is not None else stop
+                    if m2 is not None and (after >= stop or doc.words[after] in {",", ";"}):
+                        content = trim(doc, doc.starts[s_start], doc.starts[c - 1])
+                        if content and n_words(doc, content) >= 3:
+                            self.add(content, m2, cue)
+                continue
+            if a > s_start and doc.lower[a - 1] in {"which", "what", "whom"}:
+                continue  # "the rules, which officials said will …": content has no subject
+            last_subject = (s_start, m)
+            if (
+                k >= stop
+                or doc.words[k] in {",", ".", "!", "?", ":", ";"}
+                or doc.words[k] in QUOTE_MARKS
+            ):
+                # "CLAUSE, X said." — the clause before the subject
+                in_quote = (
+                    a - 2 > s_start
+                    and doc.words[a - 1] in CLOSING_MARKS
+                    and doc.words[a - 2] == ","
+                )  # `CLAUSE “…,” X said.`: the comma sits inside the quote
+                if (
+                    a > s_start
+                    and (doc.words[a - 1] == "," or in_quote)
+                    and (k >= stop or doc.words[k] != ":")
+                ):
+                    content = trim(doc, doc.starts[s_start], doc.starts[a - 1])
+                    if in_quote:
+                        content = trim(doc, doc.starts[s_start], doc.ends[a - 1])
+                    if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
+                        # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
+                        content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
+                    if content and n_words(doc, content) >= 3:
+                        self.add(content, m, cue)
+                continue
+            t = k
+            while t < min(stop, k + 3) and doc.lower[t] in TIME_AFTER_CUE:
+                t += 1
+            if t > k and t < stop and doc.words[t][:1].isalnum():
+                k = t  # "said Thursday his biggest worry …"
+            if doc.lower[k] == "that":
+                k += 1
+            elif doc.lower[k] in ADVERBIAL_AFTER_CUE:
+                that = next((t for t in range(k, min(stop, k + 9)) if doc.lower[t] == "that"), None)
+                if that is None or any(not doc.words[x][:1].isalnum() for x in range(k, that)):
+                    continue
+                k = that + 1
+            if k >= stop:
+                continue
+            end = self.clause_end(k, stop)
+            if doc.words[end - 1] == ":" or (end < len(doc.words) and doc.words[end] == ":"):
+                continue  # "told the court:" introduces a quotation
+            if a > s_start and doc.lower[a - 1] in SUBORDINATORS:
+                # "While he said X, he …": the reported clause ends at the comma
+                end = next((t for t in range(k, end) if doc.words[t] == ","), end)
+            if end - k < 2:
+                continue
+            content = trim(doc, doc.starts[k], doc.ends[end - 1])
+            self.add(content, m, cue)
+
+    def according(self, cue: Cue, s_start: int, stop: int) -> None:
+        """`According to X, CLAUSE` / `CLAUSE, according to X` / `in his opinion`."""
+        doc = self.doc
+        c, k = cue.token, cue.end_token
+        if cue.kind == "opinion":
+            m = describe(doc, c + 1, c + 2, pronouns=PRONOUNS)
+        else:
+            e = k
+            while e < stop and e - k < 14 and doc.words[e] not in {",", ";", ":"} | QUOTE_MARKS:
+                e += 1
+            m = describe(doc, k, e, pronouns=PRONOUNS, loose=True) if e > k else None
+            k = e
+        if m is None:
+            return
+        lead = c - s_start
+        at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
+        goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
+        comma = c - 1 if c > s_start and doc.words[c - 1] == "," else None
+        if comma is None and c - 1 > s_start and doc.words[c - 1] in {"”", '"', "’"}:
+            comma = c - 2 if doc.words[c - 2] == "," else None  # `“…,” according to X`
+        if not at_start and comma is not None and goes_on:
+            # a parenthetical "X, in his opinion, is Y": the whole sentence is reported
+            content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
+        elif at_start and k < stop and doc.words[k] == ",":
+            content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1]) if stop > k + 1 else None
+        elif comma is not None:
+            content = trim(doc, doc.starts[s_start], doc.ends[c - 1])
+        else:
+            return
+        if content and n_words(doc, content) >= 3:
+            self.add(content, m, cue)
