@@ -232,3 +232,174 @@ def test_data_dir_file_is_not_needed(capsys, tmp_path, monkeypatch):
     code, out, _ = run(capsys, "list", "--format", "json")
     assert code == 0 and json.loads(out) == []
     assert Path(tmp_path / "env-lib").is_dir()
+
+
+# ---- faults as one clear line, subcommands never taken for files (issue 17) ----------------
+
+
+def reader(*args: str, cwd: Path | None = None, **kw) -> subprocess.CompletedProcess[str]:
+    """`reader ARGS` in a real process (its log and settings stay under the test's folders)."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        **kw,
+    )
+
+
+def one_clean_line(p: subprocess.CompletedProcess[str]) -> str:
+    """The one stderr line of a clean failure (exit 2, no traceback, no 'internal error')."""
+    assert p.returncode == 2, p.stderr
+    assert p.stderr.endswith("\n") and p.stderr.count("\n") == 1, p.stderr
+    assert "Traceback" not in p.stderr and "internal error" not in p.stderr
+    return p.stderr
+
+
+@pytest.fixture
+def library_dir(tmp_path) -> Path:
+    from reader.library import Library
+
+    lib = Library(tmp_path / "lib")
+    first = lib.import_sample()
+    second = lib.import_text("The mayor said the bridge was safe.", title="Bridge")
+    lib.add_highlight(first, 4, 20, note="keep")
+    lib.open_article(first)  # the one the window reopens
+    assert second != first
+    lib.close()
+    return tmp_path / "lib"
+
+
+def test_a_file_named_like_a_subcommand_does_not_open_the_window(tmp_path):
+    (tmp_path / "list").write_text("The mayor said the bridge was safe.\n", encoding="utf-8")
+    p = reader("list", "--format", "json", "--data-dir", str(tmp_path / "lib"), cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout) == []
+
+
+def test_a_path_spelled_as_a_path_or_after_dashes_is_not_a_subcommand():
+    from reader.cli import _first_positional
+
+    assert _first_positional(["--data-dir", "D", "list"]) == "list"
+    assert _first_positional(["./list"]) == "./list"
+    assert _first_positional(["--", "list"]) is None  # the GUI parser takes it as a path
+
+
+@pytest.mark.parametrize("value", ["100000000000000000000", "1e20", "-3", "0"])
+def test_a_limit_out_of_range_is_a_usage_error(tmp_path, value):
+    p = reader("search", "said", "--limit", value, "--data-dir", str(tmp_path))
+    err = one_clean_line(p)
+    assert "--limit" in err and "from 1 to" in err and p.stdout == ""
+
+
+@pytest.mark.parametrize("ref", [str(10**30), "-5", str(2**63)])
+def test_an_id_out_of_range_is_a_usage_error(library_dir, ref):
+    p = reader(
+        "export", ref, "--markdown", str(library_dir / "x.md"), "--data-dir", str(library_dir)
+    )
+    err = one_clean_line(p)
+    assert "is not an article id" in err
+
+
+def test_an_id_not_in_the_library_says_so(library_dir):
+    p = reader(
+        "export", "999", "--markdown", str(library_dir / "x.md"), "--data-dir", str(library_dir)
+    )
+    assert "No article with id 999" in one_clean_line(p)
+    p = reader(
+        "export", "²", "--markdown", str(library_dir / "x.md"), "--data-dir", str(library_dir)
+    )
+    assert "Cannot open ²" in one_clean_line(p)  # a digit but not an id: a path
+
+
+def test_a_database_fault_is_one_line_without_sql(library_dir):
+    import sqlite3
+
+    conn = sqlite3.connect(library_dir / "library.sqlite3")
+    conn.execute("DROP TABLE highlight")
+    conn.commit()
+    conn.close()
+    p = reader("list", "--data-dir", str(library_dir))
+    err = one_clean_line(p)
+    assert "no such table: highlight" in err
+    assert "SELECT" not in err and "sqlalche.me" not in err
+
+
+def test_an_os_error_is_one_line_not_an_internal_error(library_dir):
+    with open("/dev/full", "w") as full:
+        p = subprocess.run(
+            [sys.executable, "-m", "reader", "list", "--data-dir", str(library_dir)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert "No space left on device" in one_clean_line(p)
+
+
+def test_a_closed_pipe_ends_quietly(library_dir):
+    p = subprocess.run(
+        f"{sys.executable} -m reader sources --data-dir {library_dir} | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in p.stderr and "Exception ignored" not in p.stderr
+
+
+def test_a_headless_export_does_not_change_what_the_window_reopens(library_dir, tmp_path):
+    from reader.library import Library
+
+    lib = Library(library_dir)
+    last = lib.last_article_id()
+    other = next(a.id for a in lib.articles() if a.id != last)
+    before = {a.id: a.opened_at for a in lib.articles()}
+    lib.close()
+    for opt, name in (("--pdf", "o.pdf"), ("--markdown", "o.md"), ("--annotations-json", "o.json")):
+        p = reader("export", str(other), opt, str(tmp_path / name), "--data-dir", str(library_dir))
+        assert p.returncode == 0, p.stderr
+    lib = Library(library_dir)
+    assert lib.last_article_id() == last
+    assert {a.id: a.opened_at for a in lib.articles()} == before
+    lib.close()
+    assert (tmp_path / "o.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_second_instance_given_a_missing_file_fails_here_too(tmp_path):
+    """A window already runs on the library: `reader missing.txt` must not exit 0 with the
+    error shown only in that window."""
+    import os
+    import signal
+    import tempfile
+    import time
+
+    from reader.ui.single_instance import server_name
+
+    data = tmp_path / "lib"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        # QLocalServer listens on a socket file in the temporary folder
+        socket_file = Path(tmp_path) / server_name(data)
+        deadline = time.monotonic() + 45
+        while not socket_file.exists() and time.monotonic() < deadline:
+            assert first.poll() is None, "the first window exited"
+            time.sleep(0.1)
+        assert socket_file.exists(), f"no server at {socket_file} ({tempfile.gettempdir()})"
+        p = reader("--data-dir", str(data), str(tmp_path / "missing.txt"), env=env)
+        assert "Cannot open missing.txt: no such file" in one_clean_line(p)
+        assert first.poll() is None  # the window there goes on
+    finally:
+        first.send_signal(signal.SIGTERM)
+        try:
+            first.wait(20)
+        except subprocess.TimeoutExpired:
+            first.kill()
+            first.wait()

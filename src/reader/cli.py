@@ -5,16 +5,55 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
+import re
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reader import __version__
 from reader.errors import ReaderError, log_exception
 
 SUBCOMMANDS = {"analyze", "import", "list", "search", "sources", "export"}
 EXIT_ERROR = 2
+MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a larger id cannot name any article
+MAX_LIMIT = 100_000
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors on one line (the usage itself is in --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _limit(value: str) -> int:
+    """--limit: a whole number of hits, small enough to mean something."""
+    if not re.fullmatch(r"[0-9]+", value.strip()) or not 1 <= int(value) <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 1 to {MAX_LIMIT:,}, not {value!r}"
+        )
+    return int(value)
+
+
+def _article_ref(value: str) -> str:
+    """An article id or a path. Ids are checked here so that one too large for SQLite, or a
+    negative one, is a usage error and not a failed query."""
+    is_number = re.fullmatch(r"-?[0-9]+", value) is not None
+    if is_number and (value.startswith("-") or int(value) > MAX_ID) and not Path(value).exists():
+        raise argparse.ArgumentTypeError(
+            f"{_short(value)} is not an article id (ids are whole numbers from 1 to {MAX_ID})"
+        )
+    return value
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _data_dir_arg(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
@@ -28,7 +67,7 @@ def _data_dir_arg(p: argparse.ArgumentParser, default: object = argparse.SUPPRES
 
 
 def build_cli_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="reader", description="Who is speaking in a news article.")
+    p = _Parser(prog="reader", description="Who is speaking in a news article.")
     p.add_argument("--version", action="version", version=f"reader {__version__}")
     _data_dir_arg(p, default=None)
     sub = p.add_subparsers(dest="command", required=True)
@@ -50,7 +89,9 @@ def build_cli_parser() -> argparse.ArgumentParser:
     se = sub.add_parser("search", help="full-text search over articles, statements, sources, notes")
     se.add_argument("query")
     se.add_argument("--format", choices=("json", "text"), default="text")
-    se.add_argument("--limit", type=int, default=50)
+    se.add_argument(
+        "--limit", type=_limit, default=50, help=f"at most this many (1 to {MAX_LIMIT:,})"
+    )
     _data_dir_arg(se)
 
     so = sub.add_parser("sources", help="list the library's sources with their signals")
@@ -58,7 +99,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
     _data_dir_arg(so)
 
     ex = sub.add_parser("export", help="export an article with its annotations")
-    ex.add_argument("article", metavar="PATH|ID")
+    ex.add_argument("article", type=_article_ref, metavar="PATH|ID")
     ex.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     ex.add_argument("--paper", choices=("a4", "letter"), default=None)
     ex.add_argument("--no-claims", action="store_true", help="leave claims unshaded in the PDF")
@@ -69,7 +110,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="reader",
         description="Open the reader window. Subcommands: " + ", ".join(sorted(SUBCOMMANDS)),
     )
@@ -84,8 +125,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    first = _first_positional(args_list)
-    if first in SUBCOMMANDS and not Path(first).exists():
+    # a subcommand's name is the subcommand even when a file of that name is in the folder:
+    # `reader ./list` (or `reader -- list`) opens such a file
+    if _first_positional(args_list) in SUBCOMMANDS:
         return run_cli(args_list)
     args = build_gui_parser().parse_args(args_list)
     from reader.ui.app import run_gui
@@ -96,11 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _first_positional(args: list[str]) -> str | None:
-    """The first word that is not an option or an option's value (`reader --data-dir D list`)."""
+    """The first word that is not an option or an option's value (`reader --data-dir D list`);
+    None after `--`, which makes the words after it paths."""
     skip = False
     for a in args:
         if skip:
             skip = False
+        elif a == "--":
+            return None
         elif a in ("--data-dir", "--screenshot"):
             skip = True
         elif not a.startswith("-"):
@@ -117,19 +162,85 @@ def _resolve_data_dir(value: Path | None) -> Path | None:
 
 def run_cli(argv: list[str]) -> int:
     args = build_cli_parser().parse_args(argv)
+    _log_to_file()
     try:
         return COMMANDS[args.command](args)
     except ReaderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `reader list | head`: the reader of our output has gone
+        _silence_stdout()
         return 0
+    except OSError as exc:  # the system refused (disk full, permissions): not a bug of ours
+        log.info("%s failed", args.command, exc_info=exc)
+        return _fail(_os_error_text(exc))
+    except _database_errors() as exc:  # a library file the store could not use
+        path = log_exception(exc)
+        text = _database_error_text(exc)
+        return _fail(f"the library could not be used: {text} (details in {path})")
     except Exception as exc:  # a bug: one line for the user, the traceback to the log file
-        log = log_exception(exc)
-        print(f"reader: internal error: {exc} (details in {log})", file=sys.stderr)
-        return EXIT_ERROR
+        path = log_exception(exc)
+        return _fail(f"internal error: {_first_line(str(exc))} (details in {path})")
+
+
+def _log_to_file() -> None:
+    """Records of the core's loggers go to the log file, where tracebacks go, and not to
+    stderr (Python's fallback for a logger with no handler), which keeps one line per error."""
+    root = logging.getLogger("reader")
+    if root.handlers:
+        return
+    from platformdirs import user_log_path
+
+    path = user_log_path("reader", appauthor=False) / "reader.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    except OSError:  # no writable log folder: drop the records rather than print them
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _fail(message: str) -> int:
+    print(f"reader: {_first_line(message)}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "(no message)"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush does not fail once more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (tests)
+        pass
+
+
+def _os_error_text(exc: OSError) -> str:
+    reason = exc.strerror or exc.__class__.__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's errors, and SQLAlchemy's when it was loaded (the `except` asks only when an
+    error is on its way, so the CLI does not import SQLAlchemy for nothing)."""
+    kinds: list[type[Exception]] = [sqlite3.Error]
+    if "sqlalchemy" in sys.modules:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        kinds.append(SQLAlchemyError)
+    return tuple(kinds)
+
+
+def _database_error_text(exc: Exception) -> str:
+    """SQLite's own words, without the SQL statement SQLAlchemy appends to its message."""
+    orig = getattr(exc, "orig", None)  # a DBAPIError wraps the sqlite3 error
+    return _first_line(str(orig if orig is not None else exc))
 
 
 def _library(args: argparse.Namespace):
@@ -228,13 +339,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    lib = _library(args)
-    article_id = lib.find_article(args.article)
     if not (args.pdf or args.annotations_json or args.markdown):
-        print(
-            "reader: say what to export: --pdf, --annotations-json or --markdown", file=sys.stderr
-        )
-        return EXIT_ERROR
+        return _fail("say what to export: --pdf, --annotations-json or --markdown")
+    lib = _library(args)
+    ref = args.article
+    article_id = lib.find_article(int(ref) if ref.isascii() and ref.isdigit() else ref)
     if args.annotations_json:
         lib.export_annotations_json(article_id, args.annotations_json)
     if args.markdown:

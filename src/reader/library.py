@@ -370,7 +370,7 @@ class Library:
 
     def find_article(self, ref: str | int) -> int:
         """An article id from an id, or from a path whose content is stored."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.isascii() and ref.isdigit()):
             with self.db.session() as s:
                 if s.get(Article, int(ref)) is None:
                     raise NotFoundError(f"No article with id {ref} in the library")
@@ -412,17 +412,19 @@ class Library:
         with self.db.session() as s:
             return int(s.exec(select(func.count()).select_from(Article)).one())
 
-    def open_article(self, article_id: int) -> ArticleView:
-        """Everything the window shows for one article; marks it as the last opened."""
+    def open_article(self, article_id: int, mark_opened: bool = True) -> ArticleView:
+        """Everything the window shows for one article; marks it as the last opened (the one
+        the window reopens) unless `mark_opened` is False, as for an export."""
         with self.db.session() as s:
             a = s.get(Article, article_id)
             if a is None:
                 raise NotFoundError(f"No article with id {article_id} in the library")
             if a.analysis_version != ENGINE_VERSION:
                 self._store_analysis(s, a)
-            a.opened_at = utcnow()
-            s.add(a)
-            self._set(s, "last_article", str(article_id))
+            if mark_opened:
+                a.opened_at = utcnow()
+                s.add(a)
+                self._set(s, "last_article", str(article_id))
             analysis = self._load_analysis(s, a)
             highlights = s.exec(
                 select(Highlight)
@@ -829,7 +831,7 @@ class Library:
         claims shaded, appendices of sources and notes. Returns a PdfReport."""
         from reader.export.pdf import PdfInput, export_pdf
 
-        view = self.open_article(article_id)
+        view = self.open_article(article_id, mark_opened=False)  # exporting is not reading
         info = view.info
         doc = PdfInput(
             title=info.title,

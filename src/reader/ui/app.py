@@ -97,8 +97,8 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
     from reader.ui.main_window import MainWindow
 
     app.setWindowIcon(app_icon())
-    if screenshot is None and _handed_to_running_instance(data_dir, path):
-        return 0
+    if screenshot is None and (code := _handed_to_running_instance(data_dir, path)) is not None:
+        return code
     try:
         library = Library(data_dir)
     except ReaderError as exc:
@@ -129,23 +129,27 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
         library.close()
 
 
-def _handed_to_running_instance(data_dir: Path | None, path: str | None) -> bool:
-    """True when a reader window already runs on this library and took `path` from us: two
-    processes never write one library."""
+def _handed_to_running_instance(data_dir: Path | None, path: str | None) -> int | None:
+    """The exit code when a reader window already runs on this library (two processes never
+    write one library): 0 when it took `path` from us, 2 when `path` is a missing file (said
+    here on stderr, not only in that window); None when no window runs on it."""
     from reader.library import default_data_dir
-    from reader.ui.single_instance import hand_over
+    from reader.ui.single_instance import hand_over, is_running
 
     folder = Path(data_dir) if data_dir else default_data_dir()
     arg = path
     if path and not path.startswith(("http://", "https://")):
         arg = str(Path(path).expanduser().resolve())
+        if not Path(arg).exists() and is_running(folder, timeout_ms=500):
+            print(f"reader: Cannot open {Path(path).name}: no such file", file=sys.stderr)
+            return 2
     if hand_over(folder, arg, timeout_ms=500):
         print(
             "reader: already running on this library; the window there was asked to open "
             + (path or "itself")
         )
-        return True
-    return False
+        return 0
+    return None
 
 
 def _raise_and_open(window, path: str | None) -> None:

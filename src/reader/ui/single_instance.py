@@ -30,6 +30,15 @@ def hand_over(data_dir: Path, path: str | None, timeout_ms: int = 1500) -> bool:
     return ok
 
 
+def is_running(data_dir: Path, timeout_ms: int = 500) -> bool:
+    """True when another instance listens on this library (it is asked for nothing)."""
+    sock = QLocalSocket()
+    sock.connectToServer(server_name(data_dir))
+    running = sock.waitForConnected(timeout_ms)
+    sock.abort()
+    return running
+
+
 class InstanceServer(QObject):
     """Listens for later instances; `request` carries the path they were asked to open."""
 
