@@ -101,13 +101,24 @@ def test_interrupted_quote_is_one_statement_with_two_parts():
     assert st.kind == "direct" and text[slice(*st.cue)] == "said"
 
 
-def test_interrupted_quote_in_json_is_one_span_with_its_parts():
+def test_interrupted_quote_in_json_has_the_list_of_parts_as_content():
     from reader.analysis.serialize import to_contract
 
     text = "“We saw the smoke at dawn,” Lena Park said. “Then the whole street was burning.”"
     (item,) = to_contract(analyze(text), "x.txt")["statements"]
-    assert item["content"] == [item["parts"][0][0], item["parts"][1][1]]
-    assert text[slice(*item["parts"][1])] == "“Then the whole street was burning.”"
+    first, second = item["content"]
+    assert text[slice(*first)] == "“We saw the smoke at dawn,”"
+    assert text[slice(*second)] == "“Then the whole street was burning.”"
+    assert item["parts"] == item["content"]
+
+
+def test_single_quote_in_json_keeps_one_span_as_content():
+    from reader.analysis.serialize import to_contract
+
+    text = "“The bridge will reopen in May,” Omar Lindqvist said."
+    (item,) = to_contract(analyze(text), "x.txt")["statements"]
+    assert text[slice(*item["content"])] == "“The bridge will reopen in May,”"
+    assert "parts" not in item
 
 
 def test_multi_paragraph_quote_is_one_statement():

@@ -29,11 +29,13 @@ def to_contract(analysis: Analysis, path: str, *, include_text: bool = True) -> 
     ]
     statements = []
     for st in analysis.statements:
-        # An interrupted quotation is one statement; its `content` is the one span from the first
-        # part's start to the last part's end and `parts` lists the quoted parts themselves.
-        # (The contract's list-of-parts form breaks seed_score.py, which reads content as a
-        # single [start, end]; see README "Interrupted quotations".)
-        content: Any = [st.content[0][0], st.content[-1][1]]
+        # An interrupted quotation is one statement whose `content` is the list of its quoted
+        # parts (the contract's form); `parts` repeats them for readers of the older output.
+        content: Any = (
+            [st.content[0][0], st.content[0][1]]
+            if len(st.content) == 1
+            else [list(p) for p in st.content]
+        )
         item: dict[str, Any] = {
             "id": st.id,
             "source": st.source,
