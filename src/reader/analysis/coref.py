@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.attribution import Raw
 from reader.analysis.doc import Doc
+from reader.analysis.fullnames import complete_people
 from reader.analysis.lexicons import words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.model import Span
@@ -203,6 +204,7 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
         r.enrich(ent, m)
         assigned[i] = ent
     _add_name_mentions(doc, r.entities)
+    complete_people(doc, r.entities)
     return r.entities, assigned
 
 

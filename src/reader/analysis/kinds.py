@@ -5,7 +5,8 @@ adjective, a possessive)."""
 from __future__ import annotations
 
 from reader.analysis.doc import Doc
-from reader.analysis.lexicons import places, words
+from reader.analysis.lexicons import words
+from reader.analysis.name_kinds import is_given_name, is_place, name_kind
 from reader.analysis.names import (
     LEADING_DETS,
     NOT_A_NAME_START,
@@ -22,7 +23,7 @@ from reader.analysis.names import (
     run_start,
     text_of,
 )
-from reader.analysis.roles import split_role, title_at
+from reader.analysis.roles import split_role, title_and_affiliation, title_at
 
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 
@@ -35,6 +36,27 @@ COLLEAGUES = words("colleague_words")
 POSTMODIFIERS = frozenset(
     {"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "informed", "speaking"}
 )
+
+
+def _learned_kind(name_words: list[str]) -> str:
+    """A capitalised name no word list placed: a person unless the learned model is confident
+    it names an organisation or a place (a place speaking stands for its government)."""
+    kind = name_kind(name_words)
+    return "organization" if kind in {"organization", "location"} else "person"
+
+
+def _person_before(doc: Doc, a: int, j: int) -> bool:
+    """The capitalised words before "of" at j name a person ("Jane Roe of the Institute"):
+    their first word is a given name, or the model knows the whole as a person's."""
+    r = run_start(doc, a, j)
+    ws = doc.words[r:j]
+    if len(ws) < 2 or not all(w.isalpha() or w in {".", "-"} for w in ws):
+        return False  # "Friends of the Earth", "Bank of America": one word before "of"
+    if is_given_name(ws[0]):
+        return True
+    last = ws[-1].lower()
+    nouns = words("organization_words") | words("titles") | words("media_words")
+    return last not in nouns and not is_place(" ".join(ws)) and name_kind(ws) != "organization"
 
 
 def with_colleagues(doc: Doc, a: int, b: int) -> Mention | None:
@@ -100,6 +122,7 @@ def describe(
                 cap(wd[j - 1])
                 and low[j] in {"of", "for"}
                 and (cap(wd[j + 1]) or (low[j + 1] == "the" and j + 2 < b and cap(wd[j + 2])))
+                and not _person_before(doc, a, j)
             ):
                 continue  # "Ministry of Defense", "Center for Policy", "Friends of the Earth"
             head_end, pp = j, (j + 1, b)
@@ -114,15 +137,19 @@ def describe(
     inner_title = next(
         (t for t in range(head_end - 2, r, -1) if title_at(low, t) and cap(wd[t])), None
     )
-    if inner_title is not None and not any(
-        low[t] in words("organization_words") for t in range(r, head_end)
-    ):
-        # "Patrol Chief James Hall": the title and what qualifies it, then the name
+    titled_aff = None
+    if inner_title is not None:
+        # "Patrol Chief James Hall", "Teachers Association President Jane Roe": the title
+        # and what qualifies it, then the name
         n = inner_title + title_at(low, inner_title)
         if n < head_end and wd[n] == ".":
             n += 1
-        if n < head_end and all(cap(w) or w == "." for w in wd[n:head_end]):
-            titled_role = text_of(doc, r, n)
+        if (
+            n < head_end
+            and all(cap(w) or w == "." for w in wd[n:head_end])
+            and not any(low[t] in words("organization_words") for t in range(n, head_end))
+        ):
+            titled_role, titled_aff = title_and_affiliation(doc, r, n)
             r = n
     lex_media, lex_org = words("media_words"), words("organization_words")
     lex_anon, lex_doc, lex_titles = (
@@ -143,7 +170,7 @@ def describe(
         pre = (a, r)
         if len(name_low) == 1 and name_low[0].endswith(DEMONYM_ENDINGS) and r == a:
             return None  # "Belarusian" alone is an adjective, not a speaker
-        if name in places() or (len(name_low) == 1 and name_low[0] in COMPASS):
+        if is_place(name) or (len(name_low) == 1 and name_low[0] in COMPASS):
             kind = "organization"
             name = text_of(doc, a, head_end)  # "official Minsk"
         elif any(w in lex_org for w in name_low[1:] or name_low) and head_end - r > 1:
@@ -157,7 +184,7 @@ def describe(
         elif len(name_low) == 1 and len(name_low[0]) >= 3 and wd[r].isupper() and wd[r].isalpha():
             kind = "organization"  # "PETA said": an acronym names an organisation
         else:
-            kind = "person"
+            kind = _learned_kind(wd[r:head_end])
         if pre[1] > pre[0]:
             head = low[pre[1] - 1]
             if kind == "person" and (head in lex_org or head in lex_media):
@@ -167,7 +194,7 @@ def describe(
                 if affiliation is None and role and not any(title_at(low, j) for j in range(*pre)):
                     role = None
                 if titled_role:
-                    role, affiliation = titled_role, None
+                    role, affiliation = titled_role, titled_aff
             else:
                 role = text_of(doc, *pre)
         if pp and kind == "person":

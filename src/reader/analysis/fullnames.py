@@ -1,0 +1,73 @@
+"""Whole names and roles for people the text names in full somewhere else: a speaker quoted
+as "Lopes" is "Rosaly Lopes" when the article introduced her so, and takes the role written
+beside that introduction ("Rosaly Lopes, a planetary geologist at …", "Police Chief Ed
+Alvarez")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from reader.analysis.doc import Doc
+from reader.analysis.kinds import describe
+from reader.analysis.names import cap, run_start
+from reader.analysis.roles import apposition_role, of_affiliation
+
+LOOK_BACK = 10  # tokens before a surname that may still belong to the name and its title
+
+
+class Person(Protocol):
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+
+
+def _introductions(doc: Doc, surname: str) -> list[tuple[str, str | None, str | None]]:
+    """Each place the body writes a longer name ending in `surname`: (name, role, affiliation)."""
+    out = []
+    wd = doc.words
+    for j, w in enumerate(wd):
+        if w != surname or doc.paragraph_of(doc.starts[j]) < 0:
+            continue
+        if j + 1 < len(wd) and cap(wd[j + 1]) and wd[j + 1].isalpha():
+            continue  # "Thomas Jefferson": here the word is a first name
+        r = run_start(doc, max(0, j - LOOK_BACK), j + 1)
+        if r >= j:
+            continue
+        m = describe(doc, r, j + 1)
+        if m is None or m.kind != "person" or m.pronoun or m.descriptive:
+            continue
+        if len(m.name.split()) < 2 or m.name.split()[-1] != surname:
+            continue
+        role, aff = m.role, m.affiliation
+        if not (role or aff):
+            role, aff, _ = apposition_role(doc, j + 1, len(wd))
+        if not (role or aff):
+            aff = of_affiliation(doc, j + 1, len(wd))
+        out.append((m.name, role, aff))
+    return out
+
+
+def complete_people(doc: Doc, entities: Sequence[Person]) -> None:
+    """Give each person known by a surname only the full name the text introduced them with
+    (when one full name only ends in that surname), and a missing role from that place."""
+    for e in entities:
+        if e.kind != "person" or not e.name[:1].isupper():
+            continue
+        words = e.name.split()
+        if e.role and e.affiliation and len(words) >= 2:
+            continue
+        intros = _introductions(doc, words[-1])
+        if len(words) >= 2:
+            intros = [x for x in intros if set(words) <= set(x[0].split())]
+        names = {x[0].split()[-2] for x in intros}  # the word before the surname
+        if not intros or len(names) > 1:
+            continue  # none, or two people sharing a surname: leave it as it stands
+        full, role, aff = max(intros, key=lambda x: (len(x[0]), bool(x[1] or x[2])))
+        if len(full.split()) > len(words):
+            e.name = full
+        if not (e.role or e.affiliation) and (role or aff):
+            with_role = next((x for x in intros if x[1] or x[2]), None)
+            if with_role is not None:
+                e.role, e.affiliation = with_role[1], with_role[2]

@@ -1,0 +1,83 @@
+"""Who a source is: its whole name rather than a surname, no title or organisation glued to
+the name, the role and affiliation written beside it, and the right kind (a place or a company
+is no person). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _speakers(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """Source name → (kind, role, affiliation) for the sources that have statements."""
+    a = analyze(text)
+    used = {st.source for st in a.statements}
+    return {s.name: (s.kind, s.role, s.affiliation) for s in a.sources if s.id in used}
+
+
+def test_surname_takes_the_full_name_and_the_of_affiliation_of_its_introduction() -> None:
+    text = (
+        "Marguerite Okafor of the Lisbon Marine Institute led the survey. "
+        "“The reef is recovering,” Okafor said."
+    )
+    got = _speakers(text)
+    assert list(got) == ["Marguerite Okafor"]
+    assert got["Marguerite Okafor"][2] == "Lisbon Marine Institute"
+
+
+def test_surname_takes_the_role_of_an_apposition() -> None:
+    text = (
+        "Prices slid all morning. Tomas Wielgosz, senior bond trader and strategist at "
+        "Harrow Capital Inc., watched the screens. “It is a rout,” Wielgosz said."
+    )
+    kind, role, aff = _speakers(text)["Tomas Wielgosz"]
+    assert kind == "person"
+    assert role is not None and "trader" in role
+    assert aff == "Harrow Capital Inc."
+
+
+def test_two_people_sharing_a_surname_keep_the_surname() -> None:
+    text = "Anna Berg and Louis Berg run the farm. “The harvest was poor,” Berg said."
+    assert list(_speakers(text)) == ["Berg"]
+
+
+def test_title_and_organisation_before_a_name_become_role_and_affiliation() -> None:
+    text = "“We will strike,” Ohio Nurses Union President Dana Whitlock said on Friday."
+    assert _speakers(text) == {"Dana Whitlock": ("person", "President", "Ohio Nurses Union")}
+
+
+def test_possessive_title_before_a_name() -> None:
+    text = "“The launch slips a week,” the agency's Administrator Colm Farrelly said."
+    got = _speakers(text)
+    assert list(got) == ["Colm Farrelly"]
+    assert got["Colm Farrelly"][1] == "Administrator"
+
+
+def test_interim_title_stays_with_the_title() -> None:
+    text = (
+        "Interim Harbor Police Chief Rafe Monteiro spoke on Monday. "
+        "“We made four arrests,” Monteiro said."
+    )
+    kind, role, aff = _speakers(text)["Rafe Monteiro"]
+    assert (kind, role, aff) == ("person", "Interim Chief", "Harbor Police")
+
+
+def test_a_person_of_an_organisation_is_not_one_organisation() -> None:
+    text = "“The data are clear,” said Ilse Vandermeer of the Ghent Climate Center."
+    got = _speakers(text)
+    assert list(got) == ["Ilse Vandermeer"]
+    assert got["Ilse Vandermeer"][0] == "person"
+
+
+@pytest.mark.parametrize("name", ["the Bank of Portugal", "the Friends of the Wetlands"])
+def test_of_inside_an_organisation_name_stays(name: str) -> None:
+    got = _speakers(f"“Rates will hold,” {name} said.")
+    assert list(got) == [name.removeprefix("the ")]
+    assert got[name.removeprefix("the ")][0] == "organization"
+
+
+@pytest.mark.parametrize("place", ["Austria", "Kenya", "Texas", "the United States"])
+def test_a_country_or_state_speaking_is_an_organisation(place: str) -> None:
+    got = _speakers(f"“The border stays open,” {place} said in a note.")
+    assert [k for k, _, _ in got.values()] == ["organization"]
