@@ -23,6 +23,7 @@ from reader.errors import NotFoundError
 from reader.ingest import ImportedDocument, read_path
 from reader.ingest.document import content_hash
 from reader.store.database import Database
+from reader.store.drafts import NoteDraft
 
 ENGINE_VERSION = f"{__version__}+1"
 SAMPLE_NAME = "sample-article.txt"
@@ -726,6 +727,75 @@ class Library:
                 .order_by(col(Highlight.start))
             ).all()
             return [_hl(h) for h in rows]
+
+    # ---- note drafts: a note being written, kept as it is typed (see store/drafts.py) ----
+
+    def save_note_draft(
+        self,
+        article_id: int,
+        text: str,
+        *,
+        highlight_id: int | None = None,
+        start: int = 0,
+        end: int = 0,
+        color: str = "yellow",
+    ) -> None:
+        """Keep the text of the note being written on the highlight (or, for a new note, on
+        the range [start, end)); a highlight deleted meanwhile leaves a draft on its range."""
+        from reader.annotate.anchoring import quote_selector
+        from reader.store import drafts
+
+        with drafts.transaction(self.db_path) as conn:
+            article = drafts.article_text(conn, article_id)
+            if article is None:
+                raise NotFoundError(f"No article with id {article_id} in the library")
+            if highlight_id is not None and drafts.highlight_note(conn, highlight_id) is None:
+                highlight_id = None
+            start, end = max(0, min(start, end)), min(len(article), max(start, end))
+            if highlight_id is not None:
+                quote = ("", "", "")  # the highlight's own selector places it
+            else:
+                quote = quote_selector(article, start, end)
+            drafts.save_draft(
+                conn, article_id, highlight_id, start, end, text, color=color, quote=quote
+            )
+
+    def discard_note_draft(
+        self, article_id: int, *, highlight_id: int | None = None, start: int = 0, end: int = 0
+    ) -> None:
+        """Remove the draft of a note that was saved or discarded."""
+        from reader.store import drafts
+
+        with drafts.transaction(self.db_path) as conn:
+            drafts.delete_draft(conn, article_id, drafts.anchor_of(highlight_id, start, end))
+
+    def note_drafts(self, article_id: int) -> list[NoteDraft]:
+        """The article's unsaved notes, the newest first, placed in its current text (a new
+        note's range follows its quote; one that cannot be placed becomes a margin note at its
+        old place). A draft equal to the note it was saved as is removed, not returned: the
+        save landed and the clean-up after it did not."""
+        from reader.annotate.anchoring import reanchor
+        from reader.store import drafts
+
+        out = []
+        with drafts.transaction(self.db_path) as conn:
+            text = drafts.article_text(conn, article_id) or ""
+            for d in drafts.read_drafts(conn, article_id):
+                hid = d.highlight_id
+                found = drafts.highlight_note(conn, hid) if hid is not None else None
+                if found is not None:
+                    start, end, saved = found[0], found[1], [found[2]]
+                else:
+                    placed = reanchor(text, d.exact, d.prefix, d.suffix, d.start)
+                    start, end = placed or (min(d.start, len(text)),) * 2
+                    saved = drafts.range_notes(conn, article_id, d.start, d.end)
+                if d.text.strip() in (n.strip() for n in saved):
+                    drafts.delete_draft(conn, article_id, d.anchor)
+                    continue
+                if d.highlight_id is None and (start, end) != (d.start, d.end):
+                    drafts.move_draft(conn, d, start, end)
+                out.append(replace(d, start=start, end=end))
+        return out
 
     # ---- library-wide sources, ratings and corrections (user data; see reader.sources) ----
 

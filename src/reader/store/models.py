@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -117,3 +118,26 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = ""
+
+
+class NoteDraft(SQLModel, table=True):
+    """A note being written and not yet saved (user data), kept as it is typed so that closing
+    the window, opening another article or a crash loses nothing. One per article and anchor:
+    "h<id>" for the note of a highlight, "r<start>-<end>" for a new note on a selection."""
+
+    __tablename__ = "note_draft"
+    __table_args__ = (UniqueConstraint("article_id", "anchor"),)
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
+    highlight_id: int | None = Field(
+        default=None, foreign_key="highlight.id", index=True, ondelete="CASCADE"
+    )
+    anchor: str
+    start: int
+    end: int
+    exact: str = ""  # W3C TextQuoteSelector of a new note's range, to place it again
+    prefix: str = ""
+    suffix: str = ""
+    color: str = "yellow"
+    text: str = ""
+    updated_at: datetime = Field(default_factory=utcnow)
