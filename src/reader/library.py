@@ -349,12 +349,9 @@ class Library:
 
     def import_path(self, path: str | Path) -> int:
         """Import a local file (.txt, .md, .html) or a URL; returns the article id."""
-        text = str(path)
-        if text.startswith(("http://", "https://")):
-            from reader.ingest.url import fetch_url
+        from reader.ingest import read_address  # decides web address or local file
 
-            return self.import_document(fetch_url(text))
-        return self.import_document(read_path(path))
+        return self.import_document(read_address(path))
 
     def import_text(self, text: str, title: str, origin: str = "", kind: str = "text") -> int:
         return self.import_document(

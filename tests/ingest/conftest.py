@@ -61,7 +61,10 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
+        path, _, query = self.path.partition("?")
+        if path in ("/drip", "/drip-headers"):
+            self._drip(float(query.removeprefix("every=") or "2"), headers=path == "/drip-headers")
+            return
         if path == "/slow":
             time.sleep(3)
         if path == "/huge":  # streamed, no Content-Length: the client must stop by itself
@@ -88,6 +91,29 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
+
+    def _drip(self, every: float, headers: bool) -> None:
+        """A server that never stops but never hurries: one byte every `every` seconds, of the
+        body (or, with `headers`, of the headers), for at most 30 s."""
+        if headers:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            data = b"X-Padding: " + b"a" * 1000
+        else:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "5000")
+            self.end_headers()
+            data = b"<html><body><p>" + b"drip " * 1000
+        self.wfile.flush()
+        end = time.monotonic() + 30
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            for byte in data:
+                if time.monotonic() > end:
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(every)
+        self.close_connection = True
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import pytest
 
 from reader.errors import InputError
 from reader.ingest.files import read_path
+from reader.ingest.limits import MAX_PAGE_BYTES
 
 CYRILLIC = "Президент заявил журналистам, что переговоры продолжатся на следующей неделе."
 LATIN = "Le ministre a déclaré que la réforme serait votée avant l'été, à la grande surprise."
@@ -71,17 +72,19 @@ def test_size_cap(tmp_path: Path) -> None:
     p = tmp_path / "big.txt"
     p.write_bytes(b"word " * 30_000)
     with pytest.raises(
-        InputError, match=r"^Cannot open big\.txt: 146 KB is over the 100 KB limit$"
+        InputError,
+        match=r"^Cannot open big\.txt: too large: 146 KB; reader opens files up to 100 KB$",
     ):
         read_path(p, max_bytes=100 * 1024)
 
 
-def test_size_cap_default_is_50_mb(tmp_path: Path) -> None:
+def test_page_size_cap_is_10_mb(tmp_path: Path) -> None:
     p = tmp_path / "huge.html"
-    with p.open("wb") as f:  # sparse: no 50 MB written to disk
-        f.truncate(50 * 1024 * 1024 + 1)
+    with p.open("wb") as f:  # sparse: no 10 MB written to disk
+        f.truncate(MAX_PAGE_BYTES + 1)
     with pytest.raises(
-        InputError, match=r"^Cannot open huge\.html: 50 MB is over the 50 MB limit$"
+        InputError,
+        match=r"^Cannot open huge\.html: too large: 10 MB; reader opens web pages up to 10 MB$",
     ):
         read_path(p)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -67,8 +68,12 @@ def test_redirect_chain_is_followed(web: str) -> None:
         ("/r1", {"max_redirects": 2}, r"more than 2 redirects$"),
         ("/to-ftp", {}, r"which is not a web address$"),
         ("/slow", {"timeout": 0.5}, r"no answer from 127\.0\.0\.1:\d+ within 0\.5 s$"),
-        ("/huge", {"max_bytes": 100_000}, r"over the 0\.095\d* MB limit$"),
-        ("/huge-declared", {}, r"the page is 200\.0 MB, over the 50 MB limit$"),
+        (
+            "/huge",
+            {"max_bytes": 100_000},
+            r"too large: over 98 KB; reader opens web pages up to 98 KB$",
+        ),
+        ("/huge-declared", {}, r"too large: 200 MB; reader opens web pages up to 10 MB$"),
         ("/empty", {}, r"the page is empty$"),
         ("/nav-only", {}, r"no article text found$"),
     ],
@@ -99,3 +104,29 @@ def test_closed_port(closed_port: int) -> None:
 def test_bad_addresses(url: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         fetch_url(url)
+
+
+@pytest.mark.parametrize(
+    ("path", "every"),
+    [
+        ("/drip", 2.0),  # the server: one byte every 2 s, each read waits for it
+        ("/drip", 0.2),  # bytes keep coming, so no single wait ever times out
+        ("/drip-headers", 0.2),  # a server that never finishes its headers
+    ],
+)
+def test_slow_server_fails_at_the_deadline(web: str, path: str, every: float) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError) as err:
+        fetch_url(f"{web}{path}?every={every}", timeout=5, deadline=1.0)
+    elapsed = time.monotonic() - started
+    assert re.search(
+        r"^Cannot open http://127\.0\.0\.1:\d+/drip\S*: timed out after 1 s$", str(err.value)
+    )
+    assert 0.9 <= elapsed < 2.0, elapsed
+
+
+def test_default_deadline_is_six_timeouts(web: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"timed out after 1\.2 s$"):
+        fetch_url(f"{web}/drip?every=0.1", timeout=0.2)
+    assert time.monotonic() - started < 2.5

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls. None of them is text a
+# person reads, and they break search snippets, the window and the PDF. Form feed and vertical
+# tab separate lines (a page break in old text files), so they become a line feed.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LINE_CONTROLS = re.compile("[\x0b\x0c]")
 
 
 @dataclass(frozen=True)
@@ -18,9 +25,26 @@ class ImportedDocument:
     canonical_url: str | None = None
     headings: tuple[str, ...] = ()  # lines of `text` that are headings (HTML and Markdown)
 
+    def __post_init__(self) -> None:
+        # Every importer ends here, so no control character reaches the stored text.
+        object.__setattr__(self, "text", clean_controls(self.text))
+        object.__setattr__(self, "title", clean_controls(self.title))
+        object.__setattr__(self, "headings", tuple(clean_controls(h) for h in self.headings))
+
     @property
     def content_hash(self) -> str:
         return content_hash(self.text)
+
+
+def clean_controls(text: str) -> str:
+    """`text` with each control character replaced by one space (form feed and vertical tab by a
+    line feed). One character for one keeps every offset: `reader analyze` spans still index
+    the file as decoded."""
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(" ", text)
+    if _LINE_CONTROLS.search(text):
+        text = _LINE_CONTROLS.sub("\n", text)
+    return text
 
 
 def content_hash(text: str) -> str:

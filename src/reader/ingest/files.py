@@ -2,51 +2,65 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from reader.errors import InputError
-from reader.ingest.document import ImportedDocument, title_from_text
+from reader.ingest.document import ImportedDocument, clean_controls, title_from_text
+from reader.ingest.limits import (
+    MAX_PAGE_BYTES,
+    MAX_TEXT_FILE_BYTES,
+    PAGE_LIMIT_NOTE,
+    TEXT_LIMIT_NOTE,
+    check_text_size,
+    megabytes,
+)
 
-MAX_BYTES = 50 * 1024 * 1024
+log = logging.getLogger(__name__)
+
+MAX_BYTES = MAX_PAGE_BYTES
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
-def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """The file's bytes, or an InputError saying in one line why they cannot be had."""
+def read_bytes(path: Path, max_bytes: int | None = None, note: str | None = None) -> bytes:
+    """The file's bytes, or an InputError saying in one line why they cannot be had.
+
+    `note` says what the size limit is for ("reader opens …"), after the file's size."""
     limit = MAX_BYTES if max_bytes is None else max_bytes
     name = path.name or str(path)
-    if not path.exists():
-        raise InputError(f"Cannot open {name}: no such file")
-    if path.is_dir():
-        raise InputError(f"Cannot open {name}: it is a folder, not a file")
     try:
+        if not path.exists():
+            raise InputError(f"Cannot open {name}: no such file")
+        if path.is_dir():
+            raise InputError(f"Cannot open {name}: it is a folder, not a file")
         size = path.stat().st_size
         if size > limit:
-            raise InputError(
-                f"Cannot open {name}: {_megabytes(size)} is over the {_megabytes(limit)} limit"
-            )
+            why = note or f"reader opens files up to {megabytes(limit)}"
+            raise InputError(f"Cannot open {name}: too large: {megabytes(size)}; {why}")
         if size == 0:
             raise InputError(f"Cannot open {name}: the file is empty")
         data = path.read_bytes()
     except PermissionError as exc:
         raise InputError(f"Cannot open {name}: permission denied") from exc
     except OSError as exc:
-        raise InputError(f"Cannot open {name}: {exc.strerror or exc}") from exc
+        raise InputError(f"Cannot open {name}: {(exc.strerror or str(exc)).lower()}") from exc
+    except ValueError as exc:  # a NUL character in the name
+        raise InputError(f"Cannot open {name!r}: not a valid file name") from exc
     if not data.strip():
         raise InputError(f"Cannot open {name}: the file is empty")
     return data
 
 
-def _megabytes(n: int) -> str:
-    mb = n / 1048576
-    return f"{mb:.0f} MB" if mb >= 1 else f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} bytes"
-
-
 def decode_text(data: bytes, name: str) -> str:
-    """Decode a text file: UTF-8 (BOM removed) or UTF-16/32 with BOM, else a detected legacy
-    encoding (cp1251, latin-1, …); an InputError when no encoding fits."""
+    """Decode a text file: UTF-8 (BOM removed) or UTF-16/32 with BOM, UTF-8 with a few bad
+    bytes (each becomes U+FFFD), else a detected legacy encoding (cp1251, latin-1, …); an
+    InputError when no encoding fits. Control characters become spaces (offsets unchanged)."""
+    return clean_controls(_decode(data, name))
+
+
+def _decode(data: bytes, name: str) -> str:
     for bom, codec in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe\x00\x00", "utf-32"),
@@ -68,6 +82,9 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data, name)
+    if mostly is not None:
+        return mostly
     from charset_normalizer import from_bytes
 
     results = from_bytes(data)
@@ -85,6 +102,23 @@ def decode_text(data: bytes, name: str) -> str:
     text = str(best)
     if _garbled(text):
         raise InputError(f"Cannot open {name}: its text encoding could not be recognised")
+    return text
+
+
+def _mostly_utf8(data: bytes, name: str) -> str | None:
+    """The text as UTF-8 with its bad bytes replaced, when it is UTF-8 but for a few of them.
+
+    A detector would weigh the whole file and may pick an encoding that turns every curly
+    quote into two letters. Text in a legacy encoding almost never forms a valid UTF-8
+    sequence by chance (é in cp1252 is one byte followed by a plain letter), so many valid
+    multi-byte characters and few bad bytes can only be UTF-8 with damage."""
+    text = data.decode("utf-8", "replace")
+    marks = text.count("\ufffd")
+    bad = marks - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - marks
+    if bad <= 0 or good < 3 * bad:
+        return None
+    log.info("%s: UTF-8 with %d bad byte sequences, replaced by U+FFFD", name, bad)
     return text
 
 
@@ -113,19 +147,36 @@ def looks_binary(data: bytes) -> bool:
 
 
 def read_path(path: str | Path, max_bytes: int | None = None) -> ImportedDocument:
-    """Read a .txt, .md or .html file into an ImportedDocument (the text offsets will index)."""
+    """Read a .txt, .md or .html file into an ImportedDocument (the text offsets will index).
+
+    A text or Markdown file is refused by its size when even four bytes a character would be
+    over reader's text limit; every article by its text's length (`reader.ingest.limits`)."""
     p = Path(path).expanduser()
-    data = read_bytes(p, max_bytes)
     suffix = p.suffix.lower()
-    if suffix in HTML_SUFFIXES:
+    is_html = suffix in HTML_SUFFIXES
+    if max_bytes is None:
+        data = read_bytes(
+            p,
+            MAX_PAGE_BYTES if is_html else MAX_TEXT_FILE_BYTES,
+            PAGE_LIMIT_NOTE if is_html else TEXT_LIMIT_NOTE,
+        )
+    else:
+        data = read_bytes(p, max_bytes)
+    origin = str(p.resolve())
+    if is_html:
         from reader.ingest.html import decode_html, document_from_html
 
-        return document_from_html(decode_html(data, p.name), origin=str(p.resolve()), name=p.name)
-    text = decode_text(data, p.name)
-    if suffix in MARKDOWN_SUFFIXES:
-        from reader.ingest.markdown import document_from_markdown
+        doc = document_from_html(decode_html(data, p.name), origin=origin, name=p.name)
+    else:
+        text = decode_text(data, p.name)
+        check_text_size(text, p.name)
+        if suffix in MARKDOWN_SUFFIXES:
+            from reader.ingest.markdown import document_from_markdown
 
-        return document_from_markdown(text, origin=str(p.resolve()))
-    if not text.strip():
-        raise InputError(f"Cannot open {p.name}: the file has no text")
-    return ImportedDocument(text=text, title=title_from_text(text), origin=str(p.resolve()))
+            doc = document_from_markdown(text, origin=origin)
+        else:
+            if not text.strip():
+                raise InputError(f"Cannot open {p.name}: the file has no text")
+            doc = ImportedDocument(text=text, title=title_from_text(text), origin=origin)
+    check_text_size(doc.text, p.name)
+    return doc

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from reader.errors import InputError
@@ -48,7 +49,14 @@ def _known_codec(label: str | None) -> str | None:
 
 
 def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
-    """Decode a page: a BOM wins, then the HTTP charset, then <meta charset>, then detection."""
+    """Decode a page: a BOM wins, then the HTTP charset, then <meta charset>, then detection.
+    Control characters become spaces (the parsers and the stored text want none)."""
+    from reader.ingest.document import clean_controls
+
+    return clean_controls(_decode_html(data, name, declared))
+
+
+def _decode_html(data: bytes, name: str, declared: str | None) -> str:
     from reader.ingest.files import decode_text, looks_binary
 
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
@@ -135,9 +143,10 @@ def _fallback_lines(html: str) -> tuple[list[str], list[str]]:
     import lxml.html
 
     try:
-        root = lxml.html.document_fromstring(html)
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest
+        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception:  # lxml raises several kinds on hopeless input
-        return [], []
+        return _flat_lines(html), []
     for bad in root.xpath("|".join(f"//{t}" for t in _FURNITURE_TAGS)):
         bad.drop_tree()
     doomed = [
@@ -167,7 +176,53 @@ def _fallback_lines(html: str) -> tuple[list[str], list[str]]:
             line = clean_line(part)
             if line:
                 lines.append(line)
+    if not lines:
+        return _flat_lines(html), []
     return lines, headings
+
+
+# Page parts the last-resort reader skips: the furniture tags that always have an end tag.
+_SKIPPED = frozenset(_FURNITURE_TAGS) - {"embed"}
+
+
+class _TextCollector(HTMLParser):
+    """Text between tags, a line break at each block, scripts, styles and page furniture
+    skipped. It keeps no tree, so no depth of nesting can defeat it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS or tag in ("br", "div", "tr", "section", "article"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS or tag in ("div", "tr", "section", "article"):
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def _flat_lines(html: str) -> list[str]:
+    """The last resort for a page no tree parser could read (nested thousands deep): its text,
+    one block per line."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    lines: list[str] = []
+    for part in "".join(collector.parts).split("\n"):
+        line = clean_line(part)
+        if line and (not lines or lines[-1] != line):
+            lines.append(line)
+    return lines
 
 
 def _metadata_title(html: str) -> str | None:

@@ -1,11 +1,14 @@
-"""Downloading a web page (standard library only): a timeout, a size cap, a content-type check
-and redirects followed up to a limit, then the page is read like a saved HTML file."""
+"""Downloading a web page (standard library only): a timeout per wait and a hard deadline for
+the whole download, a size cap, a content-type check and redirects followed up to a limit,
+then the page is read like a saved HTML file."""
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -16,9 +19,10 @@ from urllib.parse import urljoin, urlsplit
 from reader import __version__
 from reader.errors import InputError
 from reader.ingest.document import ImportedDocument, title_from_text
+from reader.ingest.limits import MAX_PAGE_BYTES, check_text_size, megabytes
 
-TIMEOUT = 10.0  # seconds without an answer before we give up
-MAX_BYTES = 50 * 1024 * 1024
+TIMEOUT = 10.0  # seconds without an answer before we give up; the whole download gets 6×
+MAX_BYTES = MAX_PAGE_BYTES
 MAX_REDIRECTS = 10
 CHUNK = 64 * 1024
 USER_AGENT = f"Mozilla/5.0 (compatible; reader/{__version__}; desktop news reader)"
@@ -46,10 +50,6 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
-
-
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_NoRedirect)
 
 
 def _describe_type(mime: str) -> str:
@@ -116,37 +116,109 @@ def _network_error(url: str, exc: BaseException, timeout: float) -> InputError:
 
 
 def _check_url(url: str) -> str:
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise InputError(f"Cannot open {url}: only http and https addresses can be opened")
-    if not parts.hostname:
-        raise InputError(f"Cannot open {url}: the address has no host name")
-    return url
+    from reader.ingest.address import parse_address
+
+    address = parse_address(url)
+    if address.url is None:
+        raise InputError(f"Cannot open {url.strip()}: only http and https addresses can be opened")
+    return address.url
 
 
-def _read_body(resp, url: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
+class _Deadline:
+    """The whole download's time limit, enforced while reading: each socket wait is cut to the
+    time left, and at the deadline a timer shuts the connection down, so neither a server that
+    drips one byte at a time nor one that stalls in the middle of its headers holds an import."""
+
+    def __init__(self, seconds: float, per_wait: float) -> None:
+        self.seconds = seconds
+        self.per_wait = per_wait
+        self.end = time.monotonic() + seconds
+        self.sockets: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self._shut)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def passed(self) -> bool:
+        # a little early: a socket wait cut to the time left may end a hair before our clock
+        return time.monotonic() >= self.end - 0.05
+
+    def wait_limit(self) -> float:
+        """How long one socket operation may block: the per-wait timeout or the time left."""
+        return max(0.001, min(self.per_wait, self.end - time.monotonic()))
+
+    def track(self, sock: socket.socket) -> None:
+        self.sockets.append(sock)
+
+    def before_read(self) -> None:
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):  # closed already
+                sock.settimeout(self.wait_limit())
+
+    def _shut(self) -> None:
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):  # closed already
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def error(self, url: str) -> InputError:
+        return InputError(f"Cannot open {url}: timed out after {self.seconds:g} s")
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    """An opener that follows no redirect and registers each connection's socket with
+    `deadline` (urllib gives no other way to reach the socket a response reads from)."""
+
+    def tracked(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        class Tracked(base):  # type: ignore[valid-type,misc]
+            def connect(self) -> None:
+                self.timeout = deadline.wait_limit()
+                super().connect()
+                if self.sock is not None:
+                    deadline.track(self.sock)
+
+        return Tracked
+
+    class HTTP(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(tracked(http.client.HTTPConnection), req)
+
+    class HTTPS(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(
+                tracked(http.client.HTTPSConnection), req, context=ssl.create_default_context()
+            )
+
+    return urllib.request.build_opener(_NoRedirect, HTTP, HTTPS)
+
+
+def too_large_page(url: str, size: int | None, limit: int) -> str:
+    """ "Cannot open URL: too large: 31.7 MB; reader opens web pages up to 10 MB"."""
+    shown = f"over {megabytes(limit)}" if size is None else megabytes(size)
+    return f"Cannot open {url}: too large: {shown}; reader opens web pages up to {megabytes(limit)}"
+
+
+def _read_body(resp, url: str, max_bytes: int, deadline: _Deadline) -> bytes:
     """The response body, stopping as soon as it passes the cap or the deadline."""
     length = resp.headers.get("Content-Length")
     if length and length.strip().isdigit() and int(length) > max_bytes:
-        raise InputError(
-            f"Cannot open {url}: the page is {int(length) / 1048576:.1f} MB, "
-            f"over the {max_bytes / 1048576:g} MB limit"
-        )
+        raise InputError(too_large_page(url, int(length), max_bytes))
     chunks: list[bytes] = []
     total = 0
     while True:
-        if time.monotonic() > deadline:
-            raise InputError(f"Cannot open {url}: the download took too long")
-        chunk = resp.read(min(CHUNK, max_bytes + 1 - total))
+        deadline.before_read()
+        # read1: what has arrived (one socket read), not a whole chunk, so that the deadline
+        # is checked after every read however small
+        chunk = resp.read1(min(CHUNK, max_bytes + 1 - total))
+        if deadline.passed():
+            raise deadline.error(url)
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
-            raise InputError(
-                f"Cannot open {url}: the page is over the {max_bytes / 1048576:g} MB limit"
-            )
+            raise InputError(too_large_page(url, None, max_bytes))
     return b"".join(chunks)
 
 
@@ -154,17 +226,33 @@ def fetch_url(
     url: str,
     *,
     timeout: float = TIMEOUT,
+    deadline: float | None = None,
     max_bytes: int = MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
 ) -> ImportedDocument:
     """Download a web page and extract its article (see `reader.ingest.html`).
 
-    `timeout` bounds each wait for the server; the whole download gets six times that."""
+    `timeout` bounds each wait for the server; `deadline` the whole download, redirects
+    included (default: six times `timeout`, one minute), however the server trickles."""
     origin = _check_url(url)
+    limit = _Deadline(timeout * 6 if deadline is None else deadline, timeout)
+    try:
+        data, final, mime, charset = _download(origin, limit, timeout, max_bytes, max_redirects)
+    finally:
+        limit.cancel()
+    doc = _document(data, origin, final, mime, charset)
+    check_text_size(doc.text, origin)
+    return doc
+
+
+def _download(
+    origin: str, deadline: _Deadline, timeout: float, max_bytes: int, max_redirects: int
+) -> tuple[bytes, str, str, str | None]:
+    """The body of the page at `origin` after its redirects: (data, final URL, MIME type,
+    declared charset)."""
     current = origin
     seen = {current}
-    deadline = time.monotonic() + timeout * 6
-    opener = _opener()
+    opener = _opener(deadline)
     for _hop in range(max_redirects + 1):
         request = urllib.request.Request(
             current,
@@ -175,15 +263,14 @@ def fetch_url(
             },
         )
         try:
-            with opener.open(request, timeout=timeout) as resp:
+            with opener.open(request, timeout=deadline.wait_limit()) as resp:
                 final = resp.geturl() or current
                 headers: Message = resp.headers
                 mime = headers.get_content_type()
                 if mime not in HTML_TYPES | TEXT_TYPES:
                     raise InputError(f"Not a web page: {current} is {_describe_type(mime)}")
-                data = _read_body(resp, current, max_bytes, deadline, timeout)
-                charset = headers.get_content_charset()
-                return _document(data, origin, final, mime, charset)
+                data = _read_body(resp, current, max_bytes, deadline)
+                return data, final, mime, headers.get_content_charset()
         except urllib.error.HTTPError as exc:
             with exc:
                 if exc.code in _REDIRECTS:
@@ -195,11 +282,12 @@ def fetch_url(
                     nxt = urljoin(current, target.strip())
                     if urlsplit(nxt).scheme not in ("http", "https"):
                         raise InputError(
-                            f"Cannot open {url}: it redirects to {nxt}, which is not a web address"
+                            f"Cannot open {origin}: it redirects to {nxt}, which is not a web "
+                            "address"
                         ) from None
                     if nxt in seen:
                         raise InputError(
-                            f"Cannot open {url}: the redirects go round in a loop"
+                            f"Cannot open {origin}: the redirects go round in a loop"
                         ) from None
                     seen.add(nxt)
                     current = nxt
@@ -209,9 +297,12 @@ def fetch_url(
                 ) from None
         except InputError:
             raise
-        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            # ValueError: http.client refuses some addresses (a control character, a bad port)
+            if deadline.passed():
+                raise deadline.error(current) from exc
             raise _network_error(current, exc, timeout) from exc
-    raise InputError(f"Cannot open {url}: more than {max_redirects} redirects")
+    raise InputError(f"Cannot open {origin}: more than {max_redirects} redirects")
 
 
 def _document(
