@@ -219,6 +219,8 @@ class AttributorBase:
             return  # "a group called “X”" names, it does not quote
         if cue.direct_only and not quoted:
             return
+        if cue.document_only and m.kind != "document":
+            return  # "police found the car": only a study, report or record "finds"
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
         if self.overlaps_direct(content) and not nested:
             later = [s for s, _e in self._near_direct(content) if s > content[0] + 1]

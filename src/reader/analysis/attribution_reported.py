@@ -92,7 +92,11 @@ class ReportedSpeech(AttributorBase):
                 if c > s_start and doc.words[c - 1] == "," and not participle:
                     m2 = np_right(doc, k, stop)
                     after = doc.token_at(m2.span[1]) if m2 is not None else stop
-                    if m2 is not None and (after >= stop or doc.words[after] in {",", ";"}):
+                    if m2 is not None and (
+                        after >= stop
+                        or doc.words[after] in {",", ";"}
+                        or self.time_to_end(after, stop)
+                    ):
                         content = trim(doc, doc.starts[s_start], doc.starts[c - 1])
                         if content and n_words(doc, content) >= 3:
                             self.add(content, m2, cue)
@@ -100,6 +104,13 @@ class ReportedSpeech(AttributorBase):
             if a > s_start and doc.lower[a - 1] in {"which", "what", "whom"}:
                 continue  # "the rules, which officials said will …": content has no subject
             last_subject = (s_start, m)
+            if a - 1 == s_start and doc.lower[s_start] == "as" and k + 3 < stop:
+                # "As the Ledger reported, CLAUSE": the outlet credited for what follows
+                if doc.words[k] == ",":
+                    content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1])
+                    if content and n_words(doc, content) >= 3:
+                        self.add(content, m, cue)
+                continue
             if (
                 k >= stop
                 or doc.words[k] in {",", ".", "!", "?", ":", ";"}
@@ -149,6 +160,13 @@ class ReportedSpeech(AttributorBase):
                 continue
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
+
+    def time_to_end(self, k: int, stop: int) -> bool:
+        """`…, said X on Tuesday.`: only a short time phrase runs from token `k` to the end."""
+        doc = self.doc
+        if stop - k > 6 or doc.lower[k] not in TIME_AFTER_CUE | {"on", "last", "this", "late"}:
+            return False
+        return all(doc.words[t][:1].isalnum() or doc.words[t] == "," for t in range(k, stop))
 
     def according(self, cue: Cue, s_start: int, stop: int) -> None:
         """`According to X, CLAUSE` / `CLAUSE, according to X` / `in his opinion`."""

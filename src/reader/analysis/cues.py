@@ -32,6 +32,10 @@ ADDRESSEE_WORDS = frozenset(
     ]
 )
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+# words before "reports", "claims", "statements"… that make them nouns ("some reports suggest")
+NOUN_BEFORE = DETERMINERS | frozenset(
+    {"some", "many", "several", "these", "those", "such", "no", "any", "all", "other", "news"}
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Cue:
     obj: bool = False
     quote_only: bool = False  # "called X “…”": a cue only when a quotation follows
     direct_only: bool = False  # "asked", "wrote": a cue for quotations, not reported speech
+    document_only: bool = False  # "found", "showed": a cue only when a document speaks
 
 
 def _addressee_end(doc: Doc, k: int) -> int:
@@ -104,6 +109,8 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
             continue
         if i and low[i - 1] in PASSIVE_BEFORE and not (w.endswith("ing") and low[i - 1] != "to"):
             continue  # "was told", "to say"; but "is telling" is active
+        if i and w.endswith("s") and low[i - 1] in NOUN_BEFORE:
+            continue  # "some reports suggest": a noun, not the verb
         end = i + 1
         if verb.addressee:
             end = max(end, _addressee_end(doc, i + 1))
@@ -119,6 +126,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
                 verb.obj,
                 verb.quote,
                 verb.direct_only,
+                verb.document_only,
             )
         )
     return tuple(out)

@@ -38,6 +38,7 @@ class Verb:
     obj: bool
     quote: bool = False
     direct_only: bool = False
+    document_only: bool = False  # "the study found": a cue only when a document speaks
 
 
 @cache
@@ -48,7 +49,13 @@ def reporting_verbs() -> dict[str, Verb]:
         lemma, stance, flags, *forms = line.split()
         flag = set(flags.split(","))
         verb = Verb(
-            lemma, stance, "addressee" in flag, "obj" in flag, "quote" in flag, "direct" in flag
+            lemma,
+            stance,
+            "addressee" in flag,
+            "obj" in flag,
+            "quote" in flag,
+            "direct" in flag,
+            "document" in flag,
         )
         for form in forms:
             out[form.lower()] = verb

@@ -1,0 +1,63 @@
+"""Attribution of the sources rarely found: documents that "find" or "show", outlets credited
+("As the Ledger reported, …"), speakers named after the clause with a time phrase."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    """(source name, source kind, content) of every statement, in text order."""
+    a = analyze(text)
+    out = []
+    for st in a.statements:
+        src = a.source(st.source)
+        assert src is not None
+        out.append((src.name, src.kind, " | ".join(text[s:e] for s, e in st.content)))
+    return out
+
+
+def test_a_study_that_found_is_a_document_speaking():
+    text = "The study found that short naps improve recall in older adults."
+    assert _found(text) == [("study", "document", "short naps improve recall in older adults")]
+
+
+def test_a_report_that_shows_is_a_document_speaking():
+    text = "A new report shows that rents in the harbour district rose by a fifth."
+    ((name, kind, content),) = _found(text)
+    assert kind == "document" and "report" in name
+    assert content == "rents in the harbour district rose by a fifth"
+
+
+def test_people_who_find_something_are_not_reporting_it():
+    text = "Divers found that the hull had been cut open below the waterline."
+    assert _found(text) == []
+
+
+def test_reports_after_some_is_a_noun_not_a_reporting_verb():
+    text = "With some reports suggesting that dozens were hurt, the city asked for calm."
+    assert all(not name.lower().startswith("with") for name, _k, _c in _found(text))
+
+
+def test_speaker_after_the_clause_with_a_day():
+    text = "The ferry will not sail until the storm passes, said the Harbor Council on Tuesday."
+    assert _found(text) == [
+        ("Harbor Council", "organization", "The ferry will not sail until the storm passes")
+    ]
+
+
+def test_speaker_after_the_clause_with_a_date():
+    text = "The dam will be repaired by spring, said Ilse Brandvold on Monday, November 4."
+    assert _found(text) == [("Ilse Brandvold", "person", "The dam will be repaired by spring")]
+
+
+def test_outlet_credited_with_as_reported():
+    text = "As the Evening Ledger has reported, the bridge was built without any permits."
+    ((name, _kind, content),) = _found(text)
+    assert name == "Evening Ledger"
+    assert content == "the bridge was built without any permits"
+
+
+def test_as_expected_is_not_a_credit():
+    text = "As expected, the vote failed by a wide margin in the upper house."
+    assert _found(text) == []
