@@ -81,3 +81,34 @@ def test_of_inside_an_organisation_name_stays(name: str) -> None:
 def test_a_country_or_state_speaking_is_an_organisation(place: str) -> None:
     got = _speakers(f"“The border stays open,” {place} said in a note.")
     assert [k for k, _, _ in got.values()] == ["organization"]
+
+
+def test_official_and_a_capital_is_the_state_even_for_a_city_in_no_list() -> None:
+    got = _speakers("“No troops moved,” official Varnholm said on Sunday.")
+    assert [k for k, _, _ in got.values()] == ["organization"]
+
+
+def test_an_outlet_in_no_word_list_is_not_what_he_stands_for() -> None:
+    text = (
+        "“The roads are closed,” said Piet Harmsen, a ranger at the park, told Kestrel "
+        "Dispatch. According to him, the snow will last a week."
+    )
+    a = analyze(text)
+    for st in a.statements:
+        if "snow will last" in text[st.content[0][0] : st.content[-1][1]]:
+            assert a.source(st.source).name == "Piet Harmsen"
+            break
+    else:
+        raise AssertionError("the reported statement was not found")
+
+
+def test_a_name_before_a_noun_it_qualifies_is_no_antecedent() -> None:
+    text = (
+        "Lena Marsh has led the union since May. Harbor Ledger sources said talks stalled. "
+        "“We will wait,” she said."
+    )
+    a = analyze(text)
+    st = next(
+        st for st in a.statements if "We will wait" in text[st.content[0][0] : st.content[-1][1]]
+    )
+    assert a.source(st.source).name == "Lena Marsh"

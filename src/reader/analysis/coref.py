@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reader.analysis.attribution import Raw
 from reader.analysis.doc import Doc
 from reader.analysis.fullnames import complete_people
-from reader.analysis.lexicons import words
+from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.model import Span
 
@@ -148,7 +148,10 @@ class _Resolver:
             last = trail[k] if k >= 0 else None
             if low in PERSON_PRONOUNS:
                 named = self.candidate_before(pos)
-                if named is not None and (last is None or named.span[0] > last[0]):
+                if named is not None and (
+                    last is None
+                    or (named.span[0] > last[0] and not self.told_in_sentence(named, last[0]))
+                ):
                     return self.named(named)
             if last is not None:
                 return last[1]
@@ -166,6 +169,19 @@ class _Resolver:
             if len(surnames) == 1:
                 return people.pop() if people else self.named(cands[-1])
         return self.named(m)
+
+    def told_in_sentence(self, m: Mention, speaker_at: int) -> bool:
+        """`m` is who the speaker at `speaker_at` told, in the same sentence ("…, Jane Roe
+        told Harbor Daily."): the speaker, not the one told, stays what "he" stands for."""
+        t = self.doc.token_at(m.span[0]) - 1
+        verb = reporting_verbs().get(self.doc.lower[t]) if t >= 0 else None
+        sent = self.doc.sentence_of(m.span[0])
+        return (
+            verb is not None
+            and verb.addressee
+            and sent is not None
+            and sent[0] <= speaker_at < sent[1]
+        )
 
     def candidate_before(self, offset: int) -> Mention | None:
         k = bisect_right(self.cand_ends, offset) - 1

@@ -170,9 +170,10 @@ def describe(
         pre = (a, r)
         if len(name_low) == 1 and name_low[0].endswith(DEMONYM_ENDINGS) and r == a:
             return None  # "Belarusian" alone is an adjective, not a speaker
-        if is_place(name) or (len(name_low) == 1 and name_low[0] in COMPASS):
+        official = r > a and low[r - 1] == "official" and len(name_low) == 1
+        if is_place(name) or official or (len(name_low) == 1 and name_low[0] in COMPASS):
             kind = "organization"
-            name = text_of(doc, a, head_end)  # "official Minsk"
+            name = text_of(doc, a, head_end)  # "official Minsk": the state, by its capital
         elif any(w in lex_org for w in name_low[1:] or name_low) and head_end - r > 1:
             kind = "organization"
         elif "the" in name_low or "for" in name_low:

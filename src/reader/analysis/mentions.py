@@ -266,6 +266,14 @@ def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
     return m
 
 
+def _noun_after_name(w: str) -> bool:
+    """ "X Y sources", "X Y officials", "X Y reporter": a name standing before such a noun
+    modifies it (an outlet's, a firm's or a place's name), it is no person."""
+    nouns = words("anonymous_words") | words("organization_words") | words("media_words")
+    titles = words("titles")
+    return w in nouns or w in titles or (w.endswith("s") and w[:-1] in titles)
+
+
 def person_candidates(doc: Doc) -> list[Mention]:
     """Names of people anywhere in the body ("Maria Santos, a nurse at …"), with the role of
     an apposition that follows; antecedents for pronouns and descriptions. Only body
@@ -303,6 +311,7 @@ def person_candidates(doc: Doc) -> list[Mention]:
                 and not owned
                 and not any(w.lower() in lex or w.lower() in CALENDAR for w in wd[i:j])
                 and "I" not in wd[i:j]
+                and not (j < n and _noun_after_name(low[j]))
             ):
                 m = describe(doc, i, j)
                 if m is not None and m.kind == "person" and not m.descriptive:
