@@ -867,23 +867,23 @@ class Library:
         return info, self.highlights(article_id)
 
     def export_annotations_json(self, article_id: int, path: str | Path) -> Path:
-        """Write the article's highlights and notes as W3C Web Annotation JSON-LD."""
+        """Write the article's highlights and notes as W3C Web Annotation JSON-LD (safely:
+        see reader.files)."""
         from reader.annotate.w3c import annotation_collection
+        from reader.files import write_text
 
         info, marks = self._annotated(article_id)
-        out = Path(path)
         doc = annotation_collection(info, marks)
-        out.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        return out
+        return write_text(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
     def export_markdown(self, article_id: int, path: str | Path) -> Path:
-        """Write the article's highlights and notes as Markdown quotes, in text order."""
+        """Write the article's highlights and notes as Markdown quotes, in text order (safely:
+        see reader.files)."""
         from reader.annotate.markdown import annotations_markdown
+        from reader.files import write_text
 
         info, marks = self._annotated(article_id)
-        out = Path(path)
-        out.write_text(annotations_markdown(info, marks), encoding="utf-8")
-        return out
+        return write_text(path, annotations_markdown(info, marks))
 
     def export_pdf(
         self,

@@ -10,7 +10,6 @@ import contextlib
 import io
 import locale
 import os
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -48,6 +47,7 @@ from reader.export.layout import (
     Typesetter,
     advances,
 )
+from reader.files import open_output
 
 Progress = Callable[[int, int], None]
 
@@ -219,34 +219,21 @@ def export_pdf(
     author: str | None = None,
     progress: Progress | None = None,
 ) -> PdfReport:
-    """Write `doc` as an annotated PDF at `out`. The file appears complete or not at all: it
-    is written next to `out` under a temporary name and renamed at the end; an exception
-    from `progress` (a cancel) or a failure removes the temporary file."""
+    """Write `doc` as an annotated PDF at `out`, through `reader.files.open_output`: the file
+    appears complete or not at all, a symlink's target is written, a folder or device is
+    refused, and an exception from `progress` (a cancel) or a failure leaves `out` as it was."""
     started = time.perf_counter()
     out = Path(out).expanduser()
     size = _page_size(paper)
     author = author or os.environ.get("USER") or os.environ.get("USERNAME") or "reader"
     tick = _ticker(progress, len(doc.highlights))
-    fd, tmp = _open_temporary(out)
-    try:
+    with open_output(out) as fh:  # checks the path before the slow part
         frame = _frame(size)
         layout, body_pages = _typeset(doc, frame, claims, tick)
         data = _render(layout, doc, tick)
         data, counts = _annotate(data, layout, doc, author, tick)
-        with os.fdopen(fd, "wb") as fh:
-            fd = -1
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        fh.write(data)
         tick(final=True)  # a cancel here still leaves no new file
-        os.replace(tmp, out)
-    except OSError as e:
-        _discard(fd, tmp)
-        raise ExportError(f"Cannot write {out}: {_reason(e)}") from e
-    except BaseException:
-        _discard(fd, tmp)
-        raise
     return PdfReport(
         path=out,
         pages=len(layout.pages),
@@ -349,35 +336,6 @@ def _frame(size: tuple[float, float]) -> Frame:
     _register_fonts()
     # the wider right margin holds the sticky notes
     return Frame(width, height, left=68, right=width - 104, top=height - 70, bottom=68)
-
-
-def _reason(e: OSError) -> str:
-    if isinstance(e, PermissionError):
-        return "permission denied"
-    if isinstance(e, FileNotFoundError):
-        return "the folder does not exist"
-    if isinstance(e, NotADirectoryError):
-        return "a part of the path is not a folder"
-    if isinstance(e, IsADirectoryError):
-        return "it is a folder"
-    return (e.strerror or str(e)).lower()
-
-
-def _open_temporary(out: Path) -> tuple[int, str]:
-    if out.is_dir():
-        raise ExportError(f"Cannot write {out}: it is a folder")
-    try:
-        return tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    except OSError as e:
-        raise ExportError(f"Cannot write {out}: {_reason(e)}") from e
-
-
-def _discard(fd: int, tmp: str) -> None:
-    if fd >= 0:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    with contextlib.suppress(OSError):
-        os.unlink(tmp)
 
 
 class _Ticker:
