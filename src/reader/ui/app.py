@@ -177,7 +177,10 @@ def _quit_on_sigterm(window) -> None:
 
 
 def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
-    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtCore import QBuffer, QCoreApplication, QEventLoop, QIODevice
+
+    from reader.errors import ExportError
+    from reader.files import write_bytes
 
     window.persist = False
     window.setFixedSize(*SCREENSHOT_SIZE)
@@ -196,13 +199,20 @@ def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
     for _ in range(5):
         window.ops.wait(200)
         QCoreApplication.processEvents()
-    ok = window.grab().save(str(out), "PNG")
+    png = QBuffer()
+    png.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = window.grab().save(png, "PNG")
     window.close()
     QCoreApplication.processEvents()
     window.deleteLater()
     QCoreApplication.processEvents()
     if not ok:
-        print(f"reader: cannot write the screenshot {out}", file=sys.stderr)
+        print(f"reader: cannot encode the screenshot {out}", file=sys.stderr)
+        return 2
+    try:  # written as every export is (reader.files): links followed, no partial file
+        write_bytes(out, bytes(png.data().data()))
+    except ExportError as e:
+        print(f"reader: {e}", file=sys.stderr)
         return 2
     return 0
 
