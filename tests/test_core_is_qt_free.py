@@ -10,7 +10,7 @@ CORE_PACKAGES = ("analysis", "store", "ingest", "annotate", "export")
 
 
 def core_modules() -> list[str]:
-    names = ["reader", "reader.library", "reader.cli", "reader.errors"]
+    names = ["reader", "reader.library", "reader.cli", "reader.errors", "reader.files"]
     for pkg in CORE_PACKAGES:
         names.append(f"reader.{pkg}")
         path = [f"{reader.__path__[0]}/{pkg}"]
