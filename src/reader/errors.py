@@ -17,6 +17,26 @@ class StoreError(ReaderError):
     """The library database cannot be opened or written."""
 
 
+class LibraryBusyError(StoreError):
+    """Another program holds the library (a write lock, or another reader opening it); the file
+    was left as it is."""
+
+
+class LibraryTooNewError(StoreError):
+    """The library was made by a newer reader (a schema revision this version does not know);
+    the file was left as it is."""
+
+
+class LibraryUnavailableError(StoreError):
+    """The library cannot be read or set up where it is (a link to a missing drive, a read-only
+    place that needs an upgrade, a file that is not a reader library); the file was left as it
+    is."""
+
+
+class LibraryReadOnlyError(StoreError):
+    """A change to a library that could only be opened read-only."""
+
+
 class NotFoundError(ReaderError):
     """An article, source or annotation that the user named does not exist."""
 

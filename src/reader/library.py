@@ -105,15 +105,26 @@ def install_starter_library(data_dir: Path | str | None = None) -> bool:
     """On a first launch (no library file yet) put the starter library in place, so that the
     window opens the analysed sample at once. False when a library exists or the starter is not
     current; the window then imports the sample the normal way."""
-    from reader.store.database import DB_NAME, head_revision
+    import sqlite3
+
+    from reader.errors import StoreError
+    from reader.store.database import DB_NAME, busy_timeout, head_revision
+    from reader.store.lockfile import opening_lock
     from reader.store.starter import install_starter, starter_is_current
 
-    db_path = (Path(data_dir) if data_dir else default_data_dir()) / DB_NAME
-    if db_path.exists() or not starter_is_current(starter_path(), head_revision(), ENGINE_VERSION):
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    db_path = folder / DB_NAME
+    if db_path.exists() or db_path.is_symlink():  # a link to a missing drive is not "no library"
+        return False
+    if not starter_is_current(starter_path(), head_revision(), ENGINE_VERSION):
         return False
     try:
-        return install_starter(starter_path(), db_path)
-    except Exception:  # a starter that cannot be copied: the library is built the normal way
+        folder.mkdir(parents=True, exist_ok=True)
+        # under the opening lock: a process creating the library meanwhile is never overwritten
+        with opening_lock(folder, busy_timeout(), lambda _message: None) as writable:
+            return writable and install_starter(starter_path(), db_path)
+    except (OSError, sqlite3.Error, StoreError):
+        # the library is then built the normal way, which reports what is wrong in one line
         return False
 
 

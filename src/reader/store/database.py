@@ -1,23 +1,46 @@
 """Opening the library database: the SQLite file, its pragmas, migrations, and what to do when
-the file is corrupt (move it aside, never delete it, start a fresh one)."""
+it cannot be opened as it is. Only a file SQLite itself finds corrupt is moved aside (never
+deleted) and a fresh library started; a library that is busy, made by a newer reader, behind a
+missing link or in a read-only place is left exactly as it is, with one line saying why.
+
+Opening (check, create, migrate) happens under the data folder's opening lock
+(reader.store.lockfile), so processes started together build one library, never several.
+READER_BUSY_TIMEOUT (seconds, default 10) bounds every wait for another program: for the
+opening lock, for a file another process has locked, and for a write lock (SQLite's
+busy_timeout)."""
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import sqlite3
+import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from reader.errors import StoreError
+from reader.errors import (
+    LibraryBusyError,
+    LibraryReadOnlyError,
+    LibraryTooNewError,
+    LibraryUnavailableError,
+    StoreError,
+)
+from reader.store.lockfile import opening_lock
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
     from sqlmodel import Session
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "library.sqlite3"
@@ -29,15 +52,87 @@ MIGRATION_MODULES = (
     "alembic.op",
     "reader.store.models",
 )
+BUSY_TIMEOUT_ENV = "READER_BUSY_TIMEOUT"
+DEFAULT_BUSY_TIMEOUT_S = 10.0
+FIRST_TRY_S = 0.2  # a lock held this briefly is another process's ordinary write: no message
+# Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 8, 11, 26
+BUSY_CODES = (SQLITE_BUSY, SQLITE_LOCKED)
+CORRUPT_CODES = (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for another program holding the library: READER_BUSY_TIMEOUT, else 10."""
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if raw:
+        try:
+            return max(0.0, float(raw))
+        except ValueError:
+            log.warning(
+                "%s=%r is not a number of seconds; using the default", BUSY_TIMEOUT_ENV, raw
+            )
+    return DEFAULT_BUSY_TIMEOUT_S
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code of a sqlite3 error (or of SQLAlchemy's wrapper of one)."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _first_line(exc: BaseException) -> str:
+    """SQLite's own words, without the SQL statement SQLAlchemy appends to its message."""
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else exc.__class__.__name__
+
+
+def busy_error(db_path: Path) -> LibraryBusyError:
+    return LibraryBusyError(
+        f"The library {db_path} is in use by another program; it was left as it is "
+        "(close the other program, or try again)."
+    )
+
+
+def database_error(exc: BaseException, db_path: Path) -> StoreError | None:
+    """The error to show for a database error that says something about the library file
+    (busy, read-only, damaged, a missing table); None for the rest, which are bugs."""
+    code = sqlite_code(exc)
+    text = _first_line(exc)
+    if code in BUSY_CODES:
+        return busy_error(db_path)
+    if code == SQLITE_READONLY:
+        return LibraryReadOnlyError(f"The library {db_path} is read-only: changes can't be saved.")
+    if code in CORRUPT_CODES or text.startswith(("no such table", "no such column")):
+        return LibraryUnavailableError(
+            f"The library {db_path} is damaged ({text}); restore a backup (File → Restore "
+            "Backup) or move the file away to start a new library."
+        )
+    return None
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
+    # first: switching a library to WAL needs a lock that another process may hold a moment
+    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+
+
+def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+def file_uri(db_path: Path, **params: str) -> str:
+    """A SQLite URI for `db_path` (quoted: a folder may hold '?' or '#') with query `params`."""
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"file:{quote(str(db_path))}" + (f"?{query}" if query else "")
 
 
 def alembic_config(db_path: Path) -> Config:
@@ -49,16 +144,25 @@ def alembic_config(db_path: Path) -> Config:
     return cfg
 
 
-def make_engine(db_path: Path) -> Engine:
+def make_engine(db_path: Path, read_only_uri: str | None = None) -> Engine:
+    """The engine of the library file; with `read_only_uri`, one that opens it that way."""
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
+    if read_only_uri is None:
+        engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _on_connect)
+        return engine
+    uri = read_only_uri
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
     return engine
 
 
-def head_revision() -> str:
-    """The newest revision id, read from the version scripts without importing alembic."""
+def _revision_graph() -> tuple[set[str], set[str]]:
+    """(every revision, every revision that has a child), read from the version scripts without
+    importing alembic."""
     revisions, parents = set(), set()
     for f in (MIGRATIONS / "versions").glob("*.py"):
         text = f.read_text(encoding="utf-8")
@@ -68,6 +172,18 @@ def head_revision() -> str:
             revisions.add(rev.group(1))
         if down:
             parents.add(down.group(1))
+    return revisions, parents
+
+
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version of reader knows (a library stamped otherwise was made
+    by a newer reader)."""
+    return frozenset(_revision_graph()[0])
+
+
+def head_revision() -> str:
+    """The newest revision id, read from the version scripts without importing alembic."""
+    revisions, parents = _revision_graph()
     heads = revisions - parents
     if len(heads) != 1:
         raise StoreError(f"The library's migrations have {len(heads)} heads; expected one")
@@ -78,7 +194,7 @@ def current_revision(db_path: Path) -> str | None:
     if not db_path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(db_path, mode="ro"), uri=True)
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -121,21 +237,74 @@ def import_for_opening(db_path: Path) -> None:
             importlib.import_module(name)
 
 
+@dataclass(frozen=True)
+class FileState:
+    """What a read-only look at an existing library file found."""
+
+    damage: str | None  # SQLite's reason the file is corrupt; None when it is sound
+    revision: str | None = None  # the schema revision stamped in it; None when there is none
+    tables: frozenset[str] = frozenset()
+    empty: bool = True  # no table holds a row
+
+
+def _inspect_once(uri: str, wait: float) -> FileState:
+    conn = sqlite3.connect(uri, uri=True, timeout=wait)
+    try:
+        row = conn.execute("PRAGMA quick_check").fetchone()
+        if not row or row[0] != "ok":
+            return FileState(damage=str(row[0]) if row else "integrity check failed")
+        tables = frozenset(
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+        revision = None
+        if "alembic_version" in tables:
+            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+        empty = not any(
+            conn.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone()
+            for t in tables
+            if revision is None and not t.startswith("sqlite_")
+        )
+        return FileState(None, revision, tables, empty)
+    finally:
+        conn.close()
+
+
+def inspect_file(
+    uri: str, db_path: Path, timeout: float, on_wait: Callable[[str], None]
+) -> FileState:
+    """Open the library read-only and run quick_check. Only SQLite's own verdict (CORRUPT,
+    NOTADB, a failed check) counts as damage. A file another process has locked is waited for
+    up to `timeout` s, then LibraryBusyError; any other error (cannot open, I/O, permission)
+    proves nothing about the content: LibraryUnavailableError, the file left as it is."""
+    deadline = time.monotonic() + timeout
+    told = False
+    while True:
+        remaining = max(0.0, deadline - time.monotonic())
+        try:
+            return _inspect_once(uri, remaining if told else min(FIRST_TRY_S, remaining))
+        except sqlite3.Error as exc:
+            code = sqlite_code(exc)
+            if code in CORRUPT_CODES:
+                return FileState(damage=str(exc))
+            if code not in BUSY_CODES:
+                raise LibraryUnavailableError(
+                    f"Cannot read the library {db_path}: {_first_line(exc)}; it was left as it is."
+                ) from exc
+            if time.monotonic() >= deadline:
+                raise busy_error(db_path) from exc
+            if not told:
+                on_wait(f"the library is in use by another program; waiting up to {timeout:g} s…")
+                told = True
+            time.sleep(0.05)
+
+
 def check_integrity(db_path: Path) -> str | None:
-    """None when `db_path` is a healthy SQLite database (or absent), else the reason it is not."""
+    """None when `db_path` is a healthy SQLite database (or absent), else the reason it is not.
+    Raises LibraryBusyError / LibraryUnavailableError when that cannot be known now."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("PRAGMA quick_check").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    if not row or row[0] != "ok":
-        return str(row[0]) if row else "integrity check failed"
-    return None
+    return inspect_file(file_uri(db_path, mode="ro"), db_path, 0.0, _say).damage
 
 
 def move_aside(db_path: Path) -> Path:
@@ -154,65 +323,170 @@ def move_aside(db_path: Path) -> Path:
     return target
 
 
+def _say(message: str) -> None:
+    """Tell the person waiting why nothing happens yet: before any window exists, stderr is
+    the only place (the CLI's errors go there too)."""
+    print(f"reader: {message}", file=sys.stderr, flush=True)
+
+
+def _refuse_missing_target(path: Path, what: str) -> None:
+    """A link whose target is gone (a drive not mounted) must not be replaced by a new file."""
+    if path.is_symlink() and not path.exists():
+        raise LibraryUnavailableError(
+            f"The library {what} {path} is a link to {os.readlink(path)}, which is missing "
+            "(a drive not mounted?); it was left as it is."
+        )
+
+
 class Database:
-    """The open library file. `warning` says what happened if the old file had to be set aside.
+    """The open library file. `warning` says what happened if the old file had to be set aside,
+    or that the library could only be opened read-only (`read_only`).
 
     A file already at the newest schema needs no SQLAlchemy to open: the engine (and the import
-    of SQLAlchemy, about 0.3 s) waits until `engine` or `session()` is first used."""
+    of SQLAlchemy, about 0.3 s) waits until `engine` or `session()` is first used.
+    `timeout` (default: busy_timeout()) bounds the wait for another program; `on_wait` hears
+    once that we are waiting (default: a line on stderr)."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        timeout: float | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_NAME
+        self.timeout = busy_timeout() if timeout is None else timeout
+        self.warning: str | None = None
+        self.read_only = False
+        self._read_only_uri: str | None = None
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+        say = on_wait or _say
+        _refuse_missing_target(self.data_dir, "folder")
+        self._make_folder()
+        _refuse_missing_target(self.path, "file")
+        with opening_lock(self.data_dir, self.timeout, say) as writable_folder:
+            if writable_folder and (not self.path.exists() or os.access(self.path, os.W_OK)):
+                self._open(say)
+            else:
+                self._open_read_only(say)
+
+    def _make_folder(self) -> None:
+        if self.data_dir.is_dir():
+            return
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
                 f"Cannot create the library folder {self.data_dir}: {exc.strerror}"
             ) from exc
-        self.path = self.data_dir / DB_NAME
-        self.warning: str | None = None
-        problem = check_integrity(self.path)
-        if problem is not None:
-            moved = move_aside(self.path)
-            self.warning = (
-                f"The library file was damaged ({problem}); it was moved to {moved.name} "
-                "and a new library was started."
-            )
-        self._engine: Engine | None = None
-        self._engine_lock = threading.Lock()
-        if at_head(self.path):
-            return
+
+    def _open(self, say: Callable[[str], None]) -> None:
+        """Check the file, set it aside only when proven corrupt, then create or migrate."""
+        if self.path.exists() and self.path.stat().st_size > 0:
+            state = inspect_file(file_uri(self.path, mode="ro"), self.path, self.timeout, say)
+            damage = state.damage or self._schema_problem(state)
+            if damage is not None:
+                moved = move_aside(self.path)
+                self.warning = (
+                    f"The library file was damaged ({damage}); it was moved to {moved.name} "
+                    "and a new library was started."
+                )
+            elif state.revision == head_revision():
+                return
+        self._migrate()
+
+    def _schema_problem(self, state: FileState) -> str | None:
+        """Why a sound SQLite file cannot be our library. A newer reader's library, or a
+        database holding other data, raises (left as it is); an unfinished first start (our
+        tables, no rows, no revision stamped) is returned as damage, to be set aside."""
+        if state.revision is not None:
+            if state.revision not in known_revisions():
+                raise LibraryTooNewError(
+                    f"The library {self.path} was made by a newer version of reader (revision "
+                    f"{state.revision}); update reader to open it. It was left as it is."
+                )
+            return None
+        if not {t for t in state.tables if not t.startswith("sqlite_")}:
+            return None  # an empty database: the migration builds the library in it
+        if state.empty:
+            return "an unfinished library with no schema version"
+        raise LibraryUnavailableError(
+            f"{self.path} is not a reader library (it holds tables but no schema version); it "
+            "was left as it is."
+        )
+
+    def _migrate(self) -> None:
+        from alembic.util import CommandError
+        from sqlalchemy.exc import DBAPIError
+
         self._engine = make_engine(self.path)
         try:
             upgrade(self._engine, self.path)
-        except Exception as exc:  # a file that passed quick_check but is not our schema
+        except (DBAPIError, CommandError) as exc:
             self._engine.dispose()
-            if self.warning is not None:
-                raise StoreError(f"Cannot open the library {self.path}: {exc}") from exc
-            moved = move_aside(self.path)
-            self.warning = (
-                f"The library file could not be opened ({exc.__class__.__name__}); it was moved "
-                f"to {moved.name} and a new library was started."
+            self._engine = None
+            log.exception("upgrading %s failed", self.path)
+            error = database_error(exc, self.path)
+            raise error or StoreError(
+                f"Cannot upgrade the library {self.path}: {_first_line(exc)}; it was left as it is."
+            ) from exc
+
+    def _open_read_only(self, say: Callable[[str], None]) -> None:
+        """A library in a place we cannot write: open it read-only if it needs no change."""
+        if not self.path.exists():
+            raise LibraryUnavailableError(
+                f"The library folder {self.data_dir} is read-only and holds no library; reader "
+                "cannot start one there."
             )
-            self._engine = make_engine(self.path)
-            upgrade(self._engine, self.path)
+        uri = file_uri(self.path, mode="ro")
+        try:
+            state = inspect_file(uri, self.path, self.timeout, say)
+        except LibraryUnavailableError:
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise
+            # A library closed cleanly has no -wal or -shm, and SQLite cannot create the -shm
+            # a WAL file needs here; with no -wal to skip, `immutable` reads the file as it is.
+            uri = file_uri(self.path, mode="ro", immutable="1")
+            state = inspect_file(uri, self.path, self.timeout, say)
+        if state.damage is not None or state.revision != head_revision():
+            self._schema_problem(state)  # a newer library says so
+            reason = f"is damaged ({state.damage})" if state.damage else "needs an upgrade"
+            raise LibraryUnavailableError(
+                f"The library {self.path} {reason}, but it is read-only; it was left as it is."
+            )
+        self.read_only = True
+        self._read_only_uri = uri
+        self.warning = f"The library {self.path} is read-only: changes can't be saved."
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
             with self._engine_lock:
                 if self._engine is None:
-                    self._engine = make_engine(self.path)
+                    self._engine = make_engine(self.path, self._read_only_uri)
         return self._engine
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A short-lived session that commits on success and rolls back on error."""
+        """A short-lived session that commits on success and rolls back on error. A database
+        error about the file (busy, read-only, damaged) becomes one clear StoreError."""
+        from sqlalchemy.exc import DBAPIError
         from sqlmodel import Session
 
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                error = database_error(exc, self.path)
+                if error is None:
+                    raise
+                log.warning("%s: %s", self.path, _first_line(exc))
+                raise error from exc
             except Exception:
                 session.rollback()
                 raise

@@ -28,8 +28,9 @@ def starter_is_current(starter: Path, head: str, engine_version: str) -> bool:
 
 def install_starter(starter: Path, db_path: Path, now: datetime | None = None) -> bool:
     """Copy the starter to `db_path` when there is no library there yet; its articles count as
-    added now. Returns whether it was installed."""
-    if db_path.exists():
+    added now. Returns whether it was installed. Call it under the data folder's opening lock
+    (reader.store.lockfile): the temporary copy's name is the same for every process."""
+    if db_path.exists() or db_path.is_symlink():  # a dangling link: a drive not mounted
         return False
     db_path.parent.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
@@ -45,7 +46,7 @@ def install_starter(starter: Path, db_path: Path, now: datetime | None = None) -
             dst.close()
     finally:
         src.close()
-    if db_path.exists():  # another process made the library meanwhile: keep theirs
+    if db_path.exists() or db_path.is_symlink():  # made meanwhile (without the lock): keep it
         tmp.unlink(missing_ok=True)
         return False
     tmp.replace(db_path)
