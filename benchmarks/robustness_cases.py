@@ -12,11 +12,13 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DB_NAME = "library.sqlite3"
+SILENT_S = 20  # longer than reader's 10 s wait for an answer
 PAGE = (
     "<html><head><title>Bridge safe, mayor says</title></head><body><article>"
     "<h1>Bridge safe, mayor says</h1>"
@@ -57,7 +59,12 @@ def make_inputs(folder: Path) -> None:
     (folder / "scripts-only.html").write_text(
         "<html><script>var a = 1;</script></html>", encoding="utf-8"
     )
-    (folder / "paper.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    stream = os.urandom(3000)  # a real PDF: a binary comment line, compressed streams
+    (folder / "paper.pdf").write_bytes(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Length 3000/Filter/FlateDecode>>\nstream\n"
+        + stream
+        + b"\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
     os.mkfifo(folder / "fifo.txt")
     (folder / "cwd").mkdir(exist_ok=True)
     (folder / "cwd" / "list").write_text(good, encoding="utf-8")  # `reader list` beside it
@@ -76,6 +83,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/json": (200, "application/json", b'{"a": 1}'),
             "/empty": (200, "text/html", b""),
         }
+        if self.path == "/silent":  # a server that takes the connection and never answers
+            time.sleep(SILENT_S)
+            return
         if self.path == "/loop":
             self.send_response(302)
             self.send_header("Location", "/loop")
@@ -327,7 +337,21 @@ CASES: list[Case] = [
     Case("file: hostile HTML (scripts)", imp("hostile.html"), "any"),
     Case("file: HTML nested 100,000 deep", imp("deep.html"), "any"),
     Case("file: HTML with no text", imp("scripts-only.html")),
-    Case("file: a PDF", imp("paper.pdf")),
+    Case("file: a PDF", imp("paper.pdf"), says="PDF|binary"),
+    Case(
+        "file: two, one missing",
+        lambda c: ["import", str(c.inputs / "missing.txt"), str(c.inputs / "good.txt")],
+    ),
+    Case(
+        "analyze: jsonl, one missing",
+        lambda c: [
+            "analyze",
+            "--format",
+            "jsonl",
+            str(c.inputs / "missing.txt"),
+            str(c.inputs / "good.txt"),
+        ],
+    ),
     Case("analyze: binary", lambda c: ["analyze", str(c.inputs / "binary.txt")]),
     Case("analyze: missing", lambda c: ["analyze", str(c.inputs / "missing.txt")], fast=True),
     # URLs
@@ -351,6 +375,7 @@ CASES: list[Case] = [
         "any",
         says="data:|http",
     ),
+    Case("url: a server that never answers", url("/silent")),
     Case("url: connection refused", fixed("import", "http://127.0.0.1:9/x")),
     Case("url: 60 MB page, over the limit", url("/huge")),
     # search syntax

@@ -403,3 +403,23 @@ def test_a_second_instance_given_a_missing_file_fails_here_too(tmp_path):
         except subprocess.TimeoutExpired:
             first.kill()
             first.wait()
+
+
+def test_log_records_go_to_the_log_file_not_stderr(tmp_path):
+    """A core logger's warning would reach stderr through Python's last-resort handler and make
+    an error two lines; the program sends such records to its log file."""
+    import os
+
+    code = (
+        "import logging, sys\n"
+        "from reader.cli import _log_to_file\n"
+        "_log_to_file()\n"
+        "logging.getLogger('reader.store.database').warning('a warning for the log')\n"
+    )
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert p.returncode == 0 and p.stderr == ""
+    log = tmp_path / "state" / "reader" / "log" / "reader.log"
+    assert "a warning for the log" in log.read_text(encoding="utf-8")

@@ -128,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a subcommand's name is the subcommand even when a file of that name is in the folder:
     # `reader ./list` (or `reader -- list`) opens such a file
     if _first_positional(args_list) in SUBCOMMANDS:
+        if argv is None:  # the program itself, not a test calling main([...])
+            _log_to_file()
         return run_cli(args_list)
     args = build_gui_parser().parse_args(args_list)
     from reader.ui.app import run_gui
@@ -162,7 +164,6 @@ def _resolve_data_dir(value: Path | None) -> Path | None:
 
 def run_cli(argv: list[str]) -> int:
     args = build_cli_parser().parse_args(argv)
-    _log_to_file()
     try:
         return COMMANDS[args.command](args)
     except ReaderError as exc:
