@@ -112,3 +112,53 @@ def test_a_name_before_a_noun_it_qualifies_is_no_antecedent() -> None:
         st for st in a.statements if "We will wait" in text[st.content[0][0] : st.content[-1][1]]
     )
     assert a.source(st.source).name == "Lena Marsh"
+
+
+def test_lower_case_role_before_a_name_introduced_elsewhere() -> None:
+    text = (
+        "The label was bought by talent manager Ross Keeling last year. "
+        "“We paid a fair price,” Keeling said."
+    )
+    kind, role, aff = _speakers(text)["Ross Keeling"]
+    assert (kind, role, aff) == ("person", "talent manager", None)
+
+
+def test_organisation_then_title_before_a_name_introduced_elsewhere() -> None:
+    text = (
+        "A review was opened into Harbor Trust co-founder Mina Solberg in March. "
+        "“I welcome it,” Solberg said."
+    )
+    assert _speakers(text)["Mina Solberg"] == ("person", "co-founder", "Harbor Trust")
+
+
+def test_abbreviated_title_is_written_out_and_an_honorific_is_no_role() -> None:
+    got = _speakers("“The bill is dead,” Sen. Arlo Pence said. “It will pass,” Mr. Oren Wilk said.")
+    assert got["Arlo Pence"][1] == "senator"
+    assert got["Oren Wilk"][1] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Growth was strong,” said chairman, CEO and president Dana Oakes.",
+        "On Monday chairman and chief executive Dana Oakes said that growth was strong.",
+    ],
+)
+def test_titles_joined_by_and_all_belong_to_the_role(text: str) -> None:
+    kind, role, _ = _speakers(text)["Dana Oakes"]
+    assert kind == "person"
+    assert role is not None and role.startswith("chairman") and role.count(" ") >= 2
+
+
+def test_and_inside_an_organisation_name_keeps_the_name_whole() -> None:
+    text = (
+        "Dr. Ines Galvao of the Ohio Department of Health and Human Services says the risk remains."
+    )
+    assert _speakers(text) == {
+        "Ines Galvao": ("person", None, "Ohio Department of Health and Human Services")
+    }
+
+
+def test_two_people_joined_by_and_are_not_one_name() -> None:
+    text = "Lena Marsh and Omar Haddad met on Monday. “We agree,” Haddad said."
+    assert list(_speakers(text)) == ["Omar Haddad"]

@@ -10,8 +10,8 @@ from typing import Protocol
 
 from reader.analysis.doc import Doc
 from reader.analysis.kinds import describe
-from reader.analysis.names import cap, run_start
-from reader.analysis.roles import apposition_role, of_affiliation
+from reader.analysis.names import NOT_A_NAME_START, cap, run_start
+from reader.analysis.roles import apposition_role, clean_role, of_affiliation, role_before
 
 LOOK_BACK = 10  # tokens before a surname that may still belong to the name and its title
 
@@ -33,16 +33,23 @@ def _introductions(doc: Doc, surname: str) -> list[tuple[str, str | None, str | 
         if j + 1 < len(wd) and cap(wd[j + 1]) and wd[j + 1].isalpha():
             continue  # "Thomas Jefferson": here the word is a first name
         r = run_start(doc, max(0, j - LOOK_BACK), j + 1)
+        joins = [t for t in range(r, j) if doc.lower[t] in {"and", "&"}]
+        r = joins[-1] + 1 if joins else r  # "Lena Marsh and Omar Haddad": the last name only
+        while r < j and (doc.lower[r] in NOT_A_NAME_START or doc.lower[r].endswith("-based")):
+            r += 1  # "At Harbor Co.", "Ohio-based Harbor": a capital that opens no name
         if r >= j:
             continue
         m = describe(doc, r, j + 1)
         if m is None or m.kind != "person" or m.pronoun or m.descriptive:
             continue
-        if len(m.name.split()) < 2 or m.name.split()[-1] != surname:
-            continue
+        parts = m.name.split()
+        if len(parts) < 2 or parts[-1] != surname or not all(w[:1].isupper() for w in parts):
+            continue  # "Lena Marsh and Omar Haddad": two people, not one name
         role, aff = m.role, m.affiliation
         if not (role or aff):
             role, aff, _ = apposition_role(doc, j + 1, len(wd))
+        if not (role or aff):
+            role, aff = role_before(doc, r, max(0, r - LOOK_BACK))
         if not (role or aff):
             aff = of_affiliation(doc, j + 1, len(wd))
         out.append((m.name, role, aff))
@@ -55,6 +62,12 @@ def complete_people(doc: Doc, entities: Sequence[Person]) -> None:
     for e in entities:
         if e.kind != "person" or not e.name[:1].isupper():
             continue
+        honorific = e.role is not None and clean_role(e.role) is None
+        e.role = clean_role(e.role)
+        aff = (e.affiliation or "").removeprefix("the ")
+        if honorific and aff[:1].islower():
+            aff = ""  # "Mr. Roe. He urged …": no affiliation, a clause read as one
+        e.affiliation = aff or None
         words = e.name.split()
         if e.role and e.affiliation and len(words) >= 2:
             continue
@@ -70,4 +83,4 @@ def complete_people(doc: Doc, entities: Sequence[Person]) -> None:
         if not (e.role or e.affiliation) and (role or aff):
             with_role = next((x for x in intros if x[1] or x[2]), None)
             if with_role is not None:
-                e.role, e.affiliation = with_role[1], with_role[2]
+                e.role, e.affiliation = clean_role(with_role[1]), with_role[2]

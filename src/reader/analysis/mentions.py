@@ -30,7 +30,7 @@ from reader.analysis.names import (
     is_boundary,
     text_of,
 )
-from reader.analysis.roles import split_role, title_at
+from reader.analysis.roles import apposition_role, split_role, title_at
 
 __all__ = [
     "PERSON_PRONOUNS",
@@ -96,6 +96,15 @@ def subject_left(
     while j >= floor and end - j <= 12 and not is_boundary(doc, j):
         j -= 1
     a = j + 1
+    if a < end and a - 2 >= floor and doc.lower[a - 1] == "and" and _and_in_name(doc, a, floor):
+        j = a - 2  # "the Department of Health and Human Services said": one name
+        while j >= floor and end - j <= 20 and not is_boundary(doc, j):
+            j -= 1
+        a = j + 1
+    if a < end and a - 2 >= floor and doc.lower[a - 1] == "and" and title_at(doc.lower, a - 2):
+        m = _joint_titles(doc, a, end, floor)
+        if m is not None:
+            return m
     if a < end and a - 2 >= floor and doc.lower[a - 1] == "and":
         n = a - 1
         while n - 1 >= floor and a - n <= 5 and cap(doc.words[n - 1]):
@@ -137,6 +146,38 @@ def subject_left(
         if m is not None:
             return m, a2
     return None, end
+
+
+def _and_in_name(doc: Doc, a: int, floor: int) -> bool:
+    """The "and" before token a joins two capitalised words inside an organisation's name
+    ("Department of Health and Human Services"): an organisation word, "of", then a capital."""
+    low, wd = doc.lower, doc.words
+    if not (cap(wd[a]) and cap(wd[a - 2])):
+        return False
+    lo = max(floor, a - 7)
+    of = next((t for t in range(a - 3, lo, -1) if low[t] in {"of", "for"}), None)
+    return of is not None and low[of - 1] in words("organization_words")
+
+
+def _joint_titles(doc: Doc, a: int, end: int, floor: int) -> tuple[Mention, int] | None:
+    """ "chairman, CEO and president Jane Roe said": titles joined by "and" (and commas) before
+    a name all belong to its role; the mention starts at the first of them."""
+    low = doc.lower
+    m = describe(doc, a, end)
+    if m is None or m.kind != "person" or m.pronoun or m.descriptive:
+        return None
+    n = a - 2
+    while n - 1 >= floor and a - n < 10:
+        if title_at(low, n - 1) or low[n - 1] in words("role_modifiers"):
+            n -= 1
+        elif doc.words[n - 1] == "," and n - 2 >= floor and title_at(low, n - 2):
+            n -= 2
+        else:
+            break
+    at = doc.text.rfind(m.name, m.span[0], m.span[1])
+    role = text_of(doc, n, doc.token_at(at)) if at >= 0 else m.role
+    span = (doc.starts[n], m.span[1])
+    return Mention(span, text_of(doc, n, end), m.name, "person", role, m.affiliation), n
 
 
 def name_before_appositions(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
@@ -246,23 +287,44 @@ def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
     if k < limit and doc.lower[k] in NOT_A_SUBJECT_START:
         return None  # "said in a statement", "said with a smile"
     j = k
-    while j < limit and j - k < 10 and not is_boundary(doc, j):
+    while j < limit and j - k < 12:
+        if is_boundary(doc, j) and not _title_joint(doc, j, limit):
+            break
         if doc.lower[j] in {"in", "on", "during", "at", "after", "before", "when"} and j > k:
             break
         j += 1
     if j == k:
         return None
+    if "and" in doc.lower[k:j] and j - k > 2:
+        m0 = _joint_titles(doc, doc.lower.index("and", k, j) + 1, j, k)
+        if m0 is not None and m0[1] == k:
+            m = m0[0]
+            return _with_apposition(doc, m, j, limit)
     m = describe(doc, k, j, loose=True)
     if m is None:
         return None
-    if j < limit and doc.words[j] == "," and m.kind == "person" and not m.pronoun:
-        e = j + 1
-        while e < limit and e - j < 25 and doc.words[e] not in {",", ".", ";", "“", "”", '"'}:
-            e += 1
-        if e > j + 1 and (doc.lower[j + 1] in LEADING_DETS or title_at(doc.lower, j + 1)):
-            role, aff = split_role(doc, j + 1, e)
-            if role:
-                m = Mention(m.span, m.text, m.name, m.kind, role, aff)
+    return _with_apposition(doc, m, j, limit)
+
+
+def _title_joint(doc: Doc, j: int, limit: int) -> bool:
+    """The "and" or comma at j joins two titles ("chairman and chief executive Jane Roe")."""
+    low = doc.lower
+    return (
+        low[j] in {"and", ","}
+        and j > 0
+        and j + 1 < limit
+        and title_at(low, j - 1) > 0
+        and (title_at(low, j + 1) > 0 or low[j + 1] in words("role_modifiers"))
+    )
+
+
+def _with_apposition(doc: Doc, m: Mention, j: int, limit: int) -> Mention:
+    """`m` with the role of an apposition after it ("…, a trader at X", "…, senior trader
+    at X")."""
+    if m.kind == "person" and not m.pronoun:
+        role, aff, _ = apposition_role(doc, j, limit)
+        if role:
+            m = Mention(m.span, m.text, m.name, m.kind, role, aff)
     return m
 
 

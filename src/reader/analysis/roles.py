@@ -110,3 +110,59 @@ def of_affiliation(doc: Doc, k: int, limit: int) -> str | None:
     ):
         e += 1
     return text_of(doc, a, e) if e > a else None
+
+
+# prepositions that end a title phrase read leftwards ("an email sent by chairman X")
+OTHER_PREPOSITIONS = frozenset({"by", "against", "about", "over", "under", "into", "to", "between"})
+
+
+def _abbreviations() -> dict[str, str]:
+    out = {}
+    for line in words("title_abbreviations"):
+        short, _, full = line.partition(" = ")
+        out[short] = "" if full == "-" else full
+    return out
+
+
+def clean_role(role: str | None) -> str | None:
+    """A role as shown: an abbreviated title written out ("Sen." → "senator"), an honorific
+    alone ("Mr.", "Dr.") dropped; anything else as written."""
+    if role is None:
+        return None
+    expanded = _abbreviations().get(role.strip().lower())
+    if expanded is None:
+        return role
+    return expanded or None
+
+
+def role_before(doc: Doc, r: int, floor: int) -> tuple[str | None, str | None]:
+    """A role written before a name that starts at token r: "chairman Jane Roe", "WikiLeaks
+    co-founder Jane Roe", "research team head Jane Roe", "Ohio Gov. Jane Roe" → (role,
+    affiliation); (None, None) when the word before the name is no title."""
+    low, wd = doc.lower, doc.words
+    t = r - 1
+    if t > floor and wd[t] == "." and title_at(low, t - 1):
+        t -= 1
+    if t < floor or not title_at(low, t):
+        return None, None
+    a = t
+    while a - 1 >= floor and r - a < 6:
+        w = wd[a - 1]
+        if not (w[:1].isalnum() or w in {"’s", "'s"}) or low[a - 1] in LEADING_DETS:
+            break
+        if low[a - 1] in PREPOSITIONS or low[a - 1] in words("boundary_words"):
+            break
+        if low[a - 1] in OTHER_PREPOSITIONS or any(ch.isdigit() for ch in w):
+            break
+        if low[a - 1].endswith(("ed", "ly")) and not cap(w):
+            break  # "was appointed chairman", "currently chairman": a clause, not a name's title
+        a -= 1
+    # lower-case words next to the title qualify it ("talent manager", "chest doctor"); the
+    # capitalised words before them name where the person works ("WikiLeaks", "Ohio")
+    q = t
+    while q > a and not cap(wd[q - 1]):
+        q -= 1
+    if q == t and cap(wd[t]):
+        return title_and_affiliation(doc, a, r)
+    aff = text_of(doc, a, q).removesuffix("’s").removesuffix("'s").strip()
+    return clean_role(text_of(doc, q, r)), aff or None
