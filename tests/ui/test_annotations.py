@@ -145,6 +145,8 @@ def test_note_without_highlight_is_one_step_and_esc_cancels(win, qtbot) -> None:
     qtbot.waitUntil(editor.edit.hasFocus)
     assert win.annotations._draft is not None  # the range shows while writing
     qtbot.keyClicks(editor.edit, "never mind")
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Escape)  # typed text: the first Esc asks
+    assert editor.isVisible() and "Esc again discards" in editor.notice.text()
     qtbot.keyClick(editor.edit, Qt.Key.Key_Escape)
     assert not editor.isVisible() and _marks(win) == []
     assert QApplication.focusWidget() is view

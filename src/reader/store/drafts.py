@@ -136,8 +136,8 @@ def read_drafts(conn: sqlite3.Connection, article_id: int) -> list[NoteDraft]:
         (article_id,),
     ).fetchall()
     out = []
-    for r in rows:
-        stamp = datetime.fromisoformat(str(r[10]))
+    for id_, aid, hid, start, end, exact, prefix, suffix, color, text, when in rows:
+        stamp = datetime.fromisoformat(str(when))
         stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
-        out.append(NoteDraft(*r[:10], updated_at=stamp))
+        out.append(NoteDraft(id_, aid, hid, start, end, exact, prefix, suffix, color, text, stamp))
     return out

@@ -55,13 +55,14 @@ class MainWindow(QMainWindow):
 
     Contract for other parts of the UI: `library`, `ops`, `undo_stack`, `article_view`,
     `sources_panel`, `side_tabs` (tabs of the "Sources" dock), `current` (the open
-    reader.library.ArticleView or None), `article_opened(ArticleView)`, the menus
-    `file_menu`/`edit_menu`/`view_menu`/`help_menu`, `toolbar`, `central_layout` (a
+    reader.library.ArticleView or None), `article_opened(ArticleView)`, `leaving()`, the
+    menus `file_menu`/`edit_menu`/`view_menu`/`help_menu`, `toolbar`, `central_layout` (a
     QVBoxLayout around the article: add a find bar below it), `shortcuts_help`, and the
     methods `open_article`, `open_path`, `show_message`.
     """
 
     article_opened = Signal(object)  # reader.library.ArticleView
+    leaving = Signal()  # another article is about to open, or the window to close: keep edits
 
     def __init__(
         self,
@@ -359,6 +360,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> None:
         """Open a stored article (off the GUI thread); `article_opened` fires when it shows."""
+        self.leaving.emit()
         self.save_scroll()
         self._opening = article_id
 
@@ -672,6 +674,7 @@ class MainWindow(QMainWindow):
     # ---- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.leaving.emit()  # queued before the waits below
         self.save_settings()
         self._scroll_timer.stop()
         if self.current is not None and self.persist:

@@ -7,6 +7,7 @@ through the window's operations runner; the views refresh on `ops.changed("annot
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer
@@ -22,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QToolTip
 
-from reader.library import HighlightInfo
+from reader.library import HighlightInfo, NoteDraft
 from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
 from reader.ui.annotations.annotations_panel import AnnotationsPanel
 from reader.ui.annotations.commands import (
@@ -32,6 +33,7 @@ from reader.ui.annotations.commands import (
     HighlightRef,
     Recolor,
 )
+from reader.ui.annotations.drafts import DraftKeeper, Target
 from reader.ui.annotations.find_bar import FindBar
 from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.annotations.selection_toolbar import SelectionToolbar, swatch_icon
@@ -76,7 +78,7 @@ class Annotator(QObject):
         self.toolbar.note_requested.connect(self.note_on_selection)
         self.toolbar.delete_requested.connect(self.delete_at_selection)
         self.note_editor.saved.connect(self._note_saved)
-        self.note_editor.cancelled.connect(self._note_closed)
+        self.note_editor.cancelled.connect(self._note_cancelled)
         self.panel.activated.connect(self.go_to)
         self.panel.edit_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete)
@@ -94,6 +96,7 @@ class Annotator(QObject):
         self._viewport.installEventFilter(self)
 
         self._build_actions()
+        self.drafts = DraftKeeper(self)
         window.article_opened.connect(self._on_opened)
         self.ops.changed.connect(self._on_changed)
         if getattr(window, "current", None) is not None:
@@ -169,10 +172,13 @@ class Annotator(QObject):
                 self.find_bar.refresh()
         else:
             self.find_bar.hide()
+            self.drafts.leave()  # what was being typed stays a draft of its article
             self.note_editor.hide()
             self._note_ref, self._draft = None, None
         self.pending = [r for r in self.pending if r.article_id == article.info.id]
         self._set_highlights(article.info.id, list(article.highlights))
+        if not same:
+            self.drafts.restore(article.info.id)
 
     def _on_changed(self, what: str) -> None:
         if what == "annotations":
@@ -305,6 +311,7 @@ class Annotator(QObject):
     def delete(self, info_or_ref) -> None:
         ref = info_or_ref if isinstance(info_or_ref, HighlightRef) else self.ref_for(info_or_ref)
         if self._note_ref is ref:
+            self.drafts.drop()
             self.note_editor.hide()
             self._note_closed()
         self.undo_stack.push(DeleteHighlight(self, ref))
@@ -349,10 +356,27 @@ class Annotator(QObject):
             self._open_note(ref)
             return
         assert rng is not None
+        self._open_range(rng)
+
+    def _open_range(self, rng: tuple[int, int]) -> None:
+        aid = self.article_id
+        assert aid is not None
+        draft = self.drafts.begin(Target(aid, None, *rng, self.color, ""))
         self._note_ref, self._draft = None, rng
         self.paint()
         quote = self.view.text[rng[0] : rng[1]]
-        self.note_editor.open_for(quote, "", self.color, self._rect_in_view(*rng))
+        near = self._rect_in_view(*rng)
+        self.note_editor.open_for(quote, "", self.color, near, *_shown(draft))
+
+    def open_draft(self, draft: NoteDraft) -> None:
+        """Bring back a note left unsaved (its article opened again, after a restart too)."""
+        if draft.highlight_id is None:
+            self.view.scroll_to(draft.start)
+            self._open_range((draft.start, draft.end))
+            return
+        info = next((h for h in self.highlights if h.id == draft.highlight_id), None)
+        if info is not None:
+            self.edit_note(info)
 
     def edit_note(self, info: HighlightInfo) -> None:
         """Edit the note of a highlight (double-click in the Annotations tab)."""
@@ -362,14 +386,15 @@ class Annotator(QObject):
         self._open_note(ref)
 
     def _open_note(self, ref: HighlightRef) -> None:
-        self._note_ref, self._draft = ref, None
         info = ref.info
         quote = info.exact if info is not None else self.view.text[ref.start : ref.end]
         note = info.note if info is not None else ""
         color = info.color if info is not None else ref.color
+        draft = self.drafts.begin(Target(ref.article_id, ref.id, ref.start, ref.end, color, note))
+        self._note_ref, self._draft = ref, None
         orphan = info is not None and info.orphaned
         near = None if orphan else self._rect_in_view(ref.start, ref.end)
-        self.note_editor.open_for(quote, note, color, near)
+        self.note_editor.open_for(quote, note, color, near, *_shown(draft))
 
     def _note_saved(self, text: str) -> None:
         ref, draft = self._note_ref, self._draft
@@ -378,6 +403,11 @@ class Annotator(QObject):
             self.set_note(ref, text)
         elif draft is not None:
             self.add(*draft, note=text)
+        self.drafts.finish()  # queued after the save: a crash between them keeps the text
+
+    def _note_cancelled(self) -> None:
+        self.drafts.finish()
+        self._note_closed()
 
     def _note_closed(self) -> None:
         had_draft = self._draft is not None
@@ -535,3 +565,8 @@ class Annotator(QObject):
         menu.addAction(self.find_action)
         menu.popup(event.globalPos())
         return True
+
+
+def _shown(draft: tuple[str, datetime] | None) -> tuple[str | None, datetime | None]:
+    """The note editor's draft arguments: the unsaved text and when it was kept."""
+    return draft if draft is not None else (None, None)

@@ -1,12 +1,18 @@
 """The note editor: a small non-modal card over the article (never a modal dialog).
 
 Opens with the cursor in the text; Ctrl+Enter saves, Esc cancels. Clicking elsewhere leaves
-it open, so a reader can re-read the passage while writing.
+it open, so a reader can re-read the passage while writing. What is typed is offered as a
+draft (`draft_due`) half a second after the last keystroke and at once when the text loses
+the focus, so the owner can keep it (see drafts.py). Esc on changed text asks first: a line in
+the card says a second Esc discards it, because the card is not a dialog that could ask and
+a note is not thrown away on one key.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from reader.ui.annotations.annotation_model import color_of
 
+DRAFT_DELAY_MS = 500  # a pause in typing this long writes the draft
+
 
 def _shadow(widget: QWidget) -> None:
     effect = QGraphicsDropShadowEffect(widget)
@@ -33,6 +41,7 @@ def _shadow(widget: QWidget) -> None:
 class NoteEditor(QFrame):
     saved = Signal(str)
     cancelled = Signal()
+    draft_due = Signal(str)  # the text as typed, to keep as a draft (debounced)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -48,6 +57,11 @@ class NoteEditor(QFrame):
         self.quote.setWordWrap(True)
         self.quote.setObjectName("noteQuote")
         lay.addWidget(self.quote)
+        self.notice = QLabel(self)  # "unsaved draft" / "Esc again discards"
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("noteNotice")
+        self.notice.hide()
+        lay.addWidget(self.notice)
         self.edit = QPlainTextEdit(self)
         self.edit.setPlaceholderText("Write a note…")
         self.edit.setAccessibleName("Note")
@@ -69,6 +83,14 @@ class NoteEditor(QFrame):
         row.addWidget(self.save_button)
         lay.addLayout(row)
         self._style("#f2c230")
+        self._saved_note = ""  # the note as stored: text equal to it is no draft
+        self._draft_notice = ""
+        self._confirming = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.flush)
+        self.edit.textChanged.connect(self._text_changed)
         self.hide()
 
     def _style(self, color: str) -> None:
@@ -77,18 +99,38 @@ class NoteEditor(QFrame):
             f" border-left: 4px solid {color}; border-radius: 8px; }}"
             "#noteQuote { color: palette(placeholder-text); font-style: italic; }"
             "#noteHint { color: palette(placeholder-text); font-size: 11px; }"
+            "#noteNotice { color: #b36b00; font-size: 11px; }"
             "QPlainTextEdit { border: 1px solid palette(midlight); border-radius: 4px; }"
         )
 
-    def open_for(self, quote: str, note: str, color: str, near: QRect | None) -> None:
-        """Show with `note` to edit, next to `near` (in the parent's coordinates)."""
+    def open_for(
+        self,
+        quote: str,
+        note: str,
+        color: str,
+        near: QRect | None,
+        draft: str | None = None,
+        draft_time: datetime | None = None,
+    ) -> None:
+        """Show with `note` to edit, next to `near` (in the parent's coordinates); with `draft`,
+        that unsaved text instead, and a line saying it is a draft."""
         short = " ".join(quote.split())
         if len(short) > 140:
             short = short[:137].rstrip() + "…"
         self.quote.setText(f"“{short}”" if short else "Note")
         self.quote.setVisible(bool(short))
         self._style(color_of(color).name())
-        self.edit.setPlainText(note)
+        self._draft_timer.stop()
+        self._saved_note = note
+        self.edit.blockSignals(True)  # opening is not typing: no draft for it
+        self.edit.setPlainText(note if draft is None else draft)
+        self.edit.blockSignals(False)
+        if draft is None:
+            self._draft_notice = ""
+        else:
+            when = f" from {draft_time.astimezone().strftime('%H:%M')}" if draft_time else ""
+            self._draft_notice = f"Unsaved draft{when} · Ctrl+Enter saves it"
+        self._set_confirming(False)
         self.adjustSize()
         parent = self.parentWidget()
         assert parent is not None  # made with one (see __init__)
@@ -110,16 +152,47 @@ class NoteEditor(QFrame):
     def text(self) -> str:
         return self.edit.toPlainText().strip()
 
+    def changed(self) -> bool:
+        """The text differs from the stored note (there is something to keep or lose)."""
+        return self.text() != self._saved_note.strip()
+
     def save(self) -> None:
         text = self.text()
+        self._draft_timer.stop()
         self.hide()
         self.saved.emit(text)
 
     def cancel(self) -> None:
+        """Esc or Cancel: close, dropping the changes; on changed text only the second time."""
+        if self.changed() and not self._confirming:
+            self._set_confirming(True)
+            return
+        self._draft_timer.stop()
         self.hide()
         self.cancelled.emit()
 
+    def flush(self) -> None:
+        """Offer the text as a draft now (when typing pauses, the focus leaves, the article
+        changes or the window closes)."""
+        self._draft_timer.stop()
+        if self.isVisible():
+            self.draft_due.emit(self.edit.toPlainText())
+
+    def _text_changed(self) -> None:
+        if self._confirming:
+            self._set_confirming(False)
+        self._draft_timer.start()
+
+    def _set_confirming(self, on: bool) -> None:
+        self._confirming = on
+        self.cancel_button.setText("Discard" if on else "Cancel")
+        line = "Esc again discards this note · Ctrl+Enter saves it" if on else self._draft_notice
+        self.notice.setText(line)
+        self.notice.setVisible(bool(line))
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.edit and event.type() == QEvent.Type.FocusOut:
+            self.flush()
         if obj is self.edit and event.type() in (
             QEvent.Type.ShortcutOverride,
             QEvent.Type.KeyPress,

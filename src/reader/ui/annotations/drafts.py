@@ -1,0 +1,153 @@
+"""Keeping the note being written: the note editor's text goes to the library as a draft while
+it is typed (after a pause, on focus loss, before another article opens or the window closes),
+is dropped when the note is saved or discarded, and comes back in the editor when its article
+opens again, after a restart or a crash too.
+
+The Annotator says what the editor is open on (`begin`) and when the note is saved or
+discarded (`finish`); every draft write is a Library operation on the database thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from reader.library import NoteDraft
+
+if TYPE_CHECKING:
+    from reader.ui.annotations.annotator import Annotator
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the note editor is open on: a highlight (by id) or the range of a new note."""
+
+    article_id: int
+    highlight_id: int | None
+    start: int
+    end: int
+    color: str
+    saved_note: str  # text equal to this is nothing to keep
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """As the library keys drafts: by article and by highlight, or by a new note's range."""
+        if self.highlight_id is not None:
+            return self.article_id, f"h{self.highlight_id}"
+        return self.article_id, f"r{self.start}-{self.end}"
+
+
+class DraftKeeper(QObject):
+    """The drafts of one window's note editor."""
+
+    def __init__(self, annotator: Annotator) -> None:
+        super().__init__(annotator)
+        self.ann = annotator
+        self.editor = annotator.note_editor
+        self.library = annotator.library
+        self.ops = annotator.ops
+        self.target: Target | None = None
+        # what the library holds, as far as this window knows: (article, anchor) → the text
+        # and when it was kept
+        self.kept: dict[tuple[int, str], tuple[str, datetime]] = {}
+        self.editor.draft_due.connect(self.write)
+        leaving = getattr(annotator.window, "leaving", None)
+        if leaving is not None:  # MainWindow: before another article opens, before closing
+            leaving.connect(self.editor.flush)
+
+    # ---- the editor's target ---------------------------------------------------------------
+
+    def begin(self, target: Target) -> tuple[str, datetime] | None:
+        """The editor opens on `target`: the one it was on is kept first; returns the draft
+        to show instead of the stored note (and when it was kept), if there is one."""
+        self.leave()
+        self.target = target
+        return self.kept.get(target.key)
+
+    def leave(self) -> None:
+        """The editor leaves its target without saving (another target, another article):
+        what it holds is written now and stays a draft."""
+        if self.target is not None:
+            self.editor.flush()
+        self.target = None
+
+    def finish(self) -> None:
+        """The note was saved or discarded: its draft goes (queued after the save)."""
+        target, self.target = self.target, None
+        if target is None:
+            return
+        if self.kept.pop(target.key, None) is None:
+            return  # nothing was written for it
+        lib = self.library
+        self.ops.run(
+            lambda: lib.discard_note_draft(
+                target.article_id,
+                highlight_id=target.highlight_id,
+                start=target.start,
+                end=target.end,
+            ),
+            None,
+            self._failed,
+        )
+
+    def drop(self) -> None:
+        """The highlight being noted was deleted: its draft went with it."""
+        if self.target is not None:
+            self.kept.pop(self.target.key, None)
+        self.target = None
+
+    def write(self, text: str) -> None:
+        """Keep `text` as the target's draft (a text equal to the stored note is none)."""
+        target = self.target
+        if target is None:
+            return
+        if text.strip() == target.saved_note.strip():
+            self.finish()  # back to what is stored: no draft
+            self.target = target
+            return
+        if self.kept.get(target.key, ("", None))[0] == text:
+            return
+        self.kept[target.key] = (text, datetime.now(UTC))
+        lib = self.library
+        self.ops.run(
+            lambda: lib.save_note_draft(
+                target.article_id,
+                text,
+                highlight_id=target.highlight_id,
+                start=target.start,
+                end=target.end,
+                color=target.color,
+            ),
+            None,
+            self._failed,
+        )
+
+    # ---- restoring -------------------------------------------------------------------------
+
+    def restore(self, article_id: int) -> None:
+        """Read the article's drafts; the newest comes back in the editor."""
+        lib = self.library
+        self.ops.run(
+            lambda: lib.note_drafts(article_id),
+            lambda drafts: self._restored(article_id, drafts),
+            self._failed,
+        )
+
+    def _restored(self, article_id: int, drafts: list[NoteDraft]) -> None:
+        if article_id != self.ann.article_id:
+            return  # another article opened meanwhile
+        for d in drafts:
+            key = Target(article_id, d.highlight_id, d.start, d.end, d.color, "").key
+            self.kept[key] = (d.text, d.updated_at)
+        if drafts and not self.editor.isVisible():
+            self.ann.open_draft(drafts[0])
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("note draft: %s", exc)
+        self.ann._failed(exc)
