@@ -232,7 +232,9 @@ def test_a_killed_export_leaves_only_a_hidden_temporary_file_which_the_next_one_
             proc.send_signal(signal.SIGKILL)  # while it renders: the temporary file exists
         finally:
             proc.wait(timeout=30)
-    (left,) = os.listdir(out.parent)
+    listing = os.listdir(out.parent)
+    assert len(listing) == 1, (listing, errors.read_text())
+    left = listing[0]
     assert left.startswith(".article.pdf.reader-") and left.endswith(".tmp")
     assert not out.exists()
     aged = time.time() - STALE_AFTER_S - 1
