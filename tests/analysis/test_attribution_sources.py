@@ -61,3 +61,30 @@ def test_outlet_credited_with_as_reported():
 def test_as_expected_is_not_a_credit():
     text = "As expected, the vote failed by a wide margin in the upper house."
     assert _found(text) == []
+
+
+def test_manner_adverb_between_speaker_and_cue():
+    text = "“Can I bring my dog along?” Lena Ortiz tearfully asked before thanking the crew."
+    assert _found(text) == [("Lena Ortiz", "person", "“Can I bring my dog along?”")]
+
+
+def test_embedded_post_is_signed_by_the_line_under_it():
+    text = (
+        "The island will get a new ferry next year.\n\n"
+        "Thanks for everything, coach. Good luck and see you again my friend.\n\n"
+        "— Petra Lind (@petralind) November 19, 2019\n\n"
+        "The club has won five games this season."
+    )
+    assert _found(text) == [
+        (
+            "Petra Lind",
+            "person",
+            "Thanks for everything, coach. Good luck and see you again my friend.",
+        )
+    ]
+
+
+def test_recounted_is_a_cue_for_a_quotation():
+    text = "“We had the deal done by noon,” Mr. Halvard recounted at a meeting on Friday."
+    ((name, _kind, content),) = _found(text)
+    assert name.endswith("Halvard") and content == "“We had the deal done by noon,”"

@@ -3,6 +3,7 @@ and quotations that carry on a speaker's earlier quote."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from reader.analysis.attribution_base import (
@@ -30,6 +31,9 @@ from reader.analysis.mentions import (
     subject_left,
 )
 from reader.analysis.quotes import Quotation
+
+# `— Jane Doe (@janedoe) May 3, 2020`: the line that signs an embedded social-media post
+TWEET_SIGNATURE = re.compile(r"[—–-]\s*([^\s(@][^(\n]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$")
 
 
 class DirectQuotes(AttributorBase):
@@ -95,6 +99,8 @@ class DirectQuotes(AttributorBase):
         if cue.kind != "verb" or c in self.used or cue.quote_only:
             return None
         j = skip_back(doc, c - 1, k)
+        while j > k and doc.words[j].islower() and doc.lower[j].endswith("ly"):
+            j -= 1  # `“…?” Brooke tearfully asked`: a manner adverb before the cue
         if j < k:
             return None
         if doc.words[j] == ",":
@@ -250,8 +256,28 @@ class DirectQuotes(AttributorBase):
                         self.out.append(Raw((q.span,), "direct", r.mention, None))
                         last_by_para[p] = attributed[qi]
                         break
+        self.tweets()
         self.direct_spans = sorted(r.content[0] for r in self.out)
         self.direct_starts = [sp[0] for sp in self.direct_spans]
+
+    def tweets(self) -> None:
+        """An embedded post: a paragraph of text, then `— Jane Doe (@handle) May 3, 2020`. The
+        name signs the paragraph before it, quoted word for word without quotation marks."""
+        doc = self.doc
+        taken = [r.content[0] for r in self.out]
+        segs = doc.segments
+        for i in range(1, len(segs)):
+            s, e = segs[i].span
+            m = TWEET_SIGNATURE.match(doc.text, s, e)
+            prev = segs[i - 1].span
+            if m is None or segs[i - 1].kind not in {"paragraph", "boilerplate"}:
+                continue
+            if n_words(doc, prev) < 4 or any(a < prev[1] and prev[0] < b for a, b in taken):
+                continue
+            k, end = doc.token_at(m.start(1)), doc.token_before(m.end(1)) + 1
+            who = describe(doc, k, end) if end > k else None
+            if who is not None and not who.pronoun and not who.descriptive:
+                self.out.append(Raw((prev,), "direct", who, None))
 
     def clause_after(self, q: Quotation) -> int | None:
         """End offset of the writer's words that carry on a sentence after a quotation
