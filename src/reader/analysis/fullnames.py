@@ -64,10 +64,10 @@ def complete_people(doc: Doc, entities: Sequence[Person]) -> None:
             continue
         honorific = e.role is not None and clean_role(e.role) is None
         e.role = clean_role(e.role)
-        aff = (e.affiliation or "").removeprefix("the ")
-        if honorific and aff[:1].islower():
-            aff = ""  # "Mr. Roe. He urged …": no affiliation, a clause read as one
-        e.affiliation = aff or None
+        where = (e.affiliation or "").removeprefix("the ")
+        if honorific and where[:1].islower():
+            where = ""  # "Mr. Roe. He urged …": no affiliation, a clause read as one
+        e.affiliation = where or None
         words = e.name.split()
         if e.role and e.affiliation and len(words) >= 2:
             continue

@@ -102,9 +102,9 @@ def subject_left(
             j -= 1
         a = j + 1
     if a < end and a - 2 >= floor and doc.lower[a - 1] == "and" and title_at(doc.lower, a - 2):
-        m = _joint_titles(doc, a, end, floor)
-        if m is not None:
-            return m
+        joint = _joint_titles(doc, a, end, floor)
+        if joint is not None:
+            return joint
     if a < end and a - 2 >= floor and doc.lower[a - 1] == "and":
         n = a - 1
         while n - 1 >= floor and a - n <= 5 and cap(doc.words[n - 1]):
@@ -298,8 +298,7 @@ def np_right(doc: Doc, k: int, limit: int) -> Mention | None:
     if "and" in doc.lower[k:j] and j - k > 2:
         m0 = _joint_titles(doc, doc.lower.index("and", k, j) + 1, j, k)
         if m0 is not None and m0[1] == k:
-            m = m0[0]
-            return _with_apposition(doc, m, j, limit)
+            return _with_apposition(doc, m0[0], j, limit)
     m = describe(doc, k, j, loose=True)
     if m is None:
         return None
