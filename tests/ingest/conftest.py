@@ -28,6 +28,11 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
             {"Content-Type": "text/plain; charset=utf-8"},
             b"Council meeting notes\n\nThe vote was nine to four.\n",
         ),
+        "/controls.txt": (
+            200,
+            {"Content-Type": "text/plain; charset=utf-8"},
+            b"Council notes\n\nThe vote\x00 was nine\x02 to four.\x1b\n",
+        ),
         "/empty": (200, {"Content-Type": "text/html"}, b""),
         "/nav-only": (
             200,
