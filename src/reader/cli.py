@@ -8,7 +8,6 @@ import json
 import logging
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -125,11 +124,11 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the program itself, not a test calling main([...])
+        _log_to_file()
     # a subcommand's name is the subcommand even when a file of that name is in the folder:
     # `reader ./list` (or `reader -- list`) opens such a file
     if _first_positional(args_list) in SUBCOMMANDS:
-        if argv is None:  # the program itself, not a test calling main([...])
-            _log_to_file()
         return run_cli(args_list)
     args = build_gui_parser().parse_args(args_list)
     from reader.ui.app import run_gui
@@ -185,6 +184,11 @@ def run_cli(argv: list[str]) -> int:
         return _fail(f"internal error: {_first_line(str(exc))} (details in {path})")
 
 
+class _LogFile(logging.FileHandler):
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log file that cannot be written (disk full) must not add lines to stderr."""
+
+
 def _log_to_file() -> None:
     """Records of the core's loggers go to the log file, where tracebacks go, and not to
     stderr (Python's fallback for a logger with no handler), which keeps one line per error."""
@@ -196,7 +200,7 @@ def _log_to_file() -> None:
     path = user_log_path("reader", appauthor=False) / "reader.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+        handler: logging.Handler = _LogFile(path, encoding="utf-8", delay=True)
     except OSError:  # no writable log folder: drop the records rather than print them
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
@@ -230,6 +234,8 @@ def _os_error_text(exc: OSError) -> str:
 def _database_errors() -> tuple[type[Exception], ...]:
     """sqlite3's errors, and SQLAlchemy's when it was loaded (the `except` asks only when an
     error is on its way, so the CLI does not import SQLAlchemy for nothing)."""
+    import sqlite3
+
     kinds: list[type[Exception]] = [sqlite3.Error]
     if "sqlalchemy" in sys.modules:
         from sqlalchemy.exc import SQLAlchemyError
@@ -256,12 +262,12 @@ def _library(args: argparse.Namespace):
 def cmd_analyze(args: argparse.Namespace) -> int:
     from reader.analysis import analyze
     from reader.analysis.serialize import to_contract
-    from reader.ingest import read_path
+    from reader.ingest import read_address
 
     failed = False
     for path in args.paths:
         try:
-            doc = read_path(path)
+            doc = read_address(path)  # a local file or a web address, told apart in one place
             result = analyze(doc.text, title=doc.title)
             is_txt = Path(path).suffix.lower() in (".txt", ".text", "")
             obj = to_contract(result, path, include_text=not (args.no_text and is_txt))
