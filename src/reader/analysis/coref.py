@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.attribution import Raw
 from reader.analysis.doc import Doc
+from reader.analysis.entity_kinds import settle_kinds
 from reader.analysis.fullnames import complete_people
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
@@ -221,6 +222,7 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
         assigned[i] = ent
     _add_name_mentions(doc, r.entities)
     complete_people(doc, r.entities)
+    settle_kinds(doc, r.entities)
     return r.entities, assigned
 
 

@@ -1,0 +1,85 @@
+"""A second look at the kind of each named source once the whole article is read: a name
+taken for a person's is an organisation's when the article writes it as one ("Harbor Co.",
+"Harbor shares", "Harbor's parent", "the Harbor", "Harbor said its …"), or when its role says so
+("Harbor, the company that …"); a place's name is the state's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from reader.analysis.doc import Doc
+from reader.analysis.lexicons import words
+from reader.analysis.name_kinds import is_given_name, is_place
+
+CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]+$")  # "GateHouse", "WeWork": a brand
+# what may follow "the NAME" for the name to stand alone ("the Harbor has …"), not modify a
+# noun ("the Trump administration")
+VERB_AFTER = frozenset({"has", "had", "have", "is", "was", "are", "were", "and", "said", "says"})
+ROLE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose)\b.*$")
+
+
+class Named(Protocol):
+    name: str
+    kind: str
+    role: str | None
+
+
+def _role_head(role: str | None) -> str:
+    """The noun a role ends with before any clause: "company that runs X" → "company"."""
+    if not role:
+        return ""
+    head = ROLE_CLAUSE_RE.sub("", role.lower()).split()
+    return head[-1] if head else ""
+
+
+def _written_as_organisation(doc: Doc, name: str) -> bool:
+    ws = name.split()
+    n = len(ws)
+    evidence = words("organization_evidence")
+    wd, low = doc.words, doc.lower
+    owned = {ws[-1] + "’s", ws[-1] + "'s"}
+    for j in range(len(wd) - n + 1):
+        last = wd[j + n - 1]
+        if wd[j : j + n - 1] != ws[:-1] or doc.paragraph_of(doc.starts[j]) < 0:
+            continue
+        if last in owned:
+            k = j + n
+            nxt = low[k] if k < len(wd) else ""
+            nxt2 = f"{nxt} {low[k + 1]}" if k + 1 < len(wd) else nxt
+            if nxt in evidence or nxt2 in evidence:
+                return True  # "Harbor's parent", "Harbor's chief executive"
+            continue
+        if last != ws[-1]:
+            continue
+        after = low[j + n] if j + n < len(wd) else ""
+        after2 = f"{after} {low[j + n + 1]}" if j + n + 1 < len(wd) else after
+        if after in evidence or after2 in evidence:
+            return True  # "Harbor Co.", "Harbor shares"
+        if j > 0 and wd[j - 1] == "the" and (not after[:1].isalnum() or after in VERB_AFTER):
+            return True  # "the Harbor has …", "the Harbor.": no person's name takes "the"
+        if after in {"said", "says"} and j + n + 1 < len(wd) and low[j + n + 1] in {"it", "its"}:
+            return True  # "Harbor said its profits fell"
+    return False
+
+
+def settle_kinds(doc: Doc, entities: Sequence[Named]) -> None:
+    """Turn people who are organisations, outlets or states into what they are."""
+    org_words, media_words = words("organization_words"), words("media_words")
+    for e in entities:
+        if e.kind != "person" or not e.name[:1].isupper():
+            continue
+        ws = e.name.split()
+        if len(ws) >= 2 and is_given_name(ws[0]):
+            continue
+        head = _role_head(e.role)
+        if head in media_words and head not in {"show", "program", "site"}:
+            e.kind = "media"
+        elif (
+            head in org_words
+            or is_place(e.name)
+            or (len(ws) == 1 and CAMEL_RE.match(ws[0]) and not ws[0].startswith(("Mc", "Mac")))
+            or _written_as_organisation(doc, e.name)
+        ):
+            e.kind = "organization"
