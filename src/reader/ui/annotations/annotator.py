@@ -7,10 +7,7 @@ through the window's operations runner; the views refresh on `ops.changed("annot
 
 from __future__ import annotations
 
-from datetime import datetime
-from html import escape
-
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -21,9 +18,10 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import QMenu, QToolTip
+from PySide6.QtWidgets import QMenu
 
-from reader.library import HighlightInfo, NoteDraft
+from reader.library import HighlightInfo
+from reader.ui.annotations import article_popups as popups
 from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
 from reader.ui.annotations.annotations_panel import AnnotationsPanel
 from reader.ui.annotations.commands import (
@@ -356,27 +354,18 @@ class Annotator(QObject):
             self._open_note(ref)
             return
         assert rng is not None
-        self._open_range(rng)
+        self.open_range(rng)
 
-    def _open_range(self, rng: tuple[int, int]) -> None:
+    def open_range(self, rng: tuple[int, int]) -> None:
+        """The note editor on a new note for the range (a highlight is made when it is saved)."""
         aid = self.article_id
         assert aid is not None
         draft = self.drafts.begin(Target(aid, None, *rng, self.color, ""))
         self._note_ref, self._draft = None, rng
         self.paint()
         quote = self.view.text[rng[0] : rng[1]]
-        near = self._rect_in_view(*rng)
-        self.note_editor.open_for(quote, "", self.color, near, *_shown(draft))
-
-    def open_draft(self, draft: NoteDraft) -> None:
-        """Bring back a note left unsaved (its article opened again, after a restart too)."""
-        if draft.highlight_id is None:
-            self.view.scroll_to(draft.start)
-            self._open_range((draft.start, draft.end))
-            return
-        info = next((h for h in self.highlights if h.id == draft.highlight_id), None)
-        if info is not None:
-            self.edit_note(info)
+        near = popups.rect_in_view(self.view, *rng)
+        self.note_editor.open_for(quote, "", self.color, near, *(draft or (None, None)))
 
     def edit_note(self, info: HighlightInfo) -> None:
         """Edit the note of a highlight (double-click in the Annotations tab)."""
@@ -393,8 +382,8 @@ class Annotator(QObject):
         draft = self.drafts.begin(Target(ref.article_id, ref.id, ref.start, ref.end, color, note))
         self._note_ref, self._draft = ref, None
         orphan = info is not None and info.orphaned
-        near = None if orphan else self._rect_in_view(ref.start, ref.end)
-        self.note_editor.open_for(quote, note, color, near, *_shown(draft))
+        near = None if orphan else popups.rect_in_view(self.view, ref.start, ref.end)
+        self.note_editor.open_for(quote, note, color, near, *(draft or (None, None)))
 
     def _note_saved(self, text: str) -> None:
         ref, draft = self._note_ref, self._draft
@@ -430,19 +419,6 @@ class Annotator(QObject):
 
     # ---- the selection toolbar -------------------------------------------------------------
 
-    def _rect(self, start: int, end: int) -> QRect:
-        """The selection's box in viewport coordinates (its first and last line)."""
-        a = self.view.cursorRect(self.view.cursor_for(start))
-        b = self.view.cursorRect(self.view.cursor_for(end))
-        if abs(a.top() - b.top()) < 4:
-            return QRect(QPoint(a.left(), a.top()), QPoint(b.right(), max(a.bottom(), b.bottom())))
-        return QRect(QPoint(a.left(), a.top()), QPoint(a.left() + 120, b.bottom()))
-
-    def _rect_in_view(self, start: int, end: int) -> QRect:
-        r = self._rect(start, end)
-        offset = self.view.viewport().mapTo(self.view, QPoint(0, 0))
-        return r.translated(offset)
-
     def _update_toolbar(self) -> None:
         busy = self.note_editor.isVisible() or self.find_bar.isVisible()
         if busy or self.article_id is None:
@@ -460,7 +436,7 @@ class Annotator(QObject):
             return
         existing = None if ref is None else (ref.info.color if ref.info else ref.color)
         self.toolbar.set_state(self.color, existing)
-        self.toolbar.show_near(self._rect(*sel))
+        self.toolbar.show_near(popups.selection_rect(self.view, *sel))
 
     def _toolbar_timer_start(self) -> None:
         self._toolbar_timer.start()
@@ -479,6 +455,9 @@ class Annotator(QObject):
         self.toolbar.hide()
 
     # ---- events on the article -------------------------------------------------------------
+
+    _tooltip = popups.note_tooltip  # the note under the mouse (article_popups.py)
+    _context_menu = popups.context_menu
 
     def _on_view_destroyed(self) -> None:
         self._alive = False
@@ -518,55 +497,3 @@ class Annotator(QObject):
                 assert isinstance(event, QContextMenuEvent)
                 return self._context_menu(event)
         return super().eventFilter(obj, event)
-
-    def _tooltip(self, event: QHelpEvent) -> bool:
-        doc_point = QPointF(
-            event.pos().x() + self.view.horizontalScrollBar().value(),
-            event.pos().y() + self.view.verticalScrollBar().value(),
-        )
-        qpos = self.view.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
-        if qpos < 0:
-            return False
-        pos = self.view.offset_at(event.pos())
-        ref = self.highlight_at(pos, pos)
-        info = ref.info if ref is not None else None
-        if info is None or not info.note:
-            return False
-        body = escape(info.note).replace("\n", "<br>")
-        swatch = color_of(info.color).name()
-        html = (
-            f"<div style='max-width:320px'><span style='color:{swatch}'>■</span> "
-            f"<b>Note</b><br>{body}</div>"
-        )
-        QToolTip.showText(event.globalPos(), html, self.view.viewport())
-        return True
-
-    def _context_menu(self, event: QContextMenuEvent) -> bool:
-        menu = self.view.createStandardContextMenu()
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        ref, rng = self.target()
-        if rng is None:
-            pos = self.view.offset_at(event.pos())
-            ref = self.highlight_at(pos, pos)
-            rng = (ref.start, ref.end) if ref is not None else None
-        if rng is not None:
-            menu.addSeparator()
-            verb = "Recolour" if ref is not None else "Highlight"
-            for name in COLOR_NAMES:
-                act = menu.addAction(swatch_icon(name, 16), f"{verb} {name}")
-                act.triggered.connect(lambda _=False, n=name: self._toolbar_color(n))
-            note = menu.addAction("Edit note…" if ref is not None else "Note…")
-            note.setShortcut(QKeySequence("Ctrl+Alt+M"))
-            note.triggered.connect(lambda _=False: self.note_on_selection())
-            if ref is not None:
-                rm = menu.addAction("Remove highlight")
-                rm.triggered.connect(lambda _=False, r=ref: self.delete(r))
-        menu.addSeparator()
-        menu.addAction(self.find_action)
-        menu.popup(event.globalPos())
-        return True
-
-
-def _shown(draft: tuple[str, datetime] | None) -> tuple[str | None, datetime | None]:
-    """The note editor's draft arguments: the unsaved text and when it was kept."""
-    return draft if draft is not None else (None, None)

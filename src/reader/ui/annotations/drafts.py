@@ -146,7 +146,17 @@ class DraftKeeper(QObject):
             key = Target(article_id, d.highlight_id, d.start, d.end, d.color, "").key
             self.kept[key] = (d.text, d.updated_at)
         if drafts and not self.editor.isVisible():
-            self.ann.open_draft(drafts[0])
+            self.reopen(drafts[0])
+
+    def reopen(self, draft: NoteDraft) -> None:
+        """Bring back a note left unsaved in the editor (its text comes from `kept`)."""
+        if draft.highlight_id is None:
+            self.ann.view.scroll_to(draft.start)
+            self.ann.open_range((draft.start, draft.end))
+            return
+        info = next((h for h in self.ann.highlights if h.id == draft.highlight_id), None)
+        if info is not None:
+            self.ann.edit_note(info)
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("note draft: %s", exc)

@@ -1,0 +1,84 @@
+"""The article's popups for annotations: where they go (next to a range of the text), the note
+shown when hovering a highlight, and the right-click menu with colours, note and removal
+(called from the Annotator)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeySequence
+from PySide6.QtWidgets import QToolTip
+
+from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
+from reader.ui.annotations.selection_toolbar import swatch_icon
+
+if TYPE_CHECKING:
+    from reader.ui.annotations.annotator import Annotator
+    from reader.ui.article_view import ArticleView
+
+
+def selection_rect(view: ArticleView, start: int, end: int) -> QRect:
+    """The range's box in viewport coordinates (its first and last line)."""
+    a = view.cursorRect(view.cursor_for(start))
+    b = view.cursorRect(view.cursor_for(end))
+    if abs(a.top() - b.top()) < 4:
+        return QRect(QPoint(a.left(), a.top()), QPoint(b.right(), max(a.bottom(), b.bottom())))
+    return QRect(QPoint(a.left(), a.top()), QPoint(a.left() + 120, b.bottom()))
+
+
+def rect_in_view(view: ArticleView, start: int, end: int) -> QRect:
+    """The range's box in the article view's own coordinates (where the note editor lives)."""
+    return selection_rect(view, start, end).translated(view.viewport().mapTo(view, QPoint(0, 0)))
+
+
+def note_tooltip(ann: Annotator, event: QHelpEvent) -> bool:
+    """The note of the highlight under the mouse, as a tooltip; False when there is none."""
+    doc_point = QPointF(
+        event.pos().x() + ann.view.horizontalScrollBar().value(),
+        event.pos().y() + ann.view.verticalScrollBar().value(),
+    )
+    qpos = ann.view.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+    if qpos < 0:
+        return False
+    pos = ann.view.offset_at(event.pos())
+    ref = ann.highlight_at(pos, pos)
+    info = ref.info if ref is not None else None
+    if info is None or not info.note:
+        return False
+    body = escape(info.note).replace("\n", "<br>")
+    swatch = color_of(info.color).name()
+    html = (
+        f"<div style='max-width:320px'><span style='color:{swatch}'>■</span> "
+        f"<b>Note</b><br>{body}</div>"
+    )
+    QToolTip.showText(event.globalPos(), html, ann.view.viewport())
+    return True
+
+
+def context_menu(ann: Annotator, event: QContextMenuEvent) -> bool:
+    """The article's context menu with the highlight and note actions for what is under it."""
+    menu = ann.view.createStandardContextMenu()
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    ref, rng = ann.target()
+    if rng is None:
+        pos = ann.view.offset_at(event.pos())
+        ref = ann.highlight_at(pos, pos)
+        rng = (ref.start, ref.end) if ref is not None else None
+    if rng is not None:
+        menu.addSeparator()
+        verb = "Recolour" if ref is not None else "Highlight"
+        for name in COLOR_NAMES:
+            act = menu.addAction(swatch_icon(name, 16), f"{verb} {name}")
+            act.triggered.connect(lambda _=False, n=name: ann._toolbar_color(n))
+        note = menu.addAction("Edit note…" if ref is not None else "Note…")
+        note.setShortcut(QKeySequence("Ctrl+Alt+M"))
+        note.triggered.connect(lambda _=False: ann.note_on_selection())
+        if ref is not None:
+            rm = menu.addAction("Remove highlight")
+            rm.triggered.connect(lambda _=False, r=ref: ann.delete(r))
+    menu.addSeparator()
+    menu.addAction(ann.find_action)
+    menu.popup(event.globalPos())
+    return True
