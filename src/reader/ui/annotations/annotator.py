@@ -39,7 +39,7 @@ from reader.ui.annotations.selection_toolbar import SelectionToolbar, swatch_ico
 SHORTCUTS = [
     ("Ctrl+F", "Find in the article (Enter: next, Shift+Enter: previous, Esc: close)"),
     ("Ctrl+H", "Highlight the selection in the current colour"),
-    ("Ctrl+Alt+M", "Note on the selection (Ctrl+Enter saves, Esc cancels)"),
+    ("Ctrl+Alt+M", "Note on the selection (Ctrl+Enter saves, Esc cancels; twice on changed text)"),
     ("Delete", "Remove the selected highlight (in the article or the Annotations tab)"),
 ]
 
