@@ -147,6 +147,17 @@ def test_a_pause_in_typing_writes_the_draft(make_window, data_dir: Path, qtbot) 
     qtbot.waitUntil(lambda: _kept(data_dir) == [], timeout=5000)
 
 
+def test_a_draft_of_a_deleted_article_goes_quietly(make_window, data_dir: Path, qtbot) -> None:
+    window = _start(make_window, qtbot)
+    editor = window.annotations.note_editor
+    _note_on(window, qtbot, OTHER)
+    qtbot.keyClicks(editor.edit, NOTE)
+    window.library.delete_article(window.current.info.id)  # e.g. from the Library panel
+    editor.flush()
+    assert _kept(data_dir) == []
+    assert not window.notice.isVisible()  # no error for a note whose article is gone
+
+
 CHILD = """
 import sys
 from pathlib import Path

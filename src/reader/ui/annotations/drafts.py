@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from reader.errors import NotFoundError
 from reader.library import NoteDraft
 
 if TYPE_CHECKING:
@@ -159,5 +160,8 @@ class DraftKeeper(QObject):
             self.ann.edit_note(info)
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, NotFoundError):  # its article was deleted, and its drafts with it
+            log.info("note draft not kept: %s", exc)
+            return
         log.warning("note draft: %s", exc)
         self.ann._failed(exc)
