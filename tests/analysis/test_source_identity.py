@@ -162,3 +162,42 @@ def test_and_inside_an_organisation_name_keeps_the_name_whole() -> None:
 def test_two_people_joined_by_and_are_not_one_name() -> None:
     text = "Lena Marsh and Omar Haddad met on Monday. “We agree,” Haddad said."
     assert list(_speakers(text)) == ["Omar Haddad"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We’ll start by noting that the figures are weak, the report said.",
+        "BRIGHTON – Two guards were charged Tuesday with falsifying records, stating they "
+        "had checked on the inmate in the hours before he died.",
+    ],
+)
+def test_contractions_and_datelines_are_no_sources(text: str) -> None:
+    names = list(_speakers(text))
+    assert not any("’ll" in n or n.isupper() for n in names), names
+
+
+def test_a_name_then_its_verb_is_the_person_not_the_statement() -> None:
+    text = (
+        "After the hearing, Mara Quist issued a statement about the charges, saying, "
+        "“I am committed to this agency.”"
+    )
+    assert _speakers(text) == {"Mara Quist": ("person", None, None)}
+
+
+def test_a_place_before_a_name_is_the_affiliation() -> None:
+    got = _speakers("The envoy to Norway Hilde Strand has said that talks failed.")
+    assert got == {"Hilde Strand": ("person", None, "Norway")}
+
+
+def test_family_name_first_joins_the_full_name() -> None:
+    text = "The envoy Wen Haolin has said the city will calm. “We will not yield,” Wen said."
+    assert list(_speakers(text)) == ["Wen Haolin"]
+
+
+def test_an_unnamed_spokesman_is_not_the_senator_named_before() -> None:
+    text = (
+        "Sen. Ada Morrow said the numbers were high. The agency counts seizures by weight, "
+        "an agency spokesman told us."
+    )
+    assert set(_speakers(text)) == {"Ada Morrow", "agency spokesman"}

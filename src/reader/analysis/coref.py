@@ -67,6 +67,15 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in caps) if len(caps) >= 2 else ""
 
 
+def _roles_clash(known: str | None, described: str | None) -> bool:
+    """ "an agency spokesman" is not the senator named before it: a spokesperson's title that
+    is not in the role the person is known by."""
+    if not known or not described:
+        return False
+    head = described.split()[-1].lower()
+    return head in words("voice_titles") and head not in known.lower()
+
+
 def _keywords(name: str) -> frozenset[str]:
     return frozenset(w for w in name.lower().split() if w not in {"the", "of", "a", "an"})
 
@@ -81,6 +90,7 @@ class _Resolver:
         self.cand_starts: list[int] = []
         self.cand_ends: list[int] = []
         self.by_surname: dict[str, int] = {}
+        self.by_first: dict[str, int] = {}  # first word of a full name → its entity
         self.by_head: dict[tuple[str, str], list[int]] = {}
         self.by_plain_name: dict[str, int] = {}
         self.by_acronym: dict[str, int] = {}
@@ -108,9 +118,13 @@ class _Resolver:
             i = self.by_surname.get(last)
             if i is not None and _first_names_clash(self.entities[i].name, name):
                 i = None  # "Ellie Hall" is not "James Hall"
+            if i is None and " " not in name:
+                i = self.by_first.get(last)  # "Liu" after "Liu Xiaming": family name first
             if i is None:
                 i = self.new(m, name)
                 self.by_surname[last] = i
+                if " " in name and name[:1].isupper():
+                    self.by_first.setdefault(name.split()[0].lower(), i)
             elif len(name) > len(self.entities[i].name):
                 self.entities[i].name = name
                 self.by_surname.setdefault(self.entities[i].surname, i)
@@ -168,7 +182,12 @@ class _Resolver:
             cands = self.candidates[c_lo:c_hi]
             surnames |= {c.name.split()[-1].lower() for c in cands}
             if len(surnames) == 1:
-                return people.pop() if people else self.named(cands[-1])
+                if people:
+                    target = people.pop()
+                    if not _roles_clash(self.entities[target].role, m.role):
+                        return target
+                elif not _roles_clash(cands[-1].role, m.role):
+                    return self.named(cands[-1])
         return self.named(m)
 
     def told_in_sentence(self, m: Mention, speaker_at: int) -> bool:

@@ -5,7 +5,7 @@ adjective, a possessive)."""
 from __future__ import annotations
 
 from reader.analysis.doc import Doc
-from reader.analysis.lexicons import words
+from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.name_kinds import is_given_name, is_place, name_kind
 from reader.analysis.names import (
     LEADING_DETS,
@@ -25,6 +25,8 @@ from reader.analysis.names import (
 )
 from reader.analysis.roles import split_role, title_and_affiliation, title_at
 
+CONTRACTIONS = ("’ll", "'ll", "’re", "'re", "’ve", "'ve", "’d", "'d", "’m", "'m")
+NOT_VERBS = frozenset({"based", "owned", "led", "backed", "funded", "linked", "affiliated"})
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
 
 STUDY_WORDS = frozenset(
@@ -57,6 +59,35 @@ def _person_before(doc: Doc, a: int, j: int) -> bool:
     last = ws[-1].lower()
     nouns = words("organization_words") | words("titles") | words("media_words")
     return last not in nouns and not is_place(" ".join(ws)) and name_kind(ws) != "organization"
+
+
+def _no_speaker(doc: Doc, a: int, b: int) -> bool:
+    """Phrases that name no one: a contraction ("We’ll start by …"), a phrase opening with
+    "of", a dateline ("WASHINGTON –")."""
+    low, wd = doc.lower, doc.words
+    if any(w.endswith(CONTRACTIONS) for w in low[a:b]) or low[a] == "of":
+        return True
+    return (
+        b - a == 1
+        and len(wd[a]) >= 4
+        and wd[a].isupper()
+        and b < len(wd)
+        and wd[b] in {"–", "—", "-"}
+    )
+
+
+def _name_then_verb(doc: Doc, a: int, b: int) -> int | None:
+    """End of a name opening the phrase and followed by a verb ("Jane Roe revealed the news",
+    "Jane Roe issued a statement"): the name is who speaks, not the news or the statement."""
+    wd, low = doc.words, doc.lower
+    k = a
+    while k < b and cap(wd[k]) and wd[k][:1].isalpha():
+        k += 1
+    if k == a or k >= b or not wd[k][:1].islower():
+        return None
+    w = low[k]
+    is_verb = w in reporting_verbs() or (w.endswith("ed") and len(w) > 4 and w not in NOT_VERBS)
+    return k if is_verb else None
 
 
 def with_colleagues(doc: Doc, a: int, b: int) -> Mention | None:
@@ -93,6 +124,11 @@ def describe(
         kind = "person" if low[a] in PERSON_PRONOUNS else "anonymous"
         kind = "organization" if low[a] in THING_PRONOUNS else kind
         return Mention(span, wd[a], wd[a], kind, pronoun=True)
+    if _no_speaker(doc, a, b):
+        return None
+    v = _name_then_verb(doc, a, b)
+    if v is not None:
+        return describe(doc, a, v, pronouns=pronouns)  # "Jane Roe issued a statement"
     if "and" in low[a:b]:
         g = with_colleagues(doc, a, b)
         if g is not None:
@@ -164,6 +200,13 @@ def describe(
         and (low[r] in lex_anon or low[r] in lex_doc or low[r] in lex_org or low[r] in lex_titles)
     ):
         r = head_end  # "Officials said": a capital only because the sentence starts there
+    place_before = None
+    if r < head_end and not is_place(text_of(doc, r, head_end)):
+        k = next((k for k in (1, 2) if is_place(text_of(doc, r, r + k))), 0)
+        rest = wd[r + k : head_end]
+        if k and len(rest) >= 2 and all(cap(w) for w in rest):
+            place_before = text_of(doc, r, r + k)  # "ambassador to Britain Jane Roe"
+            r += k
     if r < head_end:
         name = text_of(doc, r, head_end)
         name_low = [w for w in low[r:head_end] if w.isalnum() or "." in w]
@@ -204,6 +247,8 @@ def describe(
             affiliation = affiliation or aff2
         if kind != "person" and pp:
             name = text_of(doc, r, b)
+        if kind == "person" and place_before and not affiliation:
+            affiliation = place_before
         return Mention(span, text, name, kind, role, affiliation)
     head = low[head_end - 1]
     name = text_of(doc, a, b)
