@@ -30,6 +30,7 @@ SAMPLE_NAME = "sample-article.txt"
 Progress = Callable[[int, int], None]
 
 if TYPE_CHECKING:
+    import threading
     from types import SimpleNamespace
 
     from sqlmodel import col, delete, select
@@ -492,13 +493,23 @@ class Library:
         assert article.id is not None
         return article.id
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(
+        self,
+        query: str,
+        limit: int = 50,
+        *,
+        seconds: float | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[SearchHit]:
         """Full-text search over titles, text, statements, source names and notes; hits
-        grouped by article, best first. The FTS indexes are kept by triggers (revision 0002)."""
-        from reader.store.search import search
+        grouped by article, best first. It reads on a connection of its own, so writes never
+        wait for it; past `seconds` it raises SearchTimeoutError, once `cancel` is set
+        SearchCancelledError (reader.store.search)."""
+        from reader.store.search import SEARCH_SECONDS, search
 
-        with self.db.session() as s:
-            return search(s, query, limit)
+        return search(
+            self.db_path, query, limit, seconds=seconds or SEARCH_SECONDS, cancel=cancel
+        )
 
     def last_article_id(self) -> int | None:
         with self.db.session() as s:

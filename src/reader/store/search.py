@@ -1,28 +1,39 @@
 """Full-text search over the library: article titles and text, statements, source names and
 highlight notes, through the FTS5 indexes of revision 0002 (kept in step by triggers).
 
-Hits come back grouped by article (best article first, BM25), each with a snippet whose
-matched words sit between MARK_OPEN and MARK_CLOSE, and the character offset of the match in
-the article text where one is known, so a view can open the article at the hit."""
+A search reads on its own read-only connection (the library is in WAL mode, so it never
+waits for the writer nor makes it wait), under a time limit and a cancel flag checked by
+SQLite's progress handler. Hits are ranked with BM25 alone; snippets are made afterwards in
+Python for the hits kept (store/snippets.py), never with FTS5 snippet(), which takes minutes
+on a huge article. Hits come back grouped by article (best article first), each with a
+snippet whose matched words sit between MARK_OPEN and MARK_CLOSE and the character offset of
+the match in the article text where one is known, so a view can open the article at the hit."""
 
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
+import threading
+import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from reader.errors import ReaderError
+from reader.store import snippets
+from reader.store.snippets import ELLIPSIS, MARK_CLOSE, MARK_OPEN, Term
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
-    from sqlmodel import Session
 
-MARK_OPEN = "⟦"
-MARK_CLOSE = "⟧"
-ELLIPSIS = "…"
-# Inside SQL we mark with control characters that cannot occur in stored text, so offsets can
-# be recovered exactly; they become the public markers before a hit leaves this module.
-_OPEN, _CLOSE, _CUT = "\x02", "\x03", "\x04"
-SNIPPET_TOKENS = 16
+__all__ = ["ELLIPSIS", "MARK_CLOSE", "MARK_OPEN", "SearchHit", "search"]
+
+log = logging.getLogger(__name__)
+
 HITS_PER_ARTICLE = 5
+SEARCH_SECONDS = 5.0  # the time limit of one search
+PROGRESS_STEPS = 1000  # SQLite instructions between two looks at the clock and the cancel flag
 # Index table → (content table, indexed columns). Matches migration 0002.
 INDEXES = {
     "search_article": ("article", ("title", "text")),
@@ -35,6 +46,20 @@ FIELD_WEIGHTS = {"statement": 0.5, "source": 0.5}
 FUSION_K = 60
 _WORD = re.compile(r"\w", re.UNICODE)
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+class SearchTimeoutError(ReaderError):
+    """A search that went past its time limit (very common words in a very large library)."""
+
+    def __init__(self, message: str = "Search took too long; try more specific words.") -> None:
+        super().__init__(message)
+
+
+class SearchCancelledError(ReaderError):
+    """A search given up because a newer one replaced it or the window closed."""
+
+    def __init__(self, message: str = "Search cancelled.") -> None:
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -67,29 +92,52 @@ class SearchHit:
         )
 
 
+def _chunks(query: str) -> list[tuple[str, bool]]:
+    """What a person typed, as (text, is_phrase) chunks that hold at least one word."""
+    parts: list[tuple[str, bool]] = []
+    for m in _TOKEN.finditer(query):
+        phrase, word = m.group(1), m.group(2)
+        chunk = phrase if phrase is not None else word
+        if chunk and _WORD.search(chunk):
+            parts.append((chunk, phrase is not None))
+    return parts
+
+
+def _prefixed(query: str, parts: list[tuple[str, bool]]) -> int | None:
+    """The index of the chunk searched as a prefix: the last one, while it is being typed."""
+    if not parts:
+        return None
+    finished = query != query.rstrip()  # a space after the last word: it is complete
+    chunk, is_phrase = parts[-1]
+    return len(parts) - 1 if not is_phrase and not finished and _prefixable(chunk) else None
+
+
 def match_expression(query: str) -> str | None:
     """An FTS5 MATCH expression for what a person typed, or None when it has no words.
 
     Every word is quoted (so AND, NEAR, *, :, ^, unbalanced quotes and the like are plain
     text, never syntax); a "quoted phrase" stays a phrase; the last word matches as a prefix,
     so results appear while the person is still typing."""
-    parts: list[tuple[str, bool]] = []  # (text, is_phrase)
-    for m in _TOKEN.finditer(query):
-        phrase, word = m.group(1), m.group(2)
-        chunk = phrase if phrase is not None else word
-        if chunk and _WORD.search(chunk):
-            parts.append((chunk, phrase is not None))
+    parts = _chunks(query)
     if not parts:
         return None
-    finished = query != query.rstrip()  # a space after the last word: it is complete
+    prefixed = _prefixed(query, parts)
     out = []
-    for i, (chunk, is_phrase) in enumerate(parts):
+    for i, (chunk, _is_phrase) in enumerate(parts):
         quoted = '"' + chunk.replace('"', '""') + '"'
-        last = i == len(parts) - 1
-        if last and not is_phrase and not finished and _prefixable(chunk):
-            quoted += "*"
-        out.append(quoted)
+        out.append(quoted + ("*" if i == prefixed else ""))
     return " ".join(out)
+
+
+def query_terms(query: str) -> tuple[Term, ...]:
+    """The chunks of `match_expression` as the index reads them: folded words, phrases, and
+    the prefix (for building snippets in Python)."""
+    parts = _chunks(query)
+    prefixed = _prefixed(query, parts)
+    return tuple(
+        Term(tuple(snippets.TOKEN.findall(snippets.fold(chunk))), i == prefixed)
+        for i, (chunk, _is_phrase) in enumerate(parts)
+    )
 
 
 def _prefixable(word: str) -> bool:
@@ -97,89 +145,110 @@ def _prefixable(word: str) -> bool:
     return len(_WORD.findall(word)) >= 2 and _WORD.search(word[-1]) is not None
 
 
-def _plain(snippet: str) -> str:
-    return snippet.replace(_OPEN, "").replace(_CLOSE, "").replace(_CUT, "")
+class _Limits:
+    """The time limit and the cancel flag of one search, as SQLite's progress handler."""
+
+    def __init__(self, seconds: float, cancel: threading.Event | None) -> None:
+        self.deadline = time.monotonic() + seconds
+        self.cancel = cancel
+
+    def stop(self) -> bool:
+        """True when the search must end now (SQLite then interrupts the statement)."""
+        return self.cancelled() or time.monotonic() > self.deadline
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise SearchCancelledError()
+        if time.monotonic() > self.deadline:
+            raise SearchTimeoutError()
 
 
-def _public(snippet: str) -> str:
-    return (
-        snippet.replace(_OPEN, MARK_OPEN)
-        .replace(_CLOSE, MARK_CLOSE)
-        .replace(_CUT, ELLIPSIS)
-        .replace("\n", " ")
-        .strip()
-    )
+def open_reader(db_path: Path | str) -> sqlite3.Connection:
+    """A read-only connection of its own on the library file: in WAL mode it reads a snapshot
+    while the window's database thread goes on writing."""
+    path = Path(db_path).resolve()
+    try:
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?mode=ro", uri=True, timeout=5.0, check_same_thread=False
+        )
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+    except sqlite3.OperationalError as exc:
+        # A read-only open of a WAL file needs its -shm file; without one (nothing else has the
+        # library open and the folder is not ours to write) a plain connection that only reads.
+        log.info("read-only open of %s failed (%s); using a query-only connection", path, exc)
+        conn = sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+        conn.execute("PRAGMA query_only=ON")
+    return conn
 
 
-def _offset_in(text: str, snippet: str) -> int | None:
-    """Where the first match of a snippet lies in the text the snippet was cut from."""
-    body = snippet.replace(_CUT, "")
-    first = body.find(_OPEN)
-    if first < 0:
-        return None
-    plain = _plain(body)
-    at = text.find(plain)
-    if at < 0:
-        return None
-    return at + len(_plain(body[:first]))
+Candidate = tuple[int, str, str | None, str, float, int | None]
+# (article_id, field, ref, the matched row's text, rank, start)
 
 
-def _snippet_sql(index: str, column: int) -> str:
-    return f"snippet({index}, {column}, '{_OPEN}', '{_CLOSE}', '{_CUT}', {SNIPPET_TOKENS})"
+def search(
+    db_path: Path | str,
+    query: str,
+    limit: int = 50,
+    *,
+    seconds: float = SEARCH_SECONDS,
+    cancel: threading.Event | None = None,
+) -> list[SearchHit]:
+    """Hits for `query` across the library, grouped by article, best article first.
 
-
-def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
-    """Hits for `query` across the library, grouped by article, best article first."""
+    Raises SearchTimeoutError when ranking takes longer than `seconds` (snippets past the
+    limit are left out instead), SearchCancelledError once `cancel` is set."""
     expr = match_expression(query)
     if expr is None or limit <= 0:
         return []
-    from sqlalchemy import text as sql
+    limits = _Limits(seconds, cancel)
+    conn = open_reader(db_path)
+    conn.set_progress_handler(limits.stop, PROGRESS_STEPS)
+    try:
+        candidates = _ranked(conn, expr, max(limit, 20), limits)
+        return _group(conn, candidates, limit, query_terms(query), limits)
+    except sqlite3.OperationalError as exc:
+        if "interrupted" not in str(exc):
+            raise
+        limits.check()
+        raise SearchTimeoutError() from exc
+    finally:
+        conn.close()
 
-    conn = session.connection()
-    per_table = max(limit, 20)
-    candidates: list[tuple[int, str, str | None, str, float, int | None]] = []
-    # (article_id, field, ref, raw snippet, rank, start)
 
+def _ranked(
+    conn: sqlite3.Connection, expr: str, per_table: int, limits: _Limits
+) -> list[Candidate]:
+    """Each index's best rows by BM25 alone (no snippet: cheap on any text)."""
+    candidates: list[Candidate] = []
+    limits.check()
     rows = conn.execute(
-        sql(
-            # ORDER BY rank lets FTS5 sort by itself, so snippets are made only for the rows
-            # kept; a title match weighs five times a match in the text.
-            f"SELECT rowid, rank, "
-            f"{_snippet_sql('search_article', 1)}, "
-            f"highlight(search_article, 0, '{_OPEN}', '{_CLOSE}') "
-            f"FROM search_article WHERE search_article MATCH :q "
-            f"AND rank MATCH 'bm25(5.0, 1.0)' ORDER BY rank LIMIT :n"
-        ),
-        {"q": expr, "n": per_table},
-    ).all()
-    for pos, (article_id, _score, text_snip, title_hl) in enumerate(rows):
-        if _OPEN in text_snip:
-            candidates.append((article_id, "text", None, text_snip, _fused(pos), None))
-        else:
-            candidates.append((article_id, "title", None, title_hl, _fused(pos), None))
-
-    for index, table, field, ref_col, start_col in (
-        ("search_statement", "statement", "statement", "c.key", "c.start"),
-        ("search_source", "article_source", "source", "c.key", "NULL"),
-        ("search_note", "highlight", "note", "CAST(c.id AS TEXT)", "c.start"),
+        # ORDER BY rank lets FTS5 sort by itself; a title match weighs five times the text.
+        "SELECT rowid FROM search_article WHERE search_article MATCH ? "
+        "AND rank MATCH 'bm25(5.0, 1.0)' ORDER BY rank LIMIT ?",
+        (expr, per_table),
+    ).fetchall()
+    for pos, (article_id,) in enumerate(rows):
+        candidates.append((article_id, "text", None, "", _fused(pos), None))
+    for index, table, field, ref_col, start_col, text_col in (
+        ("search_statement", "statement", "statement", "c.key", "c.start", "c.text"),
+        ("search_source", "article_source", "source", "c.key", "c.mentions", "c.name"),
+        ("search_note", "highlight", "note", "CAST(c.id AS TEXT)", "c.start", "c.note"),
     ):
+        limits.check()
         rows = conn.execute(
-            sql(
-                f"SELECT c.article_id, {ref_col}, {start_col}, {index}.rank, "
-                f"{_snippet_sql(index, 0)}"
-                f"{', c.mentions' if table == 'article_source' else ''} "
-                f"FROM {index} JOIN {table} AS c ON c.id = {index}.rowid "
-                f"WHERE {index} MATCH :q ORDER BY {index}.rank LIMIT :n"
-            ),
-            {"q": expr, "n": per_table},
-        ).all()
-        for pos, row in enumerate(rows):
-            start = row[2]
+            f"SELECT c.article_id, {ref_col}, {start_col}, {text_col} "
+            f"FROM {index} JOIN {table} AS c ON c.id = {index}.rowid "
+            f"WHERE {index} MATCH ? ORDER BY {index}.rank LIMIT ?",
+            (expr, per_table),
+        ).fetchall()
+        for pos, (article_id, ref, start, text) in enumerate(rows):
             if table == "article_source":
-                start = _first_mention(row[5])
-            candidates.append((row[0], field, row[1], row[4], _fused(pos, field), start))
-
-    return _group(conn, candidates, limit)
+                start = _first_mention(start)
+            candidates.append((article_id, field, ref, text or "", _fused(pos, field), start))
+    return candidates
 
 
 def _fused(position: int, field: str = "text") -> float:
@@ -188,7 +257,7 @@ def _fused(position: int, field: str = "text") -> float:
     return -FIELD_WEIGHTS.get(field, 1.0) / (FUSION_K + position)
 
 
-def _article_score(hits: list[tuple[int, str, str | None, str, float, int | None]]) -> float:
+def _article_score(hits: list[Candidate]) -> float:
     """An article's place: its text and the reader's notes count; statements and source names
     are cut from the text, so they count only for an article matched by nothing else."""
     primary = [h[4] for h in hits if h[1] in ("title", "text", "note")]
@@ -206,11 +275,13 @@ def _first_mention(mentions: str | None) -> int | None:
 
 
 def _group(
-    conn: Connection,
-    candidates: list[tuple[int, str, str | None, str, float, int | None]],
+    conn: sqlite3.Connection,
+    candidates: list[Candidate],
     limit: int,
+    terms: tuple[Term, ...],
+    limits: _Limits,
 ) -> list[SearchHit]:
-    by_article: dict[int, list[tuple[int, str, str | None, str, float, int | None]]] = {}
+    by_article: dict[int, list[Candidate]] = {}
     for c in sorted(candidates, key=lambda c: (FIELDS.index(c[1]), c[4])):
         by_article.setdefault(c[0], []).append(c)
     order = sorted(by_article, key=lambda a: (_article_score(by_article[a]), a))
@@ -223,28 +294,35 @@ def _group(
         count += min(len(by_article[article_id]), HITS_PER_ARTICLE)
     if not chosen:
         return []
-    from sqlalchemy import text as sql
-
     marks = ", ".join(str(int(a)) for a in chosen)
-    articles = {
-        r[0]: (r[1], r[2])
-        for r in conn.execute(sql(f"SELECT id, title, text FROM article WHERE id IN ({marks})"))
-    }
+    titles = dict(conn.execute(f"SELECT id, title FROM article WHERE id IN ({marks})").fetchall())
+    pattern = snippets.terms_pattern(terms)
+    starts = snippets.anchors(terms)
     hits: list[SearchHit] = []
     for article_id in chosen:
-        if article_id not in articles:
+        if article_id not in titles:
             continue
-        title, body = articles[article_id]
-        for _aid, field, ref, snip, rank, start in by_article[article_id][:HITS_PER_ARTICLE]:
+        title = titles[article_id]
+        for _aid, field, ref, text, rank, start in by_article[article_id][:HITS_PER_ARTICLE]:
+            if limits.stop():
+                if limits.cancelled():
+                    raise SearchCancelledError()
+                log.warning("search %r: time limit reached after %d hits", terms, len(hits))
+                return hits
             if field == "text":
-                start = _offset_in(body, snip)
+                field, snip, start = _article_snippet(conn, article_id, title, pattern, starts)
+            else:
+                at = snippets.first_match(text, pattern, starts)
+                snip = (
+                    snippets.snippet(text, at, pattern) if at and pattern else snippets.plain(text)
+                )
             hits.append(
                 SearchHit(
                     article_id=article_id,
                     article_title=title,
                     field=field,
                     ref=ref,
-                    snippet=_public(snip),
+                    snippet=snip,
                     rank=round(float(rank), 6),
                     start=start,
                 )
@@ -252,6 +330,32 @@ def _group(
             if len(hits) >= limit:
                 return hits
     return hits
+
+
+def _article_snippet(
+    conn: sqlite3.Connection,
+    article_id: int,
+    title: str,
+    pattern: re.Pattern[str] | None,
+    starts: tuple[str, ...],
+) -> tuple[str, str, int | None]:
+    """(field, snippet, start) of an article matched in its title or text: the text around
+    the first match when the text has one, else the title with its matches marked. Only the
+    head of a long text is read, unless the match lies further on."""
+    head_chars = snippets.SCAN_CHARS + snippets.AFTER
+    # Byte lengths: SQLite's text functions stop at a NUL, which an old library may hold.
+    row = conn.execute(
+        "SELECT substr(text, 1, ?), length(CAST(text AS BLOB)) FROM article WHERE id = ?",
+        (head_chars, article_id),
+    ).fetchone()
+    text, size = (row[0] or "", row[1] or 0) if row else ("", 0)
+    at = snippets.first_match(text, pattern, starts)
+    if at is None and size > len(text) and size > len(text.encode("utf-8", "surrogatepass")):
+        text = conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()[0]
+        at = snippets.first_match(text, pattern, starts)
+    if at is not None and pattern is not None:
+        return "text", snippets.snippet(text, at, pattern), at.start()
+    return "title", snippets.marked(title, pattern), None
 
 
 def ensure_search_index(conn: Connection, rebuild: bool = False) -> None:
