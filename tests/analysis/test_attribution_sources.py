@@ -88,3 +88,26 @@ def test_recounted_is_a_cue_for_a_quotation():
     text = "“We had the deal done by noon,” Mr. Halvard recounted at a meeting on Friday."
     ((name, _kind, content),) = _found(text)
     assert name.endswith("Halvard") and content == "“We had the deal done by noon,”"
+
+
+def test_a_group_that_believes_is_a_source():
+    text = "Many analysts believe that the central bank will cut rates again in June."
+    assert _found(text) == [
+        ("Many analysts", "anonymous", "the central bank will cut rates again in June")
+    ]
+
+
+def test_an_organisation_that_worries_is_a_source():
+    text = "The dockworkers' union worries that the new cranes will cost hundreds of jobs."
+    ((name, _kind, content),) = _found(text)
+    assert "union" in name and content == "the new cranes will cost hundreds of jobs"
+
+
+def test_a_hope_without_that_clause_is_no_statement():
+    assert _found("Maria Berg hopes to win the seat she lost four years ago.") == []
+
+
+def test_a_belief_inside_what_someone_said_is_not_a_second_statement():
+    text = "Tomas Ek said the mayor hopes that the tunnel will open before winter."
+    ((name, _kind, _content),) = _found(text)
+    assert name == "Tomas Ek"

@@ -48,6 +48,7 @@ ADVERBIAL_AFTER_CUE = frozenset(
 )
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after", "of"}
 MIN_SCARE_WORDS = 5
+SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 CLOSING_MARKS = frozenset({"”", '"', "»", "’"})
 DASHES = frozenset({"—", "–", "―", "-"})
 SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since", "as"})
@@ -219,6 +220,11 @@ class AttributorBase:
             return  # "a group called “X”" names, it does not quote
         if cue.direct_only and not quoted:
             return
+        if cue.belief and (
+            m.text.lower() in SPEAKER_PRONOUNS
+            or any(r.content[0][0] <= cue.span[0] < r.content[-1][1] for r in self.out[-3:])
+        ):
+            return  # "I think …" is quoted elsewhere; "he said X hopes …" is what he said
         if cue.document_only and m.kind != "document":
             return  # "police found the car": only a study, report or record "finds"
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)

@@ -49,6 +49,8 @@ class ReportedSpeech(AttributorBase):
             if cue.kind in {"according", "opinion"}:
                 self.according(cue, s_start, stop)
                 continue
+            if cue.belief and (cue.end_token >= stop or doc.lower[cue.end_token] != "that"):
+                continue  # "hopes to win", "feared for his life": not a reported belief
             participle = doc.lower[c].endswith("ing")
             prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
             if participle:

@@ -53,6 +53,7 @@ class Cue:
     quote_only: bool = False  # "called X “…”": a cue only when a quotation follows
     direct_only: bool = False  # "asked", "wrote": a cue for quotations, not reported speech
     document_only: bool = False  # "found", "showed": a cue only when a document speaks
+    belief: bool = False  # "believes", "fears": a cue only for a "that" clause
 
 
 def _addressee_end(doc: Doc, k: int) -> int:
@@ -127,6 +128,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
                 verb.quote,
                 verb.direct_only,
                 verb.document_only,
+                verb.belief,
             )
         )
     return tuple(out)

@@ -39,6 +39,7 @@ class Verb:
     quote: bool = False
     direct_only: bool = False
     document_only: bool = False  # "the study found": a cue only when a document speaks
+    belief: bool = False  # "X believes that …": a belief or intention, reported with "that"
 
 
 @cache
@@ -56,6 +57,7 @@ def reporting_verbs() -> dict[str, Verb]:
             "quote" in flag,
             "direct" in flag,
             "document" in flag,
+            "belief" in flag,
         )
         for form in forms:
             out[form.lower()] = verb
