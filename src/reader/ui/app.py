@@ -133,15 +133,21 @@ def _handed_to_running_instance(data_dir: Path | None, path: str | None) -> int 
     """The exit code when a reader window already runs on this library (two processes never
     write one library): 0 when it took `path` from us, 2 when `path` is a missing file (said
     here on stderr, not only in that window); None when no window runs on it."""
+    from reader.errors import InputError
+    from reader.ingest import parse_address
     from reader.library import default_data_dir
     from reader.ui.single_instance import hand_over, is_running
 
     folder = Path(data_dir) if data_dir else default_data_dir()
     arg = path
-    if path and not path.startswith(("http://", "https://")):
-        arg = str(Path(path).expanduser().resolve())
+    try:
+        local = parse_address(path).path if path else None
+    except InputError:  # an address reader cannot open goes as typed: the window says why
+        local = None
+    if local is not None:
+        arg = str(local.resolve())
         if not Path(arg).exists() and is_running(folder, timeout_ms=500):
-            print(f"reader: Cannot open {Path(path).name}: no such file", file=sys.stderr)
+            print(f"reader: Cannot open {local.name}: no such file", file=sys.stderr)
             return 2
     if hand_over(folder, arg, timeout_ms=500):
         print(

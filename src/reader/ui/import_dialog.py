@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from reader.errors import ReaderError
+from reader.ingest import is_web_address
 
 SHOWN_FAILURES = 2
 
@@ -34,7 +35,7 @@ class ImportResult:
 
 
 def display_name(target: str) -> str:
-    if target.startswith(("http://", "https://")):
+    if is_web_address(target):
         return target
     return Path(target).name or target
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
+from reader.ingest import is_web_address
 from reader.library import ArticleView as OpenArticle
 from reader.library import Library
 from reader.ui import dialogs, icons, theme
@@ -516,16 +517,14 @@ class MainWindow(QMainWindow):
         return [str(v) for v in (value or []) if v]
 
     def add_recent(self, path: str) -> None:
-        if not path.startswith(("http://", "https://")):
+        if not is_web_address(path):
             path = str(Path(path).expanduser().resolve())
         items = [path] + [p for p in self.recent() if p != path]
         self.settings.setValue("recent/paths", items[:RECENT_MAX])
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
-        items = [
-            p for p in self.recent() if p.startswith(("http://", "https://")) or Path(p).exists()
-        ]
+        items = [p for p in self.recent() if is_web_address(p) or Path(p).exists()]
         if items != self.recent():
             self.settings.setValue("recent/paths", items)  # clear entries that vanished
         menu = self.recent_menu
@@ -710,13 +709,13 @@ def _dropped_targets(mime) -> list[str]:
                 out.append(url.toString())
     elif mime.hasText():
         text = mime.text().strip()
-        if text.startswith(("http://", "https://")) and " " not in text:
+        if is_web_address(text) and " " not in text:
             out.append(text)
     return out
 
 
 def _display_name(target: str) -> str:
-    if target.startswith(("http://", "https://")):
+    if is_web_address(target):
         return target
     return Path(target).name or target
 
