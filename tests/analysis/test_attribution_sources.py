@@ -111,3 +111,11 @@ def test_a_belief_inside_what_someone_said_is_not_a_second_statement():
     text = "Tomas Ek said the mayor hopes that the tunnel will open before winter."
     ((name, _kind, _content),) = _found(text)
     assert name == "Tomas Ek"
+
+
+def test_she_said_is_the_speaker_not_the_person_named_in_her_aside():
+    text = (
+        "Anna Kroll, who was treated by neurologist Ruth Hale for two years, said the pills "
+        'helped. "I slept for the first time in months," she said.'
+    )
+    assert [name for name, _k, _c in _found(text)] == ["Anna Kroll", "Anna Kroll"]

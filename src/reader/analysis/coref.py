@@ -219,7 +219,9 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     """Entities (future sources) and, for each statement, the index of its entity."""
     r = _Resolver(doc)
     if any(x.mention.pronoun or x.mention.descriptive for x in raws):
-        r.candidates = _with_known_surnames(doc, person_candidates(doc), raws)
+        r.candidates = _without_subject_asides(
+            _with_known_surnames(doc, person_candidates(doc), raws), raws
+        )
         r.cand_starts = [c.span[0] for c in r.candidates]
         r.cand_ends = [c.span[1] for c in r.candidates]
     order = sorted(range(len(raws)), key=lambda i: raws[i].mention.span[0])
@@ -243,6 +245,17 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     complete_people(doc, r.entities)
     settle_kinds(doc, r.entities)
     return r.entities, assigned
+
+
+def _without_subject_asides(cands: list[Mention], raws: list[Raw]) -> list[Mention]:
+    """Drop people named between a speaker's name and the cue ("Roe, who saw Dr. Vale, said
+    …"): a later "she said" stands for the speaker, the subject of the speech verb."""
+    asides = [
+        (x.mention.span[1], x.cue.span[0])
+        for x in raws
+        if x.cue is not None and not x.mention.pronoun and x.mention.span[1] < x.cue.span[0]
+    ]
+    return [c for c in cands if not any(a <= c.span[0] and c.span[1] <= b for a, b in asides)]
 
 
 def _with_known_surnames(doc: Doc, cands: list[Mention], raws: list[Raw]) -> list[Mention]:
