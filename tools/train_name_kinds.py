@@ -7,10 +7,11 @@ silver NER of PolNeAR train (../shared/corpora/polnear/train/corenlp, see its CO
 What ~840 articles teach about capitalised words: which whole names are organisations, places
 or people ("E <kind> <count> <name>"), and, per capitalised word, how often it stands in a
 person's, an organisation's or a place's name, first word of a person's name (a given name)
-included ("W <word> <person> <first> <organization> <location> <other>"; "other" counts the word
-capitalised outside any name, away from a sentence start). Counts under a floor are dropped to
-keep the file small and the noise out. Deterministic: files read in sorted order, lines
-written sorted. Stdlib only.
+included ("W <word> <person> <first> <organization> <location> <other> <lower>"; "other"
+counts the word capitalised outside any name, away from a sentence start; "lower" written in
+lower case, which tells a common word such as "Prevention" from a name). Counts under a floor
+are dropped to keep the file small and the noise out. Deterministic: files read in sorted
+order, lines written sorted. Stdlib only.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KINDS = {"PERSON": "person", "ORGANIZATION": "organization", "LOCATION": "location"}
 MIN_ENTITY = 2  # a whole name seen at least this often
 MIN_WORD = 3  # a word seen capitalised at least this often
+MIN_LOWER = 4  # or in lower case at least this often
 
 
 def _spans(tokens: list[list], text: str, first_of_sentence: set[int]):
@@ -53,6 +55,10 @@ def build(data: Path) -> list[str]:
         text = (data / "text" / (path.stem + ".txt")).read_text(encoding="utf-8")
         tokens = ann["tokens"]
         firsts = {s for s, _ in ann["sentences"]}
+        for tok in tokens:
+            word = text[tok[0] : tok[1]]
+            if word[:1].islower() and word.isalpha():
+                words[word.replace("’", "'")]["lower"] += 1
         for kind, idx in _spans(tokens, text, firsts):
             toks = [text[tokens[k][0] : tokens[k][1]] for k in idx]
             if kind != "other":
@@ -72,9 +78,10 @@ def build(data: Path) -> list[str]:
         if n >= MIN_ENTITY and n * 3 >= 2 * sum(c.values()) and " " in name:
             lines.append(f"E\t{kind}\t{n}\t{name}")
     for w, c in words.items():
-        if sum(c[k] for k in ("person", "organization", "location", "other")) >= MIN_WORD:
+        capitalised = sum(c[k] for k in ("person", "organization", "location", "other"))
+        if capitalised >= MIN_WORD or c["lower"] >= MIN_LOWER:
             counts = "\t".join(
-                str(c[k]) for k in ("person", "first", "organization", "location", "other")
+                str(c[k]) for k in ("person", "first", "organization", "location", "other", "lower")
             )
             lines.append(f"W\t{w}\t{counts}")
     return sorted(lines)
@@ -91,7 +98,7 @@ def main() -> int:
     header = (
         "# Name kinds learned from the CoreNLP NER of PolNeAR train; built by"
         " tools/train_name_kinds.py, do not edit by hand.\n"
-        "# E kind count name | W word person first organization location other\n"
+        "# E kind count name | W word person first organization location other lower\n"
     )
     a.out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"{a.out}: {len(lines)} entries")

@@ -38,3 +38,11 @@ def test_a_name_the_model_knows_as_an_organisation_speaks_as_one() -> None:
     used = {st.source for st in a.statements}
     kinds = [s.kind for s in a.sources if s.id in used]
     assert kinds == ["organization"]
+
+
+def test_common_words_are_told_from_names() -> None:
+    from reader.analysis.name_kinds import is_common_word
+
+    assert is_common_word("Health") and is_common_word("Prevention")
+    assert not is_common_word("Bush") and not is_common_word("Young")
+    assert not is_common_word("Quenneville")  # unknown: no evidence either way

@@ -201,3 +201,14 @@ def test_an_unnamed_spokesman_is_not_the_senator_named_before() -> None:
         "an agency spokesman told us."
     )
     assert set(_speakers(text)) == {"Ada Morrow", "agency spokesman"}
+
+
+def test_a_poll_share_is_no_source() -> None:
+    got = _speakers("Fifty-one percent said the economy was getting worse, the poll found.")
+    assert "Fifty-one percent" not in got
+    assert got.get("poll", ("",))[0] == "document"
+
+
+def test_a_common_word_capitalised_is_no_person() -> None:
+    got = _speakers("Prevention is key, experts said. “Health matters,” Prevention said.")
+    assert got["Prevention"][0] != "person"

@@ -1,7 +1,8 @@
 """A second look at the kind of each named source once the whole article is read: a name
 taken for a person's is an organisation's when the article writes it as one ("Harbor Co.",
 "Harbor shares", "Harbor's parent", "the Harbor", "Harbor said its …"), or when its role says so
-("Harbor, the company that …"); a place's name is the state's."""
+("Harbor, the company that …"); a place's name is the state's; a common word capitalised
+("Prevention said") is no person."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Protocol
 
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
-from reader.analysis.name_kinds import is_given_name, is_place
+from reader.analysis.name_kinds import is_common_word, is_given_name, is_place
 
 CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]+$")  # "GateHouse", "WeWork": a brand
 # what may follow "the NAME" for the name to stand alone ("the Harbor has …"), not modify a
@@ -72,6 +73,9 @@ def settle_kinds(doc: Doc, entities: Sequence[Named]) -> None:
             continue
         ws = e.name.split()
         if len(ws) >= 2 and is_given_name(ws[0]):
+            continue
+        if len(ws) == 1 and is_common_word(ws[0]):
+            e.kind = "other"  # "Prevention said": a word, capitalised; not a person's name
             continue
         head = _role_head(e.role)
         if head in media_words and head not in {"show", "program", "site"}:

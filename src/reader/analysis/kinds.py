@@ -252,6 +252,9 @@ def describe(
         return Mention(span, text, name, kind, role, affiliation)
     head = low[head_end - 1]
     name = text_of(doc, a, b)
+    shares = words("share_words")
+    if pp is None and (head in shares or f"{low[head_end - 2]} {head}" in shares):
+        return None  # "Fifty-one percent said": a poll's figure; "12 percent of farmers" speak
     if head in lex_anon:
         kind = "anonymous"
         if pp:

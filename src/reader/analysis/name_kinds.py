@@ -22,6 +22,7 @@ class WordCounts:
     organization: int
     location: int
     other: int  # capitalised outside any name
+    lower: int  # written in lower case
 
     @property
     def named(self) -> int:
@@ -55,6 +56,13 @@ def is_given_name(word: str) -> bool:
     """A word that mostly opens a person's name ("Maria", "John")."""
     c = word_counts(word)
     return c is not None and c.first >= 3 and c.first * 2 >= c.named + c.other
+
+
+def is_common_word(word: str) -> bool:
+    """A capitalised word that newswire mostly writes in lower case and never as (part of) a
+    person's name: "Prevention", "Health" as a speaker are no person."""
+    c = word_counts(word)
+    return c is not None and c.person == 0 and c.lower >= 4 and c.lower > 4 * (c.named + c.other)
 
 
 def name_kind(words: list[str]) -> str | None:
