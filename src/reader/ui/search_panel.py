@@ -1,14 +1,19 @@
 """The Search panel: find anything across the library (article text, statements, source
 names, notes) as you type, results grouped by article, a click opens the article at the hit.
 
-A thin view over `SearchModel`: the query runs through the window's operations runner on the
-database thread (debounced), stale answers are dropped, and `SearchDelegate` draws each hit's
+A thin view over `SearchModel`. The query (debounced) runs on a worker of the general pool,
+neither the GUI thread nor the database thread, on a read connection of its own, so edits
+never queue behind it; a newer query or closing the window cancels it, answers to an older
+query are dropped, and one that takes too long says so. `SearchDelegate` draws each hit's
 snippet as rich text with the matched words marked.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
+import logging
+import threading
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -31,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.search import SearchHit
+from reader.store.search import SearchCancelledError, SearchHit, SearchTimeoutError
 from reader.ui import icons
 from reader.ui.delegates import Index, configure_card_tree, item_value, paint_row_background
 from reader.ui.delegates import small_font as _small
@@ -48,6 +53,9 @@ FIELD_ICONS = {
     "note": "fa5s.sticky-note",
 }
 MARK_LIGHT, MARK_DARK = "#f7e39c", "#6b5a1e"
+TOO_SLOW = "Search took too long; try more specific words."
+
+log = logging.getLogger(__name__)
 
 
 class SearchDelegate(QStyledItemDelegate):
@@ -181,6 +189,7 @@ class SearchPanel(QWidget):
         self.main = window
         self.model = SearchModel(self)
         self._seq = 0  # answers to older queries are dropped
+        self._cancel: threading.Event | None = None  # the running search's cancel flag
         self._shown_query: str | None = None
 
         self.query_edit = QLineEdit(self)
@@ -237,6 +246,7 @@ class SearchPanel(QWidget):
         lay.addWidget(self.stack, 1)
 
         window.ops.changed.connect(self._on_changed)
+        window.installEventFilter(self)  # closing the window cancels a running search
 
     # ---- searching -------------------------------------------------------------------------
 
@@ -256,6 +266,7 @@ class SearchPanel(QWidget):
         query = self.query()
         self._seq += 1
         seq = self._seq
+        self.cancel()
         if not query.strip():
             self.model.clear()
             self._shown_query = None
@@ -264,13 +275,20 @@ class SearchPanel(QWidget):
             self.searched.emit(query, 0)
             return
         library = self.main.library
+        cancel = self._cancel = threading.Event()
         self.count_label.setText("Searching…")
         self.main.ops.run(
-            lambda: library.search(query, RESULT_LIMIT),
+            lambda: library.search(query, RESULT_LIMIT, cancel=cancel),
             lambda hits: self._show(seq, query, hits),
-            lambda exc: self._failed(seq, exc),
-            database=True,
+            lambda exc: self._failed(seq, query, exc),
+            database=False,  # its own read connection: never in the way of the writer
         )
+
+    def cancel(self) -> None:
+        """Stop the running search, if any (its answer, should one come, is dropped)."""
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancel = None
 
     def _show(self, seq: int, query: str, hits: list[SearchHit]) -> None:
         if seq != self._seq:
@@ -290,8 +308,20 @@ class SearchPanel(QWidget):
             self._show_empty(query)
         self.searched.emit(query, n)
 
-    def _failed(self, seq: int, exc: BaseException) -> None:
+    def _failed(self, seq: int, query: str, exc: BaseException) -> None:
         if seq != self._seq:
+            return
+        if isinstance(exc, SearchCancelledError):
+            self.count_label.setText("")  # the window is closing, or the search was stopped
+            return
+        if isinstance(exc, SearchTimeoutError):
+            log.info("search %r: %s", query, exc)
+            self.model.clear()
+            self._shown_query = None
+            self.count_label.setText(TOO_SLOW)
+            self.empty.setText(TOO_SLOW)
+            self.stack.setCurrentWidget(self.empty)
+            self.searched.emit(query, 0)
             return
         self.count_label.setText("Search failed")
         failed = getattr(self.main, "_failed", None)
@@ -328,6 +358,9 @@ class SearchPanel(QWidget):
         self.query_edit.selectAll()
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.main and event.type() == QEvent.Type.Close:
+            self.cancel()
+            return False
         if (
             obj is self.query_edit
             and isinstance(event, QKeyEvent)
