@@ -119,3 +119,9 @@ def test_she_said_is_the_speaker_not_the_person_named_in_her_aside():
         'helped. "I slept for the first time in months," she said.'
     )
     assert [name for name, _k, _c in _found(text)] == ["Anna Kroll", "Anna Kroll"]
+
+
+def test_a_progressive_reporting_verb_has_its_subject_as_speaker():
+    text = "Coastal health authorities are reporting that a second swimmer has fallen ill."
+    ((name, _kind, content),) = _found(text)
+    assert name == "Coastal health authorities" and content == "a second swimmer has fallen ill"

@@ -30,6 +30,9 @@ from reader.analysis.mentions import (
     subject_left,
 )
 
+# "are reporting", "was saying": a finite verb, not a participle hanging on a main clause
+PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "am"})
+
 
 class ReportedSpeech(AttributorBase):
     """The second pass: reporting cues that no quotation claimed."""
@@ -51,7 +54,7 @@ class ReportedSpeech(AttributorBase):
                 continue
             if cue.belief and (cue.end_token >= stop or doc.lower[cue.end_token] != "that"):
                 continue  # "hopes to win", "feared for his life": not a reported belief
-            participle = doc.lower[c].endswith("ing")
+            participle = doc.lower[c].endswith("ing") and doc.lower[c - 1] not in PROGRESSIVE
             prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
             if participle:
                 # "…, saying that X": the speaker is the subject of the main clause
