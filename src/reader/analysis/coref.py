@@ -12,6 +12,7 @@ from reader.analysis.fullnames import complete_people
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.model import Span
+from reader.analysis.names import token_index
 
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 DESCRIPTION_WINDOW = 4000
@@ -242,8 +243,10 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
         r.enrich(ent, m)
         assigned[i] = ent
     _add_name_mentions(doc, r.entities)
-    complete_people(doc, r.entities)
-    settle_kinds(doc, r.entities)
+    lasts = {e.name.split()[-1] for e in r.entities if e.kind == "person" and e.name.strip()}
+    index = token_index(doc, lasts | {w + s for w in lasts for s in ("’s", "'s")})
+    complete_people(doc, r.entities, index)
+    settle_kinds(doc, r.entities, index)
     return r.entities, assigned
 
 

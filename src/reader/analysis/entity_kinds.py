@@ -35,13 +35,14 @@ def _role_head(role: str | None) -> str:
     return head[-1] if head else ""
 
 
-def _written_as_organisation(doc: Doc, name: str) -> bool:
+def _written_as_organisation(doc: Doc, name: str, index: dict[str, list[int]]) -> bool:
     ws = name.split()
     n = len(ws)
     evidence = words("organization_evidence")
     wd, low = doc.words, doc.lower
     owned = {ws[-1] + "’s", ws[-1] + "'s"}
-    for j in range(len(wd) - n + 1):
+    ends = sorted(t for w in (ws[-1], *owned) for t in index.get(w, []))
+    for j in (e - n + 1 for e in ends if e - n + 1 >= 0):
         last = wd[j + n - 1]
         if wd[j : j + n - 1] != ws[:-1] or doc.paragraph_of(doc.starts[j]) < 0:
             continue
@@ -65,7 +66,7 @@ def _written_as_organisation(doc: Doc, name: str) -> bool:
     return False
 
 
-def settle_kinds(doc: Doc, entities: Sequence[Named]) -> None:
+def settle_kinds(doc: Doc, entities: Sequence[Named], index: dict[str, list[int]]) -> None:
     """Turn people who are organisations, outlets or states into what they are."""
     org_words, media_words = words("organization_words"), words("media_words")
     for e in entities:
@@ -84,6 +85,6 @@ def settle_kinds(doc: Doc, entities: Sequence[Named]) -> None:
             head in org_words
             or is_place(e.name)
             or (len(ws) == 1 and CAMEL_RE.match(ws[0]) and not ws[0].startswith(("Mc", "Mac")))
-            or _written_as_organisation(doc, e.name)
+            or _written_as_organisation(doc, e.name, index)
         ):
             e.kind = "organization"

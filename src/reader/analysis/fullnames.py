@@ -23,12 +23,14 @@ class Person(Protocol):
     affiliation: str | None
 
 
-def _introductions(doc: Doc, surname: str) -> list[tuple[str, str | None, str | None]]:
+def _introductions(
+    doc: Doc, surname: str, index: dict[str, list[int]]
+) -> list[tuple[str, str | None, str | None]]:
     """Each place the body writes a longer name ending in `surname`: (name, role, affiliation)."""
     out = []
     wd = doc.words
-    for j, w in enumerate(wd):
-        if w != surname or doc.paragraph_of(doc.starts[j]) < 0:
+    for j in index.get(surname, []):
+        if doc.paragraph_of(doc.starts[j]) < 0:
             continue
         if j + 1 < len(wd) and cap(wd[j + 1]) and wd[j + 1].isalpha():
             continue  # "Thomas Jefferson": here the word is a first name
@@ -56,7 +58,7 @@ def _introductions(doc: Doc, surname: str) -> list[tuple[str, str | None, str | 
     return out
 
 
-def complete_people(doc: Doc, entities: Sequence[Person]) -> None:
+def complete_people(doc: Doc, entities: Sequence[Person], index: dict[str, list[int]]) -> None:
     """Give each person known by a surname only the full name the text introduced them with
     (when one full name only ends in that surname), and a missing role from that place."""
     for e in entities:
@@ -71,7 +73,7 @@ def complete_people(doc: Doc, entities: Sequence[Person]) -> None:
         words = e.name.split()
         if e.role and e.affiliation and len(words) >= 2:
             continue
-        intros = _introductions(doc, words[-1])
+        intros = _introductions(doc, words[-1], index)
         if len(words) >= 2:
             intros = [x for x in intros if set(words) <= set(x[0].split())]
         names = {x[0].split()[-2] for x in intros}  # the word before the surname

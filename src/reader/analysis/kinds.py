@@ -20,6 +20,7 @@ from reader.analysis.names import (
     TRAILING_DROP,
     Mention,
     cap,
+    lexicon_union,
     run_start,
     text_of,
 )
@@ -57,7 +58,7 @@ def _person_before(doc: Doc, a: int, j: int) -> bool:
     if is_given_name(ws[0]):
         return True
     last = ws[-1].lower()
-    nouns = words("organization_words") | words("titles") | words("media_words")
+    nouns = lexicon_union("organization_words", "titles", "media_words")
     return last not in nouns and not is_place(" ".join(ws)) and name_kind(ws) != "organization"
 
 

@@ -28,6 +28,7 @@ from reader.analysis.names import (
     cap,
     initial,
     is_boundary,
+    lexicon_union,
     text_of,
 )
 from reader.analysis.roles import apposition_role, split_role, title_at
@@ -330,7 +331,7 @@ def _with_apposition(doc: Doc, m: Mention, j: int, limit: int) -> Mention:
 def _noun_after_name(w: str) -> bool:
     """ "X Y sources", "X Y officials", "X Y reporter": a name standing before such a noun
     modifies it (an outlet's, a firm's or a place's name), it is no person."""
-    nouns = words("anonymous_words") | words("organization_words") | words("media_words")
+    nouns = lexicon_union("anonymous_words", "organization_words", "media_words")
     titles = words("titles")
     return w in nouns or w in titles or (w.endswith("s") and w[:-1] in titles)
 
@@ -343,7 +344,7 @@ def person_candidates(doc: Doc) -> list[Mention]:
     preposition of place ("to San Diego") or a possessive ("Washington's Reagan Airport")."""
     out: list[Mention] = []
     wd, low = doc.words, doc.lower
-    lex = words("organization_words") | words("media_words")
+    lex = lexicon_union("organization_words", "media_words")
     for p_start, p_end in doc.body:
         i, n = doc.token_at(p_start), doc.token_before(p_end) + 1
         while i < n:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reader.analysis.doc import ABBREVIATIONS, Doc
 from reader.analysis.lexicons import words
@@ -140,3 +141,19 @@ def is_boundary(doc: Doc, j: int) -> bool:
 
 def text_of(doc: Doc, a: int, b: int) -> str:
     return doc.text[doc.starts[a] : doc.ends[b - 1]] if b > a else ""
+
+
+def token_index(doc: Doc, wanted: set[str]) -> dict[str, list[int]]:
+    """Each wanted word as written → the indices of its tokens: lets the whole-article passes
+    look a name up instead of scanning every token for every source."""
+    out: dict[str, list[int]] = {}
+    for j, w in enumerate(doc.words):
+        if w in wanted:
+            out.setdefault(w, []).append(j)
+    return out
+
+
+@cache
+def lexicon_union(*names: str) -> frozenset[str]:
+    """Several lexicons as one set, built once."""
+    return frozenset().union(*(words(n) for n in names))
