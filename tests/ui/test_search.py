@@ -155,7 +155,7 @@ def test_library_change_runs_the_search_again(win, qtbot) -> None:
 
 
 def test_search_runs_on_the_worker_thread(qtbot, tmp_path: Path) -> None:
-    """No synchronous ops here: the query goes through the database thread."""
+    """No synchronous ops here: the query runs on a worker thread of its own."""
     library = Library(tmp_path / "threaded")
     try:
         p = tmp_path / "farm.txt"

@@ -343,19 +343,27 @@ def _article_snippet(
     the first match when the text has one, else the title with its matches marked. Only the
     head of a long text is read, unless the match lies further on."""
     head_chars = snippets.SCAN_CHARS + snippets.AFTER
-    # Byte lengths: SQLite's text functions stop at a NUL, which an old library may hold.
     row = conn.execute(
-        "SELECT substr(text, 1, ?), length(CAST(text AS BLOB)) FROM article WHERE id = ?",
-        (head_chars, article_id),
+        "SELECT substr(text, 1, ?) FROM article WHERE id = ?", (head_chars, article_id)
     ).fetchone()
-    text, size = (row[0] or "", row[1] or 0) if row else ("", 0)
+    text = (row[0] or "") if row else ""
     at = snippets.first_match(text, pattern, starts)
-    if at is None and size > len(text) and size > len(text.encode("utf-8", "surrogatepass")):
+    if at is None and _longer_than(conn, article_id, text):
         text = conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()[0]
         at = snippets.first_match(text, pattern, starts)
     if at is not None and pattern is not None:
         return "text", snippets.snippet(text, at, pattern), at.start()
     return "title", snippets.marked(title, pattern), None
+
+
+def _longer_than(conn: sqlite3.Connection, article_id: int, head: str) -> bool:
+    """Whether the stored text goes on after `head`. In bytes: SQLite's text functions stop
+    at a NUL, which a library from an older version may hold."""
+    row = conn.execute(
+        "SELECT length(CAST(text AS BLOB)) FROM article WHERE id = ?", (article_id,)
+    ).fetchone()
+    size = (row[0] or 0) if row else 0
+    return size > len(head) and size > len(head.encode("utf-8", "surrogatepass"))
 
 
 def ensure_search_index(conn: Connection, rebuild: bool = False) -> None:
