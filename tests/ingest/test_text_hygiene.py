@@ -15,7 +15,7 @@ from reader.cli import run_cli
 from reader.errors import InputError
 from reader.ingest.address import read_address
 from reader.ingest.files import read_path
-from reader.ingest.limits import MAX_TEXT_CHARS, MAX_TEXT_FILE_BYTES
+from reader.ingest.limits import MAX_TEXT_CHARS, MAX_TEXT_FILE_BYTES, TEXT_LIMIT_NOTE, megabytes
 from reader.library import Library, sample_path
 
 CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
@@ -148,7 +148,7 @@ def test_too_large_is_refused_quickly_and_library_unchanged(tmp_path: Path, kind
         p = tmp_path / "huge.txt"
         with p.open("wb") as f:
             f.truncate(MAX_TEXT_FILE_BYTES + 1)
-        message = r"too large: 781 KB; reader opens articles up to 200,000 characters of text$"
+        message = rf"too large: {megabytes(MAX_TEXT_FILE_BYTES + 1)}; {TEXT_LIMIT_NOTE}$"
     else:
         p = tmp_path / f"long.{kind}"
         p.write_text("Title\n\n" + sentence * n)
