@@ -212,3 +212,8 @@ def test_a_poll_share_is_no_source() -> None:
 def test_a_common_word_capitalised_is_no_person() -> None:
     got = _speakers("Prevention is key, experts said. “Health matters,” Prevention said.")
     assert got["Prevention"][0] != "person"
+
+
+def test_authorities_are_an_unnamed_group() -> None:
+    got = _speakers("“The water is safe,” state health authorities said on Monday.")
+    assert [k for k, _, _ in got.values()] == ["anonymous"]
