@@ -207,3 +207,19 @@ def test_a_match_far_into_a_long_text(tmp_path: Path) -> None:
     assert (hit.article_id, hit.field, hit.start) == (aid, "text", text.index("Zeppelin"))
     assert f"{MARK_OPEN}Zeppelin{MARK_CLOSE} {MARK_OPEN}landed{MARK_CLOSE}" in hit.snippet
     assert hit.snippet.startswith("…") and len(hit.snippet) < 400
+
+
+def test_the_snippet_shows_the_most_terms_near_the_first_match() -> None:
+    text = "The wall was built in 1990. " + "Nothing happened for years. " * 12
+    text += "Then the flood wall held in the storm."
+    terms = query_terms("flood wall")
+    pattern = snippets.terms_pattern(terms)
+    assert pattern is not None
+    at = snippets.locate(text, pattern, snippets.anchors(terms))
+    assert at is not None and at.start() == text.index("flood")
+    snip = snippets.snippet(text, at, pattern)
+    assert f"{MARK_OPEN}flood{MARK_CLOSE} {MARK_OPEN}wall{MARK_CLOSE}" in snip
+    # one term: the first match, whatever follows
+    one = query_terms("wall ")
+    first = snippets.locate(text, snippets.terms_pattern(one), snippets.anchors(one))
+    assert first is not None and first.start() == text.index("wall")

@@ -312,7 +312,7 @@ def _group(
             if field == "text":
                 field, snip, start = _article_snippet(conn, article_id, title, pattern, starts)
             else:
-                at = snippets.first_match(text, pattern, starts)
+                at = snippets.locate(text, pattern, starts)
                 snip = (
                     snippets.snippet(text, at, pattern) if at and pattern else snippets.plain(text)
                 )
@@ -347,10 +347,10 @@ def _article_snippet(
         "SELECT substr(text, 1, ?) FROM article WHERE id = ?", (head_chars, article_id)
     ).fetchone()
     text = (row[0] or "") if row else ""
-    at = snippets.first_match(text, pattern, starts)
+    at = snippets.locate(text, pattern, starts)
     if at is None and _longer_than(conn, article_id, text):
         text = conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()[0]
-        at = snippets.first_match(text, pattern, starts)
+        at = snippets.locate(text, pattern, starts)
     if at is not None and pattern is not None:
         return "text", snippets.snippet(text, at, pattern), at.start()
     return "title", snippets.marked(title, pattern), None

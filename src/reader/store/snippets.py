@@ -22,6 +22,8 @@ BEFORE = 60  # characters of context before the first match
 AFTER = 140  # characters from the first match to the end of the snippet
 SCAN_CHARS = 1_000_000  # how far into a text the full pattern looks for a first match
 FAR_TRIES = 50  # further on: places tried per anchor word
+AHEAD_CHARS = 20_000  # after the first match, how far a window with more terms is looked for
+AHEAD_MATCHES = 32  # and among how many matches
 TOKEN = re.compile(r"[^\W_]+")
 _COMBINING = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*"
 _WORD_CHAR = r"[^\W_]"
@@ -94,7 +96,8 @@ def terms_pattern(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
         alternatives.append(r"[\W_]+".join(words))
     if not alternatives:
         return None
-    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+    # One named group per term, so that a match tells which term it is (see `locate`).
+    return re.compile("|".join(f"(?P<t{i}>{a})" for i, a in enumerate(alternatives)))
 
 
 def anchors(terms: tuple[Term, ...]) -> tuple[str, ...]:
@@ -144,6 +147,27 @@ def _far_match(
                 best = m
                 break
             pos, tries = text.find(start, pos + 1, end), tries + 1
+    return best
+
+
+def locate(
+    text: str, pattern: re.Pattern[str] | None, starts: tuple[str, ...] = ()
+) -> re.Match[str] | None:
+    """Where a snippet of the text should start: at the first match, or a little further on
+    where a snippet would show more of the different terms (the earliest such place)."""
+    first = first_match(text, pattern, starts)
+    if first is None or pattern is None or pattern.groups < 2:
+        return first
+    found: list[re.Match[str]] = []
+    for m in pattern.finditer(text, first.start(), min(len(text), first.start() + AHEAD_CHARS)):
+        found.append(m)
+        if len(found) >= AHEAD_MATCHES:
+            break
+    best, shown = first, 0
+    for i, m in enumerate(found):
+        terms = {f.lastgroup for f in found[i:] if f.end() <= m.start() + AFTER}
+        if len(terms) > shown:
+            best, shown = m, len(terms)
     return best
 
 
