@@ -125,3 +125,14 @@ def test_a_progressive_reporting_verb_has_its_subject_as_speaker():
     text = "Coastal health authorities are reporting that a second swimmer has fallen ill."
     ((name, _kind, content),) = _found(text)
     assert name == "Coastal health authorities" and content == "a second swimmer has fallen ill"
+
+
+def test_party_in_parentheses_after_the_speaker_of_a_quotation():
+    text = (
+        "The vote is set for Friday.\n\n"
+        "“Schools must reopen,” Sen. Ruth Caine (D-Ore.) said Tuesday. "
+        "“Children are losing a year.”"
+    )
+    ((name, _kind, content),) = _found(text)
+    assert name == "Ruth Caine"
+    assert content == "“Schools must reopen,” | “Children are losing a year.”"

@@ -75,6 +75,11 @@ class DirectQuotes(AttributorBase):
         limit = k
         while limit < p_end and limit - k < 40 and doc.words[limit] not in OPEN_MARKS:
             w = doc.words[limit]
+            if w == "(":
+                close = self.closing_paren(limit, p_end)
+                if close is not None:
+                    limit = close + 1  # `Sen. Jane Doe (D-Ore.) said`: the party, not an end
+                    continue
             if w in {".", "!", "?", ";"} and not (
                 w == "." and doc.lower[limit - 1] in ABBREVIATIONS
             ):
@@ -101,6 +106,12 @@ class DirectQuotes(AttributorBase):
         j = skip_back(doc, c - 1, k)
         while j > k and doc.words[j].islower() and doc.lower[j].endswith("ly"):
             j -= 1  # `“…?” Brooke tearfully asked`: a manner adverb before the cue
+        if j > k and doc.words[j] == ")":
+            opening = next(
+                (t for t in range(j - 1, max(k, j - 9), -1) if doc.words[t] == "("), None
+            )
+            if opening is not None and opening > k:
+                j = opening - 1
         if j < k:
             return None
         if doc.words[j] == ",":
@@ -112,6 +123,15 @@ class DirectQuotes(AttributorBase):
             return None
         m = describe(doc, k, j + 1, loose=True)
         return (m, cue) if m is not None else None
+
+    def closing_paren(self, k: int, limit: int) -> int | None:
+        """Index of the `)` closing the `(` at token `k`, within a few tokens, or None."""
+        for t in range(k + 1, min(limit, k + 9)):
+            if self.doc.words[t] == ")":
+                return t
+            if self.doc.words[t] in {"(", "!", "?", ";"} | OPEN_MARKS:
+                return None
+        return None
 
     def before(self, q: Quotation) -> tuple[Mention, Cue | None] | None:
         """`X said: “…”` / `X told Y, “…”` / `X said that “…”`."""
