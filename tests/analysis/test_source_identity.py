@@ -217,3 +217,41 @@ def test_a_common_word_capitalised_is_no_person() -> None:
 def test_authorities_are_an_unnamed_group() -> None:
     got = _speakers("“The water is safe,” state health authorities said on Monday.")
     assert [k for k, _, _ in got.values()] == ["anonymous"]
+
+
+def test_an_adverb_in_commas_is_no_role() -> None:
+    text = "Harbor Air President Tim Clark, meanwhile, told reporters that orders were strong."
+    assert _speakers(text) == {"Tim Clark": ("person", "President", "Harbor Air")}
+
+
+def test_a_capitalised_title_in_an_apposition_is_a_role() -> None:
+    text = (
+        "“It is over,” said Ilse Brandt, Research and Advocacy Director for Europe at Free "
+        "Voices International."
+    )
+    kind, role, aff = _speakers(text)["Ilse Brandt"]
+    assert kind == "person"
+    assert role is not None and "Director" in role
+    assert aff == "Free Voices International"
+
+
+def test_a_list_after_a_name_is_no_role() -> None:
+    text = (
+        "The row involves Tara Quill, her former label and a couple of politicians. "
+        "“I own my songs,” Quill said."
+    )
+    assert _speakers(text) == {"Tara Quill": ("person", None, None)}
+
+
+def test_a_title_then_the_name_in_commas() -> None:
+    text = (
+        "He tried to work with Mr. Roe's personal lawyer, Dan Pike, on the plan. "
+        "“It failed,” Pike said."
+    )
+    assert _speakers(text) == {"Dan Pike": ("person", "personal lawyer", "Roe")}
+
+
+def test_unnamed_groups_and_states_have_their_description_as_role() -> None:
+    got = _speakers("Many analysts said the deal was weak. “We disagree,” Austria said.")
+    assert got["Many analysts"] == ("anonymous", "analysts", None)
+    assert got["Austria"] == ("organization", "government", None)

@@ -14,6 +14,7 @@ from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
 from reader.analysis.name_kinds import is_common_word, is_given_name, is_place
 
+PRONOUN_NAMES = frozenset({"they", "we", "them", "us", "it", "i", "you"})
 CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]+$")  # "GateHouse", "WeWork": a brand
 # what may follow "the NAME" for the name to stand alone ("the Harbor has …"), not modify a
 # noun ("the Trump administration")
@@ -66,10 +67,26 @@ def _written_as_organisation(doc: Doc, name: str, index: dict[str, list[int]]) -
     return False
 
 
+def _describe_role(e: Named) -> None:
+    """What an unnamed group or a state is, as its role: "many analysts" → "analysts"; a
+    country speaking → its "government"."""
+    if e.role:
+        return
+    if e.kind == "anonymous" and e.name.lower() not in PRONOUN_NAMES:
+        ws = e.name.split()
+        while ws and ws[0].lower() in words("quantifiers"):
+            ws = ws[1:]
+        e.role = " ".join(ws).lower() or None
+    elif e.kind == "organization" and is_place(e.name):
+        e.role = "government"
+
+
 def settle_kinds(doc: Doc, entities: Sequence[Named], index: dict[str, list[int]]) -> None:
-    """Turn people who are organisations, outlets or states into what they are."""
+    """Turn people who are organisations, outlets or states into what they are; give unnamed
+    groups and states the role their description says."""
     org_words, media_words = words("organization_words"), words("media_words")
     for e in entities:
+        _describe_role(e)
         if e.kind != "person" or not e.name[:1].isupper():
             continue
         ws = e.name.split()

@@ -51,7 +51,8 @@ def _introductions(
         if not (role or aff):
             role, aff, _ = apposition_role(doc, j + 1, len(wd))
         if not (role or aff):
-            role, aff = role_before(doc, r, max(0, r - LOOK_BACK))
+            enclosed = j + 1 < len(wd) and wd[j + 1] in {",", "."}
+            role, aff = role_before(doc, r, max(0, r - LOOK_BACK), comma_ok=enclosed)
         if not (role or aff):
             aff = of_affiliation(doc, j + 1, len(wd))
         out.append((m.name, role, aff))

@@ -262,7 +262,9 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     if not (low[app[0]] in LEADING_DETS or titled or not cap(doc.words[app[0]])):
         return None, comma
     role, aff = split_role(doc, *app)
-    if low[app[0]] in RELATIVES_ALL:
+    if all(w in SKIP_BEFORE_CUE or w in TIME_WORDS for w in low[app[0] : app[1]]):
+        role = aff = None  # "Jane Roe, meanwhile, told …": an adverb, no role
+    elif low[app[0]] in RELATIVES_ALL:
         # "Jane Roe, who was a top official at X, said": the role after "who was", if any
         role = aff = None
         if app[0] + 2 < app[1] and low[app[0] + 1] in BE_FORMS:

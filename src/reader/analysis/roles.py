@@ -87,12 +87,15 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
             break  # the sentence ends; "Inc.," keeps its dot
         e += 1
     a = c + 1
-    if e <= a or (wd[a][:1].isupper() and low[a] not in LEADING_DETS and not title_at(low, a)):
-        return None, None, c  # "Jane Roe, Texas, …": a place or another name, not a role
+    if e <= a:
+        return None, None, c
     p = next((j for j in range(a, e) if low[j] in PREPOSITIONS), e)
     head = range(a, p)
+    # "Jane Roe, Texas, …" is a place, "Jane Roe, Research Director at X" a role: a title decides
     if low[a] not in LEADING_DETS and not any(title_at(low, j) for j in head):
         return None, None, c
+    if any(low[j] == "and" and low[j + 1] in LEADING_DETS for j in range(a, e - 1)):
+        return None, None, c  # "Jane Roe, her label and a couple of …": a list, not a role
     role, aff = split_role(doc, a, e)
     return role, aff, e
 
@@ -135,15 +138,24 @@ def clean_role(role: str | None) -> str | None:
     return expanded or None
 
 
-def role_before(doc: Doc, r: int, floor: int) -> tuple[str | None, str | None]:
+def _plural_title(w: str) -> bool:
+    return len(w) > 4 and w.endswith("s") and w[:-1] in words("titles")  # "founding members"
+
+
+def role_before(
+    doc: Doc, r: int, floor: int, *, comma_ok: bool = False
+) -> tuple[str | None, str | None]:
     """A role written before a name that starts at token r: "chairman Jane Roe", "WikiLeaks
     co-founder Jane Roe", "research team head Jane Roe", "Ohio Gov. Jane Roe" → (role,
     affiliation); (None, None) when the word before the name is no title."""
     low, wd = doc.lower, doc.words
     t = r - 1
+    if t > floor and wd[t] == "," and comma_ok:
+        t -= 1  # "Mr. Roe's personal lawyer, Jane Doe, …"
+        r -= 1
     if t > floor and wd[t] == "." and title_at(low, t - 1):
         t -= 1
-    if t < floor or not title_at(low, t):
+    if t < floor or not (title_at(low, t) or _plural_title(low[t])):
         return None, None
     a = t
     while a - 1 >= floor and r - a < 6:
@@ -160,7 +172,7 @@ def role_before(doc: Doc, r: int, floor: int) -> tuple[str | None, str | None]:
     # lower-case words next to the title qualify it ("talent manager", "chest doctor"); the
     # capitalised words before them name where the person works ("WikiLeaks", "Ohio")
     q = t
-    while q > a and not cap(wd[q - 1]):
+    while q > a and not cap(wd[q - 1]) and not low[q - 1].endswith(("’s", "'s")):
         q -= 1
     if q == t and cap(wd[t]):
         return title_and_affiliation(doc, a, r)
