@@ -255,3 +255,8 @@ def test_unnamed_groups_and_states_have_their_description_as_role() -> None:
     got = _speakers("Many analysts said the deal was weak. “We disagree,” Austria said.")
     assert got["Many analysts"] == ("anonymous", "analysts", None)
     assert got["Austria"] == ("organization", "government", None)
+
+
+def test_the_company_is_the_organisation_named_before() -> None:
+    text = "“Sales rose,” Talbridge Inc. said on Monday. “We are growing,” the company said."
+    assert _speakers(text) == {"Talbridge Inc.": ("organization", None, None)}

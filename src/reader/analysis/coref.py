@@ -172,6 +172,9 @@ class _Resolver:
             if last is not None:
                 return last[1]
             return self._by_name(m, low)
+        org = self.named_organisation_before(m)
+        if org is not None:
+            return org
         if m.descriptive:
             # joined to the one person named in the text before it (within a window)
             lo = pos - DESCRIPTION_WINDOW
@@ -203,6 +206,22 @@ class _Resolver:
             and sent is not None
             and sent[0] <= speaker_at < sent[1]
         )
+
+    def named_organisation_before(self, m: Mention) -> int | None:
+        """ "the company said" after "Harbor Co. said": the organisation named last, when the
+        mention is only "the" and an organisation word."""
+        ws = m.text.lower().split()
+        if m.kind != "organization" or len(ws) != 2 or ws[0] != "the":
+            return None
+        if ws[1] not in words("organization_words"):
+            return None
+        k = bisect_left(self.group_trail, (m.span[0], -1)) - 1
+        while k >= 0 and m.span[0] - self.group_trail[k][0] <= DESCRIPTION_WINDOW:
+            e = self.entities[self.group_trail[k][1]]
+            if e.kind == "organization" and e.name[:1].isupper():
+                return self.group_trail[k][1]
+            k -= 1
+        return None
 
     def candidate_before(self, offset: int) -> Mention | None:
         k = bisect_right(self.cand_ends, offset) - 1

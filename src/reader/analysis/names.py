@@ -53,6 +53,8 @@ NOT_A_NAME_START = BOUNDARY_WORDS | NOT_A_SUBJECT_START | TIME_WORDS | LEADING_D
 
 NAME_PUNCT_RE = re.compile(r"[.'’-]")
 TOPONYM_FIRST = words("toponym_first")  # "New York", "San Diego": places, not people
+# company suffixes written with a dot ("Inc.", "Corp."): the organisation words that end in one
+CORPORATE = frozenset(w[:-1] for w in words("organization_words") if w.endswith("."))
 CALENDAR = words("months") | words("weekdays")
 
 PLACE_PREPOSITIONS = frozenset(
@@ -113,6 +115,8 @@ def run_start(doc: Doc, lo: int, hi: int) -> int:
         w = wd[r - 1]
         if cap(w) or (w == "." and r - 2 >= lo and initial(doc, r - 2)):
             r -= 1
+        elif w == "." and r - 2 >= lo and cap(wd[r - 2]) and low[r - 2] in CORPORATE:
+            r -= 1  # "Harbor Inc."
         elif low[r - 1] in RUN_JOINERS and r - 1 > lo and r < hi and cap(wd[r - 2]):
             if low[r - 1] == "the" and sentence_initial(doc, r - 2):
                 break  # "Later the Senate": a capital only because the sentence starts there
@@ -135,6 +139,8 @@ def is_boundary(doc: Doc, j: int) -> bool:
     if not w[:1].isalnum():
         if w == "." and j > 0 and (doc.lower[j - 1] in ABBREVIATIONS or initial(doc, j - 1)):
             return False
+        if w == "." and j > 0 and doc.lower[j - 1] + "." in words("organization_words"):
+            return False  # "Harbor Inc. said": the company's suffix, not a sentence's end
         return w not in {"’", "'", "&"}
     return doc.lower[j] in BOUNDARY_WORDS
 
