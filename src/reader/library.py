@@ -431,7 +431,7 @@ class Library:
                 raise NotFoundError(f"No article with id {article_id} in the library")
             if a.analysis_version != ENGINE_VERSION:
                 self._store_analysis(s, a)
-            if mark_opened:
+            if mark_opened and not self._db.read_only:  # reading a read-only library is fine
                 a.opened_at = utcnow()
                 s.add(a)
                 self._set(s, "last_article", str(article_id))
@@ -657,6 +657,8 @@ class Library:
         article or its analysis is not current (then take the normal way)."""
         from reader.store.snapshot import mark_opened, read_last_article
 
+        if self._db.read_only:  # it would write; the normal way reads without marking
+            return None
         snap = read_last_article(self.db_path, ENGINE_VERSION)
         if snap is None:
             return None

@@ -273,11 +273,22 @@ def test_random_bytes_are_still_moved_aside_never_deleted(tmp_path: Path) -> Non
 # ---- read-only -----------------------------------------------------------------------------
 
 
-def read_only_run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run reader with `folder` read-only. As root, permissions do not stop a write, so the
-    folder is bind-mounted read-only in a private mount namespace (unshare); otherwise its
-    mode is enough."""
-    cmd = [sys.executable, "-m", "reader", "--data-dir", str(folder), *args]
+OPEN_AS_THE_WINDOW_DOES = textwrap.dedent(
+    """
+    import sys
+    from reader.library import Library
+    lib = Library(sys.argv[1])
+    print(lib.reopen_last())
+    print(lib.open_article(1).info.title)
+    """
+)
+
+
+def read_only_run(folder: Path, *args: str, cmd: list[str] | None = None):
+    """Run reader (or `cmd`) with `folder` read-only. As root, permissions do not stop a write,
+    so the folder is bind-mounted read-only in a private mount namespace (unshare); otherwise
+    its mode is enough."""
+    cmd = cmd or [sys.executable, "-m", "reader", "--data-dir", str(folder), *args]
     if os.geteuid() != 0:
         folder.chmod(0o555)
         try:
@@ -305,6 +316,11 @@ def test_a_read_only_library_opens_read_only(tmp_path: Path) -> None:
     imported = read_only_run(path.parent, "import", str(new))
     assert imported.returncode == 2
     one_line(imported.stderr, "read-only: changes can't be saved")
+    opened = read_only_run(
+        path.parent, cmd=[sys.executable, "-c", OPEN_AS_THE_WINDOW_DOES, str(path.parent)]
+    )
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.split("\n")[:2] == ["None", "A0"]  # read, not marked as opened
     assert sorted(p.name for p in path.parent.iterdir()) == before
 
 

@@ -152,9 +152,13 @@ def make_engine(db_path: Path, read_only_uri: str | None = None) -> Engine:
         engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _on_connect)
         return engine
-    uri = read_only_uri
+    from sqlalchemy.pool import QueuePool
+
+    uri = read_only_uri  # a URI SQLAlchemy's URL cannot carry (mode=ro, immutable=1)
     engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        "sqlite://",  # the URL of a memory database would pick a one-connection-per-thread pool
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        poolclass=QueuePool,
     )
     event.listen(engine, "connect", _on_connect_read_only)
     return engine
@@ -299,14 +303,6 @@ def inspect_file(
             time.sleep(0.05)
 
 
-def check_integrity(db_path: Path) -> str | None:
-    """None when `db_path` is a healthy SQLite database (or absent), else the reason it is not.
-    Raises LibraryBusyError / LibraryUnavailableError when that cannot be known now."""
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return None
-    return inspect_file(file_uri(db_path, mode="ro"), db_path, 0.0, _say).damage
-
-
 def move_aside(db_path: Path) -> Path:
     """Rename a damaged library (and its WAL files) out of the way; returns the new name."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -427,7 +423,7 @@ class Database:
         except (DBAPIError, CommandError) as exc:
             self._engine.dispose()
             self._engine = None
-            log.exception("upgrading %s failed", self.path)
+            log.info("upgrading %s failed", self.path, exc_info=True)  # not on stderr
             error = database_error(exc, self.path)
             raise error or StoreError(
                 f"Cannot upgrade the library {self.path}: {_first_line(exc)}; it was left as it is."
@@ -485,7 +481,7 @@ class Database:
                 error = database_error(exc, self.path)
                 if error is None:
                     raise
-                log.warning("%s: %s", self.path, _first_line(exc))
+                log.info("%s: %s", self.path, _first_line(exc))
                 raise error from exc
             except Exception:
                 session.rollback()
