@@ -136,3 +136,19 @@ def test_party_in_parentheses_after_the_speaker_of_a_quotation():
     ((name, _kind, content),) = _found(text)
     assert name == "Ruth Caine"
     assert content == "“Schools must reopen,” | “Children are losing a year.”"
+
+
+def test_an_unnamed_group_opening_the_sentence_speaks():
+    text = "Farm groups have warned that the new tariffs will ruin small growers."
+    assert _found(text) == [("Farm groups", "anonymous", "the new tariffs will ruin small growers")]
+
+
+def test_an_unnamed_group_with_its_place_speaks():
+    text = "Shippers across the region say they have no choice but to raise prices."
+    ((name, kind, _content),) = _found(text)
+    assert (name, kind) == ("Shippers across the region", "anonymous")
+
+
+def test_a_clause_opening_the_sentence_is_no_group():
+    text = "While some neighbours said the fence was too high, the council approved it."
+    assert all("neighbours" not in name for name, _k, _c in _found(text))

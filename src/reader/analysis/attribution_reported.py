@@ -21,6 +21,7 @@ from reader.analysis.attribution_base import (
     trim,
 )
 from reader.analysis.cues import Cue
+from reader.analysis.group_subjects import group_subject
 from reader.analysis.mentions import (
     PRONOUNS,
     Mention,
@@ -73,6 +74,10 @@ class ReportedSpeech(AttributorBase):
                 a = c
             else:
                 m, a = subject_left(doc, c, s_start, loose=cue.lemma in {"say", "tell"})
+                if m is None:
+                    g = group_subject(doc, c, s_start)
+                    if g is not None:
+                        m, a = g, doc.token_at(g.span[0])
             if m is None and last_subject and last_subject[0] == s_start and prev in {",", "and"}:
                 m, a = last_subject[1], c
             if m is None and prev in {",", "”", '"', "’"}:

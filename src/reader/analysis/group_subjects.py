@@ -1,0 +1,71 @@
+"""Unnamed groups as speakers: the plural noun phrase opening a sentence whose verb reports
+("Farm groups have warned that …", "Shippers across the region say …", "Consumer advocates
+argue …"), when the name and kind lexicons know no such head word. The phrase itself becomes
+an anonymous source."""
+
+from __future__ import annotations
+
+from reader.analysis.doc import Doc
+from reader.analysis.lexicons import reporting_verbs, words
+from reader.analysis.mentions import Mention, skip_back
+
+# prepositions that may carry a group's place or field ("activists outside the country")
+GROUP_PLACE_WORDS = frozenset({"in", "across", "outside", "from", "at", "around", "inside", "on"})
+# words before a sentence's subject that do not belong to it
+SENTENCE_OPENERS = frozenset({"but", "and", "yet", "still", "now", "meanwhile", "so"})
+# quantifiers and determiners a group's phrase may open with
+GROUP_DETERMINERS = frozenset(
+    {"some", "many", "most", "several", "other", "few", "all", "both", "the", "these", "those"}
+)
+# words that show the opening phrase is a clause, not one group's name ("While some friends")
+GROUP_BREAKS = frozenset(
+    {"while", "if", "as", "when", "because", "although", "though", "even", "and", "or", "but"}
+    | {"who", "that", "which", "than", "not", "to", "whether", "since", "until", "unless"}
+)
+MAX_GROUP_TOKENS = 8
+
+
+def _plural_head(word: str, low: str) -> bool:
+    """A plural common noun: lower-case (or capitalised) letters ending in -s, not -ss, -us, -is."""
+    return (
+        word.isalpha()
+        and len(low) >= 4
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "ous"))
+        and low not in words("group_stop_words")
+        and low not in reporting_verbs()
+    )
+
+
+def group_subject(doc: Doc, cue_token: int, s_start: int) -> Mention | None:
+    """The group opening the sentence and speaking through the cue at `cue_token`, or None."""
+    end = skip_back(doc, cue_token - 1, s_start) + 1
+    a = s_start
+    while a < end and (doc.lower[a] in SENTENCE_OPENERS or doc.words[a] == ","):
+        a += 1
+    if end - a < 1 or end - a > MAX_GROUP_TOKENS:
+        return None
+    toks = range(a, end)
+    if any(not doc.words[t].isalpha() and doc.words[t] not in {"-", "’s", "'s"} for t in toks):
+        return None
+    if any(doc.lower[t] in GROUP_BREAKS or doc.lower[t].endswith("ly") for t in toks):
+        return None
+    # the head is the last plural noun before an optional place phrase
+    head = end - 1
+    for t in toks:
+        if doc.lower[t] in GROUP_PLACE_WORDS and t > a:
+            head = t - 1
+            break
+    if not _plural_head(doc.words[head], doc.lower[head]):
+        return None
+    if head > a and doc.words[head][:1].isupper():
+        return None  # "Kessel Partners said": a name, for the name lexicons to judge
+    first = a + (doc.lower[a] == "the")
+    if first > head:
+        return None
+    span = (doc.starts[first], doc.ends[end - 1])
+    text = doc.text[span[0] : span[1]]
+    low = doc.lower[head]
+    papers = words("document_words") | words("document_plurals")
+    kind = "document" if low in papers or low[:-1] in papers else "anonymous"
+    return Mention(span, text, text, kind)
