@@ -187,7 +187,7 @@ def test_a_name_then_its_verb_is_the_person_not_the_statement() -> None:
 
 def test_a_place_before_a_name_is_the_affiliation() -> None:
     got = _speakers("The envoy to Norway Hilde Strand has said that talks failed.")
-    assert got == {"Hilde Strand": ("person", None, "Norway")}
+    assert got == {"Hilde Strand": ("person", "envoy to Norway", "Norway")}
 
 
 def test_family_name_first_joins_the_full_name() -> None:
@@ -260,3 +260,26 @@ def test_unnamed_groups_and_states_have_their_description_as_role() -> None:
 def test_the_company_is_the_organisation_named_before() -> None:
     text = "“Sales rose,” Talbridge Inc. said on Monday. “We are growing,” the company said."
     assert _speakers(text) == {"Talbridge Inc.": ("organization", None, None)}
+
+
+def test_the_ambassador_to_a_country_is_the_speaker_not_the_country() -> None:
+    text = (
+        "Sara Diallo arrived on Monday. Mali's ambassador to Norway accused the UK of "
+        "meddling in the affair."
+    )
+    got = _speakers(text)
+    assert "Norway" not in got
+    assert got["Sara Diallo"][1] == "ambassador to Norway"
+
+
+def test_a_capitalised_particle_opens_a_surname() -> None:
+    text = "In a long post, Van Der Berg said the club had changed."
+    assert list(_speakers(text)) == ["Van Der Berg"]
+
+
+def test_a_description_later_written_before_a_name_is_that_person() -> None:
+    text = (
+        "Mali’s ambassador to Norway accused the UK of meddling. Mali’s ambassador to Norway "
+        "Sara Diallo has said that Mali has the power to end the unrest."
+    )
+    assert _speakers(text) == {"Sara Diallo": ("person", "ambassador to Norway", "Mali")}

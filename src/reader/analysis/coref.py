@@ -91,7 +91,10 @@ class _Resolver:
         self.cand_starts: list[int] = []
         self.cand_ends: list[int] = []
         self.by_surname: dict[str, int] = {}
-        self.by_first: dict[str, int] = {}  # first word of a full name → its entity
+        self.by_first: dict[str, int] = {}
+        self.described: set[int] = (
+            set()
+        )  # entities known only by a description so far  # first word of a full name → its entity
         self.by_head: dict[tuple[str, str], list[int]] = {}
         self.by_plain_name: dict[str, int] = {}
         self.by_acronym: dict[str, int] = {}
@@ -192,6 +195,9 @@ class _Resolver:
                         return target
                 elif not _roles_clash(cands[-1].role, m.role):
                     return self.named(cands[-1])
+            i = self.named(m)
+            self.described.add(i)
+            return i
         return self.named(m)
 
     def told_in_sentence(self, m: Mention, speaker_at: int) -> bool:
@@ -261,6 +267,7 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
                     insort(r.group_trail, (m.span[0], ent))  # "they" may stand for the group
         r.enrich(ent, m)
         assigned[i] = ent
+    _name_descriptions(doc, r.entities, r.described, assigned)
     _add_name_mentions(doc, r.entities)
     lasts = {e.name.split()[-1] for e in r.entities if e.kind == "person" and e.name.strip()}
     index = token_index(doc, lasts | {w + s for w in lasts for s in ("’s", "'s")})
@@ -278,6 +285,33 @@ def _without_subject_asides(cands: list[Mention], raws: list[Raw]) -> list[Menti
         if x.cue is not None and not x.mention.pronoun and x.mention.span[1] < x.cue.span[0]
     ]
     return [c for c in cands if not any(a <= c.span[0] and c.span[1] <= b for a, b in asides)]
+
+
+def _name_descriptions(
+    doc: Doc, entities: list[Entity], described: set[int], assigned: list[int]
+) -> None:
+    """A description that the article later writes right before a name ("Mali's ambassador
+    to Norway accused …" … "Mali's ambassador to Norway Sara Diallo said …") is that person:
+    their statements and mentions go to the named person."""
+    people = {e.name: i for i, e in enumerate(entities) if e.kind == "person" and " " in e.name}
+    if not people:
+        return
+    moved: dict[int, int] = {}
+    for d in described:
+        desc = entities[d].name
+        at = doc.text.find(desc + " ")
+        targets = set()
+        while at >= 0:
+            after = doc.text[at + len(desc) + 1 : at + len(desc) + 80]
+            targets |= {i for name, i in people.items() if after.startswith(name)}
+            at = doc.text.find(desc + " ", at + 1)
+        if len(targets) == 1:
+            target = targets.pop()
+            entities[target].spans |= entities[d].spans
+            entities[target].role = entities[target].role or entities[d].role
+            moved[d] = target
+    for k, ent in enumerate(assigned):
+        assigned[k] = moved.get(ent, ent)
 
 
 def _with_known_surnames(doc: Doc, cands: list[Mention], raws: list[Raw]) -> list[Mention]:

@@ -67,7 +67,7 @@ def complete_people(doc: Doc, entities: Sequence[Person], index: dict[str, list[
             continue
         honorific = e.role is not None and clean_role(e.role) is None
         e.role = clean_role(e.role)
-        where = (e.affiliation or "").removeprefix("the ")
+        where = (e.affiliation or "").removeprefix("the ").removesuffix("’s").removesuffix("'s")
         if honorific and where[:1].islower():
             where = ""  # "Mr. Roe. He urged …": no affiliation, a clause read as one
         e.affiliation = where or None

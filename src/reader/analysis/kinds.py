@@ -26,6 +26,7 @@ from reader.analysis.names import (
 )
 from reader.analysis.roles import split_role, title_and_affiliation, title_at
 
+NAME_PARTICLES = frozenset({"van", "von", "der", "de", "du", "la", "al", "bin"})
 CONTRACTIONS = ("’ll", "'ll", "’re", "'re", "’ve", "'ve", "’d", "'d", "’m", "'m")
 NOT_VERBS = frozenset({"based", "owned", "led", "backed", "funded", "linked", "affiliated"})
 DEMONYM_ENDINGS = ("ian", "ese", "ish")
@@ -60,6 +61,11 @@ def _person_before(doc: Doc, a: int, j: int) -> bool:
     last = ws[-1].lower()
     nouns = lexicon_union("organization_words", "titles", "media_words")
     return last not in nouns and not is_place(" ".join(ws)) and name_kind(ws) != "organization"
+
+
+def _particle(doc: Doc, r: int, end: int) -> bool:
+    """A capitalised particle opening a surname ("Van Der Beek", "De Luca"), not a joiner."""
+    return cap(doc.words[r]) and doc.lower[r] in NAME_PARTICLES and r + 1 < end
 
 
 def _no_speaker(doc: Doc, a: int, b: int) -> bool:
@@ -154,6 +160,9 @@ def describe(
             break
     head_end, pp = b, None
     for j in range(a + 1, b - 1):
+        if low[j] == "to" and title_at(low, j - 1) and is_place(text_of(doc, j + 1, b)):
+            head_end, pp = j, (j + 1, b)  # "the ambassador to Norway", no name after it
+            break
         if low[j] in PREPOSITIONS:
             if (
                 cap(wd[j - 1])
@@ -166,7 +175,9 @@ def describe(
             break
     # proper-name run at the end of the head
     r = run_start(doc, a, head_end)
-    while r < head_end and (low[r] in RUN_JOINERS or title_at(low, r)):
+    while r < head_end and (
+        (low[r] in RUN_JOINERS and not _particle(doc, r, head_end)) or title_at(low, r)
+    ):
         r += title_at(low, r) or 1
         if r < head_end and wd[r] == ".":
             r += 1

@@ -97,6 +97,11 @@ def subject_left(
     while j >= floor and end - j <= 12 and not is_boundary(doc, j):
         j -= 1
     a = j + 1
+    if a < end and a - 2 >= floor and doc.lower[a - 1] == "to" and title_at(doc.lower, a - 2):
+        j = a - 2  # "Mali's ambassador to Norway accused …": the ambassador, not Norway
+        while j >= floor and end - j <= 16 and not is_boundary(doc, j):
+            j -= 1
+        a = j + 1
     if a < end and a - 2 >= floor and doc.lower[a - 1] == "and" and _and_in_name(doc, a, floor):
         j = a - 2  # "the Department of Health and Human Services said": one name
         while j >= floor and end - j <= 20 and not is_boundary(doc, j):
