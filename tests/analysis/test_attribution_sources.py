@@ -152,3 +152,13 @@ def test_an_unnamed_group_with_its_place_speaks():
 def test_a_clause_opening_the_sentence_is_no_group():
     text = "While some neighbours said the fence was too high, the council approved it."
     assert all("neighbours" not in name for name, _k, _c in _found(text))
+
+
+def test_a_quote_inside_a_participle_clause_is_not_the_first_quote_continued():
+    text = (
+        "“I regard Peter as an old friend,” Hanna Lind told the paper, noting that she and "
+        "her husband “have regularly met him.”"
+    )
+    found = _found(text)
+    assert found[0] == ("Hanna Lind", "person", "“I regard Peter as an old friend,”")
+    assert found[1][2] == "she and her husband “have regularly met him.”"

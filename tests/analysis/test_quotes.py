@@ -54,3 +54,12 @@ def test_unbalanced_quote_does_not_swallow_the_next_paragraph():
     text = "He said “we will see.\nThe council met on Friday.\n"
     quotes = _quotes(text)
     assert all("council" not in q for q in quotes)
+
+
+def test_an_opening_mark_misprinted_as_the_closer_ends_the_quote():
+    text = "“The hall will stay shut all winter,“ said Olga Brandt. “Nobody wants that.”"
+    quotes = find_quotations(text, [(0, len(text))])
+    assert [text[s:e] for s, e in (q.span for q in quotes)] == [
+        "“The hall will stay shut all winter,“",
+        "“Nobody wants that.”",
+    ]

@@ -250,7 +250,13 @@ class DirectQuotes(AttributorBase):
             if prev in by_tail:
                 cue = self.out[by_tail[prev]].cue
                 gap = doc.token_at(q.span[0]) - doc.token_at(self.quotes[prev].span[1])
-                interrupted = cue is not None and cue.span[1] <= q.span[0] and gap <= 14
+                lead = doc.words[doc.token_before(q.span[0])]
+                interrupted = (
+                    cue is not None
+                    and cue.span[1] <= q.span[0]
+                    and gap <= 14
+                    and lead in {",", ".", ":", ";", "—", "–"}
+                )  # `“A,” he said, noting that “B”`: B is part of what he noted
             if (
                 prev in attributed
                 and doc.paragraph_of(self.quotes[prev].span[1] - 1) == p

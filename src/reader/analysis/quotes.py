@@ -25,6 +25,17 @@ class Quotation:
         return (self.span[0] + 1, self.span[1] - 1 if self.closed else self.span[1])
 
 
+def _misprinted_close(text: str, ch: str, pos: int, end: int) -> bool:
+    """`“…, here,“ said X`: an opening mark right after the quote's last punctuation and
+    before a space closes it (a typesetting slip)."""
+    return (
+        ch == "“"
+        and pos > 0
+        and text[pos - 1] in ",.?!"
+        and (pos + 1 >= end or text[pos + 1].isspace())
+    )
+
+
 def _scan(text: str, start: int, end: int) -> tuple[list[Span], int | None, int | None]:
     """Balanced quotes of one paragraph, the position of a quote left open at its end, and
     the position of a closing mark that had no opener (a quote continued from before)."""
@@ -39,7 +50,7 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Span], int | None, int 
                 open_at, close_with = pos, (ch if ch in {'"', "''"} else OPENERS[ch])
             elif orphan_close is None and not found:
                 orphan_close = pos
-        elif ch in close_with or ch == close_with:
+        elif ch in close_with or ch == close_with or _misprinted_close(text, ch, pos, end):
             found.append((open_at, m.end()))
             open_at = None
     return found, open_at, orphan_close
