@@ -162,3 +162,26 @@ def test_a_quote_inside_a_participle_clause_is_not_the_first_quote_continued():
     found = _found(text)
     assert found[0] == ("Hanna Lind", "person", "“I regard Peter as an old friend,”")
     assert found[1][2] == "she and her husband “have regularly met him.”"
+
+
+def test_a_signature_on_the_line_under_a_quotation():
+    text = (
+        "The debate ran late.\n\n"
+        '"I will look into it. I do not know the status, but I will look into it."\n\n'
+        "- Mara Quist.\n\n"
+        "The vote is on Friday."
+    )
+    ((name, _kind, content),) = _found(text)
+    assert name == "Mara Quist" and content.startswith('"I will look into it.')
+
+
+def test_however_between_the_cue_and_the_quotation():
+    text = "Olsen acknowledged, however, “As they say, past results are no guide to the future.”"
+    assert _found(text) == [
+        ("Olsen", "person", "“As they say, past results are no guide to the future.”")
+    ]
+
+
+def test_charged_introduces_a_quotation():
+    text = "“You have called voters lazy and spoiled,” Kelly Marsh charged in her first question."
+    assert _found(text) == [("Kelly Marsh", "person", "“You have called voters lazy and spoiled,”")]

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from reader.analysis.attribution_base import (
     BEFORE_QUOTE_OK,
     DASHES,
+    INTERJECTED,
     LOOKBACK_PARAGRAPHS,
     MAX_QUOTE_REACH,
     MIN_SCARE_WORDS,
@@ -44,6 +45,14 @@ class DirectQuotes(AttributorBase):
         doc = self.doc
         _, p_end = self.para_bounds(q.span[1] - 1)
         k = doc.token_at(q.span[1])
+        while k >= p_end and k < len(doc.words) and doc.words[k].isspace():
+            k += 1
+        if k >= p_end and k < len(doc.words) and doc.words[k] in DASHES:
+            gap = doc.text[q.span[1] : doc.starts[k]]
+            if gap.strip() == "" and gap.count("\n") <= 2:
+                # the signature on a line of its own under the quotation: `“…”` / `- Jane Doe.`
+                line_end = doc.text.find("\n", doc.starts[k])
+                p_end = doc.token_before(len(doc.text) if line_end < 0 else line_end) + 1
         if k >= p_end or doc.words[k] not in DASHES:
             return None
         e = k + 1
@@ -148,6 +157,8 @@ class DirectQuotes(AttributorBase):
                 return m, None
         if doc.words[j] in {":", ","}:
             j -= 1
+        if j - 1 > p_start and doc.lower[j] in INTERJECTED and doc.words[j - 1] == ",":
+            j -= 2  # `X acknowledged, however, “…”`
         for c in range(j, max(p_start - 1, j - 7), -1):
             cue = self.cue_at.get(c)
             if cue is not None and cue.kind == "verb" and c not in self.used:
