@@ -28,7 +28,8 @@ TOKEN = re.compile(r"[^\W_]+")
 _COMBINING = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*"
 _WORD_CHAR = r"[^\W_]"
 # Letters that may carry accents: Latin-1, Latin Extended A/B, IPA, Greek, Cyrillic, Latin
-# Extended Additional, Greek Extended. Folding these covers what remove_diacritics folds.
+# Extended Additional, Greek Extended: most of what remove_diacritics folds. A word the
+# pattern misses still is a hit; its snippet is then the title or the start of the text.
 _ACCENTED = ((0x00C0, 0x0250), (0x0370, 0x0530), (0x1E00, 0x2000))
 # C0 and C1 controls, DEL, and the markers themselves: never shown inside a snippet.
 _UNSHOWN = re.compile(f"[\x00-\x1f\x7f-\x9f{MARK_OPEN}{MARK_CLOSE}]")
