@@ -283,3 +283,26 @@ def test_a_description_later_written_before_a_name_is_that_person() -> None:
         "Sara Diallo has said that Mali has the power to end the unrest."
     )
     assert _speakers(text) == {"Sara Diallo": ("person", "ambassador to Norway", "Mali")}
+
+
+def _describe(text: str):  # type: ignore[no-untyped-def]
+    from reader.analysis.doc import build
+    from reader.analysis.kinds import describe
+    from reader.analysis.segment import segment
+
+    doc = build(text, segment(text))
+    return describe(doc, 0, len(doc.words))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Speaking at a town hall event in Salem",
+        "Hastily politicizing the tragedy",
+        "on Saturday",
+        "Dec. 6",
+        "among its members on Monday",
+    ],
+)
+def test_participles_dates_and_prepositional_phrases_name_no_speaker(phrase: str) -> None:
+    assert _describe(phrase) is None

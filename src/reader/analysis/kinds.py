@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import reporting_verbs, words
-from reader.analysis.name_kinds import is_given_name, is_place, name_kind
+from reader.analysis.name_kinds import is_common_word, is_given_name, is_place, name_kind
 from reader.analysis.names import (
+    CALENDAR,
     LEADING_DETS,
     NOT_A_NAME_START,
     PERSON_PRONOUNS,
@@ -69,11 +70,19 @@ def _particle(doc: Doc, r: int, end: int) -> bool:
 
 
 def _no_speaker(doc: Doc, a: int, b: int) -> bool:
-    """Phrases that name no one: a contraction ("We’ll start by …"), a phrase opening with
-    "of", a dateline ("WASHINGTON –")."""
+    """Phrases that name no one: a contraction ("We’ll start by …"), a phrase opening with a
+    preposition ("of the region's critics"), a date, a participle or adverb opening a sentence
+    ("Speaking", "Hastily"), a dateline ("WASHINGTON –")."""
     low, wd = doc.lower, doc.words
-    if any(w.endswith(CONTRACTIONS) for w in low[a:b]) or low[a] == "of":
+    if any(w.endswith(CONTRACTIONS) for w in low[a:b]) or low[a] in PREPOSITIONS:
         return True
+    content = [w for w in low[a:b] if w[:1].isalnum()]
+    dates = TIME_WORDS | CALENDAR | words("month_abbreviations")
+    if content and all(w in dates or w.isdigit() for w in content):
+        return True  # "on Saturday", "Dec. 6": a date
+    named = a + 1 < b and (cap(wd[a + 1]) or low[a + 1] in RUN_JOINERS)  # "Keeping the Peace"
+    if low[a].endswith(("ing", "ly", "ed")) and cap(wd[a]) and not named:
+        return is_common_word(wd[a])  # "Speaking at a rally, …", "Hastily politicizing …"
     return (
         b - a == 1
         and len(wd[a]) >= 4
@@ -214,7 +223,9 @@ def describe(
         r = head_end  # "Officials said": a capital only because the sentence starts there
     place_before = None
     if r < head_end and not is_place(text_of(doc, r, head_end)):
-        k = next((k for k in (1, 2) if is_place(text_of(doc, r, r + k))), 0)
+        k = next(
+            (k for k in (1, 2) if r + k + 2 <= head_end and is_place(text_of(doc, r, r + k))), 0
+        )
         rest = wd[r + k : head_end]
         if k and len(rest) >= 2 and all(cap(w) for w in rest):
             place_before = text_of(doc, r, r + k)  # "ambassador to Britain Jane Roe"
