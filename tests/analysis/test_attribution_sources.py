@@ -185,3 +185,21 @@ def test_however_between_the_cue_and_the_quotation():
 def test_charged_introduces_a_quotation():
     text = "“You have called voters lazy and spoiled,” Kelly Marsh charged in her first question."
     assert _found(text) == [("Kelly Marsh", "person", "“You have called voters lazy and spoiled,”")]
+
+
+def test_a_middle_initial_does_not_end_the_speaker_sentence():
+    text = (
+        "The vote is on Friday.\n\n"
+        '"He would be a great senator. Not good, great," Rep. Anna B. Holm said in an interview.'
+    )
+    ((name, _kind, _content),) = _found(text)
+    assert name == "Anna B. Holm"
+
+
+def test_a_party_code_after_the_speaker_is_no_apposition():
+    text = (
+        "The vote is on Friday.\n\n"
+        "“Our view is that the veto will fail,” Senate Leader Carl Berg, R-Ky., said Tuesday."
+    )
+    ((name, _kind, content),) = _found(text)
+    assert name == "Carl Berg" and content == "“Our view is that the veto will fail,”"

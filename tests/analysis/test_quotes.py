@@ -63,3 +63,11 @@ def test_an_opening_mark_misprinted_as_the_closer_ends_the_quote():
         "“The hall will stay shut all winter,“",
         "“Nobody wants that.”",
     ]
+
+
+def test_mixed_marks_close_a_quote_before_its_attribution():
+    text = '“Deals should not be a condition for help," Chairman Tom Ek said.'
+    quotes = find_quotations(text, [(0, len(text))])
+    assert [text[s:e] for s, e in (q.span for q in quotes)] == [
+        '“Deals should not be a condition for help,"'
+    ]

@@ -37,6 +37,10 @@ from reader.analysis.quotes import Quotation
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*([^\s(@][^(\n]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$")
 
 
+# a party and state code set off after a politician's name: R-Ky, D-N.Y, I-Vt
+PARTY = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")
+
+
 class DirectQuotes(AttributorBase):
     """The first pass: each quotation claims its cue and speaker."""
 
@@ -90,7 +94,7 @@ class DirectQuotes(AttributorBase):
                     limit = close + 1  # `Sen. Jane Doe (D-Ore.) said`: the party, not an end
                     continue
             if w in {".", "!", "?", ";"} and not (
-                w == "." and doc.lower[limit - 1] in ABBREVIATIONS
+                w == "." and (doc.lower[limit - 1] in ABBREVIATIONS or self.initial(limit))
             ):
                 break
             limit += 1
@@ -115,6 +119,14 @@ class DirectQuotes(AttributorBase):
         j = skip_back(doc, c - 1, k)
         while j > k and doc.words[j].islower() and doc.lower[j].endswith("ly"):
             j -= 1  # `“…?” Brooke tearfully asked`: a manner adverb before the cue
+        if (
+            j - 3 > k
+            and doc.words[j] == ","
+            and PARTY.match(doc.words[j - 2])
+            and doc.words[j - 1] == "."
+            and doc.words[j - 3] == ","
+        ):
+            j -= 4  # `Carl Berg, R-Ky., said`: the party code is no apposition
         if j > k and doc.words[j] == ")":
             opening = next(
                 (t for t in range(j - 1, max(k, j - 9), -1) if doc.words[t] == "("), None
@@ -132,6 +144,16 @@ class DirectQuotes(AttributorBase):
             return None
         m = describe(doc, k, j + 1, loose=True)
         return (m, cue) if m is not None else None
+
+    def initial(self, dot: int) -> bool:
+        """The full stop at token `dot` ends an initial or a short abbreviation inside a name
+        (`Elijah E. Cummings`, `McConnell, R-Ky., said`), not the sentence."""
+        doc = self.doc
+        prev = doc.words[dot - 1]
+        nxt = doc.words[dot + 1] if dot + 1 < len(doc.words) else ""
+        if len(prev) == 1 and prev.isupper():
+            return nxt[:1].isupper()
+        return prev[:1].isupper() and len(prev.split("-")[-1]) <= 4 and nxt in {",", ")"}
 
     def closing_paren(self, k: int, limit: int) -> int | None:
         """Index of the `)` closing the `(` at token `k`, within a few tokens, or None."""

@@ -26,10 +26,10 @@ class Quotation:
 
 
 def _misprinted_close(text: str, ch: str, pos: int, end: int) -> bool:
-    """`“…, here,“ said X`: an opening mark right after the quote's last punctuation and
-    before a space closes it (a typesetting slip)."""
+    """`“…, here,“ said X`, `“…, here," said X`: any double mark right after the quote's
+    last punctuation and before a space closes it (a typesetting slip)."""
     return (
-        ch == "“"
+        ch in {"“", "”", '"'}
         and pos > 0
         and text[pos - 1] in ",.?!"
         and (pos + 1 >= end or text[pos + 1].isspace())
