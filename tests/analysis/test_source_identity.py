@@ -306,3 +306,15 @@ def _describe(text: str):  # type: ignore[no-untyped-def]
 )
 def test_participles_dates_and_prepositional_phrases_name_no_speaker(phrase: str) -> None:
     assert _describe(phrase) is None
+
+
+def test_company_suffix_words_make_an_organisation() -> None:
+    got = _speakers("“Markets may disappoint,” said Harbor Institutional Equities.")
+    assert got == {"Harbor Institutional Equities": ("organization", None, None)}
+
+
+def test_an_organisation_named_after_its_description() -> None:
+    text = "The company that runs the awards, Harbor Productions, denies that anything is sorted."
+    assert _speakers(text) == {
+        "Harbor Productions": ("organization", "company that runs the awards", None)
+    }

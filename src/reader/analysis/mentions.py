@@ -227,6 +227,25 @@ def relative_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int
     return subject_left(doc, k, floor)
 
 
+def _described_organisation(
+    doc: Doc, app: tuple[int, int], k: int, floor: int
+) -> tuple[Mention, int] | None:
+    """ "The company that runs the awards, Harbor Productions, denies …": the organisation
+    named second, its description first (headed by an organisation word) as its role."""
+    name = describe(doc, *app)
+    if name is None or name.kind not in {"organization", "media"}:
+        return None
+    d = k - 1
+    while d >= floor and k - d <= 10 and doc.words[d] not in {".", ";", ",", "“", "”", '"'}:
+        d -= 1
+    s = d + 1
+    while s < k and doc.lower[s] in LEADING_DETS:
+        s += 1
+    if s >= k or doc.lower[s] not in lexicon_union("organization_words", "media_words"):
+        return None
+    return Mention(name.span, name.text, name.name, name.kind, text_of(doc, s, k)), d + 1
+
+
 def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
     """Tokens before `comma` read as NAME, APPOSITION → the name's mention with the role."""
     mark = doc.words[comma]
@@ -243,6 +262,9 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     # "her senior policy adviser, Jake Sullivan, said": the name stands second
     inner = [w for w in doc.words[app[0] : app[1]] if w.isalnum()]
     if inner and len(inner) <= 6 and all(cap(w) or w in NAME_JOINERS for w in inner):
+        org = _described_organisation(doc, app, k, floor)
+        if org is not None:
+            return org
         d = k - 1
         while d >= floor and k - d <= 8 and not is_boundary(doc, d):
             d -= 1
