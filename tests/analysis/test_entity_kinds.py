@@ -46,3 +46,14 @@ def test_a_country_abbreviation_is_a_state() -> None:
 )
 def test_a_person_stays_a_person(text: str) -> None:
     assert _kind_of(text, "Talbridge") == "person"
+
+
+def test_reporting_its_own_news_is_an_organisation_and_a_date_no_affiliation() -> None:
+    text = "“Sales are down,” said Talbridge. Talbridge on Tuesday announced its new owner."
+    a = analyze(text)
+    got = {s.name: (s.kind, s.affiliation) for s in a.sources}
+    assert got["Talbridge"] == ("organization", None)
+
+
+def test_a_person_saying_it_stays_a_person() -> None:
+    assert _kind_of("“It is fine,” Oakes said. Oakes said that it was over.", "Oakes") == "person"

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from reader.analysis.doc import Doc
-from reader.analysis.lexicons import words
+from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.name_kinds import is_common_word, is_given_name, is_place
+from reader.analysis.names import CALENDAR, TIME_WORDS
 
 PRONOUN_NAMES = frozenset({"they", "we", "them", "us", "it", "i", "you"})
 CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]+$")  # "GateHouse", "WeWork": a brand
@@ -34,6 +35,20 @@ def _role_head(role: str | None) -> str:
         return ""
     head = ROLE_CLAUSE_RE.sub("", role.lower()).split()
     return head[-1] if head else ""
+
+
+def _reports_as_it(doc: Doc, k: int) -> bool:
+    """Tokens from k read (time words) REPORTING-VERB (that) its: the speaker is an "it"."""
+    low = doc.lower
+    n = len(low)
+    while k < n and (low[k] in TIME_WORDS or low[k] in CALENDAR):
+        k += 1
+    if k >= n or low[k] not in reporting_verbs():
+        return False
+    k += 1
+    if k < n and low[k] == "that":
+        k += 1
+    return k < n and low[k] == "its"  # "it" may be anything said; "its" is the speaker's
 
 
 def _written_as_organisation(doc: Doc, name: str, index: dict[str, list[int]]) -> bool:
@@ -62,8 +77,8 @@ def _written_as_organisation(doc: Doc, name: str, index: dict[str, list[int]]) -
             return True  # "Harbor Co.", "Harbor shares"
         if j > 0 and wd[j - 1] == "the" and (not after[:1].isalnum() or after in VERB_AFTER):
             return True  # "the Harbor has …", "the Harbor.": no person's name takes "the"
-        if after in {"said", "says"} and j + n + 1 < len(wd) and low[j + n + 1] in {"it", "its"}:
-            return True  # "Harbor said its profits fell"
+        if _reports_as_it(doc, j + n):
+            return True  # "Harbor said its profits fell", "Harbor on Monday announced that it …"
     return False
 
 

@@ -182,6 +182,10 @@ def describe(
                 continue  # "Ministry of Defense", "Center for Policy", "Friends of the Earth"
             head_end, pp = j, (j + 1, b)
             break
+    if pp is not None and all(
+        w in TIME_WORDS or w in CALENDAR or w.isdigit() for w in low[pp[0] : pp[1]]
+    ):
+        pp, b = None, head_end  # "Harbor on Tuesday": a date, not where Harbor belongs
     # proper-name run at the end of the head
     r = run_start(doc, a, head_end)
     while r < head_end and (
