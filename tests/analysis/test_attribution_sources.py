@@ -203,3 +203,18 @@ def test_a_party_code_after_the_speaker_is_no_apposition():
     )
     ((name, _kind, content),) = _found(text)
     assert name == "Carl Berg" and content == "“Our view is that the veto will fail,”"
+
+
+def test_two_outlets_credited_with_as_both_reported():
+    text = (
+        "As both the Evening Ledger and Harbor Radio have reported, the bridge was built "
+        "without any permits."
+    )
+    found = _found(text)
+    assert sorted(name for name, _k, _c in found) == ["Evening Ledger", "Harbor Radio"]
+    assert {c for _n, _k, c in found} == {"the bridge was built without any permits"}
+
+
+def test_as_people_left_is_no_credit():
+    text = "As the mayor and her deputy left, officials said the hall would close."
+    assert [name for name, _k, _c in _found(text)] == ["officials"]

@@ -114,11 +114,20 @@ class ReportedSpeech(AttributorBase):
             if a > s_start and doc.lower[a - 1] in {"which", "what", "whom"}:
                 continue  # "the rules, which officials said will …": content has no subject
             last_subject = (s_start, m)
-            if a - 1 == s_start and doc.lower[s_start] == "as" and k + 3 < stop:
+            as_credit = doc.lower[s_start] == "as" and (
+                a - 1 == s_start
+                or (a - 2 > s_start and doc.lower[a - 1] == "and" and c - s_start < 12)
+            )  # "As the Ledger reported, …" / "As both the Ledger and the Post reported, …"
+            if as_credit and k + 3 < stop:
                 # "As the Ledger reported, CLAUSE": the outlet credited for what follows
                 if doc.words[k] == ",":
                     content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1])
                     if content and n_words(doc, content) >= 3:
+                        first = s_start + 1 + (doc.lower[s_start + 1] == "both")
+                        other = describe(doc, first, a - 1) if a - 1 > first else None
+                        if other is not None and not other.pronoun:
+                            self.add(content, other, cue)  # both outlets credited
+                            self.used.discard(cue.token)
                         self.add(content, m, cue)
                 continue
             if (
