@@ -218,3 +218,20 @@ def test_two_outlets_credited_with_as_both_reported():
 def test_as_people_left_is_no_credit():
     text = "As the mayor and her deputy left, officials said the hall would close."
     assert [name for name, _k, _c in _found(text)] == ["officials"]
+
+
+def test_a_coordinated_verb_before_a_quotation_takes_the_sentence_subject():
+    text = (
+        "Lars Wik spoke last.\n\n"
+        "Lars Wik then put on a funny voice and joked, “I will make it easy for them.”"
+    )
+    assert _found(text) == [("Lars Wik", "person", "“I will make it easy for them.”")]
+
+
+def test_told_her_supporters_is_the_addressee_not_the_content():
+    text = (
+        "The rally ran late.\n\n"
+        "Ana Mel did not name any rival, but told her supporters, “our town is in trouble.”"
+    )
+    ((name, _kind, content),) = _found(text)
+    assert name == "Ana Mel" and content == "“our town is in trouble.”"

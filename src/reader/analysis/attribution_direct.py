@@ -197,6 +197,9 @@ class DirectQuotes(AttributorBase):
                     m = self.opening_subject(s_start, c)
                 else:
                     m, _a = subject_left(doc, c, s_start, loose=True)
+                    b = skip_back(doc, c - 1, s_start)
+                    if m is None and b > s_start and doc.lower[b] in {"and", "but"}:
+                        m = self.opening_subject(s_start, c)  # `X paused and joked, “…”`
                 return (m, cue) if m is not None else None
             if not doc.words[c][:1].isalnum() or doc.words[c] in QUOTE_MARKS:
                 return None

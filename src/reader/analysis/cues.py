@@ -32,6 +32,8 @@ ADDRESSEE_WORDS = frozenset(
     ]
 )
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+# words that end the addressee of "told" ("told her that …", "told her on Monday")
+NOT_IN_ADDRESSEE = frozenset({"that", "to", "on", "in", "at", "about", "of", "what", "how", "why"})
 # words before "reports", "claims", "statements"… that make them nouns ("some reports suggest")
 NOUN_BEFORE = DETERMINERS | frozenset(
     {"some", "many", "several", "these", "those", "such", "no", "any", "all", "other", "news"}
@@ -62,6 +64,15 @@ def _addressee_end(doc: Doc, k: int) -> int:
     if k >= n:
         return k
     w = doc.words[k]
+    if doc.lower[k] in POSSESSIVES and k + 1 < n and doc.words[k + 1].isalpha():
+        # "told her supporters", "told his staff": a possessive and its noun
+        j = k + 1
+        while j < n and j - k <= 2 and doc.words[j].isalpha() and doc.words[j].islower():
+            if doc.lower[j] in NOT_IN_ADDRESSEE or doc.lower[j] in DETERMINERS:
+                break
+            j += 1
+        if j > k + 1:
+            return j
     if doc.lower[k] in ADDRESSEE_WORDS:
         return k + 1
     if w[:1].isupper() and doc.lower[k] not in {"that", "the"}:
