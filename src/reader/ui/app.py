@@ -101,9 +101,8 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
         return code
     try:
         library = Library(data_dir)
-    except ReaderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
-        return 2
+    except ReaderError as exc:  # busy, newer, linked away, read-only, …: the file is untouched
+        return _cannot_open(exc, ask=screenshot is None)
     window = MainWindow(library)
     server = None
     if screenshot is None:
@@ -127,6 +126,17 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
         sys.excepthook = previous_hook
         window.ops.wait()
         library.close()
+
+
+def _cannot_open(exc: Exception, ask: bool) -> int:
+    """The library cannot be opened: one line on stderr and, for a person at the window, the
+    same sentence in a message box (no window follows it). Exit code 2, as the CLI's errors."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"reader: {exc}", file=sys.stderr)
+    if ask:
+        QMessageBox.critical(None, "reader — cannot open the library", str(exc))
+    return 2
 
 
 def _handed_to_running_instance(data_dir: Path | None, path: str | None) -> int | None:
