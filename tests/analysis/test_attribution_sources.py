@@ -235,3 +235,19 @@ def test_told_her_supporters_is_the_addressee_not_the_content():
     )
     ((name, _kind, content),) = _found(text)
     assert name == "Ana Mel" and content == "“our town is in trouble.”"
+
+
+def test_who_said_after_a_name_in_a_prepositional_phrase():
+    text = (
+        "The deal was reached with help from Labor Secretary Tom Perro, who said he expects "
+        "the agreement to be final by Sunday."
+    )
+    ((name, _kind, content),) = _found(text)
+    assert name == "Tom Perro"
+    assert content == "he expects the agreement to be final by Sunday"
+
+
+def test_a_time_phrase_between_said_and_the_clause():
+    text = "Party donor Sam Adel said on Friday he met the candidate earlier this week."
+    ((name, _kind, content),) = _found(text)
+    assert name == "Sam Adel" and content == "he met the candidate earlier this week"

@@ -22,6 +22,7 @@ from reader.analysis.attribution_base import (
 )
 from reader.analysis.cues import Cue
 from reader.analysis.group_subjects import group_subject
+from reader.analysis.lexicons import words
 from reader.analysis.mentions import (
     PRONOUNS,
     Mention,
@@ -33,6 +34,14 @@ from reader.analysis.mentions import (
 
 # "are reporting", "was saying": a finite verb, not a participle hanging on a main clause
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "am"})
+
+
+TIME_OPENERS = frozenset({"on", "last", "this", "late", "early", "earlier"})
+TIME_PHRASE = TIME_AFTER_CUE | words("months") | frozenset({"night", "morning", "afternoon"})
+# words that open the reported clause after a time phrase ("said on Friday he …")
+CLAUSE_SUBJECT_STARTS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their", "its"}
+)
 
 
 class ReportedSpeech(AttributorBase):
@@ -74,6 +83,10 @@ class ReportedSpeech(AttributorBase):
                 a = c
             else:
                 m, a = subject_left(doc, c, s_start, loose=cue.lemma in {"say", "tell"})
+                if m is None and c - 2 > s_start and doc.lower[c - 1] == "who":
+                    m2 = self.name_before_comma(c - 2, s_start)
+                    if m2 is not None:
+                        m, a = m2, c - 1
                 if m is None:
                     g = group_subject(doc, c, s_start)
                     if g is not None:
@@ -162,6 +175,8 @@ class ReportedSpeech(AttributorBase):
                 k = t  # "said Thursday his biggest worry …"
             if doc.lower[k] == "that":
                 k += 1
+            elif self.time_phrase_end(k, stop) is not None:
+                k = self.time_phrase_end(k, stop) or k  # "said on Friday he met …"
             elif doc.lower[k] in ADVERBIAL_AFTER_CUE:
                 that = next((t for t in range(k, min(stop, k + 9)) if doc.lower[t] == "that"), None)
                 if that is None or any(not doc.words[x][:1].isalnum() for x in range(k, that)):
@@ -179,6 +194,39 @@ class ReportedSpeech(AttributorBase):
                 continue
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
+
+    def name_before_comma(self, comma: int, floor: int) -> Mention | None:
+        """`…, Labor Secretary Tom Perro, who said …`: the capitalised name before the comma
+        of a relative clause, the word "who" standing for it."""
+        doc = self.doc
+        if doc.words[comma] != ",":
+            return None
+        j = comma - 1
+        while j >= floor and comma - j <= 6 and (doc.words[j][:1].isupper() or doc.words[j] == "."):
+            j -= 1
+        if j + 1 >= comma:
+            return None
+        m = describe(doc, j + 1, comma)
+        if m is None or m.pronoun or m.kind not in {"person", "organization", "media"}:
+            return None
+        who = (doc.starts[comma + 1], doc.ends[comma + 1])
+        return Mention(m.span, m.text, m.name, m.kind, m.role, m.affiliation, written=who)
+
+    def time_phrase_end(self, k: int, stop: int) -> int | None:
+        """`said on Friday he …`: the token opening the clause after a short time phrase at
+        `k`, when a pronoun, a name or a determiner opens it; else None."""
+        doc = self.doc
+        if doc.lower[k] not in TIME_OPENERS:
+            return None
+        t = k + 1
+        while t < stop and t - k <= 3 and (doc.lower[t] in TIME_PHRASE or doc.words[t].isdigit()):
+            t += 1
+        if t == k + 1 or t >= stop:
+            return None
+        w = doc.lower[t]
+        if w in CLAUSE_SUBJECT_STARTS or (doc.words[t][:1].isupper() and doc.words[t].isalpha()):
+            return t
+        return None
 
     def time_to_end(self, k: int, stop: int) -> bool:
         """`…, said X on Tuesday.`: only a short time phrase runs from token `k` to the end."""
