@@ -17,22 +17,15 @@ import re
 import sqlite3
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from reader.errors import (
-    LibraryBusyError,
-    LibraryReadOnlyError,
-    LibraryTooNewError,
-    LibraryUnavailableError,
-    StoreError,
-)
+from reader.errors import LibraryTooNewError, LibraryUnavailableError, StoreError
+from reader.store.health import FileState, database_error, first_line, inspect_file
 from reader.store.lockfile import opening_lock
 
 if TYPE_CHECKING:
@@ -54,11 +47,6 @@ MIGRATION_MODULES = (
 )
 BUSY_TIMEOUT_ENV = "READER_BUSY_TIMEOUT"
 DEFAULT_BUSY_TIMEOUT_S = 10.0
-FIRST_TRY_S = 0.2  # a lock held this briefly is another process's ordinary write: no message
-# Primary SQLite result codes (sqlite3.Error.sqlite_errorcode & 0xFF).
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 8, 11, 26
-BUSY_CODES = (SQLITE_BUSY, SQLITE_LOCKED)
-CORRUPT_CODES = (SQLITE_CORRUPT, SQLITE_NOTADB)
 
 
 def busy_timeout() -> float:
@@ -72,43 +60,6 @@ def busy_timeout() -> float:
                 "%s=%r is not a number of seconds; using the default", BUSY_TIMEOUT_ENV, raw
             )
     return DEFAULT_BUSY_TIMEOUT_S
-
-
-def sqlite_code(exc: BaseException) -> int | None:
-    """The primary SQLite result code of a sqlite3 error (or of SQLAlchemy's wrapper of one)."""
-    orig = getattr(exc, "orig", None) or exc
-    code = getattr(orig, "sqlite_errorcode", None)
-    return code & 0xFF if isinstance(code, int) else None
-
-
-def _first_line(exc: BaseException) -> str:
-    """SQLite's own words, without the SQL statement SQLAlchemy appends to its message."""
-    orig = getattr(exc, "orig", None) or exc
-    return str(orig).strip().splitlines()[0] if str(orig).strip() else exc.__class__.__name__
-
-
-def busy_error(db_path: Path) -> LibraryBusyError:
-    return LibraryBusyError(
-        f"The library {db_path} is in use by another program; it was left as it is "
-        "(close the other program, or try again)."
-    )
-
-
-def database_error(exc: BaseException, db_path: Path) -> StoreError | None:
-    """The error to show for a database error that says something about the library file
-    (busy, read-only, damaged, a missing table); None for the rest, which are bugs."""
-    code = sqlite_code(exc)
-    text = _first_line(exc)
-    if code in BUSY_CODES:
-        return busy_error(db_path)
-    if code == SQLITE_READONLY:
-        return LibraryReadOnlyError(f"The library {db_path} is read-only: changes can't be saved.")
-    if code in CORRUPT_CODES or text.startswith(("no such table", "no such column")):
-        return LibraryUnavailableError(
-            f"The library {db_path} is damaged ({text}); restore a backup (File → Restore "
-            "Backup) or move the file away to start a new library."
-        )
-    return None
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -133,6 +84,20 @@ def file_uri(db_path: Path, **params: str) -> str:
     """A SQLite URI for `db_path` (quoted: a folder may hold '?' or '#') with query `params`."""
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return f"file:{quote(str(db_path))}" + (f"?{query}" if query else "")
+
+
+_read_only_uris: dict[Path, str] = {}  # library files this process opened read-only → their URI
+
+
+def connect(db_path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """A standard-library connection to the library file (store/snapshot.py's reads), opened
+    the way the Database opened it: read-only when it could only be opened so."""
+    uri = _read_only_uris.get(db_path)
+    if uri is None:
+        return sqlite3.connect(str(db_path), timeout=timeout)
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
 
 
 def alembic_config(db_path: Path) -> Config:
@@ -241,68 +206,6 @@ def import_for_opening(db_path: Path) -> None:
             importlib.import_module(name)
 
 
-@dataclass(frozen=True)
-class FileState:
-    """What a read-only look at an existing library file found."""
-
-    damage: str | None  # SQLite's reason the file is corrupt; None when it is sound
-    revision: str | None = None  # the schema revision stamped in it; None when there is none
-    tables: frozenset[str] = frozenset()
-    empty: bool = True  # no table holds a row
-
-
-def _inspect_once(uri: str, wait: float) -> FileState:
-    conn = sqlite3.connect(uri, uri=True, timeout=wait)
-    try:
-        row = conn.execute("PRAGMA quick_check").fetchone()
-        if not row or row[0] != "ok":
-            return FileState(damage=str(row[0]) if row else "integrity check failed")
-        tables = frozenset(
-            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        )
-        revision = None
-        if "alembic_version" in tables:
-            found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = found[0] if found else None
-        empty = not any(
-            conn.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone()
-            for t in tables
-            if revision is None and not t.startswith("sqlite_")
-        )
-        return FileState(None, revision, tables, empty)
-    finally:
-        conn.close()
-
-
-def inspect_file(
-    uri: str, db_path: Path, timeout: float, on_wait: Callable[[str], None]
-) -> FileState:
-    """Open the library read-only and run quick_check. Only SQLite's own verdict (CORRUPT,
-    NOTADB, a failed check) counts as damage. A file another process has locked is waited for
-    up to `timeout` s, then LibraryBusyError; any other error (cannot open, I/O, permission)
-    proves nothing about the content: LibraryUnavailableError, the file left as it is."""
-    deadline = time.monotonic() + timeout
-    told = False
-    while True:
-        remaining = max(0.0, deadline - time.monotonic())
-        try:
-            return _inspect_once(uri, remaining if told else min(FIRST_TRY_S, remaining))
-        except sqlite3.Error as exc:
-            code = sqlite_code(exc)
-            if code in CORRUPT_CODES:
-                return FileState(damage=str(exc))
-            if code not in BUSY_CODES:
-                raise LibraryUnavailableError(
-                    f"Cannot read the library {db_path}: {_first_line(exc)}; it was left as it is."
-                ) from exc
-            if time.monotonic() >= deadline:
-                raise busy_error(db_path) from exc
-            if not told:
-                on_wait(f"the library is in use by another program; waiting up to {timeout:g} s…")
-                told = True
-            time.sleep(0.05)
-
-
 def move_aside(db_path: Path) -> Path:
     """Rename a damaged library (and its WAL files) out of the way; returns the new name."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -362,6 +265,7 @@ class Database:
         _refuse_missing_target(self.data_dir, "folder")
         self._make_folder()
         _refuse_missing_target(self.path, "file")
+        _read_only_uris.pop(self.path, None)
         with opening_lock(self.data_dir, self.timeout, say) as writable_folder:
             if writable_folder and (not self.path.exists() or os.access(self.path, os.W_OK)):
                 self._open(say)
@@ -426,7 +330,7 @@ class Database:
             log.info("upgrading %s failed", self.path, exc_info=True)  # not on stderr
             error = database_error(exc, self.path)
             raise error or StoreError(
-                f"Cannot upgrade the library {self.path}: {_first_line(exc)}; it was left as it is."
+                f"Cannot upgrade the library {self.path}: {first_line(exc)}; it was left as it is."
             ) from exc
 
     def _open_read_only(self, say: Callable[[str], None]) -> None:
@@ -454,7 +358,7 @@ class Database:
                 f"The library {self.path} {reason}, but it is read-only; it was left as it is."
             )
         self.read_only = True
-        self._read_only_uri = uri
+        self._read_only_uri = _read_only_uris[self.path] = uri
         self.warning = f"The library {self.path} is read-only: changes can't be saved."
 
     @property
@@ -481,7 +385,7 @@ class Database:
                 error = database_error(exc, self.path)
                 if error is None:
                     raise
-                log.info("%s: %s", self.path, _first_line(exc))
+                log.info("%s: %s", self.path, first_line(exc))
                 raise error from exc
             except Exception:
                 session.rollback()

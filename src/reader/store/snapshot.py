@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
+from reader.store.database import connect
+
 DATETIME_COLUMNS = {"added_at", "opened_at", "created_at", "updated_at"}
 BOOL_COLUMNS = {"orphaned"}
 
@@ -59,7 +61,7 @@ def _all(conn: sqlite3.Connection, query: str, *args: object) -> tuple[SimpleNam
 
 
 def _connect(db_path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(db_path), timeout=5.0)
+    conn = connect(db_path, timeout=5.0)  # read-only when the library was opened so
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")
     return conn
