@@ -251,3 +251,12 @@ def test_a_time_phrase_between_said_and_the_clause():
     text = "Party donor Sam Adel said on Friday he met the candidate earlier this week."
     ((name, _kind, content),) = _found(text)
     assert name == "Sam Adel" and content == "he met the candidate earlier this week"
+
+
+def test_asked_whether_reports_a_question():
+    text = "Ruth Ek asked whether the bridge over the river would reopen."
+    assert _found(text) == [("Ruth Ek", "person", "whether the bridge over the river would reopen")]
+
+
+def test_asked_for_help_reports_nothing():
+    assert _found("Ola Nes asked for help with the rent after the mill closed.") == []

@@ -49,6 +49,7 @@ ADVERBIAL_AFTER_CUE = frozenset(
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after", "of"}
 MIN_SCARE_WORDS = 5
 SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
+QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "about"})
 CLOSING_MARKS = frozenset({"”", '"', "»", "’"})
 DASHES = frozenset({"—", "–", "―", "-"})
 SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since", "as"})
@@ -218,8 +219,9 @@ class AttributorBase:
         quoted = any(self.doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1]))
         if cue.quote_only and (self.doc.text[content[0]] in QUOTE_MARKS or not quoted):
             return  # "a group called “X”" names, it does not quote
-        if cue.direct_only and not quoted:
-            return
+        asks = cue.question and self.doc.text[content[0] : content[1]].split(" ", 1)[0].lower()
+        if cue.direct_only and not quoted and asks not in QUESTION_WORDS:
+            return  # "asked whether …" reports a question; "asked for help" does not
         if cue.belief and (
             m.text.lower() in SPEAKER_PRONOUNS
             or any(r.content[0][0] <= cue.span[0] < r.content[-1][1] for r in self.out[-3:])

@@ -56,6 +56,7 @@ class Cue:
     direct_only: bool = False  # "asked", "wrote": a cue for quotations, not reported speech
     document_only: bool = False  # "found", "showed": a cue only when a document speaks
     belief: bool = False  # "believes", "fears": a cue only for a "that" clause
+    question: bool = False  # "asked": reported speech only for "whether", "if", "how" …
 
 
 def _addressee_end(doc: Doc, k: int) -> int:
@@ -140,6 +141,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
                 verb.direct_only,
                 verb.document_only,
                 verb.belief,
+                verb.question,
             )
         )
     return tuple(out)

@@ -40,6 +40,7 @@ class Verb:
     direct_only: bool = False
     document_only: bool = False  # "the study found": a cue only when a document speaks
     belief: bool = False  # "X believes that …": a belief or intention, reported with "that"
+    question: bool = False  # "asked whether …": reports a question, else quotations only
 
 
 @cache
@@ -58,6 +59,7 @@ def reporting_verbs() -> dict[str, Verb]:
             "direct" in flag,
             "document" in flag,
             "belief" in flag,
+            "question" in flag,
         )
         for form in forms:
             out[form.lower()] = verb
