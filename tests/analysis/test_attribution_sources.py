@@ -260,3 +260,23 @@ def test_asked_whether_reports_a_question():
 
 def test_asked_for_help_reports_nothing():
     assert _found("Ola Nes asked for help with the rent after the mill closed.") == []
+
+
+def test_a_coordinated_cue_takes_the_sentence_subject_not_the_last_noun():
+    text = (
+        "Norland is one of the most vocal critics of Vardia’s sweeping claims in the sea and "
+        "has accused Vardia of entering its waters."
+    )
+    ((name, _kind, content),) = _found(text)
+    assert name == "Norland" and content == "Vardia of entering its waters"
+
+
+def test_a_coordinated_cue_takes_the_speaker_of_the_first_cue():
+    text = (
+        "The agency said Monday that its staff examined the plan and concluded that it could "
+        "shrink the ship."
+    )
+    assert [(n, c) for n, _k, c in _found(text)] == [
+        ("agency", "its staff examined the plan"),
+        ("agency", "it could shrink the ship"),
+    ]

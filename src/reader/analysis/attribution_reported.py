@@ -83,6 +83,15 @@ class ReportedSpeech(AttributorBase):
                 a = c
             else:
                 m, a = subject_left(doc, c, s_start, loose=cue.lemma in {"say", "tell"})
+                if prev in {"and", "but"} and c - s_start > 3 and COORDINATED_SUBJECT:
+                    # "Vietnam is one of the critics … and has accused …": the opening subject
+                    # speaks, not the noun phrase just before "and"
+                    lo = bisect_left(self.cue_index, (s_start, -1))
+                    hi = bisect_left(self.cue_index, (c, -1))
+                    earlier = [self.out[i] for _t, i in self.cue_index[lo:hi]]
+                    m2 = earlier[-1].mention if earlier else self.opening_subject(s_start, c)
+                    if m2 is not None and m2.span[0] < doc.starts[c] and not self.has_cue(m2):
+                        m, a = m2, c
                 if m is None and c - 2 > s_start and doc.lower[c - 1] == "who":
                     m2 = self.name_before_comma(c - 2, s_start)
                     if m2 is not None:
@@ -194,6 +203,12 @@ class ReportedSpeech(AttributorBase):
                 continue
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
+
+    def has_cue(self, m: Mention) -> bool:
+        """`m` runs over a reporting verb ("The agency said Monday"): no clean subject."""
+        doc = self.doc
+        first, last = doc.token_at(m.span[0]), doc.token_before(m.span[1])
+        return any(t in self.cue_at for t in range(first, last + 1))
 
     def name_before_comma(self, comma: int, floor: int) -> Mention | None:
         """`…, Labor Secretary Tom Perro, who said …`: the capitalised name before the comma
