@@ -280,3 +280,11 @@ def test_a_coordinated_cue_takes_the_speaker_of_the_first_cue():
         ("agency", "its staff examined the plan"),
         ("agency", "it could shrink the ship"),
     ]
+
+
+def test_he_said_is_not_a_person_named_inside_the_quotation():
+    text = (
+        "Senator Bo Lind spoke after the hearing. Lind said the charges were overdue.\n\n"
+        '"Heads should have rolled the day Karl Moberg escaped," he said.'
+    )
+    assert [name for name, _k, _c in _found(text)] == ["Bo Lind", "Bo Lind"]

@@ -278,12 +278,15 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
 
 def _without_subject_asides(cands: list[Mention], raws: list[Raw]) -> list[Mention]:
     """Drop people named between a speaker's name and the cue ("Roe, who saw Dr. Vale, said
-    …"): a later "she said" stands for the speaker, the subject of the speech verb."""
+    …") or inside a quotation: a later "she said" stands for the speaker, the subject of the
+    speech verb, not for someone the words are about."""
     asides = [
         (x.mention.span[1], x.cue.span[0])
         for x in raws
         if x.cue is not None and not x.mention.pronoun and x.mention.span[1] < x.cue.span[0]
     ]
+    # nor is a person named inside a quotation ("“… the day Roe died,” he said")
+    asides += [part for x in raws if x.kind == "direct" for part in x.content]
     return [c for c in cands if not any(a <= c.span[0] and c.span[1] <= b for a, b in asides)]
 
 
