@@ -287,7 +287,17 @@ def _without_subject_asides(cands: list[Mention], raws: list[Raw]) -> list[Menti
     ]
     # nor is a person named inside a quotation ("“… the day Roe died,” he said")
     asides += [part for x in raws if x.kind == "direct" for part in x.content]
-    return [c for c in cands if not any(a <= c.span[0] and c.span[1] <= b for a, b in asides)]
+    asides.sort()
+    starts = [a for a, _b in asides]
+    reach: list[int] = []  # the furthest end among the asides starting up to each one
+    for _a, b in asides:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(span: Span) -> bool:
+        i = bisect_right(starts, span[0]) - 1
+        return i >= 0 and span[1] <= reach[i]
+
+    return [c for c in cands if not inside(c.span)]
 
 
 def _name_descriptions(
