@@ -10,7 +10,7 @@ from reader.library import Library
 from reader.store.database import DB_NAME, current_revision, head_revision
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REVISIONS = sorted(FIXTURES.glob("library-r*.sqlite3"))
+REVISIONS = sorted(FIXTURES.glob("library-r[0-9][0-9][0-9][0-9].sqlite3"))  # not "-corrections"
 
 
 def test_there_is_a_fixture_for_every_revision() -> None:
