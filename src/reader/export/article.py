@@ -1,0 +1,85 @@
+"""What the PDF export is given: the article, its analysis and the user's marks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+from reader.analysis.model import Analysis, Segment
+
+
+class Mark(Protocol):
+    """A user highlight or note (reader.library.HighlightInfo fits)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def color(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
+
+
+@dataclass(frozen=True)
+class PdfHighlight:
+    """A highlight or note for callers that have no library record."""
+
+    id: int
+    color: str
+    start: int
+    end: int
+    note: str = ""
+    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    updated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+@dataclass(frozen=True)
+class PdfInput:
+    """Everything the PDF shows. Offsets in segments, analysis and highlights index `text`."""
+
+    title: str
+    text: str
+    origin: str = ""  # URL or file path
+    origin_kind: str = ""  # url | file | text | sample
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None
+    segments: tuple[Segment, ...] = ()
+    analysis: Analysis | None = None
+    highlights: Sequence[Mark] = ()
+    signals: Mapping[str, str] = field(default_factory=dict)  # source id → signals line
+
+    def origin_line(self) -> str:
+        """ "By A. Author · 12 August 2024 · Kyiv Post · https://…" with what is known."""
+        parts = []
+        if self.author:
+            parts.append(f"By {self.author}")
+        if self.published:
+            parts.append(nice_date(self.published))
+        if self.site:
+            parts.append(self.site)
+        if self.origin_kind == "sample":
+            parts.append("Sample article")
+        elif self.origin_kind == "file" and self.origin:
+            parts.append(Path(self.origin).name)
+        elif self.origin and self.origin != self.site:
+            parts.append(self.origin)
+        return " · ".join(parts)
+
+
+def nice_date(value: str) -> str:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    return f"{moment.day} {moment:%B %Y}"
