@@ -313,8 +313,7 @@ def test_sample_sources_with_the_real_engine(tmp_path):
     from reader.analysis import analyze
     from reader.library import sample_path
 
-    if not analyze(sample_path().read_text(encoding="utf-8-sig")).sources:
-        pytest.skip("the attribution engine finds nothing yet")
+    assert analyze(sample_path().read_text(encoding="utf-8-sig")).sources
     lib = Library(tmp_path)
     aid = lib.import_sample()
     rows = lib.library_sources()

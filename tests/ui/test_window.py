@@ -116,8 +116,7 @@ def test_layers_draw_in_fixed_order(qtbot):
 def test_clicking_a_statement_scrolls_selects_and_flashes(window, qtbot):
     window.resize(1200, 700)
     rows = list(_statement_rows(window))
-    if not rows:
-        pytest.skip("the analysis engine found no statements")
+    assert rows, "the sample yields statements"
     tree = window.sources_panel.tree
     target = max(rows, key=lambda i: i.data(Role.SpanRole)[0])
     tree.expand(target.parent())
@@ -138,8 +137,7 @@ def test_clicking_a_statement_scrolls_selects_and_flashes(window, qtbot):
 
 def test_selecting_a_source_emphasises_its_statements(window):
     panel = window.sources_panel
-    if panel.proxy.rowCount() == 0:
-        pytest.skip("the analysis engine found no sources")
+    assert panel.proxy.rowCount() > 0, "the sample yields sources"
     index = panel.proxy.index(0, 0)
     seen = []
     panel.source_selected.connect(seen.append)
