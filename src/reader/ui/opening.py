@@ -1,0 +1,232 @@
+"""How the window opens things: a stored article, a file or address, the start-up article,
+files dropped on the window, and the File menu's Open and Open URL.
+
+`Opening` is mixed into `reader.ui.main_window.MainWindow`. Imports and reads run through
+`self.ops` off the GUI thread; `_show_article` puts the result on screen and emits
+`article_opened`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, QUrl, SignalInstance
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from reader.errors import ReaderError
+from reader.ingest import is_web_address
+from reader.library import ArticleView as OpenArticle
+from reader.library import Library
+from reader.ui.article_view import ArticleView
+from reader.ui.operations import Operations
+from reader.ui.sources_panel import SourcesPanel
+from reader.ui.window_actions import display_name
+
+if TYPE_CHECKING:
+    _Window = QMainWindow
+else:  # a plain mixin at run time: MainWindow brings the QMainWindow
+    _Window = object
+
+
+class Opening(_Window):
+    """The open/import flow of the main window (a mixin of MainWindow)."""
+
+    # set by MainWindow.__init__
+    library: Library
+    settings: QSettings
+    ops: Operations
+    current: OpenArticle | None
+    article_view: ArticleView
+    sources_panel: SourcesPanel
+    status_title: QLabel
+    status_counts: QLabel
+    ask_open_paths: Any
+    ask_url: Any
+    _opening: int | None
+
+    if TYPE_CHECKING:  # defined by MainWindow and its other parts
+        article_opened: SignalInstance
+        leaving: SignalInstance
+
+        def save_scroll(self) -> None: ...
+        def add_recent(self, path: str) -> None: ...
+        def _failed(self, exc: BaseException, context: str = ...) -> None: ...
+
+    def open_article(self, article_id: int) -> None:
+        """Open a stored article (off the GUI thread); `article_opened` fires when it shows."""
+        self.leaving.emit()
+        self.save_scroll()
+        self._opening = article_id
+
+        def done(view: OpenArticle) -> None:
+            if self._opening == article_id:
+                self._opening = None
+            self._show_article(view)
+
+        def failed(exc: BaseException) -> None:
+            if self._opening == article_id:
+                self._opening = None
+            self._failed(exc, "Cannot open the article")
+
+        self.ops.run(lambda: self.library.open_article(article_id), done, failed)
+
+    def open_path(self, path: str | Path, fallback: bool = False) -> None:
+        """Import a file or URL (or find it in the library) and open it. With `fallback`, an
+        unreadable path opens the last article or the sample instead (start-up)."""
+        target = str(path)
+        library = self.library
+
+        def work() -> tuple[int | None, BaseException | None]:
+            try:
+                return library.import_path(target), None
+            except ReaderError as exc:
+                if not fallback:
+                    raise
+                return fallback_article(library), exc
+
+        def done(result: tuple[int | None, BaseException | None]) -> None:
+            article_id, error = result
+            if error is None:
+                self.add_recent(target)
+            if article_id is not None:
+                self.open_article(article_id)
+            if error is not None:
+                self._failed(error, f"Cannot open {Path(target).name}")
+
+        self.statusBar().showMessage(f"Opening {display_name(target)}…")
+        self.ops.run(
+            work, done, lambda exc: self._failed(exc, f"Cannot open {display_name(target)}")
+        )
+
+    def open_start(self, path: str | None = None) -> None:
+        """What the window shows at launch: PATH, else the last article, else the sample."""
+        if path:
+            self.open_path(path, fallback=True)
+            return
+        library = self.library
+
+        def work() -> OpenArticle | int | None:
+            # the last article comes back whole, without loading SQLAlchemy (the quick way
+            # to the first paint); otherwise the id of the one to open
+            view = library.reopen_last()
+            return view if view is not None else fallback_article(library)
+
+        def done(result: OpenArticle | int | None) -> None:
+            if isinstance(result, int):
+                self.open_article(result)
+            elif result is not None:
+                self._show_article(result)
+
+        self.ops.run(work, done, lambda exc: self._failed(exc, "Cannot open the library"))
+
+    def _show_article(self, view: OpenArticle) -> None:
+        self.current = view
+        self.article_view.set_article(view)
+        self.sources_panel.set_analysis(view.analysis, self.article_view.source_colors())
+        self.article_view.set_top_offset(view.info.scroll_pos)
+        self._update_status()
+        self.setWindowTitle(f"{short(view.info.title, 80)} — reader")
+        self.article_opened.emit(view)
+
+    def _update_status(self) -> None:
+        view = self.current
+        if view is None:
+            self.status_title.setText("")
+            self.status_counts.setText("")
+            return
+        a = view.analysis
+        self.status_title.setText(short(view.info.title, 90))
+        n_src, n_st = len(a.sources), len(a.statements)
+        self.status_counts.setText(
+            f"{n_src} source{'s' * (n_src != 1)} · {n_st} statement{'s' * (n_st != 1)}"
+        )
+
+    def reload_current(self) -> None:
+        """Open the current article again (after its sources or annotations changed)."""
+        if self.current is None:
+            return
+        article_id = self.current.info.id
+        top = self.article_view.top_offset()
+
+        def done(view: OpenArticle) -> None:
+            self._show_article(view)
+            self.article_view.set_top_offset(top)
+
+        self.ops.run(lambda: self.library.open_article(article_id), done, self._failed)
+
+    def _on_changed(self, what: str) -> None:
+        if what in ("article", "sources"):
+            self.reload_current()
+
+    # ---- File menu -------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        start = str(self.settings.value("paths/last_dir", str(Path.home())))
+        for path in self.ask_open_paths(self, start):
+            self.settings.setValue("paths/last_dir", str(Path(path).parent))
+            self.open_path(path)
+
+    def choose_url(self) -> None:
+        url = self.ask_url(self)
+        if url:
+            self.open_path(url)
+
+    # ---- drag and drop ---------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if dropped_targets(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event) -> None:
+        targets = dropped_targets(event.mimeData())
+        if not targets:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        batch = getattr(self, "import_paths", None)  # set by reader.ui.library_panel
+        if batch is not None and len(targets) > 1:
+            batch(targets)  # many files: import in the background with progress
+            return
+        for t in targets:
+            self.open_path(t)
+
+
+def fallback_article(library: Library) -> int | None:
+    """The article to show when nothing else is asked for: the last one, the newest, the sample."""
+    last = library.last_article_id()
+    if last is not None:
+        return last
+    if library.article_count() == 0:
+        return library.import_sample()
+    rows = library.articles()
+    return rows[0].id if rows else library.import_sample()
+
+
+def dropped_targets(mime) -> list[str]:
+    """The files and web addresses in dropped mime data."""
+    out: list[str] = []
+    if mime is None:
+        return out
+    if mime.hasUrls():
+        for url in mime.urls():
+            url = QUrl(url)
+            if url.isLocalFile():
+                out.append(url.toLocalFile())
+            elif url.scheme() in ("http", "https"):
+                out.append(url.toString())
+    elif mime.hasText():
+        text = mime.text().strip()
+        if is_web_address(text) and " " not in text:
+            out.append(text)
+    return out
+
+
+def short(text: str, n: int) -> str:
+    """TEXT on one line, cut to N characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
