@@ -230,7 +230,7 @@ def metadata(doc: PdfInput, annotator: str) -> dict[str, str]:
         subject += f" from {doc.site or doc.origin}"
     subject += ", with highlights, notes and its sources"
     meta = {
-        "/Title": " ".join(doc.title.split()) or "Untitled article",
+        "/Title": doc.display_title(),
         "/Subject": subject,
         "/Creator": f"reader {__version__}",
         "/Keywords": ", ".join(names),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.analysis.model import Analysis, Segment
+from reader.ingest.document import title_from_name
 
 
 class Mark(Protocol):
@@ -58,6 +59,19 @@ class PdfInput:
     analysis: Analysis | None = None
     highlights: Sequence[Mark] = ()
     signals: Mapping[str, str] = field(default_factory=dict)  # source id → signals line
+
+    def display_title(self) -> str:
+        """The title to print: the stored one, unless it is the article's first sentence cut
+        short (how older versions titled a text file with no headline): then the file's name."""
+        title = " ".join(self.title.split())
+        opening = title.rstrip("…").rstrip()
+        if title.endswith("…") and " ".join(self.text[: len(title) * 2].split()).startswith(
+            opening
+        ):
+            if self.origin_kind in ("file", "sample") and self.origin:
+                return title_from_name(Path(self.origin).name)
+            return "Untitled article"
+        return title or "Untitled article"
 
     def origin_line(self) -> str:
         """ "By A. Author · 12 August 2024 · Kyiv Post · https://…" with what is known."""

@@ -21,14 +21,14 @@ def render(layout: Layout, doc: PdfInput, tick: Ticker) -> bytes:
     c = canvas.Canvas(
         buf, pagesize=(frame.width, frame.height), pageCompression=1, initialFontName=SERIF
     )
-    c.setTitle(" ".join(doc.title.split()) or "Untitled article")
+    c.setTitle(doc.display_title())
     c.setCreator(f"reader {__version__}")
     c.showOutline()
-    running = " ".join(doc.title.split()).rstrip("…")
+    running = doc.display_title().rstrip("…")
     head_w = frame.measure * 0.75
     while " " in running and pdfmetrics.stringWidth(running + " …", SANS, FURNITURE.size) > head_w:
         running = running.rsplit(" ", 1)[0].rstrip(",;:")
-    if running != " ".join(doc.title.split()):
+    if running != doc.display_title():
         running += " …"
     total = len(layout.pages)
     outline_by_page: dict[int, list[int]] = {}

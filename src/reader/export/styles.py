@@ -41,7 +41,6 @@ INK: Color = (0.11, 0.11, 0.12)
 GREY: Color = (0.40, 0.40, 0.43)
 ACCENT: Color = (0.13, 0.30, 0.52)
 RULE: Color = (0.75, 0.76, 0.79)
-CLAIM: Color = (0.905, 0.925, 0.955)  # light blue-grey under attributed statements
 HIGHLIGHT_COLORS: dict[str, Color] = {
     "yellow": (1.0, 0.89, 0.32),
     "green": (0.62, 0.91, 0.54),
@@ -70,6 +69,7 @@ ENTRY_META = Style(SANS, 7.5, 11, GREY, indent=44, space_before=1, space_after=6
 NOTE = Style(SERIF_ITALIC, 9.5, 13.5, ACCENT, indent=56, space_after=9)
 LABEL = Style(SANS, 8, 13.5, GREY)
 FURNITURE = Style(SANS, 7.5, 10, GREY)
+MARGIN_NOTE = Style(SANS, 6.8, 8.4, (0.18, 0.18, 0.22))  # a note printed beside its passage
 
 KIND_LABELS = {
     "person": "Person",

@@ -10,10 +10,10 @@ from reader.analysis.segment import segment
 from reader.export.appendices import notes_appendix, sources_appendix
 from reader.export.article import PdfInput
 from reader.export.layout import Frame, Layout, Line, Shape, Typesetter
+from reader.export.page_marks import margin_notes, shade_claims, source_legend
 from reader.export.styles import (
     ACCENT,
     BODY,
-    CLAIM,
     HEADING,
     KICKER,
     LEGEND,
@@ -82,7 +82,9 @@ def typeset(doc: PdfInput, frame: Frame, claims: bool, tick: Ticker) -> tuple[La
     if kicker:
         ts.block(kicker, KICKER)
     title_block = next((b for b in blocks if b[0] == "title"), None)
-    title = " ".join((text[title_block[1] : title_block[2]] if title_block else doc.title).split())
+    title = " ".join(
+        (text[title_block[1] : title_block[2]] if title_block else doc.display_title()).split()
+    )
     style = TITLE if len(title) <= 90 else TITLE_LONG
     ts.mark(title or "Untitled article", 0)
     if title_block:
@@ -95,16 +97,17 @@ def typeset(doc: PdfInput, frame: Frame, claims: bool, tick: Ticker) -> tuple[La
     ts.cursor -= 8
     ts.shape(Shape("line", frame.left, ts.cursor, frame.measure, 0, RULE))
     ts.cursor -= 6
-    statements = analysis.statements if analysis is not None else ()
-    legend = []
-    if claims and statements:
-        legend.append("Shaded passages are statements the analysis attributes to sources.")
+    # the legend of sources depends on the analysis only, and the line about highlights is
+    # always reserved, so that adding a highlight never moves the text
+    if claims and analysis is not None:
+        source_legend(ts, analysis)
+    below = ts.cursor - LEGEND.leading
     if doc.highlights:
-        legend.append("Highlights and notes are PDF annotations, listed under Notes at the end.")
-    # the legend always takes two lines, so that highlights never move the text
-    below = ts.cursor - 2 * LEGEND.leading
-    if legend:
-        ts.block(" ".join(legend), LEGEND)
+        ts.block(
+            "Highlights are PDF annotations; notes are printed in the margin and listed under "
+            "Notes at the end.",
+            LEGEND,
+        )
     ts.cursor = min(ts.cursor, below) - 14
 
     step = max(1, len(blocks) // 40)
@@ -128,14 +131,8 @@ def typeset(doc: PdfInput, frame: Frame, claims: bool, tick: Ticker) -> tuple[La
     layout = ts.layout
 
     if claims and analysis is not None:
-        for st in analysis.statements:
-            for a, b in st.content:
-                for line, x, y in layout.spans(a, b):
-                    if text[x:y].strip():
-                        x0, x1 = line.x_at(x), line.x_at(y)
-                        layout.pages[line.page - 1].under.append(
-                            Shape("rect", x0, line.bottom, x1 - x0, line.top - line.bottom, CLAIM)
-                        )
+        shade_claims(layout, text, analysis)
+    margin_notes(layout, doc)
     if analysis is not None and analysis.sources:
         sources_appendix(ts, doc, analysis)
     tick(10)

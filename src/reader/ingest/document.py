@@ -63,6 +63,37 @@ def title_from_text(text: str) -> str:
 
 
 MAX_TITLE = 100
+HEADING_WORDS = 16  # a first line longer than this is the article's first paragraph
+
+
+def title_for_text_file(text: str, name: str) -> str:
+    """A plain-text file's title: its first line when that line reads as a heading (short, not
+    a sentence running on), else the file's name ("kyiv_post-report.txt" → "Kyiv post report"),
+    never a first sentence cut short."""
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            if is_heading_line(line):
+                return line
+            break
+    return title_from_name(name)
+
+
+def is_heading_line(line: str) -> bool:
+    words = line.split()
+    if len(line) > MAX_TITLE or len(words) > HEADING_WORDS:
+        return False
+    # a sentence ending in a full stop is a heading only when short ("Talks resume.")
+    return not (line.endswith(".") and len(words) > 8)
+
+
+def title_from_name(name: str) -> str:
+    stem = name.rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem[1:] else stem
+    words = " ".join(re.sub(r"[_\-]+", " ", stem).split())
+    if not words:
+        return "Untitled"
+    return words[:1].upper() + words[1:] if words.islower() else words
 
 
 def shorten(line: str, limit: int) -> str:

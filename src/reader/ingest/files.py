@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from reader.errors import InputError
-from reader.ingest.document import ImportedDocument, clean_controls, title_from_text
+from reader.ingest.document import ImportedDocument, clean_controls, title_for_text_file
 from reader.ingest.limits import (
     MAX_PAGE_BYTES,
     MAX_TEXT_FILE_BYTES,
@@ -177,6 +177,8 @@ def read_path(path: str | Path, max_bytes: int | None = None) -> ImportedDocumen
         else:
             if not text.strip():
                 raise InputError(f"Cannot open {p.name}: the file has no text")
-            doc = ImportedDocument(text=text, title=title_from_text(text), origin=origin)
+            doc = ImportedDocument(
+                text=text, title=title_for_text_file(text, p.name), origin=origin
+            )
     check_text_size(doc.text, p.name)
     return doc
