@@ -673,12 +673,14 @@ class Library:
         self, article_id: int, start: int, end: int, color: str = "yellow", note: str = ""
     ) -> HighlightInfo:
         from reader.annotate.anchoring import quote_selector
+        from reader.annotate.selection import snap_to_words
 
         with self.db.session() as s:
             a = s.get(Article, article_id)
             if a is None:
                 raise NotFoundError(f"No article with id {article_id} in the library")
             start, end = max(0, min(start, end)), min(len(a.text), max(start, end))
+            start, end = snap_to_words(a.text, start, end)  # a mouse selection ends mid-word
             exact, prefix, suffix = quote_selector(a.text, start, end)
             h = Highlight(
                 article_id=article_id,
