@@ -142,7 +142,23 @@ def is_boundary(doc: Doc, j: int) -> bool:
         if w == "." and j > 0 and doc.lower[j - 1] + "." in words("organization_words"):
             return False  # "Harbor Inc. said": the company's suffix, not a sentence's end
         return w not in {"’", "'", "&"}
-    return doc.lower[j] in BOUNDARY_WORDS
+    return doc.lower[j] in BOUNDARY_WORDS and not given_name_word(doc, j)
+
+
+def given_name_word(doc: Doc, j: int) -> bool:
+    """Token j is a boundary word that is also a given name, written as one: "said Will Ames",
+    "May Chen said" (a capital, then a capitalised word; at a sentence's start only when the
+    sentence is no question, so "Will Congress act?" stays a verb)."""
+    w = doc.words[j]
+    if not (cap(w) and doc.lower[j] in words("word_given_names")):
+        return False
+    nxt = doc.words[j + 1] if j + 1 < len(doc.words) else ""
+    if not (cap(nxt) and nxt.isalpha() and nxt.lower() not in BOUNDARY_WORDS):
+        return False
+    if not sentence_initial(doc, j):
+        return True
+    sent = doc.sentence_of(doc.starts[j])
+    return sent is not None and not doc.text[sent[0] : sent[1]].rstrip().endswith("?")
 
 
 def text_of(doc: Doc, a: int, b: int) -> str:

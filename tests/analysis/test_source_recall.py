@@ -1,0 +1,29 @@
+"""Sources found on real-page patterns: given names that are also words ("Will", "May"),
+unnamed groups described by a relative clause, reports as speakers, organisations known by
+a short form, roles written in a relative clause. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _speakers(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """Source name → (kind, role, affiliation) for the sources that have statements."""
+    a = analyze(text)
+    used = {st.source for st in a.statements}
+    return {s.name: (s.kind, s.role, s.affiliation) for s in a.sources if s.id in used}
+
+
+def test_a_given_name_that_is_also_an_auxiliary_starts_the_name() -> None:
+    text = (
+        "Will Harrowgate, a tailor in the old town, said the rent had doubled. "
+        "“We cannot stay,” said May Okonkwo, a baker on the same street."
+    )
+    got = _speakers(text)
+    assert set(got) == {"Will Harrowgate", "May Okonkwo"}
+    assert got["May Okonkwo"][1] == "baker"
+
+
+def test_a_sentence_opening_auxiliary_in_a_question_stays_a_verb() -> None:
+    text = "Will Parliament pass the bill? Nobody knows. The clerk said the vote was close."
+    assert "Will Parliament" not in _speakers(text)
