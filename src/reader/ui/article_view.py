@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
+from reader.export.palette import source_ranks
 from reader.ui.theme import LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -424,17 +425,8 @@ class ArticleView(QTextBrowser):
         analysis = self.analysis
         if not analysis:
             return {}
-        counts: dict[str, int] = {}
-        for st in analysis.statements:
-            counts[st.source] = counts.get(st.source, 0) + 1
-        order = sorted(
-            range(len(analysis.sources)),
-            key=lambda i: (-counts.get(analysis.sources[i].id, 0), i),
-        )
-        # the most cited sources get the most distinct colours
-        return {
-            analysis.sources[i].id: self.theme.source_color(rank) for rank, i in enumerate(order)
-        }
+        # the rule the PDF export follows too: the most cited sources get the most distinct colours
+        return {sid: self.theme.source_color(rank) for sid, rank in source_ranks(analysis).items()}
 
     def _update_claims(self) -> None:
         sels: list[QTextEdit.ExtraSelection] = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reader.export.palette import DARK_SOURCES, LIGHT_SOURCES
 from reader.ui import icons
 
 
@@ -28,7 +29,7 @@ class Theme:
     accent: str
     selection: str
     flash: str
-    sources: tuple[str, ...]  # one colour per source, in order of appearance
+    sources: tuple[str, ...]  # one colour per source (reader.export.palette: the PDF uses them too)
 
     def source_color(self, index: int) -> QColor:
         return QColor(self.sources[index % len(self.sources)])
@@ -47,18 +48,7 @@ LIGHT = Theme(
     accent="#2f6f9f",
     selection="#cfe0f0",
     flash="#ffd75e",
-    sources=(
-        "#2f6f9f",
-        "#b5562f",
-        "#3d8b5a",
-        "#8a4f9e",
-        "#b08a1e",
-        "#2a8a8a",
-        "#a8446b",
-        "#5a6fb5",
-        "#6f7f2a",
-        "#8c5a3c",
-    ),
+    sources=LIGHT_SOURCES,
 )
 
 DARK = Theme(
@@ -74,18 +64,7 @@ DARK = Theme(
     accent="#6fa8d6",
     selection="#34506b",
     flash="#8a6d12",
-    sources=(
-        "#6fa8d6",
-        "#e08a62",
-        "#74c28f",
-        "#c08ad1",
-        "#d8b54f",
-        "#5fc0c0",
-        "#e07aa0",
-        "#93a5e8",
-        "#a9bb5c",
-        "#c9967a",
-    ),
+    sources=DARK_SOURCES,
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
