@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -29,26 +30,24 @@ def evidence_json(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     return [e.to_json() for e in items]
 
 
-NEAR = 2000  # characters either side of an anchor searched before the whole text
-
-
 def find_near(text: str, phrase: str, anchors: tuple[Span, ...]) -> Span | None:
-    """The occurrence of `phrase` in `text` nearest to one of the anchors (case-insensitive);
-    the text around the anchors is searched first, the whole text only when that finds none."""
+    """The occurrence of `phrase` in `text` nearest to one of the anchors (case-insensitive;
+    the first one on a tie, the first in the text without anchors)."""
     if not phrase.strip():
         return None
-    pat = _pattern(phrase)
-    spots = set()
+    spots = [(m.start(), m.end()) for m in _pattern(phrase).finditer(text)]
+    if not spots or not anchors:
+        return spots[0] if spots else None
+    starts = [s[0] for s in spots]
+    best: tuple[int, int] | None = None  # (distance, index)
     for a, _ in anchors:
-        lo = max(0, a - NEAR)
-        spots |= {(m.start(), m.end()) for m in pat.finditer(text, lo, a + NEAR + len(phrase))}
-    if not spots:
-        spots = {(m.start(), m.end()) for m in pat.finditer(text)}
-    if not spots:
-        return None
-    if not anchors:
-        return min(spots)
-    return min(sorted(spots), key=lambda s: min(abs(s[0] - a[0]) for a in anchors))
+        i = bisect_left(starts, a)
+        for j in (i - 1, i):
+            if 0 <= j < len(spots):
+                cand = (abs(starts[j] - a), j)
+                best = cand if best is None or cand < best else best
+    assert best is not None
+    return spots[best[1]]
 
 
 @lru_cache(maxsize=1024)

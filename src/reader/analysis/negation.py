@@ -31,6 +31,7 @@ PRONOUNS = frozenset(
     {"it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "she", "him",
      "her", "his"}
 )  # fmt: skip
+BE_HAVE = frozenset({"was", "were", "is", "are", "been", "be", "has", "have", "had"})
 MAX_SKIP = 3  # function words or adverbs between a negation and what it denies
 PASS_WORDS = frozenset({"of", "any", "a", "an", "the"})  # "no sign of an attack"
 
@@ -85,30 +86,44 @@ def _kind(tokens: list[tuple[str, Span]], i: int) -> str | None:
     return None
 
 
-def _denied(tokens: list[tuple[str, Span]], i: int, kind: str) -> set[str]:
-    """The stems a negation at tokens[i] bears on."""
+def _denied(tokens: list[Token], i: int, kind: str) -> set[str]:
+    """The stems a negation at tokens[i] bears on: the verb after "not" or "nobody" (through a
+    verb of seeing or reporting to what was seen: "nobody saw drones attack the plant"), the
+    noun phrase after "no" (and its verb: "no shots were fired")."""
     rest = tokens[i + 1 :]
-    if kind == "subject":
-        if tokens[i][0] == "no":
-            rest = rest[1:]  # "no one"
-        return {stem(w) for w, _ in rest[:SUBJECT_REACH] if is_content(w)}
+    if kind == "subject" and tokens[i][0] == "no":
+        rest = rest[1:]  # "no one"
     if kind == "verbal" and rest and rest[0][0] == "only":
         return set()  # "not only X but Y" asserts X
     out: set[str] = set()
     skipped = 0
-    for w, _ in rest:
-        if not is_content(w) or (kind == "verbal" and w.endswith("ly") and not out):
+    for n, (w, _) in enumerate(rest):
+        if not is_content(w) or (kind != "determiner" and w.endswith("ly") and not out):
             # a determiner after "no", an auxiliary or adverb before the verb; once the
             # noun phrase has begun, a function word ends it (unless after "sign of" …)
             skipped += 1
             if skipped > MAX_SKIP or (out and not (out & _transparent() and w in PASS_WORDS)):
+                if kind == "determiner" and out and w in BE_HAVE:
+                    out |= _predicate(rest[n:])  # "no protesters were detained"
                 break
             continue
         s = stem(w)
+        if kind != "determiner" and s in _transparent():
+            # "did not see any attack", "nobody reported strikes on the town"
+            return {s} | {stem(x) for x, _ in rest[n + 1 : n + 1 + SUBJECT_REACH] if is_content(x)}
         out.add(s)
-        if kind == "verbal" and s not in _transparent():
-            break  # the verb it negates: "did not move", "can't achieve"
+        if kind != "determiner":
+            break  # the verb it negates: "did not move", "can't achieve", "nobody attacked"
     return out
+
+
+def _predicate(tokens: list[Token]) -> set[str]:
+    """The verb after auxiliaries ("were detained", "has been paid"), if one follows."""
+    for w, _ in tokens[:3]:
+        if w in BE_HAVE:
+            continue
+        return {stem(w)} if is_content(w) else set()
+    return set()
 
 
 def statement_clauses(text: str, st: Statement) -> list[list[Token]]:

@@ -16,6 +16,7 @@ fraction of a second instead of growing with the square of its statements.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -30,8 +31,8 @@ RELATED_MIN = 0.15  # weighted overlap for two statements to count as related
 CORROBORATING_MIN = 0.3  # weighted overlap to call a same-polarity pair corroborating
 MIN_SHARED = 2  # distinct shared content stems (topic words not counted)
 CORROBORATING_SHARED = 3  # distinct shared stems to call a same-polarity pair corroborating
-MAX_POSTINGS = 80  # a stem in more statements than this proposes no pairs (it still counts)
-MAX_CANDIDATES = 40  # statements compared with one statement, those sharing most weight first
+MAX_POSTINGS = 80  # statements after one statement that one shared stem proposes
+MAX_CANDIDATES = 30  # statements compared with one statement, those sharing most weight first
 AUXILIARIES = frozenset({"to", "did", "does", "do", "not", "never", "had", "has", "have"})
 MODALS = frozenset({"will", "would", "could", "can", "should", "may", "might", "must", "cannot"})
 CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once", "should"})
@@ -233,7 +234,7 @@ def _words_for(p: _Profile, keys: set[str]) -> list[Word]:
 def _candidates(profiles: list[_Profile], weights_: dict[str, float]) -> list[list[int]]:
     """For each statement, the later statements of other sources worth comparing with it:
     those sharing a content stem or an event concept, most shared weight first, at most
-    MAX_CANDIDATES; stems in more than MAX_POSTINGS statements propose nothing."""
+    MAX_CANDIDATES; a stem proposes only the next MAX_POSTINGS statements that hold it."""
     index: dict[str, list[int]] = {}
     for i, p in enumerate(profiles):
         for k in p.stems | p.concepts:
@@ -243,11 +244,10 @@ def _candidates(profiles: list[_Profile], weights_: dict[str, float]) -> list[li
         score: dict[int, float] = {}
         for k in p.stems | p.concepts:
             posting = index[k]
-            if len(posting) > MAX_POSTINGS:
-                continue
+            at = bisect_right(posting, i)
             w = weights_.get(k, 0.5)
-            for j in posting:
-                if j > i and profiles[j].st.source != p.st.source:
+            for j in posting[at : at + MAX_POSTINGS]:
+                if profiles[j].st.source != p.st.source:
                     score[j] = score.get(j, 0.0) + w
         best = sorted(score, key=lambda j: (-score[j], j))[:MAX_CANDIDATES]
         out.append(sorted(best))
