@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from reader.errors import InputError
+from reader.ingest.body_parts import restore_body
 from reader.ingest.document import ImportedDocument
 
 _META_CHARSET = re.compile(
@@ -269,6 +270,7 @@ def document_from_html(
     body = getattr(doc, "body", None)
     if body is not None:
         lines, headings = _lines_from_tree(body)
+        lines = restore_body(html, lines) if lines else lines
     if not lines:
         lines, headings = _fallback_lines(html)
     if not lines:
