@@ -27,3 +27,13 @@ def test_a_given_name_that_is_also_an_auxiliary_starts_the_name() -> None:
 def test_a_sentence_opening_auxiliary_in_a_question_stays_a_verb() -> None:
     text = "Will Parliament pass the bill? Nobody knows. The clerk said the vote was close."
     assert "Will Parliament" not in _speakers(text)
+
+
+def test_a_group_described_by_a_relative_clause_speaks() -> None:
+    text = (
+        "The levy rose again in March. Harbour analysts who have studied the fees say "
+        "the levy will cost farmers dearly."
+    )
+    got = _speakers(text)
+    assert list(got) == ["Harbour analysts who have studied the fees"]
+    assert got["Harbour analysts who have studied the fees"][0] == "anonymous"

@@ -23,18 +23,35 @@ GROUP_BREAKS = frozenset(
     | {"who", "that", "which", "than", "not", "to", "whether", "since", "until", "unless"}
 )
 MAX_GROUP_TOKENS = 8
+MAX_RELATIVE_TOKENS = 6
+RELATIVES = frozenset({"who", "that"})
 
 
-def _plural_head(word: str, low: str) -> bool:
-    """A plural common noun: lower-case (or capitalised) letters ending in -s, not -ss, -us, -is."""
+def _plural_head(word: str, low: str, after_determiner: bool = False) -> bool:
+    """A plural common noun: lower-case (or capitalised) letters ending in -s, not -ss, -us, -is.
+    A word that is also a verb form ("reports") is a noun after a determiner ("some reports")."""
     return (
         word.isalpha()
         and len(low) >= 4
         and low.endswith("s")
         and not low.endswith(("ss", "us", "is", "ous"))
         and low not in words("group_stop_words")
-        and low not in reporting_verbs()
+        and (low not in reporting_verbs() or after_determiner)
     )
+
+
+def _relative_clause(doc: Doc, a: int, end: int) -> int | None:
+    """Token of "who"/"that" opening a relative clause on the group's head ("analysts who have
+    done the sums say"), when the clause is short and plain words only; else None."""
+    for t in range(a + 1, end):
+        if doc.lower[t] in RELATIVES:
+            clause = range(t + 1, end)
+            if 0 < len(clause) <= MAX_RELATIVE_TOKENS and all(
+                doc.words[k].isalpha() and doc.lower[k] not in GROUP_BREAKS for k in clause
+            ):
+                return t
+            return None
+    return None
 
 
 def group_subject(doc: Doc, cue_token: int, s_start: int) -> Mention | None:
@@ -43,20 +60,24 @@ def group_subject(doc: Doc, cue_token: int, s_start: int) -> Mention | None:
     a = s_start
     while a < end and (doc.lower[a] in SENTENCE_OPENERS or doc.words[a] == ","):
         a += 1
-    if end - a < 1 or end - a > MAX_GROUP_TOKENS:
+    if end - a < 1 or end - a > MAX_GROUP_TOKENS + MAX_RELATIVE_TOKENS:
         return None
-    toks = range(a, end)
+    rel = _relative_clause(doc, a, end)
+    if end - a > MAX_GROUP_TOKENS and rel is None:
+        return None
+    toks = range(a, rel if rel is not None else end)
     if any(not doc.words[t].isalpha() and doc.words[t] not in {"-", "’s", "'s"} for t in toks):
         return None
     if any(doc.lower[t] in GROUP_BREAKS or doc.lower[t].endswith("ly") for t in toks):
         return None
-    # the head is the last plural noun before an optional place phrase
-    head = end - 1
+    # the head is the last plural noun before an optional place phrase or relative clause
+    head = (rel if rel is not None else end) - 1
     for t in toks:
         if doc.lower[t] in GROUP_PLACE_WORDS and t > a:
             head = t - 1
             break
-    if not _plural_head(doc.words[head], doc.lower[head]):
+    after_det = head > a and doc.lower[head - 1] in GROUP_DETERMINERS
+    if not _plural_head(doc.words[head], doc.lower[head], after_det):
         return None
     if head > a and doc.words[head][:1].isupper():
         return None  # "Kessel Partners said": a name, for the name lexicons to judge
