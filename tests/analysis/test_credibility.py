@@ -408,3 +408,20 @@ def test_sample_border_sources_contradict_the_drone_claim(sample_analysis):
     rels = source_signals(a)[border.id].related
     assert border.kind == "anonymous"
     assert any(r.other_source == claimant.id and r.relation == "contradicting" for r in rels)
+
+
+def test_sample_contradictions_deny_the_same_thing(sample_analysis):
+    # issue 12: Martynova's "you can't achieve this through an attack" denies no attack, and
+    # the alliance quote shares words with her without either denying the other
+    a = sample_analysis
+    name = {s.id: s.name for s in a.sources}
+    pairs = {
+        (name[sid], name[r.other_source])
+        for sid, sig in source_signals(a).items()
+        for r in sig.related
+        if r.relation == "contradicting"
+    }
+    assert not any("Martynova" in x for pair in pairs for x in pair)
+    against_lukashenko = {b for x, b in pairs if x.endswith("Lukashenko")}
+    assert any("border forces" in b for b in against_lukashenko)
+    assert all("border forces" in b or "Azarau" in b for b in against_lukashenko)

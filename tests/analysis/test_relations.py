@@ -96,11 +96,20 @@ def test_denials_of_the_same_thing_contradict(first, second, cue):
     ("content", "denied"),
     [
         ("the troops did not move toward the river", {"move"}),
-        ("you can't achieve this through an attack", {"achieve"}),
+        ("you did not achieve this through an attack", {"achieve"}),
+        # a modal negation is a possibility or an intention, not a denial
+        ("you can't achieve this through an attack", set()),
+        ("they may not have paid any tax", set()),
+        # "failed to" denies the verb after it
+        ("the guards failed to conduct the checks", {"conduct"}),
+        # a question denies nothing
+        ("why didn't the guards conduct the checks?", set()),
         ("there was no sign of an attack on the port", {"sign", "attack"}),
         ("no protesters were detained outside parliament", {"protesters", "detained"}),
         ("nobody saw drones attack the plant", {"saw", "drones", "attack", "plant"}),
-        ("not the army but drones attacked the plant", {"army"}),
+        ("not the army but drones attacked the plant", set()),
+        ("they did not fire a single shot", {"fire"}),
+        ("there was not a single attack on the plant", {"attack"}),
         ("not only drones attacked the plant", set()),
         ("a small part of the story without it", set()),
     ],

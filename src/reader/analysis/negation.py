@@ -15,7 +15,15 @@ from functools import cache
 
 from reader.analysis.lexicons import words
 from reader.analysis.model import Span, Statement
-from reader.analysis.text_words import NEGATION_RE, WORD_RE, is_content, sentences, stem
+from reader.analysis.text_words import (
+    NEGATION_RE,
+    WORD_RE,
+    concepts,
+    is_content,
+    sentences,
+    stem,
+    verb_like,
+)
 
 __all__ = ["DENIAL_STEMS", "NEGATION_RE", "Negation", "clauses", "negations"]
 
@@ -32,6 +40,19 @@ PRONOUNS = frozenset(
      "her", "his"}
 )  # fmt: skip
 BE_HAVE = frozenset({"was", "were", "is", "are", "been", "be", "has", "have", "had"})
+MODALS = frozenset({"may", "might", "can", "could", "would", "should", "must", "will", "shall"})
+MODAL_NEGATIONS = frozenset(
+    {"cannot", "can't", "won't", "wouldn't", "couldn't", "shouldn't", "mightn't", "mustn't",
+     "shan't"}
+)  # fmt: skip
+FAIL_VERBS = frozenset({"fail", "fails", "failed", "failing", "refuse", "refuses", "refused"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+SKIP_BEFORE_VERB = frozenset(
+    {"be", "been", "being", "was", "were", "is", "are", "have", "has", "had", "do", "does", "did",
+     "to", "ever", "even", "yet", "always", "really", "actually", "a", "an", "the", "any", "some",
+     "all", "so", "too", "very", "one", "single", "more", "further", "again", "once"}
+)  # fmt: skip
+NOUN_STARTS = frozenset({"a", "an", "the", "any", "some", "one", "single"})
 MAX_SKIP = 3  # function words or adverbs between a negation and what it denies
 PASS_WORDS = frozenset({"of", "any", "a", "an", "the"})  # "no sign of an attack"
 
@@ -46,6 +67,7 @@ class Negation:
     clause: frozenset[str]
     kind: str = "verbal"  # verbal | determiner | subject | cue
     pronoun: bool = False  # its clause names something by a pronoun ("they were not …")
+    first_person: bool = False  # its clause speaks of the speaker ("I did not post …")
 
 
 @cache
@@ -73,8 +95,12 @@ def clauses(text: str, sentence: Span) -> list[list[Token]]:
     return [c for c in out if c]
 
 
-def _kind(tokens: list[tuple[str, Span]], i: int) -> str | None:
+def _kind(tokens: list[Token], i: int) -> str | None:
     low = tokens[i][0]
+    if (i and tokens[i - 1][0] in MODALS) or low in MODAL_NEGATIONS:
+        return None  # "may not", "can't", "won't": a possibility or intention, not a denial
+    if low in FAIL_VERBS:
+        return "verbal" if i + 1 < len(tokens) and tokens[i + 1][0] == "to" else None
     if low == "no":
         return "subject" if i + 1 < len(tokens) and tokens[i + 1][0] == "one" else "determiner"
     if low == "without":
@@ -102,6 +128,8 @@ def _denied(tokens: list[Token], i: int, kind: str) -> set[str]:
             # a determiner after "no", an auxiliary or adverb before the verb; once the
             # noun phrase has begun, a function word ends it (unless after "sign of" …)
             skipped += 1
+            if kind != "determiner" and not out and not (w in SKIP_BEFORE_VERB or w.endswith("ly")):
+                break  # "had not made their checks": a verb too common to compare denies nothing
             if skipped > MAX_SKIP or (out and not (out & _transparent() and w in PASS_WORDS)):
                 if kind == "determiner" and out and w in BE_HAVE:
                     out |= _predicate(rest[n:])  # "no protesters were detained"
@@ -111,6 +139,10 @@ def _denied(tokens: list[Token], i: int, kind: str) -> set[str]:
         if kind != "determiner" and s in _transparent():
             # "did not see any attack", "nobody reported strikes on the town"
             return {s} | {stem(x) for x, _ in rest[n + 1 : n + 1 + SUBJECT_REACH] if is_content(x)}
+        if kind == "verbal" and any(x in NOUN_STARTS for x, _ in rest[:n]):
+            # "not the army but …", "and not the working class": a noun phrase set against
+            # another, which denies an event only when it names one ("not a single attack")
+            return {s} if s in concepts() else set()
         out.add(s)
         if kind != "determiner":
             break  # the verb it negates: "did not move", "can't achieve", "nobody attacked"
@@ -127,8 +159,13 @@ def _predicate(tokens: list[Token]) -> set[str]:
 
 
 def statement_clauses(text: str, st: Statement) -> list[list[Token]]:
-    """The clauses of a statement's content, sentence by sentence."""
-    return [c for sentence in sentences(text, st.content) for c in clauses(text, sentence)]
+    """The clauses of a statement's content, sentence by sentence; a question asserts and
+    denies nothing ("why didn't he pay?"), so its clauses are left out."""
+    out = []
+    for a, b in sentences(text, st.content):
+        if not text[a:b].rstrip().endswith("?"):
+            out += clauses(text, (a, b))
+    return out
 
 
 def negations(
@@ -155,11 +192,31 @@ def negations(
                 span = (span[0], clause[i + 1][1][1])
             elif clause[i][0].endswith("n't"):
                 span = (span[1] - 3, span[1])  # "didn't" → "n't", as NEGATION_RE finds it
-            pronoun = any(w in PRONOUNS for w, _ in clause)
+            words = {w for w, _ in clause}
             found.append(
-                Negation(text[span[0] : span[1]], span, frozenset(denied), stems, kind, pronoun)
+                Negation(
+                    text[span[0] : span[1]],
+                    span,
+                    frozenset(denied),
+                    stems,
+                    kind,
+                    bool(words & PRONOUNS),
+                    bool(words & FIRST_PERSON),
+                )
             )
     if any(stem(w.group()) in DENIAL_STEMS for w in WORD_RE.finditer(cue_text)):
-        cue_span = st.cue
-        found.append(Negation(cue_text, cue_span, frozenset(every), frozenset(every), "cue"))
+        # "denied that drones had attacked the plant": the statement's first verb is denied
+        main = _main_verb(parts)
+        found.append(Negation(cue_text, st.cue, main, frozenset(every), "cue"))
     return found
+
+
+def _main_verb(parts: list[list[Token]]) -> frozenset[str]:
+    """The first word of the clauses that reads as a verb or names an event, if any."""
+    for clause in parts:
+        prev = ""
+        for w, _ in clause:
+            if is_content(w) and (verb_like(w, prev) or stem(w) in concepts()):
+                return frozenset({stem(w)})
+            prev = w
+    return frozenset()

@@ -24,8 +24,8 @@ from typing import Any
 from reader.analysis.evidence import Evidence, evidence_json
 from reader.analysis.lexicons import words as lexicon_words
 from reader.analysis.model import Analysis, Span, Statement
-from reader.analysis.negation import Negation, negations, statement_clauses
-from reader.analysis.text_words import concepts, is_content, stem, weights
+from reader.analysis.negation import FIRST_PERSON, Negation, negations, statement_clauses
+from reader.analysis.text_words import concepts, is_content, stem, verb_like, weights
 
 RELATED_MIN = 0.15  # weighted overlap for two statements to count as related
 CORROBORATING_MIN = 0.3  # weighted overlap to call a same-polarity pair corroborating
@@ -33,7 +33,6 @@ MIN_SHARED = 2  # distinct shared content stems (topic words not counted)
 CORROBORATING_SHARED = 3  # distinct shared stems to call a same-polarity pair corroborating
 MAX_POSTINGS = 80  # statements after one statement that one shared stem proposes
 MAX_CANDIDATES = 30  # statements compared with one statement, those sharing most weight first
-AUXILIARIES = frozenset({"to", "did", "does", "do", "not", "never", "had", "has", "have"})
 MODALS = frozenset({"will", "would", "could", "can", "should", "may", "might", "must", "cannot"})
 CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once", "should"})
 REFERENCE_RE = re.compile(
@@ -86,6 +85,8 @@ class _Profile:
     negated: frozenset[str]  # every stem or concept one of its negations denies
     mass: float  # the weight of its stems
     by_key: dict[str, list[Word]]  # stem or concept → its words
+    first_person: bool  # the speaker speaks of themself ("I", "we"): another person than
+    # the "I" of another source
 
 
 @cache
@@ -106,6 +107,7 @@ def _profile(text: str, st: Statement, skip: set[str], weights_: dict[str, float
     events: set[str] = set()
     asserted: set[str] = set()
     parts = statement_clauses(text, st)
+    first_person = False
     for clause in parts:
         # "if there had been an attack", "which can deploy": named, not asserted
         hypothetical = clause[0][0] in CONDITIONAL
@@ -113,14 +115,13 @@ def _profile(text: str, st: Statement, skip: set[str], weights_: dict[str, float
         for low, sp in clause:
             if low in MODALS:
                 hypothetical = True
+            first_person = first_person or low in FIRST_PERSON
             if is_content(low):
                 s = stem(low)
-                verb_like = (len(low) >= 5 and low.endswith(("ed", "ing"))) or (
-                    prev in AUXILIARIES or prev.endswith("n't")
-                )
-                if not hypothetical and s not in _setting() and (verb_like or s in concept_of):
+                verbal = verb_like(low, prev)
+                if not hypothetical and s not in _setting() and (verbal or s in concept_of):
                     events |= {s, concept_of.get(s, s)}
-                    if verb_like:
+                    if verbal:
                         asserted |= {s, concept_of.get(s, s)}
                 if s not in skip:
                     ws.append((s, low, sp))
@@ -145,6 +146,7 @@ def _profile(text: str, st: Statement, skip: set[str], weights_: dict[str, float
         negated=frozenset(negated),
         mass=sum(weights_.get(s, 1.0) for s in stems),
         by_key=by_key,
+        first_person=first_person,
     )
 
 
@@ -158,6 +160,8 @@ def _denial(
     border" against "drones attacked the town", not "they were not transferred")."""
     concept_of = concepts()
     for neg in neg_side.negs:
+        if neg.first_person and plain.first_person:
+            continue  # "I did not post" against another source's "I posted": two people
         hit = {s for s in neg.denied if s in plain.events or concept_of.get(s) in plain.events}
         if not hit:
             continue

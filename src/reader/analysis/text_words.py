@@ -86,6 +86,16 @@ def is_content(low: str) -> bool:
     )
 
 
+AUXILIARIES = frozenset({"to", "did", "does", "do", "not", "never", "had", "has", "have"})
+
+
+def verb_like(low: str, prev: str) -> bool:
+    """Whether a content word reads as a verb: "attacked", "moving", "did move", "to close"."""
+    return (len(low) >= 5 and low.endswith(("ed", "ing"))) or (
+        prev in AUXILIARIES or prev.endswith("n't")
+    )
+
+
 def content_words(text: str, start: int, end: int) -> list[tuple[str, str, Span]]:
     """(stem, surface form, span) of each content word in text[start:end]."""
     out = []
