@@ -1,13 +1,25 @@
-"""How a source tree row looks: `SourceDelegate` paints source rows (icon, name, counts,
-role · affiliation, signal chips) and statement rows (kind icon, two lines of text, cue and
-hedges), sizes them, lays out the chips, answers their tooltips and edits a name in place;
-`SourceTree` is the view that lays rows out again when its width changes (chips wrap).
+"""How a source tree row looks: `SourceDelegate` paints source rows (an expand triangle, icon,
+name, counts, role · affiliation, signal chips) and statement rows (kind icon, two lines of
+text, cue and hedges), sizes them, lays out the chips (scaled with the text zoom), answers
+their tooltips and edits a name in place. `SourceTree` is the view: it lays rows out again
+when its width changes (chips wrap) and a click on a row's triangle opens or closes it
+without selecting the row.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
@@ -27,6 +39,11 @@ from reader.ui.source_model import Role
 PAD_X, PAD_Y = 8, 7
 ICON = 16
 CHIP_GAP, CHIP_PAD, CHIP_LINES = 4, 6, 3
+TOGGLE = 12  # the expand triangle's column, left of the icon
+HELP_HINT = (
+    "<div style='margin-top:6px;color:#7b8591'>What does this mean? The <b>?</b> button above"
+    " the list (or Help → What the signals mean) explains each signal.</div>"
+)
 
 
 def is_dark(pal: QPalette) -> bool:
@@ -52,11 +69,21 @@ class SourceDelegate(QStyledItemDelegate):
 
     STATEMENT_LINES = 2
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_scale = 1.0  # the article's text zoom, applied to the chips
+
     # ---- chips (shared by painting, sizing and tooltips) -------------------------------------
 
-    @staticmethod
-    def chip_font(font: QFont) -> QFont:
-        return _small(font, -1.5)
+    def chip_font(self, font: QFont) -> QFont:
+        """The chips' small font, grown or shrunk with the text zoom (Ctrl+= / Ctrl+-)."""
+        f = _small(font, -1.5)
+        if self.text_scale != 1.0:
+            if f.pointSizeF() > 0:
+                f.setPointSizeF(f.pointSizeF() * self.text_scale)
+            else:
+                f.setPixelSize(max(8, round(f.pixelSize() * self.text_scale)))
+        return f
 
     def chip_layout(
         self, font: QFont, chips: list[Chip], left: int, top: int, width: int
@@ -96,7 +123,28 @@ class SourceDelegate(QStyledItemDelegate):
         return len({r.top() for _c, r in rects})
 
     def _text_left(self, rect: QRect) -> int:
-        return rect.left() + PAD_X + ICON + 8
+        return rect.left() + PAD_X + TOGGLE + ICON + 8
+
+    @staticmethod
+    def toggle_rect(font: QFont, rect: QRect) -> QRect:
+        """Where a source row's expand triangle is drawn and clicked: left of the icon, on the
+        name's line (a little taller than the line, for an easy click)."""
+        fm = QFontMetrics(font)
+        return QRect(rect.left() + 2, rect.top() + PAD_Y - 3, PAD_X + TOGGLE - 2, fm.height() + 6)
+
+    def _paint_toggle(self, p: QPainter, font: QFont, rect: QRect, index: Index, color) -> None:
+        view = self.parent()
+        if not isinstance(view, QTreeView) or not index.model().hasChildren(index):
+            return
+        r = QRectF(self.toggle_rect(font, rect))
+        cx, cy, s = r.center().x() + 1, r.center().y(), 3.5
+        if view.isExpanded(index):  # ▾
+            pts = [QPointF(cx - s, cy - s / 2), QPointF(cx + s, cy - s / 2), QPointF(cx, cy + s)]
+        else:  # ▸
+            pts = [QPointF(cx - s / 2, cy - s), QPointF(cx + s, cy), QPointF(cx - s / 2, cy + s)]
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(color)
+        p.drawPolygon(QPolygonF(pts))
 
     def source_hit_areas(
         self, font: QFont, rect: QRect, index: Index
@@ -118,7 +166,7 @@ class SourceDelegate(QStyledItemDelegate):
         chips = item_value(index, Role.ChipsRole) or []
         ctop = top + fm.height() + 2 + small.height() + 5
         for chip, r in self.chip_layout(font, chips, x, ctop, width):
-            out.append((chip.key, r, chip.tooltip))
+            out.append((chip.key, r, chip.tooltip + HELP_HINT))
         return out
 
     @staticmethod
@@ -155,7 +203,7 @@ class SourceDelegate(QStyledItemDelegate):
                 view = self.parent()
                 width = 300
                 if isinstance(view, QTreeView):
-                    width = view.viewport().width() - view.indentation() - 2 * PAD_X - ICON - 12
+                    width = view.viewport().width() - 2 * PAD_X - TOGGLE - ICON - 12
                 lines = self._chip_lines(option.font, chips, max(120, width))
                 ch = QFontMetrics(self.chip_font(option.font)).height() + 4
                 h += 5 + lines * ch + (lines - 1) * CHIP_GAP
@@ -185,7 +233,8 @@ class SourceDelegate(QStyledItemDelegate):
         fm = QFontMetrics(opt.font)
         small_font = _small(opt.font)
         small = QFontMetrics(small_font)
-        x = rect.left() + PAD_X
+        self._paint_toggle(p, opt.font, rect, index, dim)
+        x = rect.left() + PAD_X + TOGGLE
         top = rect.top() + PAD_Y
         icon = item_value(index, Qt.ItemDataRole.DecorationRole)
         if icon is not None:
@@ -362,7 +411,42 @@ class SourceDelegate(QStyledItemDelegate):
 
 
 class SourceTree(QTreeView):
-    """The tree; rows are laid out again when its width changes (chips wrap)."""
+    """The tree; rows are laid out again when its width changes (chips wrap). Its own
+    triangles replace Qt's branch indicators, which sit apart from the tall rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+
+    def toggle_at(self, pos) -> bool:
+        """Open or close the source row whose triangle is at `pos` (viewport coordinates)."""
+        index = self.indexAt(pos)
+        delegate = self.itemDelegate()
+        if (
+            not index.isValid()
+            or index.parent().isValid()
+            or not self.model().hasChildren(index)
+            or not isinstance(delegate, SourceDelegate)
+        ):
+            return False
+        if not delegate.toggle_rect(self.font(), self.visualRect(index)).contains(pos):
+            return False
+        self.setExpanded(index, not self.isExpanded(index))
+        return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.toggle_at(
+            event.position().toPoint()
+        ):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.toggle_at(event.position().toPoint()):  # a quick second click toggles again
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.analysis.model import Source
+from reader.ui.signals_help import anchor_for
 from reader.ui.source_chips import (
     RATING_COLORS,
     RATING_LABELS,
@@ -59,6 +60,7 @@ class SourceDetails(QScrollArea):
     rating_chosen = Signal(int, object)  # library source id, rating or None
     note_edited = Signal(int, str)  # library source id, note
     article_requested = Signal(int)  # article id
+    help_requested = Signal(str)  # a section of "What the signals mean" (signals_help)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -284,36 +286,56 @@ class SourceDetails(QScrollArea):
                 )
                 rows.clear()
 
-        def section(title: str) -> None:
+        def section(title: str, help_anchor: str = "") -> None:
             flush_rows()
+            more = (
+                f" · <a href='help:{help_anchor}' style='text-decoration:none'>what do these"
+                " mean?</a>"
+                if help_anchor
+                else ""
+            )
             out.append(
                 f"<p style='margin-top:14px; margin-bottom:2px; color:{dim}; font-size:small;"
-                f" font-weight:600'>{title.upper()}</p>"
+                f" font-weight:600'>{title.upper()}{more}</p>"
             )
 
-        def item(label: str, tone: str, body: str) -> None:
+        def item(label: str, tone: str, body: str, key: str = "") -> None:
+            # the label links to its section of "What the signals mean"
             color = tone_hex(tone, dark)
+            anchor = anchor_for(key or label)
+            shown = esc(label)
+            if anchor:
+                shown = (
+                    f"<a href='help:{anchor}' style='color:{color}; text-decoration:none'"
+                    f" title='What does this mean?'>{shown}</a>"
+                )
             rows.append(
                 f"<tr><td width='30%' style='padding:4px 10px 4px 0; color:{color};"
-                f" font-weight:600'>{esc(label)}</td>"
+                f" font-weight:600'>{shown}</td>"
                 f"<td style='padding:4px 0'>{body}</td></tr>"
             )
 
         def note(text: str) -> str:
             return f"<span style='color:{dim}'>{text}</span>"
 
-        section("Signals")
+        section("Signals", "top")
         mentions = mention_words(sig)
         ment = ", ".join(self._link(e.span, e.text, quote=True) for e in mentions[:5])
         if sig.identity.named:
-            item("named", "neutral", f"{note('as')} {ment}")
+            item("named", "neutral", f"{note('as')} {ment}", "identity")
         else:
-            item("anonymous", "warn", f"{note('no name given; called')} {ment}")
+            item("anonymous", "warn", f"{note('no name given; called')} {ment}", "identity")
         if sig.affiliation.stated:
             ev = sig.affiliation.evidence
-            item("affiliation", "neutral", " · ".join(self._link(e.span, e.text, True) for e in ev))
+            links = " · ".join(self._link(e.span, e.text, True) for e in ev)
+            item("affiliation", "neutral", links, "affiliation")
         else:
-            item("no affiliation", "warn", note("the article does not say who they are"))
+            item(
+                "no affiliation",
+                "warn",
+                note("the article does not say who they are"),
+                "affiliation",
+            )
         c = sig.statements
         if c.total:
             share = round(100 * (c.verbatim_share or 0))
@@ -323,13 +345,14 @@ class SourceDetails(QScrollArea):
                 f"{share}% verbatim",
                 "neutral" if share >= 50 else "info",
                 note(counts) + (f"<br>{quotes}" if quotes else ""),
+                "verbatim",
             )
         if sig.hedged:
             lines = []
             for h in sig.hedged:
                 words = ", ".join(self._link(e.span, e.text, quote=True) for e in h.evidence)
                 lines.append(f"{words} {note('in')} {self._statement_link(model, h.statement, 70)}")
-            item(f"{len(sig.hedged)} hedged", "warn", "<br>".join(lines))
+            item(f"{len(sig.hedged)} hedged", "warn", "<br>".join(lines), "hedged")
         verbs: dict[str, list] = {}
         for cue in sig.cues:
             if cue.stance == "doubtful":
@@ -341,12 +364,12 @@ class SourceDetails(QScrollArea):
                 for cue in cues
             ]
             label = verb + (f" ×{len(cues)}" if len(cues) > 1 else "")
-            item(label, "warn", "<br>".join(lines))
+            item(label, "warn", "<br>".join(lines), "verb")
         for stance in ("assertive", "neutral"):
             cues = [cue for cue in sig.cues if cue.stance == stance]
             if cues:
                 words = ", ".join(self._link(cue.span, cue.text, quote=True) for cue in cues)
-                item(f"{stance} verbs", "neutral", words)
+                item(f"{stance} verbs", "neutral", words, "verb")
 
         grouped = others_by_relation(sig)
         if grouped:
@@ -364,6 +387,7 @@ class SourceDetails(QScrollArea):
                             + f"<br>{note('against')} "
                             + self._statement_link(model, r.statement, 80)
                             + (f"<br>{note('shared words: ' + esc(shared))}" if shared else ""),
+                            relation,
                         )
         flush_rows()
 
@@ -398,6 +422,8 @@ class SourceDetails(QScrollArea):
                 self.evidence_activated.emit(a, b)
             elif kind == "article":
                 self.article_requested.emit(int(rest))
+            elif kind == "help":
+                self.help_requested.emit("" if rest == "top" else rest)
         except ValueError:
             return
 

@@ -12,13 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPoint,
-    QRect,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QRect, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,16 +22,27 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.analysis.language import looks_english
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
 from reader.ui.delegates import configure_card_tree, item_value
+from reader.ui.signals_help import show_signals_help
 from reader.ui.source_delegate import SourceDelegate, SourceTree
 from reader.ui.source_details import SourceDetails
 from reader.ui.source_model import KIND_LABELS, Role, SourceFilterModel, SourceModel
+
+NO_SOURCES = "No cited sources found in this article."
+NOT_ENGLISH = (
+    "No cited sources found.\n\nSource detection reads English only; this article looks like"
+    " it is in another language."
+)
+PICK_HINT = "Select a source to see its signals, evidence and your rating."
+SPLITTER_KEY = "sources/splitter"
 
 
 class SourcesPanel(QWidget):
@@ -95,6 +100,12 @@ class SourcesPanel(QWidget):
         self.sort_combo.currentIndexChanged.connect(
             lambda i: self.proxy.set_sort_key(self.SORTS[i][0] if 0 <= i < len(self.SORTS) else "")
         )
+        self.help_button = QToolButton(self)
+        self.help_button.setObjectName("signalsHelpButton")
+        self.help_button.setText("?")
+        self.help_button.setToolTip("What the signals mean")
+        self.help_button.setAutoRaise(True)
+        self.help_button.clicked.connect(lambda: self.show_help())
 
         self.tree = SourceTree(self)
         self.tree.setObjectName("sourcesTree")
@@ -109,7 +120,7 @@ class SourcesPanel(QWidget):
         self.tree.activated.connect(self._activate)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
 
-        self.empty = QLabel("No cited sources found in this article.", self)
+        self.empty = QLabel(NO_SOURCES, self)
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty.setWordWrap(True)
@@ -122,6 +133,13 @@ class SourcesPanel(QWidget):
         self.details.rating_chosen.connect(self.rating_requested)
         self.details.note_edited.connect(self.note_changed)
         self.details.article_requested.connect(self.article_requested)
+        self.details.help_requested.connect(self.show_help)
+        # the pane takes room only once there is a source to show: a thin hint line until then
+        self.pick_hint = QLabel(PICK_HINT, self)
+        self.pick_hint.setObjectName("sourcesPickHint")
+        self.pick_hint.setWordWrap(True)
+        self.pick_hint.setContentsMargins(12, 5, 12, 6)
+        self.pick_hint.setEnabled(False)  # drawn dimmed
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("sourcesSplitter")
@@ -131,6 +149,11 @@ class SourcesPanel(QWidget):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
+        self.splitter.splitterMoved.connect(lambda _pos, _i: self._save_splitter())
+        parent_settings = getattr(parent, "settings", None)
+        self._settings = parent_settings if isinstance(parent_settings, QSettings) else None
+        self._splitter_restored = False
+        self.details.hide()
 
         top = QHBoxLayout()
         top.setContentsMargins(8, 8, 8, 4)
@@ -140,13 +163,16 @@ class SourcesPanel(QWidget):
         menus.setSpacing(6)
         menus.addWidget(self.kind_combo, 1)
         menus.addWidget(self.sort_combo, 1)
+        menus.addWidget(self.help_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addLayout(top)
         lay.addLayout(menus)
         lay.addWidget(self.splitter, 1)
+        lay.addWidget(self.pick_hint)
         self.stack.setCurrentWidget(self.empty)
+        self.pick_hint.hide()
 
     # ---- feeding ---------------------------------------------------------------------------
 
@@ -163,15 +189,16 @@ class SourcesPanel(QWidget):
         has = bool(analysis and analysis.sources)
         self.stack.setCurrentWidget(self.tree if has else self.empty)
         if analysis is not None and not has:
-            self.empty.setText("No cited sources found in this article.")
+            self.empty.setText(empty_text(analysis))
         self.details.show_source(None, self.model)
-        if has:  # sources at a glance; the first one opened to show its statements
+        self._show_details(False, has)
+        if has:  # sources at a glance (a lone source opened to show its statements)
             self.tree.collapseAll()
             keep_index = self.index_of_source(keep) if keep else QModelIndex()
             if keep_index.isValid():
                 self.tree.setCurrentIndex(keep_index)
                 self.tree.scrollTo(keep_index)
-            else:
+            elif self.proxy.rowCount() == 1:
                 self.tree.expand(self.proxy.index(0, 0))
 
     def keep_source(self, source_id: str | None) -> None:
@@ -194,6 +221,38 @@ class SourcesPanel(QWidget):
             self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         self.tree.scheduleDelayedItemsLayout()
         self.details.refresh_info(self.model)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Follow the article's text zoom: the chips' small text grows and shrinks with it."""
+        if abs(scale - self.delegate.text_scale) < 1e-6:
+            return
+        self.delegate.text_scale = scale
+        self.tree.scheduleDelayedItemsLayout()
+        self.tree.viewport().update()
+
+    def show_help(self, anchor: str = "") -> None:
+        """Help → What the signals mean, at one signal's section."""
+        show_signals_help(self, anchor)
+
+    # ---- the details pane ------------------------------------------------------------------
+
+    def _show_details(self, selected: bool, has_sources: bool) -> None:
+        """The details pane shows once a source is selected, at the height the reader left it;
+        until then the list has the room and one dim line says what selecting does."""
+        self.pick_hint.setVisible(has_sources and not selected)
+        if selected != self.details.isHidden():  # already as asked (visible or not)
+            return
+        self.details.setVisible(selected)
+        if selected and not self._splitter_restored:
+            self._splitter_restored = True
+            state = self._settings.value(SPLITTER_KEY) if self._settings is not None else None
+            if not isinstance(state, QByteArray) or not self.splitter.restoreState(state):
+                total = max(2, sum(self.splitter.sizes()))
+                self.splitter.setSizes([total * 5 // 9, total * 4 // 9])
+
+    def _save_splitter(self) -> None:
+        if self._settings is not None and getattr(self.window(), "persist", True):
+            self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
     def set_colors(self, colors: dict) -> None:
         self.model.set_colors(colors)
@@ -319,6 +378,7 @@ class SourcesPanel(QWidget):
             self.tree.expand(current)
         source = item_value(current, Role.SourceRole) if current.isValid() else None
         self.details.show_source(source, self.model)
+        self._show_details(source is not None, self.stack.currentWidget() is self.tree)
         self.source_selected.emit(source)
 
     def _activate(self, index: QModelIndex) -> None:
@@ -334,3 +394,11 @@ class SourcesPanel(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def empty_text(analysis: Analysis) -> str:
+    """Why the list is empty: no sources, or (no statements in a text that does not look like
+    English) an engine that reads English only."""
+    if not analysis.statements and not looks_english(analysis.text):
+        return NOT_ENGLISH
+    return NO_SOURCES
