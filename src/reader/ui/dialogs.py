@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -109,7 +110,10 @@ class NoticeBar(QFrame):
 
 
 class ShortcutsDialog(QDialog):
-    """Help → Keyboard shortcuts: the window's `shortcuts_help` as a two-column table."""
+    """Help → Keyboard shortcuts: the window's `shortcuts_help` as a two-column table whose
+    descriptions wrap, in a dialog sized to show them whole (up to most of the screen)."""
+
+    MAX_TEXT_WIDTH = 540  # px of description before it wraps
 
     def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,21 +125,55 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for row, (keys, what) in enumerate(shortcuts):
             k = QTableWidgetItem(keys)
             f = k.font()
             f.setBold(True)
             k.setFont(f)
+            k.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.table.setItem(row, 0, k)
-            self.table.setItem(row, 1, QTableWidgetItem(what))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+            d = QTableWidgetItem(what)
+            d.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            d.setToolTip(what)
+            self.table.setItem(row, 1, d)
+        head = self.table.horizontalHeader()
+        self.table.resizeColumnToContents(0)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.table)
-        lay.addWidget(buttons)
-        self.resize(460, min(640, 90 + 30 * len(shortcuts)))
+        self.lay = QVBoxLayout(self)
+        self.lay.addWidget(self.table)
+        self.lay.addWidget(buttons)
+        self._fit(shortcuts)
+
+    def _fit(self, shortcuts: list[tuple[str, str]]) -> None:
+        """As wide as the longest description (up to MAX_TEXT_WIDTH, then it wraps) and as
+        tall as every row, within the screen."""
+        fm = self.table.fontMetrics()
+        text_w = max((fm.horizontalAdvance(what) for _k, what in shortcuts), default=200)
+        desc_w = min(self.MAX_TEXT_WIDTH, text_w + 28)  # the cell margins, and a little air
+        frame = 2 * self.table.frameWidth()
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        width = self.table.columnWidth(0) + desc_w + frame + scroll
+        self.table.setColumnWidth(1, desc_w)
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        height = rows + self.table.horizontalHeader().sizeHint().height() + frame
+        screen = self.screen().availableGeometry() if self.screen() else None
+        max_h = int(screen.height() * 0.85) if screen else 800
+        margins = self.lay.contentsMargins()
+        extra_h = margins.top() + margins.bottom() + 48  # the Close button and spacing
+        self.table.setMinimumWidth(width)
+        self.resize(width + margins.left() + margins.right(), min(max_h, height + extra_h))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
 
 
 class AboutDialog(QDialog):

@@ -100,9 +100,13 @@ class LibraryPanel(QWidget):
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         head.resizeSection(Column.SITE, fm.horizontalAdvance("nytimes.com") + 14)
         head.resizeSection(Column.DATE, fm.horizontalAdvance("28 Sep 2024") + 18)
-        head.resizeSection(Column.SOURCES, 40)
-        head.resizeSection(Column.NOTES, 40)
+        counts = max(34, fm.horizontalAdvance("999") + 14)  # a small number, or the header icon
+        head.resizeSection(Column.SOURCES, counts)
+        head.resizeSection(Column.NOTES, counts)
         head.setMinimumSectionSize(32)
+        self._fitting = False
+        self._user_sized: set[int] = set()  # columns the reader resized: left as they are
+        head.sectionResized.connect(self._on_section_resized)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -159,9 +163,35 @@ class LibraryPanel(QWidget):
             selected, current = self._pending_select, self._pending_select[0]
             self._pending_select = []
         self.model.set_articles(articles)
+        self.fit_columns()
         self._loaded = True
         self._select_ids(selected, current)
         self._update_count()
+
+    def fit_columns(self) -> None:
+        """Site and Date as wide as what they hold (the site at most a quarter of the table),
+        so the stretching Title column gets the rest and elides only titles that do not fit."""
+        head = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        pad = 12  # the cell's margins on both sides
+        cap = {Column.SITE: max(60, self.table.viewport().width() // 4), Column.DATE: 200}
+        self._fitting = True
+        try:
+            for col in (Column.SITE, Column.DATE):
+                if col in self._user_sized:
+                    continue
+                label = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+                widest = fm.horizontalAdvance(label) + 14  # room for the sort arrow
+                for row in range(self.model.rowCount()):
+                    text = self.model.data(self.model.index(row, col))
+                    widest = max(widest, fm.horizontalAdvance(str(text or "")))
+                head.resizeSection(col, min(cap[col], widest + pad))
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, col: int, _old: int, _new: int) -> None:
+        if not self._fitting and col in (Column.SITE, Column.DATE) and self.table.isVisible():
+            self._user_sized.add(col)
 
     def _on_changed(self, what: str) -> None:
         if what in REFRESH_ON:
