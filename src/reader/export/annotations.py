@@ -240,3 +240,31 @@ def metadata(doc: PdfInput, annotator: str) -> dict[str, str]:
     }
     meta["/Author"] = doc.author or annotator
     return meta
+
+
+def marks_on_paper(layout: Layout, doc: PdfInput) -> dict[int, list[Shape]]:
+    """Page number → the annotations as plain shapes, for a printer that draws the pages itself
+    (reader.ui.print_article): each highlight's boxes in its colour (drawn under the text),
+    and for a note at one point its icon and caret, where `annotate` puts them."""
+    out: dict[int, list[Shape]] = {}
+    per_line: dict[int, int] = {}
+    for h in sorted(doc.highlights, key=lambda h: (h.start, h.end, h.id)):
+        color = HIGHLIGHT_COLORS.get(h.color, HIGHLIGHT_COLORS["yellow"])
+        if h.start >= h.end:
+            line = layout.line_at(h.start)
+            if not h.note.strip() or line is None:
+                continue
+            k = per_line.get(id(line), 0)
+            per_line[id(line)] = k + 1
+            x = layout.frame.right + 14 + 20 * k
+            shapes = out.setdefault(line.page, [])
+            shapes.append(Shape("rect", x + 1.5, line.y - 4 + 5, 15, 11.5, color))
+            shapes.append(Shape("caret", line.x_at(h.start), line.bottom - 1.5, 5, 4, GREY))
+            continue
+        for line, a, b in layout.spans(h.start, h.end):
+            if doc.text[a:b].strip():
+                x0, x1 = line.x_at(a), line.x_at(b)
+                out.setdefault(line.page, []).append(
+                    Shape("rect", x0, line.bottom, x1 - x0, line.top - line.bottom, color)
+                )
+    return out

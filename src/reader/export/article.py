@@ -83,7 +83,8 @@ class PdfInput:
         if self.site:
             parts.append(self.site)
         if self.origin_kind == "sample":
-            parts.append("Sample article")
+            if self.display_title() != "Sample article":
+                parts.append("Sample article")
         elif self.origin_kind == "file" and self.origin:
             parts.append(Path(self.origin).name)
         elif self.origin and self.origin != self.site:

@@ -42,6 +42,7 @@ class PdfReport:
     unplaced: tuple[int, ...]  # ids of highlights whose text is not in the PDF body
     layout: Layout
     seconds: float
+    doc: PdfInput | None = None  # what was exported (printing draws the layout with its marks)
 
 
 def export_pdf(
@@ -77,6 +78,7 @@ def export_pdf(
         unplaced=counts[2],
         layout=layout,
         seconds=time.perf_counter() - started,
+        doc=doc,
     )
 
 

@@ -10,9 +10,45 @@ from reportlab.pdfgen import canvas
 
 from reader import __version__
 from reader.export.article import PdfInput
-from reader.export.layout import Layout, Shape
+from reader.export.layout import Layout, Line, Shape, advances
 from reader.export.styles import FURNITURE, RULE, SANS, SERIF
 from reader.export.typeset import Ticker
+
+
+def page_furniture(layout: Layout, title: str) -> dict[int, tuple[list[Line], list[Shape]]]:
+    """Page number → what surrounds the text on it: the folio ("2 / 7"), and from page 2 the
+    running head (the title, cut at a word) and its rule. The printed copy draws the same."""
+    frame = layout.frame
+    running = title.rstrip("…")
+    head_w = frame.measure * 0.75
+    while " " in running and pdfmetrics.stringWidth(running + " …", SANS, FURNITURE.size) > head_w:
+        running = running.rsplit(" ", 1)[0].rstrip(",;:")
+    if running != title:
+        running += " …"
+    total = len(layout.pages)
+    out = {}
+    for page in layout.pages:
+        folio = f"{page.number} / {total}"
+        fw = pdfmetrics.stringWidth(folio, FURNITURE.font, FURNITURE.size)
+        lines = [
+            _line(page.number, (frame.left + frame.right) / 2 - fw / 2, frame.bottom - 34, folio)
+        ]
+        shapes = []
+        if page.number > 1:
+            right = f"reader {__version__}"
+            rw = pdfmetrics.stringWidth(right, FURNITURE.font, FURNITURE.size)
+            lines.append(_line(page.number, frame.left, frame.top + 30, running))
+            lines.append(_line(page.number, frame.right - rw, frame.top + 30, right))
+            shapes.append(Shape("line", frame.left, frame.top + 24, frame.measure, 0, RULE))
+        out[page.number] = (lines, shapes)
+    return out
+
+
+def _line(page: int, x0: float, y: float, text: str) -> Line:
+    cum = advances(text, FURNITURE.font, FURNITURE.size)
+    return Line(
+        page, x0, y, FURNITURE.font, FURNITURE.size, text, [x0 + w for w in cum], FURNITURE.color
+    )
 
 
 def render(layout: Layout, doc: PdfInput, tick: Ticker) -> bytes:
@@ -24,12 +60,7 @@ def render(layout: Layout, doc: PdfInput, tick: Ticker) -> bytes:
     c.setTitle(doc.display_title())
     c.setCreator(f"reader {__version__}")
     c.showOutline()
-    running = doc.display_title().rstrip("…")
-    head_w = frame.measure * 0.75
-    while " " in running and pdfmetrics.stringWidth(running + " …", SANS, FURNITURE.size) > head_w:
-        running = running.rsplit(" ", 1)[0].rstrip(",;:")
-    if running != doc.display_title():
-        running += " …"
+    furniture = page_furniture(layout, doc.display_title())
     total = len(layout.pages)
     outline_by_page: dict[int, list[int]] = {}
     for i, o in enumerate(layout.outline):
@@ -41,10 +72,11 @@ def render(layout: Layout, doc: PdfInput, tick: Ticker) -> bytes:
             c.bookmarkHorizontal(key, frame.left, o.y)
             c.addOutlineEntry(o.title, key, level=o.level)
         _shapes(c, page.under)
+        extra_lines, extra_shapes = furniture[page.number]
         t = c.beginText()
         font = None
         color = None
-        for line in page.lines:
+        for line in page.lines + extra_lines:
             if (line.font, line.size) != font:
                 t.setFont(line.font, line.size)
                 font = (line.font, line.size)
@@ -53,26 +85,8 @@ def render(layout: Layout, doc: PdfInput, tick: Ticker) -> bytes:
                 color = line.color
             t.setTextOrigin(line.x0, line.y)
             t.textOut(line.text)
-        # page furniture
-        t.setFont(FURNITURE.font, FURNITURE.size)
-        t.setFillColorRGB(*FURNITURE.color)
-        folio = f"{page.number} / {total}"
-        fw = pdfmetrics.stringWidth(folio, FURNITURE.font, FURNITURE.size)
-        t.setTextOrigin((frame.left + frame.right) / 2 - fw / 2, frame.bottom - 34)
-        t.textOut(folio)
-        if page.number > 1:
-            t.setTextOrigin(frame.left, frame.top + 30)
-            t.textOut(running)
-            right = f"reader {__version__}"
-            rw = pdfmetrics.stringWidth(right, FURNITURE.font, FURNITURE.size)
-            t.setTextOrigin(frame.right - rw, frame.top + 30)
-            t.textOut(right)
         c.drawText(t)
-        if page.number > 1:
-            c.setStrokeColorRGB(*RULE)
-            c.setLineWidth(0.4)
-            c.line(frame.left, frame.top + 24, frame.right, frame.top + 24)
-        _shapes(c, page.over)
+        _shapes(c, extra_shapes + page.over)
         c.showPage()
         tick(30 // max(1, total) or 1)
     c.save()

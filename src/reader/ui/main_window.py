@@ -26,6 +26,7 @@ from reader.ui import dialogs, icons
 from reader.ui.article_view import ArticleView
 from reader.ui.opening import Opening
 from reader.ui.operations import Operations
+from reader.ui.print_article import file_stem, saved_paper
 from reader.ui.sources_panel import SourcesPanel
 from reader.ui.window_actions import WindowActions
 
@@ -37,6 +38,7 @@ INSTALLERS = (
     ("reader.ui.source_actions", "install_source_actions"),
     ("reader.ui.backup_menu", "install_backups"),
     ("reader.ui.log_menu", "install_log_menu"),
+    ("reader.ui.print_article", "install_print"),
 )
 
 
@@ -190,6 +192,7 @@ class MainWindow(Opening, WindowActions, QMainWindow):
             return
         self.settings.setValue("paths/export_dir", str(Path(path).parent))
         claims = self.article_view.claims_visible
+        paper = saved_paper(self.settings)  # File → Paper Size
         article_id = view.info.id
 
         def failed(exc: BaseException) -> None:
@@ -200,7 +203,7 @@ class MainWindow(Opening, WindowActions, QMainWindow):
 
         self.statusBar().showMessage("Exporting PDF…")
         self.ops.run(
-            lambda: export(article_id, Path(path), paper=None, claims=claims),
+            lambda: export(article_id, Path(path), paper=paper, claims=claims),
             lambda _r: self.show_message(f"Exported {Path(path).name}"),
             failed,
             database=False,
@@ -263,5 +266,4 @@ class MainWindow(Opening, WindowActions, QMainWindow):
 
 
 def _file_stem(title: str) -> str:
-    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-    return "-".join(keep.split())[:60] or "article"
+    return file_stem(title)  # cut after a whole word
