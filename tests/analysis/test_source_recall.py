@@ -37,3 +37,13 @@ def test_a_group_described_by_a_relative_clause_speaks() -> None:
     got = _speakers(text)
     assert list(got) == ["Harbour analysts who have studied the fees"]
     assert got["Harbour analysts who have studied the fees"][0] == "anonymous"
+
+
+def test_who_represents_gives_the_role_before_or_after_the_cue() -> None:
+    text = (
+        "“We hope to settle,” said Jaro Plenk, who represents Ostrova. "
+        "Mila Darsz, who represents the second guard, said her client would fight."
+    )
+    got = _speakers(text)
+    assert got["Jaro Plenk"][1:] == ("representative", "Ostrova")
+    assert got["Mila Darsz"][1:] == ("representative", "second guard")

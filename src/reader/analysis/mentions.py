@@ -31,7 +31,7 @@ from reader.analysis.names import (
     lexicon_union,
     text_of,
 )
-from reader.analysis.roles import apposition_role, split_role, title_at
+from reader.analysis.roles import apposition_role, represents_role, split_role, title_at
 
 __all__ = [
     "PERSON_PRONOUNS",
@@ -224,7 +224,11 @@ def relative_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int
         k -= 1
     if k < floor or doc.words[k] != "," or doc.lower[k + 1] not in RELATIVE_SUBJECTS:
         return None, comma
-    return subject_left(doc, k, floor)
+    m, a = subject_left(doc, k, floor)
+    rep = represents_role(doc, k, comma + 1)
+    if m is not None and m.kind == "person" and not m.role and rep is not None:
+        m = Mention(m.span, m.text, m.name, m.kind, "representative", rep[0], written=m.written)
+    return m, a
 
 
 def _described_organisation(

@@ -81,6 +81,9 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
     low, wd = doc.lower, doc.words
     if c >= limit or wd[c] != ",":
         return None, None, c
+    rep = represents_role(doc, c, limit)
+    if rep is not None:
+        return "representative", *rep
     e = c + 1
     while e < limit and e - c < 25 and wd[e] not in {",", ";", "“", "”", '"', "(", ")"}:
         if wd[e] == "." and not (e + 1 < limit and wd[e + 1] in {",", ")"}):
@@ -98,6 +101,22 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
         return None, None, c  # "Jane Roe, her label and a couple of …": a list, not a role
     role, aff = split_role(doc, a, e)
     return role, aff, e
+
+
+REPRESENTS = frozenset({"represents", "represented", "representing"})
+
+
+def represents_role(doc: Doc, c: int, limit: int) -> tuple[str, int] | None:
+    """ ", who represents the union," after a name, its comma at token c: (whom the person
+    represents, end token), the role being the representative's; else None."""
+    low, wd = doc.lower, doc.words
+    if not (c + 3 < limit and low[c + 1] == "who" and low[c + 2] in REPRESENTS):
+        return None
+    e = c + 3
+    while e < limit and e - c < 14 and wd[e] not in {",", ";", ".", "“", "”", '"', "(", ")"}:
+        e += 1
+    a = c + 3 + (low[c + 3] == "the")
+    return (text_of(doc, a, e), e) if e > a else None
 
 
 def of_affiliation(doc: Doc, k: int, limit: int) -> str | None:
