@@ -1,6 +1,7 @@
 """Rebuild src/reader/resources/starter-library.sqlite3 (the sample, imported and analysed).
 
-Run it after a schema migration or an ENGINE_VERSION change; tests/store/test_starter.py fails
+Run it after a schema migration or any change under src/reader/analysis/ (the engine version
+is a fingerprint of it, reader/engine.py); tests/store/test_starter.py fails
 until the shipped starter is current again.
 """
 

@@ -15,17 +15,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import __version__
 from reader.analysis import Analysis, analyze
 from reader.analysis.model import Source as AnalysisSource
 from reader.analysis.model import Statement as AnalysisStatement
+from reader.engine import engine_version
 from reader.errors import NotFoundError
 from reader.ingest import ImportedDocument, read_path
 from reader.ingest.document import content_hash
 from reader.store.database import Database
 from reader.store.drafts import NoteDraft
 
-ENGINE_VERSION = f"{__version__}+1"
 SAMPLE_NAME = "sample-article.txt"
 Progress = Callable[[int, int], None]
 
@@ -117,7 +116,7 @@ def install_starter_library(data_dir: Path | str | None = None) -> bool:
     db_path = folder / DB_NAME
     if db_path.exists() or db_path.is_symlink():  # a link to a missing drive is not "no library"
         return False
-    if not starter_is_current(starter_path(), head_revision(), ENGINE_VERSION):
+    if not starter_is_current(starter_path(), head_revision(), engine_version()):
         return False
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -429,7 +428,9 @@ class Library:
             a = s.get(Article, article_id)
             if a is None:
                 raise NotFoundError(f"No article with id {article_id} in the library")
-            if a.analysis_version != ENGINE_VERSION:
+            # a read-only library shows the analysis it holds: a new one could not be saved,
+            # and the corrections and source links stored are made for that one
+            if a.analysis_version != engine_version() and not self._db.read_only:
                 self._store_analysis(s, a)
             if mark_opened and not self._db.read_only:  # reading a read-only library is fine
                 a.opened_at = utcnow()
@@ -574,11 +575,12 @@ class Library:
                     continues=st.continues,
                 )
             )
-        article.analysis_version = ENGINE_VERSION
+        article.analysis_version = engine_version()
         s.add(article)
         s.flush()
-        from reader.sources import relink_sources
+        from reader.sources import relink_sources, remap_corrections
 
+        remap_corrections(s, article, analysis)  # the user's corrections, on the new ids
         relink_sources(self, s, article.id)  # the user's renames and merges, replayed
 
     def _library_source_for(self, s, src: AnalysisSource) -> int | None:
@@ -659,7 +661,7 @@ class Library:
 
         if self._db.read_only:  # it would write; the normal way reads without marking
             return None
-        snap = read_last_article(self.db_path, ENGINE_VERSION)
+        snap = read_last_article(self.db_path, engine_version())
         if snap is None:
             return None
         view = _view_from_snapshot(snap)
@@ -883,6 +885,45 @@ class Library:
         from reader import sources
 
         sources.undo_correction(self, correction_id)
+
+    def orphaned_corrections(self, article_id: int) -> list:
+        """The article's corrections whose source or statement the current analysis no longer
+        has: kept (and listed here), never applied to another."""
+        from reader import sources
+
+        return sources.orphaned_corrections(self, article_id)
+
+    def stale_articles(self) -> list[int]:
+        """Articles whose analysis was made by another engine than this one."""
+        with self.db.session() as s:
+            rows = s.exec(
+                select(Article.id)
+                .where(col(Article.analysis_version).is_distinct_from(engine_version()))
+                .order_by(col(Article.id))
+            ).all()
+            return [int(i) for i in rows if i is not None]
+
+    def reanalyze_stale(
+        self, progress: Progress | None = None, cancel: threading.Event | None = None
+    ) -> int:
+        """Analyse again, one article per transaction, every article a previous engine analysed
+        (corrections re-mapped, user data untouched); `progress(done, total)` after each, and
+        stop between articles once `cancel` is set. Returns how many were analysed."""
+        if self._db.read_only:
+            return 0
+        todo = self.stale_articles()
+        done = 0
+        for article_id in todo:
+            if cancel is not None and cancel.is_set():
+                break
+            with self.db.session() as s:
+                a = s.get(Article, article_id)
+                if a is not None and a.analysis_version != engine_version():
+                    self._store_analysis(s, a)  # skipped: opened (so analysed) meanwhile
+            done += 1
+            if progress is not None:
+                progress(done, len(todo))
+        return done
 
     def _annotated(self, article_id: int) -> tuple[ArticleInfo, list[HighlightInfo]]:
         with self.db.session() as s:

@@ -9,20 +9,24 @@ window shows them without loading SQLAlchemy; edits go through sqlmodel sessions
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.analysis.model import Source as AnalysisSource
 from reader.analysis.model import Statement as AnalysisStatement
-from reader.annotate.corrections import apply_corrections
+from reader.annotate.corrections import apply_corrections, correction_anchor, remap
 from reader.errors import NotFoundError, ReaderError
 from reader.store.snapshot import read_rows, reading
 
 if TYPE_CHECKING:
+    from reader.analysis import Analysis
     from reader.library import Library
     from reader.store.models import Correction, LibrarySource
 
+log = logging.getLogger(__name__)
 RATINGS = range(-2, 3)
 CORRECTION_ACTIONS = ("rename", "merge", "move", "not_statement")
 
@@ -284,12 +288,71 @@ def add_correction(
             source_key=source_key,
             statement_key=statement_key,
             value=value.strip() if action == "rename" and value else value,
+            anchor=json.dumps(_anchor(s, article_id, action, source_key, statement_key, value)),
         )
         s.add(c)
         s.flush()
         assert c.id is not None
         relink_sources(lib, s, article_id)
         return c.id
+
+
+def _anchor(
+    s,
+    article_id: int,
+    action: str,
+    source_key: str | None,
+    statement_key: str | None,
+    value: str | None,
+) -> dict[str, Any]:
+    """The anchors of a new correction, read from the article's analysis as the engine gave it
+    (the ids name its rows, whatever earlier corrections did to them)."""
+    from sqlmodel import select
+
+    from reader.store.models import Article, ArticleSource, Statement
+
+    article = s.get(Article, article_id)
+    srcs = [
+        AnalysisSource(
+            id=r.key,
+            name=r.name,
+            kind=r.kind,
+            mentions=tuple(tuple(m) for m in json.loads(r.mentions)),
+        )
+        for r in s.exec(select(ArticleSource).where(ArticleSource.article_id == article_id))
+    ]
+    sts = [
+        AnalysisStatement(id=r.key, source=r.source_key, kind=r.kind, content=((r.start, r.end),))
+        for r in s.exec(select(Statement).where(Statement.article_id == article_id))
+    ]
+    return correction_anchor(article.text, srcs, sts, action, source_key, statement_key, value)
+
+
+def remap_corrections(s, article: Any, analysis: Analysis) -> None:
+    """Put an article's corrections on the ids of its new analysis by their anchors (see
+    annotate/corrections.py); one that no longer fits is marked orphaned and left as it was."""
+    from sqlmodel import col, select
+
+    from reader.store.models import Correction
+
+    fixes = s.exec(
+        select(Correction).where(Correction.article_id == article.id).order_by(col(Correction.id))
+    ).all()
+    if not fixes:
+        return
+    placed = remap(article.text, list(analysis.sources), list(analysis.statements), list(fixes))
+    for c, r in zip(fixes, placed, strict=True):
+        if r.orphaned and not c.orphaned:
+            log.info("correction %s (%s) of article %s is orphaned", c.id, c.action, article.id)
+        c.source_key, c.statement_key, c.value = r.source_key, r.statement_key, r.value
+        c.anchor, c.orphaned = r.anchor, r.orphaned
+        s.add(c)
+    s.flush()
+
+
+def orphaned_corrections(lib: Library, article_id: int) -> list[Correction]:
+    """The article's corrections that no longer fit its analysis (kept, not applied)."""
+    return [c for c in corrections(lib, article_id) if c.orphaned]
 
 
 def undo_correction(lib: Library, correction_id: int) -> None:
@@ -337,7 +400,9 @@ def relink_sources(lib: Library, s, article_id: int, also: set[str] | None = Non
         for r in s.exec(select(ArticleSource).where(ArticleSource.article_id == article_id))
     }
     fixes = s.exec(
-        select(Correction).where(Correction.article_id == article_id).order_by(col(Correction.id))
+        select(Correction)
+        .where(Correction.article_id == article_id, col(Correction.orphaned).is_(False))
+        .order_by(col(Correction.id))
     ).all()
     touched = {c.source_key for c in fixes if c.action in ("rename", "merge")}
     touched |= {c.value for c in fixes if c.action == "merge"}

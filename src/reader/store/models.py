@@ -102,7 +102,11 @@ class Correction(SQLModel, table=True):
     """A user's correction of the analysis (user data), replayed after every re-analysis.
 
     action: rename (source_key, value=new name) · merge (source_key into value) ·
-    move (statement_key to source value) · not_statement (statement_key)."""
+    move (statement_key to source value) · not_statement (statement_key). The keys are the
+    engine's ids in the current analysis; `anchor` says what they stood for (names, mention
+    spans, the statement's quote: see annotate/corrections.py) so that a new engine's ids are
+    found again, and a correction whose source or statement is gone is `orphaned` (kept, not
+    applied)."""
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
@@ -110,6 +114,8 @@ class Correction(SQLModel, table=True):
     source_key: str | None = None
     statement_key: str | None = None
     value: str | None = None
+    anchor: str = "{}"  # JSON {"source": …, "target": …, "statement": …}
+    orphaned: bool = False
     created_at: datetime = Field(default_factory=utcnow)
 
 
