@@ -410,8 +410,8 @@ def test_log_records_go_to_the_log_file_not_stderr(tmp_path):
 
     code = (
         "import logging, sys\n"
-        "from reader.cli import _log_to_file\n"
-        "_log_to_file()\n"
+        "from reader.logs import setup_logging\n"
+        "setup_logging()\n"
         "logging.getLogger('reader.store.database').warning('a warning for the log')\n"
     )
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}

@@ -125,7 +125,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if argv is None:  # the program itself, not a test calling main([...])
-        _log_to_file()
+        from reader.logs import setup_logging
+
+        setup_logging()  # the window's and the CLI's records, rotated (reader.logs)
     # a subcommand's name is the subcommand even when a file of that name is in the folder:
     # `reader ./list` (or `reader -- list`) opens such a file
     if _first_positional(args_list) in SUBCOMMANDS:
@@ -182,30 +184,6 @@ def run_cli(argv: list[str]) -> int:
     except Exception as exc:  # a bug: one line for the user, the traceback to the log file
         path = log_exception(exc)
         return _fail(f"internal error: {_first_line(str(exc))} (details in {path})")
-
-
-class _LogFile(logging.FileHandler):
-    def handleError(self, record: logging.LogRecord) -> None:
-        """A log file that cannot be written (disk full) must not add lines to stderr."""
-
-
-def _log_to_file() -> None:
-    """Records of the core's loggers go to the log file, where tracebacks go, and not to
-    stderr (Python's fallback for a logger with no handler), which keeps one line per error."""
-    root = logging.getLogger("reader")
-    if root.handlers:
-        return
-    from platformdirs import user_log_path
-
-    path = user_log_path("reader", appauthor=False) / "reader.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = _LogFile(path, encoding="utf-8", delay=True)
-    except OSError:  # no writable log folder: drop the records rather than print them
-        handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def _fail(message: str) -> int:

@@ -46,16 +46,12 @@ class ExportError(ReaderError):
 
 
 def log_exception(exc: BaseException) -> Path:
-    """Append a traceback to the log file in the user's state folder; returns its path."""
-    import traceback
+    """Write the traceback of an unexpected error to the log file (reader.logs); returns the
+    file's path, for the one line that tells the user where the details are."""
+    import logging
 
-    from platformdirs import user_log_path
+    from reader.logs import setup_logging
 
-    path = user_log_path("reader", appauthor=False) / "reader.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write("".join(traceback.format_exception(exc)))
-    except OSError:
-        pass
+    path = setup_logging()
+    logging.getLogger("reader").error("unexpected error: %s", exc, exc_info=exc)
     return path
