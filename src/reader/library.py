@@ -894,35 +894,41 @@ class Library:
         return sources.orphaned_corrections(self, article_id)
 
     def stale_articles(self) -> list[int]:
-        """Articles whose analysis was made by another engine than this one."""
+        """Articles whose analysis was made by another engine than this one (read without
+        SQLAlchemy: the window asks at start-up)."""
+        from reader.store.snapshot import stale_article_ids
+
+        return stale_article_ids(self.db_path, engine_version())
+
+    def reanalyze(self, article_id: int) -> bool:
+        """Analyse one article again if another engine analysed it (corrections re-mapped,
+        user data untouched); False when it was current, is gone, or the library read-only."""
+        if self._db.read_only:
+            return False
         with self.db.session() as s:
-            rows = s.exec(
-                select(Article.id)
-                .where(col(Article.analysis_version).is_distinct_from(engine_version()))
-                .order_by(col(Article.id))
-            ).all()
-            return [int(i) for i in rows if i is not None]
+            a = s.get(Article, article_id)
+            if a is None or a.analysis_version == engine_version():
+                return False  # deleted, or opened (so analysed) meanwhile
+            self._store_analysis(s, a)
+            return True
 
     def reanalyze_stale(
         self, progress: Progress | None = None, cancel: threading.Event | None = None
     ) -> int:
-        """Analyse again, one article per transaction, every article a previous engine analysed
-        (corrections re-mapped, user data untouched); `progress(done, total)` after each, and
-        stop between articles once `cancel` is set. Returns how many were analysed."""
+        """Analyse again, one article per transaction, every article a previous engine analysed;
+        `progress(done, total)` after each, and stop between articles once `cancel` is set.
+        Returns how many were analysed. (The window runs `reanalyze` one article per operation
+        instead, so that what the user asks for meanwhile is not queued behind all of them.)"""
         if self._db.read_only:
             return 0
         todo = self.stale_articles()
         done = 0
-        for article_id in todo:
+        for i, article_id in enumerate(todo, 1):
             if cancel is not None and cancel.is_set():
                 break
-            with self.db.session() as s:
-                a = s.get(Article, article_id)
-                if a is not None and a.analysis_version != engine_version():
-                    self._store_analysis(s, a)  # skipped: opened (so analysed) meanwhile
-            done += 1
+            done += self.reanalyze(article_id)
             if progress is not None:
-                progress(done, len(todo))
+                progress(i, len(todo))
         return done
 
     def _annotated(self, article_id: int) -> tuple[ArticleInfo, list[HighlightInfo]]:

@@ -167,3 +167,14 @@ def read_rows(
     if clauses:
         query += " WHERE " + " AND ".join(clauses)
     return _all(conn, f"{query} ORDER BY {order}", *args)
+
+
+def stale_article_ids(db_path: Path, analysis_version: str) -> list[int]:
+    """Ids of the articles whose derived rows another engine made (or none made), in id order;
+    read without SQLAlchemy, so the window can look at start-up at no cost."""
+    with reading(db_path) as conn:
+        rows = conn.execute(
+            "SELECT id FROM article WHERE analysis_version IS NOT ? ORDER BY id",
+            (analysis_version,),
+        ).fetchall()
+    return [int(r[0]) for r in rows]

@@ -37,6 +37,7 @@ INSTALLERS = (
     ("reader.ui.library_panel", "install_library"),
     ("reader.ui.source_actions", "install_source_actions"),
     ("reader.ui.backup_menu", "install_backups"),
+    ("reader.ui.reanalysis", "install_reanalysis"),
     ("reader.ui.log_menu", "install_log_menu"),
     ("reader.ui.print_article", "install_print"),
 )
