@@ -5,11 +5,13 @@ canonical URL. We only parse: no script runs and nothing remote is loaded."""
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from reader.errors import InputError
+from reader.ingest.authors import byline
 from reader.ingest.body_parts import restore_body
 from reader.ingest.document import ImportedDocument
 
@@ -28,6 +30,8 @@ _FURNITURE_NAMES = re.compile(
     r"cookie|consent|comment|related|share|newsletter|advert|promo|subscribe", re.IGNORECASE
 )
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "dd", "dt")
+
+log = logging.getLogger(__name__)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -141,12 +145,15 @@ def _lines_from_tree(body) -> tuple[list[str], list[str]]:
 
 def _fallback_lines(html: str) -> tuple[list[str], list[str]]:
     """Text of a page trafilatura found nothing in (a short or badly broken page)."""
+    import lxml.etree
     import lxml.html
 
     try:
         # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest
         root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
-    except Exception:  # lxml raises several kinds on hopeless input
+    except (lxml.etree.LxmlError, ValueError) as exc:
+        # "Document is empty"; ValueError: a str that declares its encoding (<?xml … ?>)
+        log.warning("lxml cannot parse the page (%s): taking its text without markup", exc)
         return _flat_lines(html), []
     for bad in root.xpath("|".join(f"//{t}" for t in _FURNITURE_TAGS)):
         bad.drop_tree()
@@ -246,6 +253,7 @@ def document_from_html(
 
     `name` names the page in error messages; `url` is where it came from (resolves a relative
     canonical link and stands in for a missing one)."""
+    import lxml.etree
     import trafilatura
 
     name = name or origin
@@ -263,7 +271,8 @@ def document_from_html(
             include_links=False,
             deduplicate=False,
         )
-    except Exception:  # trafilatura/lxml on input they cannot parse: try the plain way
+    except (lxml.etree.LxmlError, ValueError) as exc:  # lxml under trafilatura gave up
+        log.warning("trafilatura cannot read %s (%s): trying the plain way", name, exc)
         doc = None
     lines: list[str] = []
     headings: list[str] = []
@@ -304,7 +313,7 @@ def document_from_html(
         origin=origin,
         origin_kind=origin_kind,
         site=clean_line(site) if site else None,
-        author=clean_line(author) if author else None,
+        author=byline(clean_line(author)) if author else None,  # people, not a phrase
         published=published or None,
         canonical_url=canonical or None,
         headings=tuple(headings),
