@@ -7,7 +7,7 @@ now and at an earlier commit.
 The article is the sample's paragraphs repeated to --chars characters (the worst case for the
 relations: every source says the same things many times), and, when --data holds texts (default:
 the PolNeAR dev texts), those texts joined to the same length (many sources, few repeats). Prints
-the best of --repeat runs in milliseconds for `relations` and for `source_signals`, with the
+the best of --repeat runs in CPU milliseconds for `relations` and for `source_signals`, with the
 statements and relations found. --before COMMIT also times the single-module credibility.py of that
 commit (2f6d733: before the inverted index), loaded from git into a temporary folder.
 """
@@ -78,11 +78,12 @@ def old_module(commit: str, folder: Path) -> ModuleType:
 
 
 def best_ms(fn: Callable[[Analysis], Any], a: Analysis, repeat: int) -> tuple[float, Any]:
+    """The best CPU time of `repeat` runs (CPU, not wall: the machine may be shared)."""
     best, out = float("inf"), None
     for _ in range(max(1, repeat)):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         out = fn(a)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best * 1000, out
 
 

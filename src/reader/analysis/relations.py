@@ -32,6 +32,7 @@ CORROBORATING_MIN = 0.3  # weighted overlap to call a same-polarity pair corrobo
 MIN_SHARED = 2  # distinct shared content stems (topic words not counted)
 CORROBORATING_SHARED = 3  # distinct shared stems to call a same-polarity pair corroborating
 MAX_POSTINGS = 80  # statements after one statement that one shared stem proposes
+MAX_EVIDENCE = 4  # occurrences of one shared word shown as evidence, per statement
 MAX_CANDIDATES = 30  # statements compared with one statement, those sharing most weight first
 MODALS = frozenset({"will", "would", "could", "can", "should", "may", "might", "must", "cannot"})
 CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once", "should"})
@@ -84,7 +85,8 @@ class _Profile:
     negs: list[Negation]
     negated: frozenset[str]  # every stem or concept one of its negations denies
     mass: float  # the weight of its stems
-    by_key: dict[str, list[Word]]  # stem or concept → its words
+    by_key: dict[str, list[Word]]  # stem or concept → its words (the first MAX_EVIDENCE)
+    evidence: dict[Span, Evidence]  # each word as evidence, made once
     first_person: bool  # the speaker speaks of themself ("I", "we"): another person than
     # the "I" of another source
 
@@ -134,7 +136,9 @@ def _profile(text: str, st: Statement, skip: set[str], weights_: dict[str, float
     by_key: dict[str, list[Word]] = {}
     for w in ws:
         for k in {w[0], concept_of.get(w[0], w[0])}:
-            by_key.setdefault(k, []).append(w)
+            held = by_key.setdefault(k, [])
+            if len(held) < MAX_EVIDENCE:
+                held.append(w)
     return _Profile(
         st=st,
         words=ws,
@@ -146,6 +150,7 @@ def _profile(text: str, st: Statement, skip: set[str], weights_: dict[str, float
         negated=frozenset(negated),
         mass=sum(weights_.get(s, 1.0) for s in stems),
         by_key=by_key,
+        evidence={sp: Evidence(text[sp[0] : sp[1]], sp, st.id) for _, _, sp in ws},
         first_person=first_person,
     )
 
@@ -212,8 +217,7 @@ def _relate(
     surface: dict[str, str] = {}
     for s, low, _ in mine:
         surface.setdefault(s, low)
-    ev = [Evidence(text[sp[0] : sp[1]], sp, a.st.id) for _, _, sp in mine]
-    ev += [Evidence(text[sp[0] : sp[1]], sp, b.st.id) for _, _, sp in theirs]
+    ev = [a.evidence[w[2]] for w in mine] + [b.evidence[w[2]] for w in theirs]
     if found:
         owner = a.st.id if negated == "this" else b.st.id
         ev.append(Evidence(found[0].text, found[0].span, owner))
