@@ -47,3 +47,38 @@ def test_who_represents_gives_the_role_before_or_after_the_cue() -> None:
     got = _speakers(text)
     assert got["Jaro Plenk"][1:] == ("representative", "Ostrova")
     assert got["Mila Darsz"][1:] == ("representative", "second guard")
+
+
+def _sources(text: str) -> dict[str, str]:
+    a = analyze(text)
+    used = {st.source for st in a.statements}
+    return {s.name: s.kind for s in a.sources if s.id in used}
+
+
+def test_the_company_is_the_organisation_named_before_it() -> None:
+    text = (
+        "The group that owns most of her songs, Harbor Sound, says she may play them. "
+        "Jane Roe got support last week, after accusing them of blocking her. "
+        "But the company says she never needed their permission."
+    )
+    assert _sources(text) == {"Harbor Sound": "organization", "Jane Roe": "person"}
+
+
+def test_a_short_form_and_initials_join_the_organisations_full_name() -> None:
+    text = (
+        "Kessel Capital said profits rose. Later Kessel said costs fell. "
+        "Bay Nets is running the tour. According to BN, the show starts at nine."
+    )
+    assert _sources(text) == {"Kessel Capital": "organization", "Bay Nets": "organization"}
+
+
+def test_an_organisations_scientists_are_the_organisation_but_its_lawyers_are_not() -> None:
+    text = (
+        "Varda Airlines said on Monday that its probe was on course. The mission may "
+        "reach Europa, as Varda Airlines’s scientists have confirmed that they saw ice. "
+        "Varda Airlines’s lawyers said the contract stands."
+    )
+    got = _sources(text)
+    assert got["Varda Airlines"] == "organization"
+    assert "Varda Airlines’s scientists" not in got
+    assert any("lawyers" in name for name in got)

@@ -11,6 +11,7 @@ from reader.analysis.entity_kinds import settle_kinds
 from reader.analysis.fullnames import complete_people
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
+from reader.analysis.merges import merge_voices
 from reader.analysis.model import Span
 from reader.analysis.names import token_index
 
@@ -61,6 +62,8 @@ def _acronym(name: str) -> str:
     """The initials an organisation goes by ("People for the Ethical Treatment of Animals" →
     "PETA"), or the name itself when it is one; "" for anything else."""
     ws = name.split()
+    if any(w.endswith(("’s", "'s")) for w in ws[:-1]):
+        return ""  # "Harbor Co.’s scientists": people of the organisation, not its name
     if len(ws) == 1:
         w = ws[0]
         return w if len(w) >= 2 and w.isupper() and w.isalpha() else ""
@@ -273,6 +276,7 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     index = token_index(doc, lasts | {w + s for w in lasts for s in ("’s", "'s")})
     complete_people(doc, r.entities, index)
     settle_kinds(doc, r.entities, index)
+    merge_voices(doc, r.entities, assigned)
     return r.entities, assigned
 
 

@@ -1,0 +1,146 @@
+"""Sources that are one voice under two names, joined after coreference: "the company said"
+and the company named before it; "Harbor's analysts" and Harbor; a short form ("Alden") and
+the organisation's full name ("Alden Capital"); initials ("HN") and the name they abbreviate
+("Harbor Nets"). Kinds are settled by then, so "the company" finds the organisation even
+when it was first read as a person's name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from reader.analysis.doc import Doc
+from reader.analysis.model import Span
+from reader.analysis.names import lexicon_union
+
+WINDOW = 4000  # characters back from a description to the organisation it stands for
+COMPATIBLE = {
+    "organization": {"organization", "media"},
+    "media": {"media", "organization"},
+    "document": {"document"},
+}
+# heads of "Harbor's lawyers": a separate source even when Harbor is an organisation
+OWN_VOICE = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "representatives"})
+ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")
+
+
+class Named(Protocol):
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+    spans: set[Span]
+
+
+def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> None:
+    """Fold each description, possessive group and short form into the source it names;
+    statements follow (`assigned` is rewritten in place)."""
+    live = sorted(set(assigned))
+    moved: dict[int, int] = {}
+    for i in live:
+        target = _definite_description(doc, entities, live, i)
+        if target is None:
+            target = _owned_group(doc, entities, live, i)
+        if target is None:
+            target = _short_form(entities, live, i)
+        if target is not None and target != i and target not in moved:
+            _fold(entities[target], entities[i])
+            moved[i] = target
+    for i in live:
+        if i not in moved:
+            _expand_initials(doc, entities[i])
+    for k, ent in enumerate(assigned):
+        assigned[k] = moved.get(ent, ent)
+
+
+def _fold(into: Named, e: Named) -> None:
+    into.spans |= e.spans
+    if e.role and e.role.lower() != e.name.lower():  # a group's role is often its own phrase
+        into.role = into.role or e.role
+    into.affiliation = into.affiliation or e.affiliation
+
+
+def _first(e: Named) -> int:
+    return min(s for s, _ in e.spans) if e.spans else 0
+
+
+def _proper(e: Named) -> bool:
+    return e.name[:1].isupper()
+
+
+def _definite_description(
+    doc: Doc, entities: Sequence[Named], live: list[int], i: int
+) -> int | None:
+    """ "the company", "the news organization", "the study": the nearest source named before
+    it whose kind fits, when every mention of it is that definite description."""
+    e = entities[i]
+    words = e.name.lower().split()
+    heads = lexicon_union("organization_words", "media_words", "document_words")
+    if _proper(e) or not words or len(words) > 3 or words[-1] not in heads:
+        return None
+    if e.kind not in COMPATIBLE or not e.spans:
+        return None
+    if any(not doc.text[a:b].lower().startswith("the ") for a, b in e.spans):
+        return None
+    start = _first(e)
+    best, best_at = None, -1
+    for j in live:
+        other = entities[j]
+        if j == i or not _proper(other) or other.kind not in COMPATIBLE[e.kind]:
+            continue
+        before = [s for s, _ in other.spans if start - WINDOW <= s < start]
+        if before and max(before) > best_at:
+            best, best_at = j, max(before)
+    return best
+
+
+def _owned_group(doc: Doc, entities: Sequence[Named], live: list[int], i: int) -> int | None:
+    """ "Harbor’s scientists confirmed …" is Harbor speaking, when Harbor is an organisation
+    that speaks in the article (its lawyers or representatives stay apart)."""
+    e = entities[i]
+    if e.kind not in {"anonymous", "other"}:
+        return None
+    m = re.match(r"^(?:the )?(.+?)(?:’s|'s) (\w+)$", e.name, flags=re.IGNORECASE)
+    if m is None or m.group(2).lower() in OWN_VOICE:
+        return None
+    owner = m.group(1).lower()
+    for j in live:
+        other = entities[j]
+        if j != i and other.kind in {"organization", "media"} and other.name.lower() == owner:
+            return j
+    return None
+
+
+def _short_form(entities: Sequence[Named], live: list[int], i: int) -> int | None:
+    """ "Alden" for "Alden Capital": a one-word name opening exactly one organisation's name."""
+    e = entities[i]
+    if " " in e.name or not _proper(e) or e.kind not in {"person", "organization", "other"}:
+        return None
+    longer = [
+        j
+        for j in live
+        if j != i
+        and entities[j].kind == "organization"
+        and entities[j].name.split()[0] == e.name
+        and len(entities[j].name.split()) > 1
+    ]
+    return longer[0] if len(longer) == 1 else None
+
+
+def _expand_initials(doc: Doc, e: Named) -> None:
+    """An all-capitals short name ("HN") whose letters are the initials of one capitalised
+    name written before it ("Harbor Nets") takes that name, as an organisation."""
+    if not ACRONYM_RE.match(e.name) or not e.spans:
+        return
+    start = _first(e)
+    pattern = r"\b" + r"[\w’'&.-]*\s+".join(re.escape(c) for c in e.name) + r"[\w’'&.-]*"
+    found = {m.group(0) for m in re.finditer(pattern, doc.text[:start])}
+    found = {f for f in found if all(w[:1].isupper() for w in f.split())}
+    if len(found) != 1:
+        return
+    full = found.pop()
+    e.spans.add((doc.text.find(full), doc.text.find(full) + len(full)))
+    e.name = full
+    if e.kind in {"person", "other"}:
+        e.kind = "organization"
