@@ -37,6 +37,9 @@ from reader.analysis.quotes import Quotation
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*([^\s(@][^(\n]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$")
 
 
+# who may introduce a quotation with a clause and a colon ("X returned to her theme: “…”")
+COLON_SPEAKER_KINDS = frozenset({"person", "organization", "media", "document", "anonymous"})
+
 # a party and state code set off after a politician's name: R-Ky, D-N.Y, I-Vt
 PARTY = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")
 
@@ -202,8 +205,31 @@ class DirectQuotes(AttributorBase):
                         m = self.opening_subject(s_start, c)  # `X paused and joked, “…”`
                 return (m, cue) if m is not None else None
             if not doc.words[c][:1].isalnum() or doc.words[c] in QUOTE_MARKS:
-                return None
+                break
+        if doc.words[doc.token_before(q.span[0])] == ":":
+            return self.colon_subject(q, p_start)
         return None
+
+    def colon_subject(self, q: Quotation, p_start: int) -> tuple[Mention, None] | None:
+        """`Jane Doe returned to her familiar lines: “…”`: a clause without a reporting verb,
+        ended by a colon, introduces a quoted sentence; its subject is the speaker."""
+        doc = self.doc
+        colon = doc.token_before(q.span[0])
+        inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+        a, b = doc.token_at(q.span[0]), doc.token_before(q.span[1]) + 1
+        if (
+            inner[-1:] not in {".", "!", "?", ","}
+            or sum(w[:1].isalnum() for w in doc.words[a:b]) < 3
+        ):
+            return None  # a word or two is a label or a sign's text, not a speaker's sentence
+        s_start, _ = self.sent_tokens(doc.starts[colon])
+        s_start = max(p_start, s_start)
+        if colon - s_start < 2 or colon - s_start > 25:
+            return None
+        m = self.opening_subject(s_start, colon)
+        if m is None or m.kind not in COLON_SPEAKER_KINDS:
+            return None  # "The sign read one word: “…”": only someone speaks this way
+        return m, None
 
     def speaker_label(self, colon: int, floor: int) -> Mention | None:
         """`Rep. Jane Doe (R-Ohio): “…”` — a name alone before a colon, transcript style."""
@@ -299,7 +325,7 @@ class DirectQuotes(AttributorBase):
                 and (interrupted or self.starts_sentence(q.span[0]))
             ):
                 r = self.out[attributed[prev]]
-                cont = attributed[prev] if prev in by_tail else None
+                cont = attributed[prev]
                 attributed[qi] = len(self.out)
                 self.out.append(Raw((q.span,), "direct", r.mention, None, continues=cont))
                 last_by_para[p] = attributed[qi]

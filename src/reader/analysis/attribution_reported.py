@@ -47,6 +47,15 @@ CLAUSE_SUBJECT_STARTS = frozenset(
 class ReportedSpeech(AttributorBase):
     """The second pass: reporting cues that no quotation claimed."""
 
+    def belief_clause(self, cue: Cue, stop: int) -> bool:
+        """A belief cue reports a clause: "fears that …", or "thinks the plan will fail" (a
+        clause subject right after the verb), not "hopes to win" or "feared for his life"."""
+        k = cue.end_token
+        if k >= stop:
+            return False
+        w = self.doc.lower[k]
+        return w == "that" or w in CLAUSE_SUBJECT_STARTS or self.doc.words[k][:1].isupper()
+
     def reported(self) -> None:
         doc = self.doc
         self.cue_index = sorted((r.cue.token, i) for i, r in enumerate(self.out) if r.cue)
@@ -62,7 +71,7 @@ class ReportedSpeech(AttributorBase):
             if cue.kind in {"according", "opinion"}:
                 self.according(cue, s_start, stop)
                 continue
-            if cue.belief and (cue.end_token >= stop or doc.lower[cue.end_token] != "that"):
+            if cue.belief and not self.belief_clause(cue, stop):
                 continue  # "hopes to win", "feared for his life": not a reported belief
             participle = doc.lower[c].endswith("ing") and doc.lower[c - 1] not in PROGRESSIVE
             prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""

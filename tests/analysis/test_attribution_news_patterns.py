@@ -1,0 +1,54 @@
+"""Attribution patterns of news prose measured on PolNeAR (issue 11, part D): a quotation
+introduced by a clause and a colon, beliefs reported without "that", quotations that carry on
+a speaker's quote in the same paragraph. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _statements(text: str) -> list[tuple[str, list[str]]]:
+    """(source name, content parts) of each statement, in text order."""
+    a = analyze(text)
+    names = {s.id: s.name for s in a.sources}
+    return [(names[st.source], [text[s:e] for s, e in st.content]) for st in a.statements]
+
+
+def test_a_clause_ending_in_a_colon_introduces_its_subjects_quotation() -> None:
+    text = (
+        "The ferry ran late again on Monday.\n\n"
+        "Mayor Ilse Varga returned to her favourite theme: “The harbour will be rebuilt by "
+        "spring, and the ferry with it.”"
+    )
+    got = _statements(text)
+    assert len(got) == 1
+    name, parts = got[0]
+    assert name == "Ilse Varga"
+    assert parts == ["“The harbour will be rebuilt by spring, and the ferry with it.”"]
+
+
+def test_a_quoted_word_after_a_colon_is_no_statement() -> None:
+    text = "The shop window carried one sign: “Closed.” Nobody knew why."
+    assert _statements(text) == []
+
+
+def test_a_belief_without_that_is_reported() -> None:
+    text = "Bram Oduya thinks the new bridge will open a year late."
+    got = _statements(text)
+    assert got == [("Bram Oduya", ["the new bridge will open a year late"])]
+
+
+def test_a_hope_to_do_something_is_no_statement() -> None:
+    text = "Bram Oduya hopes to open the new bridge next year."
+    assert _statements(text) == []
+
+
+def test_a_second_quotation_in_the_paragraph_continues_the_first() -> None:
+    text = (
+        "Tamsin Roe said: “The plan is sound and the money is there.” “We will start "
+        "building in the spring, once the ground is dry.”"
+    )
+    got = _statements(text)
+    assert len(got) == 1
+    assert got[0][0] == "Tamsin Roe"
+    assert len(got[0][1]) == 2
