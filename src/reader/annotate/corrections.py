@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from reader.analysis.model import Source, Statement
-from reader.annotate.anchoring import quote_selector, reanchor
 
 MIN_OVERLAP = 0.5  # of the longer of an anchored statement and a candidate, to be the same one
 
@@ -79,6 +78,8 @@ def source_anchor(text: str, src: Source) -> dict[str, Any]:
 
 def statement_anchor(text: str, st: Statement) -> dict[str, Any]:
     """What identifies a statement apart from its id: its span's quote with context."""
+    from reader.annotate.anchoring import quote_selector  # difflib: not on the first paint
+
     exact, prefix, suffix = quote_selector(text, st.start, st.end)
     return {"exact": exact, "prefix": prefix, "suffix": suffix, "start": st.start}
 
@@ -132,6 +133,8 @@ def find_statement(text: str, anchor: dict[str, Any], statements: list[Statement
     """The id of the anchored statement in a new analysis: the quote is placed again in the
     text (re-anchoring as for highlights), then the statement covering most of it, if it
     covers at least half of the longer of the two."""
+    from reader.annotate.anchoring import reanchor
+
     placed = reanchor(
         text, anchor["exact"], anchor.get("prefix", ""), anchor.get("suffix", ""), anchor["start"]
     )
