@@ -43,6 +43,7 @@ MINOR_WORDS = frozenset(
     ]
 )
 SUBHEAD_WORDS = 12
+LINK_LIST_MAX = 8  # lines of links under a "Read also" label
 SIGNED_QUOTE_RE = re.compile(r"[”\"]\s*[―—–-]")  # `“…” ― Jane Doe`: a quotation signed
 FINAL_PUNCT = '.!?:;…"”’»)'
 NORM_RE = re.compile(r"[^\w]+")
@@ -73,11 +74,15 @@ def segment(text: str) -> tuple[Segment, ...]:
             lines.append((s, e))
     furn = furniture()
     kinds = []
+    openers = []  # "Read also", "Leggi anche": the links listed under them are furniture too
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         words = WORD_RE.findall(line)
-        if furn.search(line) or (line.isupper() and len(words) <= 8 and len(line) > 3):
+        found = furn.search(line)
+        if found or (line.isupper() and len(words) <= 8 and len(line) > 3):
             kinds.append("boilerplate")
+            if found is not None and found.group("links"):
+                openers.append(i)
             continue
         short = len(words) <= 14
         unpunctuated = line[-1] not in FINAL_PUNCT
@@ -103,6 +108,12 @@ def segment(text: str) -> tuple[Segment, ...]:
             kinds.append("heading")
             continue
         kinds.append("paragraph")
+    for i in openers:
+        for j in range(i + 1, min(len(lines), i + 1 + LINK_LIST_MAX)):
+            line = text[lines[j][0] : lines[j][1]]
+            if line[-1] in FINAL_PUNCT or len(WORD_RE.findall(line)) > SUBHEAD_WORDS + 8:
+                break  # a sentence: the article goes on
+            kinds[j] = "boilerplate"
     # pull quotes: a short paragraph repeating a sentence of the body found elsewhere
     paras = [i for i, k in enumerate(kinds) if k == "paragraph"]
     if 2 < len(paras) <= 400:  # quadratic in paragraphs; long dumps have no pull quotes

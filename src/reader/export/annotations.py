@@ -27,6 +27,7 @@ from reader.export.article import Mark, PdfInput
 from reader.export.layout import Color, Layout, Line, Shape
 from reader.export.styles import GREY, HIGHLIGHT_COLORS
 from reader.export.typeset import Ticker
+from reader.ingest.authors import byline
 
 
 def pdf_date(moment: datetime | None) -> str:
@@ -238,7 +239,7 @@ def metadata(doc: PdfInput, annotator: str) -> dict[str, str]:
         "/CreationDate": pdf_date(None),
         "/ModDate": pdf_date(None),
     }
-    meta["/Author"] = doc.author or annotator
+    meta["/Author"] = byline(doc.author) or annotator
     return meta
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.analysis.model import Analysis, Segment
+from reader.ingest.authors import byline
 from reader.ingest.document import title_from_name
 
 
@@ -76,8 +77,9 @@ class PdfInput:
     def origin_line(self) -> str:
         """ "By A. Author · 12 August 2024 · Kyiv Post · https://…" with what is known."""
         parts = []
-        if self.author:
-            parts.append(f"By {self.author}")
+        people = byline(self.author)  # a library may hold a phrase stored as the author
+        if people:
+            parts.append(f"By {people}")
         if self.published:
             parts.append(nice_date(self.published))
         if self.site:
