@@ -350,9 +350,13 @@ def remap_corrections(s, article: Any, analysis: Analysis) -> None:
     s.flush()
 
 
-def orphaned_corrections(lib: Library, article_id: int) -> list[Correction]:
-    """The article's corrections that no longer fit its analysis (kept, not applied)."""
-    return [c for c in corrections(lib, article_id) if c.orphaned]
+def orphaned_corrections(lib: Library, article_id: int) -> list[Any]:
+    """The article's corrections that no longer fit its analysis (kept, not applied), as rows
+    with the Correction columns; read without SQLAlchemy (the window asks when an article
+    opens)."""
+    with reading(lib.db_path) as conn:
+        rows = read_rows(conn, "correction", "id", article_ids=[int(article_id)])
+    return [r for r in rows if r.orphaned]
 
 
 def undo_correction(lib: Library, correction_id: int) -> None:

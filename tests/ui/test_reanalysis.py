@@ -45,3 +45,28 @@ def test_closing_the_window_stops_the_updates(make_window, data_dir: Path) -> No
     w.close()
     w.reanalysis.start()
     assert len(w.library.stale_articles()) == 2  # left for the next start
+
+
+def test_a_correction_that_no_longer_fits_is_said_when_its_article_opens(
+    make_window, data_dir: Path
+) -> None:
+    lib = Library(data_dir)
+    aid = lib.import_text("“It holds,” said Jane Doe, a tester.", title="A")
+    view = lib.open_article(aid)
+    lib.rename_source(aid, view.analysis.sources[0].id, "Janet Doe")
+    lib.close()
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    with conn:  # as if the corrected source were one a newer engine no longer finds
+        gone = '{"source": {"name": "Nobody", "key": "nobody", "mentions": []}}'
+        conn.execute("UPDATE correction SET anchor = ?", (gone,))
+        conn.execute("UPDATE article SET analysis_version = '0.1.0+1'")
+    conn.close()
+    w = make_window()
+    assert w.current is not None and w.current.info.id == aid
+    assert [s.name for s in w.current.analysis.sources] == ["Jane Doe"]
+    assert w.statusBar().currentMessage() == (
+        "1 correction of this article no longer fits its analysis (the engine changed): "
+        "kept, not applied"
+    )
+    (orphan,) = w.library.orphaned_corrections(aid)
+    assert orphan.value == "Janet Doe"
