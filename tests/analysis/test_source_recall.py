@@ -82,3 +82,21 @@ def test_an_organisations_scientists_are_the_organisation_but_its_lawyers_are_no
     assert got["Varda Airlines"] == "organization"
     assert "Varda Airlines’s scientists" not in got
     assert any("lawyers" in name for name in got)
+
+
+def test_it_stands_for_the_organisation_opening_a_recent_sentence() -> None:
+    text = (
+        "Tim Roe, president of Harbor Air, said demand was strong. Analysts agreed. "
+        "As of October, Harbor Air had a fleet of 270 aircraft. In addition to its order of "
+        "30 jets Wednesday, it announced an order of 50 more jets on Monday."
+    )
+    assert _sources(text) == {"Tim Roe": "person", "Harbor Air": "organization"}
+
+
+def test_it_skips_a_sentence_opened_by_a_common_word_or_a_person() -> None:
+    text = (
+        "Mara Lind ran the shop for years. People who shop there liked it. "
+        "Later it announced a sale of all its stock."
+    )
+    assert "People" not in _sources(text)
+    assert "Mara Lind" not in _sources(text)

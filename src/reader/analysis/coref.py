@@ -13,10 +13,12 @@ from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.merges import merge_voices
 from reader.analysis.model import Span
-from reader.analysis.names import token_index
+from reader.analysis.names import THING_PRONOUNS, token_index
+from reader.analysis.thing_pronouns import organisation_subject_before
 
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 DESCRIPTION_WINDOW = 4000
+IT_WINDOW = 600  # characters back to the organisation speaking before that "it" may stand for
 STRIP_DETS = ("the ", "a ", "an ", "our ", "their ", "his ", "her ", "its ")
 
 
@@ -175,6 +177,10 @@ class _Resolver:
                     or (named.span[0] > last[0] and not self.told_in_sentence(named, last[0]))
                 ):
                     return self.named(named)
+            if low in THING_PRONOUNS and (last is None or pos - last[0] > IT_WINDOW):
+                org = organisation_subject_before(self.doc, pos, set(self.by_surname))
+                if org is not None:
+                    return self.named(org)  # "Harbor Air had …. … it announced …"
             if last is not None:
                 return last[1]
             return self._by_name(m, low)
