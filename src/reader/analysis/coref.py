@@ -178,9 +178,9 @@ class _Resolver:
                 ):
                     return self.named(named)
             if low in THING_PRONOUNS and (last is None or pos - last[0] > IT_WINDOW):
-                org = organisation_subject_before(self.doc, pos, set(self.by_surname))
-                if org is not None:
-                    return self.named(org)  # "Harbor Air had …. … it announced …"
+                subject = organisation_subject_before(self.doc, pos, set(self.by_surname))
+                if subject is not None:
+                    return self.named(subject)  # "Harbor Air had …. … it announced …"
             if last is not None:
                 return last[1]
             return self._by_name(m, low)
