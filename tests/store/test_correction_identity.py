@@ -255,3 +255,82 @@ def read_only_run(folder: Path, cmd: list[str]):
         text=True,
         timeout=55,
     )
+
+
+def summary(lib, view) -> dict:
+    """What the user sees of their corrections, ratings and notes, by what they are about (a
+    mention, a quote), never by engine id; the same code runs in the changed-lexicon process."""
+    spans = {
+        "azarau": (3346, 3363),
+        "minsk": (2107, 2121),
+        "ministry": (2011, 2045),
+        "katkov": (6627, 6638),
+        "lukashenko": (42, 62),
+    }
+    quotes = {
+        "aggression": ("Ukraine of aggression", 0),
+        "tanks": ("Belarus has a total of up", 0),
+        "the same": ("interlocutors said the same", len("interlocutors said ")),
+    }
+    names = {s.id: s.name for s in view.analysis.sources}
+    out: dict = {"mentions": {}, "statements": {}, "ratings": {}}
+    for label, span in spans.items():
+        found = [s for s in view.analysis.sources if tuple(span) in s.mentions]
+        out["mentions"][label] = [s.name for s in found]
+    for label, (quote, skip) in quotes.items():
+        i = view.text.index(quote) + skip
+        found = [st for st in view.analysis.statements if st.start <= i < st.end]
+        out["statements"][label] = [names[st.source] for st in found]
+    for src in view.analysis.sources:
+        lib_id = view.library_sources.get(src.id)
+        info = lib.library_source(lib_id) if lib_id is not None else None
+        if info is not None and (info.rating is not None or info.note):
+            out["ratings"][src.name] = [info.rating, info.note]
+    out["orphaned"] = len(lib.orphaned_corrections(view.info.id))
+    out["highlights"] = sorted([h.start, h.end, h.color, h.note] for h in view.highlights)
+    return out
+
+
+def test_a_changed_lexicon_keeps_everything_on_its_source(tmp_path: Path) -> None:
+    """A real engine change: a copy of reader whose media lexicon lacks "media" loses the
+    source "Belarusian opposition media" and finds "Belarusian media" further on, so the ids
+    of the sources after it shift (Azarau's "s8" is then that new source)."""
+    import inspect
+    import subprocess
+    import sys
+
+    lib = Library(tmp_path / "data")
+    aid = make_corrections(lib)
+    before = summary(lib, lib.open_article(aid))
+    lib.close()
+    copy = tmp_path / "engine"
+    source = Path(reader.library.__file__).parent
+    shutil.copytree(source, copy / "reader", ignore=shutil.ignore_patterns("__pycache__"))
+    words = copy / "reader" / "analysis" / "lexicons" / "media_words.txt"
+    kept = [w for w in words.read_text(encoding="utf-8").splitlines() if w.strip() != "media"]
+    words.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    code = (
+        "import json, sys\n"
+        "from reader.library import Library\n"
+        + inspect.getsource(summary)
+        + f"lib = Library(sys.argv[1])\nview = lib.open_article({aid})\n"
+        "print(json.dumps([summary(lib, view), [s.name for s in view.analysis.sources]]))\n"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(copy)},
+        timeout=55,
+    )
+    assert run.returncode == 0, run.stderr
+    after, names = json.loads(run.stdout)
+    assert "Belarusian opposition media" not in names and "Belarusian media" in names
+    assert after == json.loads(json.dumps(before))
+    assert after["mentions"]["azarau"] == ["Alexander Azarov"]
+    assert after["ratings"] == {
+        "Alexander Azarov": [1, ""],
+        "Alexander Lukashenko": [-2, ""],
+        "Oleh Katkov": [None, "analyst; check Defense Express"],
+    }
