@@ -52,3 +52,27 @@ def test_a_second_quotation_in_the_paragraph_continues_the_first() -> None:
     assert len(got) == 1
     assert got[0][0] == "Tamsin Roe"
     assert len(got[0][1]) == 2
+
+
+def test_a_middle_initial_does_not_end_reported_speech() -> None:
+    text = "Ana Pell said that President Harold W. Brandt had cut the harbour budget twice."
+    got = _statements(text)
+    assert got == [("Ana Pell", ["President Harold W. Brandt had cut the harbour budget twice"])]
+
+
+def test_a_long_aside_between_the_name_and_said_keeps_the_speaker() -> None:
+    text = (
+        "Mira Solberg, the chair of the harbour committee, a body that has fought the levy "
+        "for years on behalf of the fishing fleet, said the fee would be halved in March."
+    )
+    got = _statements(text)
+    assert got == [("Mira Solberg", ["the fee would be halved in March"])]
+
+
+def test_said_in_a_long_setting_then_that_reports_the_clause() -> None:
+    text = (
+        "Jonas Frei said in an interview with the Harbour Weekly Ledger last month that the "
+        "port would close by winter."
+    )
+    got = _statements(text)
+    assert got == [("Jonas Frei", ["the port would close by winter"])]

@@ -100,10 +100,16 @@ def sentence_end_token(doc: Doc, k: int, limit: int) -> int:
     j = k
     while j < limit:
         w = doc.words[j]
-        if w in {".", "!", "?"} and not (w == "." and j and doc.lower[j - 1] in ABBREVIATIONS):
+        if w in {".", "!", "?"} and not (w == "." and j and _abbreviation(doc.words[j - 1])):
             return j
         j += 1
     return limit
+
+
+def _abbreviation(word: str) -> bool:
+    """A word a full stop follows without ending the sentence: "Gov.", or an initial ("George
+    W. Bush"), as the sentence splitter (doc.py) reads them."""
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def trim(doc: Doc, s: int, e: int) -> Span | None:

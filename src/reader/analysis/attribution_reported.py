@@ -44,6 +44,9 @@ CLAUSE_SUBJECT_STARTS = frozenset(
 )
 
 
+MAX_APPOSITION = 45  # tokens from a sentence-opening name to its cue across a long aside
+
+
 class ReportedSpeech(AttributorBase):
     """The second pass: reporting cues that no quotation claimed."""
 
@@ -112,7 +115,7 @@ class ReportedSpeech(AttributorBase):
             if m is None and last_subject and last_subject[0] == s_start and prev in {",", "and"}:
                 m, a = last_subject[1], c
             if m is None and prev in {",", "”", '"', "’"}:
-                m2 = self.sentence_subject(s_start, c)
+                m2 = self.sentence_subject(s_start, c) or self.long_apposition(s_start, c)
                 if m2 is not None:
                     m, a = m2, c
             if m is None and prev in {"and", "but"} and COORDINATED_SUBJECT:
@@ -196,7 +199,9 @@ class ReportedSpeech(AttributorBase):
             elif self.time_phrase_end(k, stop) is not None:
                 k = self.time_phrase_end(k, stop) or k  # "said on Friday he met …"
             elif doc.lower[k] in ADVERBIAL_AFTER_CUE:
-                that = next((t for t in range(k, min(stop, k + 9)) if doc.lower[t] == "that"), None)
+                that = next(
+                    (t for t in range(k, min(stop, k + 15)) if doc.lower[t] == "that"), None
+                )
                 if that is None or any(not doc.words[x][:1].isalnum() for x in range(k, that)):
                     continue
                 k = that + 1
@@ -212,6 +217,36 @@ class ReportedSpeech(AttributorBase):
                 continue
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
+
+    def long_apposition(self, s_start: int, c: int) -> Mention | None:
+        """`Jane Roe (D-Ohio), who chairs the panel that wrote the bill, said …`: a name opens
+        the sentence and a long aside (a role, a relative clause) runs from its comma to the
+        comma before the cue."""
+        doc = self.doc
+        if c - s_start > MAX_APPOSITION or doc.words[c - 1] != ",":
+            return None
+        first = next(
+            (t for t in range(s_start + 1, min(c - 1, s_start + 9)) if doc.words[t] == ","), None
+        )
+        if first is None or first + 2 >= c - 1:
+            return None
+        between = range(first + 1, c - 1)
+        if any(
+            doc.words[t] in {";", ":", "!", "?"} | QUOTE_MARKS or t in self.cue_at for t in between
+        ):
+            return None
+        e = first
+        if doc.words[e - 1] == ")":
+            e = next((t for t in range(e - 2, s_start, -1) if doc.words[t] == "("), e)
+        m = describe(doc, s_start, e)
+        if (
+            m is None
+            or m.pronoun
+            or m.descriptive
+            or m.kind not in {"person", "organization", "media"}
+        ):
+            return None
+        return m
 
     def has_cue(self, m: Mention) -> bool:
         """`m` runs over a reporting verb ("The agency said Monday"): no clean subject."""
