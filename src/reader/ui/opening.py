@@ -19,6 +19,7 @@ from reader.ingest import is_web_address
 from reader.library import ArticleView as OpenArticle
 from reader.library import Library
 from reader.ui.article_view import ArticleView
+from reader.ui.closing import start_without_article
 from reader.ui.operations import Operations
 from reader.ui.sources_panel import SourcesPanel
 from reader.ui.window_actions import display_name
@@ -104,6 +105,8 @@ class Opening(_Window):
         if path:
             self.open_path(path, fallback=True)
             return
+        if start_without_article(self):  # File → Close article left nothing open
+            return
         library = self.library
 
         def work() -> OpenArticle | int | None:
@@ -124,6 +127,7 @@ class Opening(_Window):
         self.current = view
         self.article_view.set_article(view)
         self.sources_panel.set_analysis(view.analysis, self.article_view.source_colors())
+        self.sources_panel.set_text_scale(self.article_view.zoom)  # a zoom restored at start
         self.article_view.set_top_offset(view.info.scroll_pos)
         self._update_status()
         self.setWindowTitle(f"{short(view.info.title, 80)} — reader")

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 from reader.ingest import is_web_address
 from reader.ui import dialogs, icons, theme
 from reader.ui.article_view import ArticleView
+from reader.ui.closing import close_article
+from reader.ui.signals_help import show_signals_help
 from reader.ui.sources_panel import SourcesPanel
 from reader.ui.theme import Theme
 
@@ -97,6 +99,9 @@ class WindowActions(_Window):
             "fa5s.file-pdf",
             "Export annotated PDF",
         )
+        self.close_article_action = a(
+            "&Close article", lambda: close_article(self), ("Ctrl+W",), None, "Close the article"
+        )
         self.quit_action = a("&Quit", self.close, ("Ctrl+Q",), None, "Quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -150,6 +155,7 @@ class WindowActions(_Window):
         self.shortcuts_action = a(
             "&Keyboard shortcuts", self.show_shortcuts, ("F1",), "fa5s.keyboard"
         )
+        self.signals_help_action = a("What the &signals mean", lambda: show_signals_help(self))
         self.about_action = a("&About reader", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -165,6 +171,7 @@ class WindowActions(_Window):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_pdf_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.close_article_action)
         self.file_menu.addAction(self.quit_action)
 
         self.edit_menu = bar.addMenu("&Edit")
@@ -187,6 +194,7 @@ class WindowActions(_Window):
 
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.signals_help_action)
         self.help_menu.addAction(self.about_action)
         self._fill_recent_menu()
 
@@ -265,6 +273,7 @@ class WindowActions(_Window):
 
     def set_zoom(self, zoom: float) -> None:
         self.article_view.set_zoom(zoom)
+        self.sources_panel.set_text_scale(self.article_view.zoom)  # the chips' text follows
         self.statusBar().showMessage(f"Zoom {round(self.article_view.zoom * 100)}%", 1500)
 
     def set_theme(self, name: str) -> None:
