@@ -12,6 +12,7 @@ from reader.library import Library
 from reader.store.search import (
     MARK_CLOSE,
     MARK_OPEN,
+    MAX_TERMS,
     SearchHit,
     check_search_index,
     match_expression,
@@ -224,3 +225,15 @@ def test_index_is_consistent_after_many_writes(lib: Library, three) -> None:
         assert check_search_index(conn)
         n = conn.execute(sql("SELECT count(*) FROM search_article")).scalar()
     assert n == 2
+
+
+def test_a_repeated_word_is_searched_once() -> None:
+    assert match_expression("mayor said " * 1820) == '"mayor" "said"'
+    assert match_expression("said mayor said") == '"mayor" "said"*'
+
+
+def test_a_query_of_thousands_of_words_answers_like_its_words(lib: Library, three) -> None:
+    pasted = "port strike " * 2000 + " ".join(f"w{i}x" for i in range(500))
+    expression = match_expression(pasted)
+    assert expression is not None and expression.count('"') == 2 * MAX_TERMS
+    assert lib.search("port strike " * 2000) == lib.search("port strike ")

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 HITS_PER_ARTICLE = 5
 SEARCH_SECONDS = 5.0  # the time limit of one search
+MAX_TERMS = 64  # words or phrases of one query that are searched
 PROGRESS_STEPS = 1000  # SQLite instructions between two looks at the clock and the cancel flag
 # Index table → (content table, indexed columns). Matches migration 0002.
 INDEXES = {
@@ -93,14 +94,28 @@ class SearchHit:
 
 
 def _chunks(query: str) -> list[tuple[str, bool]]:
-    """What a person typed, as (text, is_phrase) chunks that hold at least one word."""
+    """What a person typed, as (text, is_phrase) chunks that hold at least one word.
+
+    Every chunk must match, so a repeated one adds nothing but work (a pasted paragraph repeats
+    "the" dozens of times): each is kept once, at its last place so the word being typed stays
+    last. At most MAX_TERMS are kept, the last ones typed: a query of thousands of words would
+    cost FTS5 seconds for no better answer."""
     parts: list[tuple[str, bool]] = []
     for m in _TOKEN.finditer(query):
         phrase, word = m.group(1), m.group(2)
         chunk = phrase if phrase is not None else word
         if chunk and _WORD.search(chunk):
             parts.append((chunk, phrase is not None))
-    return parts
+    seen: set[tuple[str, bool]] = set()
+    kept: list[tuple[str, bool]] = []
+    for chunk, is_phrase in reversed(parts):
+        key = (snippets.fold(chunk), is_phrase)
+        if key not in seen and len(kept) < MAX_TERMS:
+            seen.add(key)
+            kept.append((chunk, is_phrase))
+    if len(kept) < len(parts):
+        log.debug("search: %d chunks typed, %d searched", len(parts), len(kept))
+    return kept[::-1]
 
 
 def _prefixed(query: str, parts: list[tuple[str, bool]]) -> int | None:
