@@ -1,10 +1,12 @@
 """What each negation in a statement denies: the words it bears on and the clause around it.
 
-A negation denies one thing, not every word of its sentence: "did not move" denies the move, "can't
-achieve this through an attack" denies the achieving (not the attack), "no activity" denies the
-activity, "nobody saw drones attack" the whole predicate, and a denial in the reporting cue
-("denied that …") the whole statement. `negations` returns them with their clause, so that a
-relation can check the denial is about the same thing as the other statement.
+A negation denies one thing, not every word of its sentence: "did not move" denies the move, "no
+activity" the activity, "nobody saw drones attack" what was seen, "failed to conduct" the
+conducting, and a denying cue ("denied that drones attacked …") the statement's main verb. Some
+negations deny nothing that can be compared: "can't achieve this through an attack" and "may not
+have paid" speak of ability or possibility, and a question ("why didn't he pay?") asserts
+nothing. `negations` returns each with its clause, so that a relation can check the denial is
+about the same thing as the other statement.
 """
 
 from __future__ import annotations
@@ -25,7 +27,17 @@ from reader.analysis.text_words import (
     verb_like,
 )
 
-__all__ = ["DENIAL_STEMS", "NEGATION_RE", "Negation", "clauses", "negations"]
+__all__ = [
+    "DENIAL_STEMS",
+    "FIRST_PERSON",
+    "MODALS",
+    "MODAL_NEGATIONS",
+    "NEGATION_RE",
+    "Negation",
+    "clauses",
+    "negations",
+    "statement_clauses",
+]
 
 DENIAL_STEMS = frozenset({"deni", "deny", "refut", "reject", "dismiss", "disput", "rebut"})
 VERBAL = frozenset({"not", "never", "cannot", "neither", "nor"})  # and every "n't"

@@ -24,7 +24,14 @@ from typing import Any
 from reader.analysis.evidence import Evidence, evidence_json
 from reader.analysis.lexicons import words as lexicon_words
 from reader.analysis.model import Analysis, Span, Statement
-from reader.analysis.negation import FIRST_PERSON, Negation, negations, statement_clauses
+from reader.analysis.negation import (
+    FIRST_PERSON,
+    MODAL_NEGATIONS,
+    MODALS,
+    Negation,
+    negations,
+    statement_clauses,
+)
 from reader.analysis.text_words import concepts, is_content, stem, verb_like, weights
 
 RELATED_MIN = 0.15  # weighted overlap for two statements to count as related
@@ -34,7 +41,6 @@ CORROBORATING_SHARED = 3  # distinct shared stems to call a same-polarity pair c
 MAX_POSTINGS = 80  # statements after one statement that one shared stem proposes
 MAX_EVIDENCE = 4  # occurrences of one shared word shown as evidence, per statement
 MAX_CANDIDATES = 30  # statements compared with one statement, those sharing most weight first
-MODALS = frozenset({"will", "would", "could", "can", "should", "may", "might", "must", "cannot"})
 CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once", "should"})
 REFERENCE_RE = re.compile(
     r"^\W*(?:the same(?: thing)?|so|likewise|similarly|this|that|it|as much)\W*$", re.IGNORECASE
@@ -115,7 +121,7 @@ def _profile(text: str, st: Statement, skip: set[str], weights_: dict[str, float
         hypothetical = clause[0][0] in CONDITIONAL
         prev = ""
         for low, sp in clause:
-            if low in MODALS:
+            if low in MODALS or low in MODAL_NEGATIONS:
                 hypothetical = True
             first_person = first_person or low in FIRST_PERSON
             if is_content(low):
