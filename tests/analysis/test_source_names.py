@@ -237,7 +237,7 @@ def test_a_signed_quotation_line_stays_in_the_body() -> None:
             "Most of the clips drew only a few views.A former city official said the channel "
             "was run from abroad.",
             "the channel was run from abroad",
-            "former city official",
+            "A former city official",  # the phrase as written
         ),
         # a pronoun right before the cue is its subject, not the phrase before it
         (

@@ -100,3 +100,13 @@ def test_it_skips_a_sentence_opened_by_a_common_word_or_a_person() -> None:
     )
     assert "People" not in _sources(text)
     assert "Mara Lind" not in _sources(text)
+
+
+def test_an_unnamed_source_keeps_the_phrase_as_written() -> None:
+    text = (
+        "A person familiar with the matter said the deal was off. "
+        "An airport official said flights resumed at noon."
+    )
+    got = _sources(text)
+    assert "A person familiar with the matter" in got
+    assert "An airport official" in got

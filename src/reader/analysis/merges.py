@@ -22,6 +22,7 @@ COMPATIBLE = {
 }
 # heads of "Harbor's lawyers": a separate source even when Harbor is an organisation
 OWN_VOICE = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "representatives"})
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")
 
 
@@ -50,6 +51,7 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
     for i in live:
         if i not in moved:
             _expand_initials(doc, entities[i])
+            _as_written(doc, entities[i])
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
 
@@ -144,3 +146,18 @@ def _expand_initials(doc: Doc, e: Named) -> None:
     e.name = full
     if e.kind in {"person", "other"}:
         e.kind = "organization"
+
+
+def _as_written(doc: Doc, e: Named) -> None:
+    """An unnamed source keeps the article it is first written with: "a person familiar with
+    the matter", "one user", "an airport official" (the phrase the text uses); "the" stays
+    off."""
+    if _proper(e) or not e.name or not e.spans:
+        return
+    name = e.name.lower()
+    for a, b in sorted(e.spans):
+        written = doc.text[a:b]
+        det, _, rest = written.partition(" ")
+        if rest.lower() == name and det.lower() in INDEFINITE:
+            e.name = written
+            return
