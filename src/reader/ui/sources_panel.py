@@ -103,6 +103,7 @@ class SourcesPanel(QWidget):
         self.help_button = QToolButton(self)
         self.help_button.setObjectName("signalsHelpButton")
         self.help_button.setText("?")
+        self.help_button.setIcon(icons.icon("fa5s.question-circle"))
         self.help_button.setToolTip("What the signals mean")
         self.help_button.setAutoRaise(True)
         self.help_button.clicked.connect(lambda: self.show_help())
@@ -258,6 +259,7 @@ class SourcesPanel(QWidget):
         self.model.set_colors(colors)
         self.tree.viewport().update()
         self.details.refresh()  # the theme may have changed
+        self.help_button.setIcon(icons.icon("fa5s.question-circle"))
 
     # ---- queries ---------------------------------------------------------------------------
 
