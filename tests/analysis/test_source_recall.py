@@ -110,3 +110,15 @@ def test_an_unnamed_source_keeps_the_phrase_as_written() -> None:
     got = _sources(text)
     assert "A person familiar with the matter" in got
     assert "An airport official" in got
+
+
+def test_an_organisation_takes_the_description_written_beside_its_name() -> None:
+    text = (
+        "LONDON — Dubai's flagship carrier Harbor Air finalized a deal on Monday. "
+        "Harbor Air said demand was strong. Kessel Co., a chain of 30 newspapers, said it "
+        "lost money."
+    )
+    got = _speakers(text)
+    assert got["Harbor Air"] == ("organization", "flagship carrier", "Dubai")
+    role = got["Kessel Co."][1]
+    assert role is not None and "chain" in role

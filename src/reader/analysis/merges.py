@@ -13,6 +13,7 @@ from typing import Protocol
 from reader.analysis.doc import Doc
 from reader.analysis.model import Span
 from reader.analysis.names import lexicon_union
+from reader.analysis.org_roles import organisation_role
 
 WINDOW = 4000  # characters back from a description to the organisation it stands for
 COMPATIBLE = {
@@ -52,6 +53,10 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
         if i not in moved:
             _expand_initials(doc, entities[i])
             _as_written(doc, entities[i])
+            e = entities[i]
+            if e.kind in {"organization", "media"} and _proper(e) and not e.role:
+                e.role, aff = organisation_role(doc, e.name)
+                e.affiliation = e.affiliation or aff
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
 
