@@ -76,3 +76,22 @@ def test_said_in_a_long_setting_then_that_reports_the_clause() -> None:
     )
     got = _statements(text)
     assert got == [("Jonas Frei", ["the port would close by winter"])]
+
+
+def test_a_second_cue_between_two_quotations_makes_two_statements() -> None:
+    text = (
+        "“The ferry is not for sale,” said Oskar Lind, adding, “We will run it ourselves "
+        "until the council finds the money.”"
+    )
+    got = _statements(text)
+    assert [name for name, _ in got] == ["Oskar Lind", "Oskar Lind"]
+    assert [len(parts) for _, parts in got] == [1, 1]
+
+
+def test_a_manner_of_speaking_after_a_quotation_is_its_cue() -> None:
+    text = (
+        "Greta Moss had waited an hour.\n\n“Open the gates before the crowd grows,” the guard "
+        "barked at the driver."
+    )
+    got = _statements(text)
+    assert got == [("guard", ["“Open the gates before the crowd grows,”"])]

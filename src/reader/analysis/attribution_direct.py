@@ -325,9 +325,24 @@ class DirectQuotes(AttributorBase):
                 and (interrupted or self.starts_sentence(q.span[0]))
             ):
                 r = self.out[attributed[prev]]
-                cont = attributed[prev]
+                # `“A,” she said, adding, “B.”`: a second cue makes B a statement of its own
+                lo, hi = doc.token_at(self.quotes[prev].span[1]), doc.token_at(q.span[0])
+                second = next(
+                    (
+                        self.cue_at[t]
+                        for t in range(lo, hi)
+                        if t in self.cue_at
+                        and t not in self.used
+                        and doc.lower[t].endswith("ing")
+                        and doc.words[t - 1] == ","
+                    ),
+                    None,
+                )
+                cont = attributed[prev] if second is None else None
                 attributed[qi] = len(self.out)
-                self.out.append(Raw((q.span,), "direct", r.mention, None, continues=cont))
+                self.out.append(Raw((q.span,), "direct", r.mention, second, continues=cont))
+                if second is not None:
+                    self.used.add(second.token)
                 last_by_para[p] = attributed[qi]
                 continue
             para = doc.body[p] if p >= 0 else None
