@@ -351,11 +351,12 @@ def test_export_pdf_through_injected_dialog(window, tmp_path):
         assert window.statusBar().currentMessage() == "PDF export is not available"
 
 
-def test_export_pdf_not_available(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(window, "library", SimpleNamespace(data_dir=tmp_path))
-    window.ask_save_pdf = lambda parent, suggested: str(tmp_path / "x.pdf")
-    window.export_pdf()
-    assert window.statusBar().currentMessage() == "PDF export is not available"
+def test_export_pdf_not_available(window, tmp_path):
+    with pytest.MonkeyPatch.context() as m:  # the window closes on its real library
+        m.setattr(window, "library", SimpleNamespace(data_dir=tmp_path))
+        window.ask_save_pdf = lambda parent, suggested: str(tmp_path / "x.pdf")
+        window.export_pdf()
+        assert window.statusBar().currentMessage() == "PDF export is not available"
 
 
 # ---- contract, help, errors -------------------------------------------------------------------
