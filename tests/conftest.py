@@ -9,10 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import pytest
 
-from reader.ui.app import pin_none
-
-pin_none()  # PySide6 6.12 drops references to None on Python 3.11 (see reader.ui.app.pin_none)
-
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):

@@ -24,30 +24,12 @@ SCREENSHOT_TIMEOUT_S = 60.0
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 
 
-def pin_none() -> None:
-    """Work around a PySide6 6.12 bug on Python < 3.12: every invalid QVariant turned into
-    Python's None (QModelIndex.data() of an empty role, QAction.data(), …) drops one reference
-    to None without taking it, and after enough calls CPython aborts with "deallocating None".
-    Python 3.12 made None immortal; here we give it references it can never run out of."""
-    global _none_pinned
-    if _none_pinned or sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    _none_pinned = True
-
-
-_none_pinned = False
-
-
 def application() -> QApplication:
     """The one QApplication, named so that QSettings and log folders are "reader"'s."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    pin_none()
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -78,6 +60,9 @@ def _ensure_fonts() -> None:
 def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = None) -> int:
     """Open the window (on `path`, else the last article, else the sample); with `screenshot`,
     save a PNG of the window once the article and its sources show, and exit."""
+    from reader.logs import setup_logging
+
+    setup_logging()  # the CLI's log file (reader.logs); records never reach stderr
     headless = sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     )

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QRectF,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
@@ -21,14 +20,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def item_value(index: Index, role: int) -> Any:
-    """An item's data asked of the Python model itself: `QModelIndex.data()` turns an empty
-    QVariant into None in a way that leaks a reference on PySide6 6.12 (see app.pin_none)."""
-    if not index.isValid():
-        return None
-    model = index.model()
-    if isinstance(model, QSortFilterProxyModel):
-        return model.sourceModel().data(model.mapToSource(index), role)
-    return model.data(index, role)
+    """An item's data, None for an invalid index (what a delegate may be handed)."""
+    return index.data(role) if index.isValid() else None
 
 
 def small_font(font: QFont, delta: float = -1.5) -> QFont:
