@@ -6,8 +6,8 @@ short-lived session, so an edit is committed the moment the method returns.
 
 from __future__ import annotations
 
-import contextlib
 import json
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -27,6 +27,7 @@ from reader.store.drafts import NoteDraft
 
 SAMPLE_NAME = "sample-article.txt"
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import threading
@@ -255,6 +256,7 @@ class Library:
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
         self._db = Database(self.data_dir)
+        self.backup_warning: str | None = None  # today's backup failed: said once at opening
         self._backup_if_due()
 
     @property
@@ -274,10 +276,26 @@ class Library:
         return self._db.path
 
     def _backup_if_due(self) -> None:
-        from reader.store.backup import backup_if_due
+        """Today's backup. One that cannot be made (a full disk, a read-only backups folder, a
+        busy file) does not stop the opening: it is logged, and said once (`warning`) unless the
+        library opened read-only, which has already been said."""
+        import sqlite3
 
-        with contextlib.suppress(Exception):  # a failed backup must never stop the opening
+        from reader.store.backup import backup_dir, backup_if_due
+
+        try:
             backup_if_due(self._db.path, self.data_dir)
+        except (OSError, sqlite3.Error) as exc:
+            folder = backup_dir(self.data_dir)
+            log.warning("today's backup in %s could not be made", folder, exc_info=exc)
+            if not self._db.read_only:
+                from reader.logs import log_path
+
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                self.backup_warning = (
+                    f"Today's backup of the library could not be made in {folder}: {reason} "
+                    f"(details in {log_path()})"
+                )
 
     def backups(self) -> list:
         """The automatic backups, newest first (each with .path and .label)."""
@@ -295,8 +313,10 @@ class Library:
 
     @property
     def warning(self) -> str | None:
-        """Set when the library file was damaged and set aside at opening."""
-        return self._db.warning
+        """Set when the library file was damaged and set aside at opening, could only be opened
+        read-only, or today's backup could not be made."""
+        said = [w for w in (self._db.warning, self.backup_warning) if w]
+        return " ".join(said) or None
 
     def close(self) -> None:
         self._db.close()
@@ -1046,10 +1066,8 @@ def _view_from_snapshot(snap: ArticleSnapshot) -> ArticleView:
 
 
 def analyze_segments(text: str) -> tuple:
-    """Document structure is cheap to recompute and not stored."""
-    try:
-        from reader.analysis.segment import segment  # provided by the engine
+    """Document structure is cheap to recompute and not stored (the import ran the same
+    segmentation over the same text, so an error here is a bug, not bad input)."""
+    from reader.analysis.segment import segment
 
-        return tuple(segment(text))
-    except Exception:  # structure is a rendering aid; never fail an open over it
-        return ()
+    return tuple(segment(text))

@@ -65,9 +65,9 @@ def summary_text(result: ImportResult) -> str:
 
 
 def import_files(library, paths: list[str], cancel: threading.Event, progress) -> ImportResult:
-    """The worker (no widgets): import each path, note failures, stop between files on cancel."""
-    from reader.errors import log_exception
-
+    """The worker (no widgets): import each path, note failures, stop between files on cancel.
+    An error that is not a ReaderError is a bug: it ends the batch and reaches the window's
+    handler, which logs its traceback and says so in one line."""
     result = ImportResult(paths=list(paths))
     before = {a.id for a in library.articles()}
     total = len(paths)
@@ -80,12 +80,8 @@ def import_files(library, paths: list[str], cancel: threading.Event, progress) -
         name = display_name(target)
         try:
             article_id = library.import_path(target)
-        except ReaderError as exc:
+        except ReaderError as exc:  # one bad file must not stop the others; a bug does (logged)
             result.failures.append((name, str(exc)))
-            continue
-        except Exception as exc:  # one bad file must not stop the others
-            log = log_exception(exc)
-            result.failures.append((name, f"{name}: unexpected error (details in {log})"))
             continue
         if article_id not in result.imported:
             result.imported.append(article_id)
