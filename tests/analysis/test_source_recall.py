@@ -122,3 +122,16 @@ def test_an_organisation_takes_the_description_written_beside_its_name() -> None
     assert got["Harbor Air"] == ("organization", "flagship carrier", "Dubai")
     role = got["Kessel Co."][1]
     assert role is not None and "chain" in role
+
+
+def test_a_title_written_before_the_name_elsewhere_is_the_role_but_mr_is_not() -> None:
+    text = (
+        "When President Roe’s advisers suggested a deal, Mr. Roe wasn't satisfied. Aides "
+        "gathered around Mr. Roe laughed. “I want more,” Mr. Roe said."
+    )
+    assert _speakers(text)["Roe"][1] == "President"
+
+
+def test_an_age_then_a_home_town_gives_the_affiliation() -> None:
+    text = "“This was the fourth time,” said Ravi Jabar, 24, from Punjab’s Bhatinda."
+    assert _speakers(text)["Ravi Jabar"][2] == "Punjab’s Bhatinda"

@@ -79,7 +79,9 @@ def complete_people(doc: Doc, entities: Sequence[Person], index: dict[str, list[
             intros = [x for x in intros if set(words) <= set(x[0].split())]
         names = {x[0].split()[-2] for x in intros}  # the word before the surname
         if not intros or len(names) > 1:
-            continue  # none, or two people sharing a surname: leave it as it stands
+            if not (e.role or e.affiliation):
+                e.role, e.affiliation = _title_elsewhere(doc, words, index)
+            continue  # none, or two people sharing a surname: leave the name as it stands
         full, role, aff = max(intros, key=lambda x: (len(x[0]), bool(x[1] or x[2])))
         if len(full.split()) > len(words):
             e.name = full
@@ -87,3 +89,26 @@ def complete_people(doc: Doc, entities: Sequence[Person], index: dict[str, list[
             with_role = next((x for x in intros if x[1] or x[2]), None)
             if with_role is not None:
                 e.role, e.affiliation = clean_role(with_role[1]), with_role[2]
+
+
+def _title_elsewhere(
+    doc: Doc, words: list[str], index: dict[str, list[int]]
+) -> tuple[str | None, str | None]:
+    """A title the text writes right before the name somewhere else ("President Roe's
+    advisers" for a speaker quoted as "Mr. Roe" or "Roe")."""
+    n = len(words)
+    last = words[-1]
+    for j in [*index.get(last, []), *index.get(last + "’s", []), *index.get(last + "'s", [])]:
+        start = j - (n - 1)
+        written = [*doc.words[start:j], doc.words[j].removesuffix("’s").removesuffix("'s")]
+        if start <= 0 or written != words:
+            continue
+        t = start - 1 - (doc.words[start - 1] == ".")
+        title = doc.words[t] + ("." if t < start - 1 else "")
+        if t < 0 or clean_role(title) is None:
+            continue  # "Mr. Roe": an honorific, no role
+        role, aff = role_before(doc, start, max(0, start - LOOK_BACK))
+        role = clean_role(role)
+        if role:
+            return role, aff
+    return None, None

@@ -84,6 +84,11 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
     rep = represents_role(doc, c, limit)
     if rep is not None:
         return "representative", *rep
+    if c + 3 < limit and wd[c + 1].isdigit() and wd[c + 2] == ",":
+        # "Jane Roe, 24, from Harbor Town": an age, then where the person is from
+        home = of_affiliation(doc, c + 3, limit)
+        if home is not None:
+            return None, home, c + 2
     e = c + 1
     while e < limit and e - c < 25 and wd[e] not in {",", ";", "“", "”", '"', "(", ")"}:
         if wd[e] == "." and not (e + 1 < limit and wd[e + 1] in {",", ")"}):
