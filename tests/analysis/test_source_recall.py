@@ -135,3 +135,14 @@ def test_a_title_written_before_the_name_elsewhere_is_the_role_but_mr_is_not() -
 def test_an_age_then_a_home_town_gives_the_affiliation() -> None:
     text = "“This was the fourth time,” said Ravi Jabar, 24, from Punjab’s Bhatinda."
     assert _speakers(text)["Ravi Jabar"][2] == "Punjab’s Bhatinda"
+
+
+def test_a_group_after_an_opening_clause_speaks_but_a_reporting_clause_is_no_group() -> None:
+    text = (
+        "Even if negotiators secure better access for beef, Lisbon-based analysts who have "
+        "done the sums say exports will lag. Harbor Co. reported earnings that topped "
+        "estimates, sending its shares up."
+    )
+    got = _sources(text)
+    assert got["Lisbon-based analysts who have done the sums"] == "anonymous"
+    assert not any("earnings" in name for name in got)

@@ -23,6 +23,11 @@ GROUP_BREAKS = frozenset(
     | {"who", "that", "which", "than", "not", "to", "whether", "since", "until", "unless"}
 )
 MAX_GROUP_TOKENS = 8
+# words opening a subordinate clause or a phrase before the sentence's subject and a comma
+CLAUSE_OPENERS = frozenset(
+    {"even", "if", "when", "while", "although", "though", "because", "after", "before"}
+    | {"since", "unless", "despite", "with", "without", "in", "on", "at", "for", "as"}
+)
 MAX_RELATIVE_TOKENS = 6
 RELATIVES = frozenset({"who", "that"})
 
@@ -58,6 +63,12 @@ def group_subject(doc: Doc, cue_token: int, s_start: int) -> Mention | None:
     """The group opening the sentence and speaking through the cue at `cue_token`, or None."""
     end = skip_back(doc, cue_token - 1, s_start) + 1
     a = s_start
+    if doc.lower[a] in CLAUSE_OPENERS:
+        # "Even if talks succeed, analysts say …": the subject follows the opening clause
+        comma = next((t for t in range(end - 1, a, -1) if doc.words[t] == ","), None)
+        if comma is None:
+            return None
+        a = comma + 1
     while a < end and (doc.lower[a] in SENTENCE_OPENERS or doc.words[a] == ","):
         a += 1
     if end - a < 1 or end - a > MAX_GROUP_TOKENS + MAX_RELATIVE_TOKENS:
@@ -66,10 +77,15 @@ def group_subject(doc: Doc, cue_token: int, s_start: int) -> Mention | None:
     if end - a > MAX_GROUP_TOKENS and rel is None:
         return None
     toks = range(a, rel if rel is not None else end)
-    if any(not doc.words[t].isalpha() and doc.words[t] not in {"-", "’s", "'s"} for t in toks):
+    if any(
+        not doc.words[t].replace("-", "").isalpha() and doc.words[t] not in {"’s", "'s"}
+        for t in toks
+    ):
         return None
     if any(doc.lower[t] in GROUP_BREAKS or doc.lower[t].endswith("ly") for t in toks):
         return None
+    if any(doc.lower[t] in reporting_verbs() for t in toks if t > a):
+        return None  # "Harbor Co. reported earnings that …": a clause, not a group's name
     # the head is the last plural noun before an optional place phrase or relative clause
     head = (rel if rel is not None else end) - 1
     for t in toks:
