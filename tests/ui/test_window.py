@@ -110,10 +110,10 @@ def test_layers_draw_in_fixed_order(qtbot):
         view.set_layer(name, [view.selection(0, 3, fmt)])
     view.set_layer("custom", [view.selection(4, 7, fmt)])
     order = [view.offsets_of(s.cursor) for s in view.extraSelections()]
-    assert order == [(0, 3)] * 3 + [(4, 7)] + [(0, 3)] * 2
+    assert order == [(0, 3)] * 4 + [(4, 7)] + [(0, 3)] * 2
 
 
-def test_clicking_a_statement_scrolls_selects_and_flashes(window, qtbot):
+def test_clicking_a_statement_scrolls_marks_and_flashes(window, qtbot):
     window.resize(1200, 700)
     rows = list(_statement_rows(window))
     assert rows, "the sample yields statements"
@@ -127,7 +127,8 @@ def test_clicking_a_statement_scrolls_selects_and_flashes(window, qtbot):
     )
     start, end = target.data(Role.SpanRole)
     view = window.article_view
-    assert view.selection_offsets() == (start, end)
+    assert view.focused_statement == (start, end) and view.layer("statement")
+    assert view.offsets_of(view.textCursor()) == (start, start)  # the caret, no selection
     assert view.verticalScrollBar().value() > 0
     rect = view.cursorRect(view.cursor_for(start))
     assert 0 <= rect.top() < view.viewport().height()

@@ -1,4 +1,4 @@
-"""The article, rendered for reading, with layers of marks (claims, focus, highlights, find).
+"""The article, rendered for reading; its layers of marks are `ArticleMarks` (article_marks.py).
 
 The document holds one block per line of the article's text, so a document position is the
 text offset (each newline is one block separator). `cursor_for` and `offsets_of` are the only
@@ -24,18 +24,17 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
-from reader.export.palette import source_ranks
+from reader.ui.article_marks import LAYER_ORDER as LAYER_ORDER  # where tests look for it
+from reader.ui.article_marks import ArticleMarks
 from reader.ui.theme import LIGHT, Theme
 
 if TYPE_CHECKING:
     from reader.analysis.model import Analysis
     from reader.library import ArticleView as OpenArticle
 
-LAYER_ORDER = ("claims", "source-focus", "highlights", "find", "flash")
 SERIF_FAMILIES = (
     "Noto Serif",
     "Source Serif 4",
@@ -58,8 +57,8 @@ def _first_available(families: Iterable[str], fallback: str) -> str:
     return next((f for f in families if f in have), fallback)
 
 
-class ArticleView(QTextBrowser):
-    """A read-only, selectable article. Others add marks with `set_layer`."""
+class ArticleView(ArticleMarks, QTextBrowser):
+    """A read-only, selectable article. Others add marks with `set_layer` (article_marks.py)."""
 
     zoom_requested = Signal(int)  # +1 / -1 from Ctrl+wheel
 
@@ -86,6 +85,8 @@ class ArticleView(QTextBrowser):
         self.zoom = 1.0
         self.claims_visible = True
         self.focused_source: str | None = None
+        self.focused_statement: tuple[int, int] | None = None  # the statement clicked last
+        self._statement_outline: QColor | None = None
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._utf16: list[int] | None = None
         self._serif = _first_available(SERIF_FAMILIES, "serif")
@@ -110,6 +111,7 @@ class ArticleView(QTextBrowser):
         self.analysis = article.analysis if article else None
         self.text = article.text if article else ""
         self.focused_source = None
+        self.focused_statement = None
         self._flash_anim.stop()
         self._layers.clear()
         self._utf16 = None
@@ -281,8 +283,8 @@ class ArticleView(QTextBrowser):
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             p.setColor(group, QPalette.ColorRole.Base, QColor(t.paper))
             p.setColor(group, QPalette.ColorRole.Text, QColor(t.ink))
-            p.setColor(group, QPalette.ColorRole.Highlight, QColor(t.selection))
-            p.setColor(group, QPalette.ColorRole.HighlightedText, QColor(t.ink))
+            p.setColor(group, QPalette.ColorRole.Highlight, QColor(t.text_selection))
+            p.setColor(group, QPalette.ColorRole.HighlightedText, QColor(t.text_selection_ink))
             p.setColor(group, QPalette.ColorRole.Link, QColor(t.accent))
         self.setPalette(p)
         self.viewport().setPalette(p)
@@ -388,120 +390,6 @@ class ArticleView(QTextBrowser):
             self.verticalScrollBar().setValue(0)
             return
         self.verticalScrollBar().setValue(round(self._line_top(self._qt(pos))))
-
-    # ---- layers ----------------------------------------------------------------------------
-
-    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
-        """Replace one named layer of marks; layers draw in LAYER_ORDER (others before find)."""
-        self._layers[name] = list(selections)
-        self._apply_layers()
-
-    def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
-        return list(self._layers.get(name, ()))
-
-    def _apply_layers(self) -> None:
-        ranked = sorted(
-            self._layers,
-            key=lambda n: (
-                LAYER_ORDER.index(n) if n in LAYER_ORDER else LAYER_ORDER.index("find") - 0.5
-            ),
-        )
-        merged: list[QTextEdit.ExtraSelection] = []
-        for name in ranked:
-            merged.extend(self._layers[name])
-        self.setExtraSelections(merged)
-
-    def selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        """An ExtraSelection over text[start:end] with a format (for set_layer)."""
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = self.cursor_for(start, end)
-        sel.format = fmt
-        return sel
-
-    # ---- claims and focus ------------------------------------------------------------------
-
-    def source_colors(self) -> dict[str, QColor]:
-        """A stable colour per source: its rank by statements picks from the theme palette."""
-        analysis = self.analysis
-        if not analysis:
-            return {}
-        # the rule the PDF export follows too: the most cited sources get the most distinct colours
-        return {sid: self.theme.source_color(rank) for sid, rank in source_ranks(analysis).items()}
-
-    def _update_claims(self) -> None:
-        sels: list[QTextEdit.ExtraSelection] = []
-        if self.claims_visible and self.analysis:
-            colors = self.source_colors()
-            tint_alpha = 20 if self.theme.name == "light" else 34
-            for st in self.analysis.statements:
-                color = QColor(colors.get(st.source, QColor(self.theme.dim)))
-                fmt = QTextCharFormat()
-                tint = QColor(color)
-                tint.setAlpha(tint_alpha)
-                fmt.setBackground(tint)
-                line = QColor(color)
-                line.setAlpha(170)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(line)
-                fmt.setProperty(QTextFormat.Property.UserProperty, st.id)
-                for a, b in st.content:
-                    if b > a:
-                        sels.append(self.selection(a, b, fmt))
-        self._layers["claims"] = sels
-        self._update_focus()
-
-    def focus_source(self, source_id: str | None) -> None:
-        """Emphasise one source's statements and fade the others (None: no focus)."""
-        self.focused_source = source_id
-        self._update_focus()
-
-    def _update_focus(self) -> None:
-        sels: list[QTextEdit.ExtraSelection] = []
-        sid = self.focused_source
-        if sid and self.analysis:
-            color = self.source_colors().get(sid, QColor(self.theme.accent))
-            strong = QTextCharFormat()
-            tint = QColor(color)
-            tint.setAlpha(52 if self.theme.name == "light" else 80)
-            strong.setBackground(tint)
-            strong.setForeground(QColor(self.theme.ink))
-            strong.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            strong.setUnderlineColor(color)
-            faded = QTextCharFormat()
-            faded.setForeground(QColor(self.theme.faint))
-            faded.setBackground(Qt.GlobalColor.transparent)
-            faded.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-            mention = QTextCharFormat()
-            mention.setForeground(color)
-            for st in self.analysis.statements:
-                fmt = strong if st.source == sid else faded
-                for a, b in st.content:
-                    if b > a:
-                        sels.append(self.selection(a, b, fmt))
-            src = self.analysis.source(sid)
-            for a, b in src.mentions if src else ():
-                if b > a:
-                    sels.append(self.selection(a, b, mention))
-        self._layers["source-focus"] = sels
-        self._apply_layers()
-
-    # ---- flash -----------------------------------------------------------------------------
-
-    def flash(self, start: int, end: int) -> None:
-        """Briefly light up text[start:end] (fades out over a second and a half)."""
-        self._flash_range = (start, end)
-        self._flash_anim.stop()
-        self._flash_step(1.0)
-        self._flash_anim.start()
-
-    def _flash_step(self, value) -> None:
-        if self._flash_range is None:
-            return
-        color = QColor(self.theme.flash)
-        color.setAlphaF(max(0.0, min(1.0, float(value))) * 0.85)
-        fmt = QTextCharFormat()
-        fmt.setBackground(color)
-        self.set_layer("flash", [self.selection(*self._flash_range, fmt)])
 
     # ---- misc ------------------------------------------------------------------------------
 

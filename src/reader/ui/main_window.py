@@ -230,10 +230,16 @@ class MainWindow(Opening, WindowActions, QMainWindow):
     # ---- sources ---------------------------------------------------------------------------
 
     def show_statement(self, start: int, end: int) -> None:
-        """Scroll the article to text[start:end], select it and flash it."""
-        self.article_view.scroll_to(start)
-        self.article_view.select(start, end)
-        self.article_view.flash(start, end)
+        """Scroll the article to text[start:end] and flash it. A statement gets the focus mark
+        (a selection would hide it under one colour) with the caret at its start; any other
+        range (a word of evidence) is selected."""
+        view = self.article_view
+        view.scroll_to(start)
+        if view.focus_statement((start, end)):
+            view.setTextCursor(view.cursor_for(start))
+        else:
+            view.select(start, end)
+        view.flash(start, end)
 
     def _on_source_selected(self, source: Any) -> None:
         self.article_view.focus_source(source.id if source is not None else None)

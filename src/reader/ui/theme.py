@@ -27,8 +27,15 @@ class Theme:
     faint: str  # furniture, faded text
     border: str
     accent: str
-    selection: str
+    selection: str  # selected rows in lists
     flash: str
+    # marks in the article, drawn over the source tints: each must stand out from every tint
+    # (tests/ui/test_article_marks.py measures it), so their lightness is the paper's opposite
+    text_selection: str
+    text_selection_ink: str
+    find_match: str
+    find_current: str
+    find_ink: str
     sources: tuple[str, ...]  # one colour per source (reader.export.palette: the PDF uses them too)
 
     def source_color(self, index: int) -> QColor:
@@ -48,6 +55,11 @@ LIGHT = Theme(
     accent="#2f6f9f",
     selection="#cfe0f0",
     flash="#ffd75e",
+    text_selection="#2d5fa8",
+    text_selection_ink="#ffffff",
+    find_match="#ffd24d",
+    find_current="#f08c00",
+    find_ink="#22262b",
     sources=LIGHT_SOURCES,
 )
 
@@ -64,10 +76,28 @@ DARK = Theme(
     accent="#6fa8d6",
     selection="#34506b",
     flash="#8a6d12",
+    text_selection="#a9c7ec",
+    text_selection_ink="#101215",
+    find_match="#c99a1a",
+    find_current="#e07b00",
+    find_ink="#101215",
     sources=DARK_SOURCES,
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
+
+
+def flatten(color: QColor, under: str | QColor) -> QColor:
+    """A translucent colour as it shows over `under`, made opaque: drawn over a source tint, it
+    looks as it does on the bare paper instead of mixing with the tint."""
+    if color.alpha() == 255:
+        return QColor(color)
+    a, base = color.alphaF(), QColor(under)
+    return QColor(
+        round(color.red() * a + base.red() * (1 - a)),
+        round(color.green() * a + base.green() * (1 - a)),
+        round(color.blue() * a + base.blue() * (1 - a)),
+    )
 
 
 def theme(name: str) -> Theme:
@@ -119,7 +149,8 @@ QStatusBar {{ background: {t.window}; color: {t.dim}; border-top: 1px solid {t.b
 QStatusBar QLabel {{ color: {t.dim}; padding: 0 6px; }}
 QStatusBar::item {{ border: none; }}
 QTextBrowser#article {{ background: {t.paper}; color: {t.ink}; border: none;
-                        selection-background-color: {t.selection}; selection-color: {t.ink}; }}
+                        selection-background-color: {t.text_selection};
+                        selection-color: {t.text_selection_ink}; }}
 QFrame#notice {{ background: {t.panel}; border: none; border-bottom: 1px solid {t.border}; }}
 QFrame#notice[error="true"] {{ background: {"#fbeae5" if t.name == "light" else "#4a2a24"}; }}
 QLabel#noticeText {{ color: {t.text}; }}

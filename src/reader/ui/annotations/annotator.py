@@ -331,6 +331,9 @@ class Annotator(QObject):
             self._message("Select some text to highlight")
             return
         self.add(*rng, color=color)
+        # the new colour shows at once instead of under the selection; the caret stays inside
+        # the highlight, so a note (Ctrl+Alt+M) or Delete still acts on it
+        self.view.setTextCursor(self.view.cursor_for(rng[0]))
 
     def delete_at_selection(self) -> None:
         ref, _ = self.target()

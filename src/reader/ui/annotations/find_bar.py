@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QToolButton,
 )
+
+from reader.ui import icons
 
 MAX_MATCHES = 2000
 
@@ -46,9 +48,13 @@ class FindBar(QFrame):
         self.count = QLabel("", self)
         self.count.setMinimumWidth(64)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.prev_button = self._button("▲", "Previous match (Shift+Enter)", lambda: self.step(-1))
-        self.next_button = self._button("▼", "Next match (Enter)", lambda: self.step(1))
-        self.close_button = self._button("✕", "Close (Esc)", self.close_bar)
+        self.prev_button = self._button(
+            "fa5s.chevron-up", "Previous match (Shift+Enter)", lambda: self.step(-1)
+        )
+        self.next_button = self._button(
+            "fa5s.chevron-down", "Next match (Enter)", lambda: self.step(1)
+        )
+        self.close_button = self._button("fa5s.times", "Close (Esc)", self.close_bar)
         for w in (self.edit, self.count, self.prev_button, self.next_button, self.close_button):
             lay.addWidget(w)
         self.edit.textChanged.connect(self._search)
@@ -62,9 +68,10 @@ class FindBar(QFrame):
         )
         self.hide()
 
-    def _button(self, text: str, tip: str, slot) -> QToolButton:
+    def _button(self, icon: str, tip: str, slot) -> QToolButton:
         b = QToolButton(self)
-        b.setText(text)
+        b.setIcon(icons.icon(icon))  # Font Awesome, like the rest of the window
+        b.setProperty("fa", icon)
         b.setToolTip(tip)
         b.setAccessibleName(tip.split(" (")[0])
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -74,6 +81,8 @@ class FindBar(QFrame):
     # ---- showing ---------------------------------------------------------------------------
 
     def open(self) -> None:
+        for b in (self.prev_button, self.next_button, self.close_button):
+            b.setIcon(icons.icon(b.property("fa")))  # in the current theme's colour
         sel = self.view.textCursor().selectedText().replace("\u2029", " ")
         if sel and "\n" not in sel and len(sel) < 200:
             self.edit.setText(sel)
@@ -163,15 +172,7 @@ class FindBar(QFrame):
         self.edit.setStyleSheet("")
         total = f"{len(self.matches)}+" if len(self.matches) >= MAX_MATCHES else len(self.matches)
         self.count.setText(f"{self.current + 1} of {total}")
-        dark = getattr(getattr(self.view, "theme", None), "name", "light") == "dark"
-        every = QTextCharFormat()
-        every.setBackground(QColor(255, 200, 60, 70 if not dark else 90))
-        current = QTextCharFormat()
-        current.setBackground(QColor(255, 150, 30, 170))
-        sels = []
-        for i, (a, b) in enumerate(self.matches[:MAX_MATCHES]):
-            sels.append(self.view.selection(a, b, current if i == self.current else every))
-        self.view.set_layer("find", sels)
+        self.view.mark_matches(self.matches[:MAX_MATCHES], self.current)
         a, b = self.matches[self.current]
         self.view.select(a, b)
         self.view.ensureCursorVisible()
