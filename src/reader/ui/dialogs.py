@@ -43,11 +43,28 @@ def ask_open_paths(parent: QWidget, start_dir: str = "") -> list[str]:
     return list(paths)
 
 
+URL_FIELD_WIDTH = 560  # px: a whole news address shows without scrolling
+
+
+def url_dialog(parent: QWidget | None) -> QInputDialog:
+    """File → Open URL: one wide field (an address without https:// is fine)."""
+    dlg = QInputDialog(parent)
+    dlg.setWindowTitle("Open URL")
+    dlg.setLabelText("Address of the article (https:// may be left out):")
+    dlg.setInputMode(QInputDialog.InputMode.TextInput)
+    dlg.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    edit = dlg.findChild(QLineEdit)
+    if edit is not None:
+        edit.setMinimumWidth(URL_FIELD_WIDTH)
+        edit.setPlaceholderText("www.example.com/news/story")
+    return dlg
+
+
 def ask_url(parent: QWidget) -> str | None:
-    url, ok = QInputDialog.getText(
-        parent, "Open URL", "Address of the article:", QLineEdit.EchoMode.Normal, ""
-    )
-    url = url.strip()
+    dlg = url_dialog(parent)
+    ok = dlg.exec() == QDialog.DialogCode.Accepted
+    url = dlg.textValue().strip()
+    dlg.deleteLater()
     return url if ok and url else None
 
 

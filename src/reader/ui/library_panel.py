@@ -22,7 +22,7 @@ from reader.ui import icons
 from reader.ui.import_dialog import BatchImport
 from reader.ui.library_table import LibraryPanel
 from reader.ui.search_model import matched_phrase
-from reader.ui.search_panel import SearchPanel
+from reader.ui.search_panel import SearchPanel, hit_words
 
 SHORTCUTS = [
     ("Ctrl+Shift+L", "Show or hide the Library"),
@@ -187,6 +187,7 @@ class LibraryFeature(QObject):
             av.verticalScrollBar().setValue(0)
             return
         av.scroll_to(span[0])
+        av.mark_words(hit_words(hit), span)  # as find matches, until another article or Ctrl+F
         av.flash(*span)
 
 

@@ -8,6 +8,7 @@ files dropped on the window, and the File menu's Open and Open URL.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +21,14 @@ from reader.library import ArticleView as OpenArticle
 from reader.library import Library
 from reader.ui.article_view import ArticleView
 from reader.ui.closing import start_without_article
+from reader.ui.dialogs import NoticeBar
 from reader.ui.operations import Operations
 from reader.ui.sources_panel import SourcesPanel
 from reader.ui.window_actions import display_name
+
+# a scheme ("https:", "file:", "data:"), not a host and port ("localhost:8000")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:(?!\d)")
+_PATH_START = re.compile(r"^([/~.\\]|[A-Za-z]:[\\/])")  # /, ~, ./, \\server, C:\
 
 if TYPE_CHECKING:
     _Window = QMainWindow
@@ -44,7 +50,9 @@ class Opening(_Window):
     status_counts: QLabel
     ask_open_paths: Any
     ask_url: Any
+    notice: NoticeBar
     _opening: int | None
+    _loads = 0  # files and addresses being imported
 
     if TYPE_CHECKING:  # defined by MainWindow and its other parts
         article_opened: SignalInstance
@@ -55,7 +63,12 @@ class Opening(_Window):
         def _failed(self, exc: BaseException, context: str = ...) -> None: ...
 
     def open_article(self, article_id: int) -> None:
-        """Open a stored article (off the GUI thread); `article_opened` fires when it shows."""
+        """Open a stored article (off the GUI thread); `article_opened` fires when it shows.
+        Asked again while it is on its way (a double-click), it opens once: a second read
+        would show it again at its saved reading position, after a search hit scrolled it."""
+        if self._opening == article_id:
+            return
+        stale = self.notice.text() if self.notice.isVisible() else None
         self.leaving.emit()
         self.save_scroll()
         self._opening = article_id
@@ -64,6 +77,8 @@ class Opening(_Window):
             if self._opening == article_id:
                 self._opening = None
             self._show_article(view)
+            if stale is not None and self.notice.isVisible() and self.notice.text() == stale:
+                self.notice.dismiss()  # an error about what was open before is over now
 
         def failed(exc: BaseException) -> None:
             if self._opening == article_id:
@@ -95,10 +110,24 @@ class Opening(_Window):
             if error is not None:
                 self._failed(error, f"Cannot open {Path(target).name}")
 
-        self.statusBar().showMessage(f"Opening {display_name(target)}…")
-        self.ops.run(
-            work, done, lambda exc: self._failed(exc, f"Cannot open {display_name(target)}")
-        )
+        opening = f"Opening {display_name(target)}…"
+        self._loads += 1
+
+        def finished() -> None:  # the "Opening …" line goes when the last load is done
+            self._loads -= 1
+            if self._loads == 0 and self.statusBar().currentMessage().startswith("Opening "):
+                self.statusBar().clearMessage()
+
+        def loaded(result: tuple[int | None, BaseException | None]) -> None:
+            finished()
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            self._failed(exc, f"Cannot open {display_name(target)}")
+
+        self.statusBar().showMessage(opening)
+        self.ops.run(work, loaded, failed)
 
     def open_start(self, path: str | None = None) -> None:
         """What the window shows at launch: PATH, else the last article, else the sample."""
@@ -174,7 +203,7 @@ class Opening(_Window):
     def choose_url(self) -> None:
         url = self.ask_url(self)
         if url:
-            self.open_path(url)
+            self.open_path(typed_address(url))
 
     # ---- drag and drop ---------------------------------------------------------------------
 
@@ -198,6 +227,23 @@ class Opening(_Window):
             return
         for t in targets:
             self.open_path(t)
+
+
+def typed_address(text: str) -> str:
+    """What was typed in Open URL, as an address: a web address without its scheme
+    ("reuters.com/markets/story-123", "localhost:8000/a") gets https://; a scheme, an absolute
+    or home path and an existing file stay as typed (the address parser judges them)."""
+    text = text.strip()
+    if _SCHEME.match(text) or _PATH_START.match(text) or _is_file(text):
+        return text
+    return "https://" + text
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).expanduser().exists()
+    except (OSError, ValueError):  # too long a name, a NUL in it: not a file
+        return False
 
 
 def fallback_article(library: Library) -> int | None:

@@ -11,7 +11,9 @@ snippet as rich text with the matched words marked.
 from __future__ import annotations
 
 import logging
+import re
 import threading
+import time
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -25,6 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.search import SearchCancelledError, SearchHit, SearchTimeoutError
+from reader.store.search import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    SearchCancelledError,
+    SearchHit,
+    SearchTimeoutError,
+)
 from reader.ui import icons
 from reader.ui.delegates import Index, configure_card_tree, item_value, paint_row_background
 from reader.ui.delegates import small_font as _small
@@ -216,6 +225,7 @@ class SearchPanel(QWidget):
         self.tree.setItemDelegate(SearchDelegate(self.tree))
         self.tree.clicked.connect(self._activate)
         self.tree.activated.connect(self._activate)
+        self._last_pick: tuple[object, float] | None = None  # (hit or article, when)
 
         self.empty = QLabel(self)
         self.empty.setObjectName("emptyState")
@@ -346,12 +356,22 @@ class SearchPanel(QWidget):
 
     def _activate(self, index: QModelIndex) -> None:
         hit = self.model.hit_at(index)
+        article_id = self.model.article_id_at(index) if hit is None else None
+        picked = hit if hit is not None else article_id
+        if picked is None or self._repeated(picked):
+            return
         if hit is not None:
             self.hit_activated.emit(hit)
-            return
-        article_id = self.model.article_id_at(index)
-        if article_id is not None:
+        elif article_id is not None:
             self.article_activated.emit(article_id)
+
+    def _repeated(self, picked: object) -> bool:
+        """True for the 2nd and 3rd signal of one double-click (clicked, activated, clicked):
+        a hit opens once, so a second open cannot land on the old reading position."""
+        now = time.monotonic()
+        last, self._last_pick = self._last_pick, (picked, now)
+        window = QApplication.doubleClickInterval() / 1000
+        return last is not None and last[0] == picked and now - last[1] < window
 
     def focus_query(self) -> None:
         self.query_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -377,3 +397,10 @@ class SearchPanel(QWidget):
                 self.query_edit.clear()
                 return True
         return super().eventFilter(obj, event)
+
+
+def hit_words(hit: SearchHit) -> list[str]:
+    """The words a hit matched (marked in its snippet), each once: what the article marks when
+    the hit opens."""
+    pattern = re.escape(MARK_OPEN) + "(.+?)" + re.escape(MARK_CLOSE)
+    return list(dict.fromkeys(w.lower() for w in re.findall(pattern, hit.snippet) if w.strip()))

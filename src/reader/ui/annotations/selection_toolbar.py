@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui import icons
 from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
 
 
@@ -71,8 +72,11 @@ class SelectionToolbar(QFrame):
         sep.setFrameShape(QFrame.Shape.VLine)
         sep.setObjectName("sep")
         lay.addWidget(sep)
+        # Font Awesome glyphs, as everywhere else: a plain system may have no emoji font
         self.note_button = QToolButton(self)
-        self.note_button.setText("✎ Note")
+        self.note_button.setText("Note")
+        self.note_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.note_button.setIconSize(QSize(13, 13))
         self.note_button.setToolTip("Write a note on the selection (Ctrl+Alt+M)")
         self.note_button.setAccessibleName("Note")
         self.note_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -80,7 +84,7 @@ class SelectionToolbar(QFrame):
         self.note_button.clicked.connect(self.note_requested)
         lay.addWidget(self.note_button)
         self.delete_button = QToolButton(self)
-        self.delete_button.setText("🗑")
+        self.delete_button.setIconSize(QSize(15, 15))
         self.delete_button.setToolTip("Remove the highlight (Delete)")
         self.delete_button.setAccessibleName("Remove highlight")
         self.delete_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -99,7 +103,13 @@ class SelectionToolbar(QFrame):
         shadow.setOffset(0, 2)
         shadow.setColor(QColor(0, 0, 0, 55))
         self.setGraphicsEffect(shadow)
+        self._set_icons()
         self.hide()
+
+    def _set_icons(self) -> None:
+        """In the theme's icon colour (asked again each time the toolbar shows)."""
+        self.note_button.setIcon(icons.icon("fa5s.pen"))
+        self.delete_button.setIcon(icons.icon("fa5s.trash-alt"))
 
     def set_state(self, current_color: str, existing_color: str | None) -> None:
         """Ring the colour a click would keep; show Delete only over an existing highlight."""
@@ -108,7 +118,8 @@ class SelectionToolbar(QFrame):
             b.setIcon(swatch_icon(name, ring=name == ringed))
             verb = "Recolour" if existing_color else "Highlight"
             b.setToolTip(f"{verb} {name}")
-        self.note_button.setText("✎ Edit note" if existing_color else "✎ Note")
+        self.note_button.setText("Edit note" if existing_color else "Note")
+        self._set_icons()
         self.delete_button.setVisible(existing_color is not None)
         self.adjustSize()
 
