@@ -146,3 +146,8 @@ def test_a_group_after_an_opening_clause_speaks_but_a_reporting_clause_is_no_gro
     got = _sources(text)
     assert got["Lisbon-based analysts who have done the sums"] == "anonymous"
     assert not any("earnings" in name for name in got)
+
+
+def test_he_stands_for_a_person_named_only_with_an_honorific() -> None:
+    text = "Mr. Roe was not satisfied. Later, he said he pressed his team to triple the figure."
+    assert _sources(text) == {"Roe": "person"}

@@ -31,7 +31,13 @@ from reader.analysis.names import (
     lexicon_union,
     text_of,
 )
-from reader.analysis.roles import apposition_role, represents_role, split_role, title_at
+from reader.analysis.roles import (
+    apposition_role,
+    clean_role,
+    represents_role,
+    split_role,
+    title_at,
+)
 
 __all__ = [
     "PERSON_PRONOUNS",
@@ -384,7 +390,9 @@ def person_candidates(doc: Doc) -> list[Mention]:
             if not (wd[i][:1].isupper() and wd[i].isalpha()) or low[i] in NOT_A_NAME_START:
                 i += 1
                 continue
-            j = i
+            # "Mr. Roe": an honorific and its dot open the name (NYT style: no first name)
+            honorific = i + 2 < n and wd[i + 1] == "." and clean_role(wd[i] + ".") is None
+            j = i + 2 if honorific and cap(wd[i + 2]) else i
             while (
                 j < n
                 and j - i < 5
