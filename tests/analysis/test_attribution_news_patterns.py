@@ -95,3 +95,18 @@ def test_a_manner_of_speaking_after_a_quotation_is_its_cue() -> None:
     )
     got = _statements(text)
     assert got == [("guard", ["“Open the gates before the crowd grows,”"])]
+
+
+def test_a_clause_with_including_or_whose_stays_in_what_was_said() -> None:
+    text = (
+        "Ana Pell said the levy had hurt the fishing towns, including the two on the northern "
+        "coast. Jonas Frei said the port would lose its ferry, whose owners have left."
+    )
+    got = _statements(text)
+    assert got == [
+        (
+            "Ana Pell",
+            ["the levy had hurt the fishing towns, including the two on the northern coast"],
+        ),
+        ("Jonas Frei", ["the port would lose its ferry, whose owners have left"]),
+    ]

@@ -70,10 +70,7 @@ CLAUSE_BREAKS = frozenset(
         "which",
         "who",
         "whom",
-        "whose",
         "often",
-        "even",
-        "including",
     ]
 )
 INTERJECTED = frozenset({"however", "though", "too", "also", "again", "instead", "meanwhile"})
