@@ -151,3 +151,11 @@ def test_a_group_after_an_opening_clause_speaks_but_a_reporting_clause_is_no_gro
 def test_he_stands_for_a_person_named_only_with_an_honorific() -> None:
     text = "Mr. Roe was not satisfied. Later, he said he pressed his team to triple the figure."
     assert _sources(text) == {"Roe": "person"}
+
+
+def test_the_president_is_the_person_written_president_elsewhere() -> None:
+    text = (
+        "President Roe met the envoy. Mr. Roe was calm. The president says his approach has "
+        "created leverage. Lena Marsh, a senator, said it would fail."
+    )
+    assert _sources(text) == {"Roe": "person", "Lena Marsh": "person"}

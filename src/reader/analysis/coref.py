@@ -316,18 +316,25 @@ def _name_descriptions(
     """A description that the article later writes right before a name ("Mali's ambassador
     to Norway accused …" … "Mali's ambassador to Norway Sara Diallo said …") is that person:
     their statements and mentions go to the named person."""
-    people = {e.name: i for i, e in enumerate(entities) if e.kind == "person" and " " in e.name}
+    people = {
+        e.name: i for i, e in enumerate(entities) if e.kind == "person" and e.name[:1].isupper()
+    }
     if not people:
         return
     moved: dict[int, int] = {}
+    low_text = doc.text.lower()  # "the president" is the "President Roe" written elsewhere
     for d in described:
-        desc = entities[d].name
-        at = doc.text.find(desc + " ")
+        desc = entities[d].name.lower()
+        at = low_text.find(desc + " ")
         targets = set()
         while at >= 0:
             after = doc.text[at + len(desc) + 1 : at + len(desc) + 80]
-            targets |= {i for name, i in people.items() if after.startswith(name)}
-            at = doc.text.find(desc + " ", at + 1)
+            targets |= {
+                i
+                for name, i in people.items()
+                if after.startswith(name) and not after[len(name) : len(name) + 1].isalpha()
+            }
+            at = low_text.find(desc + " ", at + 1)
         if len(targets) == 1:
             target = targets.pop()
             entities[target].spans |= entities[d].spans
