@@ -159,3 +159,8 @@ def test_the_president_is_the_person_written_president_elsewhere() -> None:
         "created leverage. Lena Marsh, a senator, said it would fail."
     )
     assert _sources(text) == {"Roe": "person", "Lena Marsh": "person"}
+
+
+def test_papers_described_by_a_participle_clause_are_a_document_source() -> None:
+    text = "Court papers obtained by our reporter on Monday showed that the guards were hurt."
+    assert _sources(text) == {"Court papers": "document"}

@@ -30,6 +30,7 @@ CLAUSE_OPENERS = frozenset(
 )
 MAX_RELATIVE_TOKENS = 6
 RELATIVES = frozenset({"who", "that"})
+PARTICIPLE_PREPOSITIONS = frozenset({"by", "from", "in", "on", "at", "with"})
 
 
 def _plural_head(word: str, low: str, after_determiner: bool = False) -> bool:
@@ -43,6 +44,20 @@ def _plural_head(word: str, low: str, after_determiner: bool = False) -> bool:
         and low not in words("group_stop_words")
         and (low not in reporting_verbs() or after_determiner)
     )
+
+
+def _participle_clause(doc: Doc, a: int, end: int) -> int | None:
+    """Token of a past participle and its preposition after the group's head ("papers
+    obtained by our reporter on Monday"), when the clause is short and plain words only."""
+    for t in range(a + 1, end - 1):
+        if doc.lower[t].endswith("ed") and doc.lower[t + 1] in PARTICIPLE_PREPOSITIONS:
+            clause = range(t, end)
+            if len(clause) <= MAX_RELATIVE_TOKENS + 1 and all(
+                doc.words[k].isalpha() for k in clause
+            ):
+                return t
+            return None
+    return None
 
 
 def _relative_clause(doc: Doc, a: int, end: int) -> int | None:
@@ -74,6 +89,9 @@ def group_subject(doc: Doc, cue_token: int, s_start: int) -> Mention | None:
     if end - a < 1 or end - a > MAX_GROUP_TOKENS + MAX_RELATIVE_TOKENS:
         return None
     rel = _relative_clause(doc, a, end)
+    participle = _participle_clause(doc, a, end) if rel is None else None
+    if participle is not None:
+        rel = end = participle  # "Court papers obtained by … showed": the papers, no more
     if end - a > MAX_GROUP_TOKENS and rel is None:
         return None
     toks = range(a, rel if rel is not None else end)
