@@ -56,3 +56,26 @@ def test_an_embedded_post_keeps_its_text_and_signature_in_place() -> None:
     sig = next(i for i, line in enumerate(lines) if line.startswith("— Pella Rand"))
     assert "mocked the fares" in lines[sig - 2] or "Twelve euros" in lines[sig - 1]
     assert "operator defended" in lines[sig + 1]
+
+
+def test_a_layout_table_keeps_one_line_per_paragraph() -> None:
+    paras = "".join(_para(i) for i in range(1, 6))
+    page = (
+        "<html><head><title>Quay</title></head><body><table><tr><td>"
+        f"<h1>Quay plan approved</h1>{paras}"
+        "</td></tr></table></body></html>"
+    )
+    lines = document_from_html(page, "quay.html").text.split("\n")
+    starts = [line[:12] for line in lines if line.startswith("Paragraph")]
+    assert starts == [f"Paragraph {i} " for i in range(1, 6)]
+
+
+def test_a_data_table_row_stays_one_line() -> None:
+    paras = "".join(_para(i) for i in range(1, 5))
+    page = (
+        "<html><head><title>Fares</title></head><body><article><h1>Fares</h1>"
+        f"{paras}<table><tr><td>Route</td><td>Fare</td></tr>"
+        "<tr><td>North quay</td><td>12 euros</td></tr></table>"
+        f"{_para(9)}</article></body></html>"
+    )
+    assert "North quay · 12 euros" in document_from_html(page, "fares.html").text

@@ -82,6 +82,10 @@ def clean_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# elements of trafilatura's tree that make a table cell a layout block, not a value
+_BLOCKS = frozenset({"p", "head", "list", "quote"})
+
+
 def _lines_from_tree(body) -> tuple[list[str], list[str]]:
     """Lines of trafilatura's output tree in reading order, and which of them are headings."""
     lines: list[str] = []
@@ -113,7 +117,12 @@ def _lines_from_tree(body) -> tuple[list[str], list[str]]:
             if tag in ("list", "table", "row", "quote", "div", "main", "doc", "body") and len(
                 child
             ):
-                if tag == "row":
+                if tag == "row" and any(c.tag in _BLOCKS for cell in child for c in cell):
+                    for cell in child:  # a layout table: its cells hold paragraphs, not values
+                        if cell.text and cell.text.strip():
+                            emit(cell.text)
+                        walk(cell)
+                elif tag == "row":
                     cells = [clean_line(text_of(c)) for c in child]
                     emit(" · ".join(c for c in cells if c))
                 else:
