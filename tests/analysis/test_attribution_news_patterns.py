@@ -110,3 +110,14 @@ def test_a_clause_with_including_or_whose_stays_in_what_was_said() -> None:
         ),
         ("Jonas Frei", ["the port would lose its ferry, whose owners have left"]),
     ]
+
+
+def test_a_pronoun_and_a_short_verb_phrase_after_a_quotation_name_its_speaker() -> None:
+    text = (
+        "Mara Quist chairs the ferry board. “We kept the ferry running for ten years,” Olle "
+        "Brand said.\n\n“It would cost far too much to replace the old engines,” she went on."
+    )
+    a = analyze(text)
+    last = a.statements[-1]
+    assert last.source_mention is not None
+    assert text[last.source_mention[0] : last.source_mention[1]] == "she"

@@ -72,7 +72,7 @@ class DirectQuotes(AttributorBase):
         m = describe(doc, k + 1, e)
         return m if m is not None and not m.pronoun and not m.descriptive else None
 
-    def tail(self, q: Quotation) -> tuple[Mention, Cue] | None:
+    def tail(self, q: Quotation) -> tuple[Mention, Cue | None] | None:
         """`“…,” X said` / `“…,” said X` / `“…,” X, ROLE, told Y`."""
         doc = self.doc
         j = doc.token_before(q.span[0])
@@ -115,7 +115,7 @@ class DirectQuotes(AttributorBase):
             return None
         c = next((j for j in range(k, limit) if j in self.cue_at), None)
         if c is None:
-            return None
+            return self.pronoun_tail(q, k, limit)
         cue = self.cue_at[c]
         if cue.kind != "verb" or c in self.used or cue.quote_only:
             return None
@@ -147,6 +147,20 @@ class DirectQuotes(AttributorBase):
             return None
         m = describe(doc, k, j + 1, loose=True)
         return (m, cue) if m is not None else None
+
+    def pronoun_tail(self, q: Quotation, k: int, limit: int) -> tuple[Mention, None] | None:
+        """`“…,” she went on.`: a personal pronoun and a short verb phrase end the sentence
+        after a quotation closing on a comma; the pronoun speaks though no listed verb cues it."""
+        doc = self.doc
+        inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+        if inner[-1:] != "," or doc.lower[k] not in {"he", "she"} or not 1 < limit - k <= 4:
+            return None
+        if limit >= len(doc.words) or doc.words[limit] != ".":
+            return None
+        if not all(w.isalpha() and w.islower() for w in doc.words[k + 1 : limit]):
+            return None
+        m = describe(doc, k, k + 1)
+        return (m, None) if m is not None else None
 
     def initial(self, dot: int) -> bool:
         """The full stop at token `dot` ends an initial or a short abbreviation inside a name
