@@ -14,6 +14,7 @@ from reader.errors import InputError
 from reader.ingest.authors import byline
 from reader.ingest.body_parts import restore_body
 from reader.ingest.document import ImportedDocument
+from reader.ingest.link_headings import linked_headings, without_linked_headings
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
@@ -293,6 +294,7 @@ def document_from_html(
         lines, headings = _fallback_lines(html)
     if not lines:
         raise InputError(f"Cannot open {name}: no article text found")
+    lines, headings = without_linked_headings(lines, headings, linked_headings(html, clean_line))
 
     meta_title = clean_line(getattr(doc, "title", None) or "") or _metadata_title(html) or ""
     if headings and lines[0] == headings[0]:
