@@ -47,22 +47,10 @@ def test_the_opening_goes_on_and_the_failure_is_logged(
     lib.close()
 
 
-def with_read_only(folder: Path, cmd: list[str]) -> subprocess.CompletedProcess[str]:
-    """Run `cmd` with `folder` bind-mounted read-only in a private mount namespace: as root,
-    permissions alone do not stop a write."""
-    script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
-    return subprocess.run(
-        ["unshare", "-rm", "sh", "-c", script, "sh", str(folder), *cmd],
-        capture_output=True,
-        text=True,
-        timeout=55,
-    )
-
-
-def test_the_cli_says_it_in_one_warning_line_and_logs_why(tmp_path: Path) -> None:
+def test_the_cli_says_it_in_one_warning_line_and_logs_why(tmp_path: Path, read_only) -> None:
     backups = library_without_todays_backup(tmp_path / "data")
     cmd = [sys.executable, "-m", "reader", "--data-dir", str(tmp_path / "data"), "list"]
-    p = with_read_only(backups, cmd)
+    p = read_only(backups, cmd)
     assert p.returncode == 0, p.stderr
     assert "A" in p.stdout
     lines = p.stderr.splitlines()

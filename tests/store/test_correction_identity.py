@@ -209,7 +209,9 @@ def test_stale_articles_are_reanalysed_with_progress_and_cancel(
     assert_all_in_place(lib, lib.open_article(aid))
 
 
-def test_a_read_only_library_from_an_older_engine_shows_what_it_holds(tmp_path: Path) -> None:
+def test_a_read_only_library_from_an_older_engine_shows_what_it_holds(
+    tmp_path: Path, read_only
+) -> None:
     """Opened read-only, a stale article is shown as stored (no attempt to write)."""
     import sqlite3
     import sys
@@ -231,30 +233,9 @@ def test_a_read_only_library_from_an_older_engine_shows_what_it_holds(tmp_path: 
         "print(sorted(s.name for s in view.analysis.sources if s.name.startswith('Alex')))\n"
         "print(lib.reanalyze_stale())\n"
     )
-    run = read_only_run(tmp_path, cmd=[sys.executable, "-c", code, str(tmp_path)])
+    run = read_only(tmp_path, [sys.executable, "-c", code, str(tmp_path)])
     assert run.returncode == 0, run.stderr
     assert run.stdout.split("\n")[:2] == ["['Alexander Azarov', 'Alexander Lukashenko']", "0"]
-
-
-def read_only_run(folder: Path, cmd: list[str]):
-    """Run `cmd` with `folder` read-only (as tests/store/test_open_safety.py does: as root, a
-    read-only bind mount in a private mount namespace, since permissions do not stop root)."""
-    import os
-    import subprocess
-
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
-            return subprocess.run(cmd, capture_output=True, text=True, timeout=55)
-        finally:
-            folder.chmod(0o755)
-    script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
-    return subprocess.run(
-        ["unshare", "-rm", "sh", "-c", script, "sh", str(folder), *cmd],
-        capture_output=True,
-        text=True,
-        timeout=55,
-    )
 
 
 def summary(lib, view) -> dict:

@@ -291,56 +291,42 @@ OPEN_AS_THE_WINDOW_DOES = textwrap.dedent(
 )
 
 
-def read_only_run(folder: Path, *args: str, cmd: list[str] | None = None):
-    """Run reader (or `cmd`) with `folder` read-only. As root, permissions do not stop a write,
-    so the folder is bind-mounted read-only in a private mount namespace (unshare); otherwise
-    its mode is enough."""
-    cmd = cmd or [sys.executable, "-m", "reader", "--data-dir", str(folder), *args]
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
-            return subprocess.run(cmd, capture_output=True, text=True, timeout=55)
-        finally:
-            folder.chmod(0o755)
-    script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
-    return subprocess.run(
-        ["unshare", "-rm", "sh", "-c", script, "sh", str(folder), *cmd],
-        capture_output=True,
-        text=True,
-        timeout=55,
-    )
+def reader_cmd(folder: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "reader", "--data-dir", str(folder), *args]
 
 
-def test_a_read_only_library_opens_read_only(tmp_path: Path) -> None:
+def test_a_read_only_library_opens_read_only(tmp_path: Path, read_only) -> None:
     path = make_library(tmp_path / "data", sample=True)
     writable = reader("--data-dir", str(path.parent), "sources", "--format", "json")
     settle(path)  # SQLite cannot make the -shm a WAL file needs in a read-only place
     before = sorted(p.name for p in path.parent.iterdir())
     assert not [name for name in before if name.endswith(("-wal", "-shm"))]
-    listed = read_only_run(path.parent, "list", "--format", "json")
+    listed = read_only(path.parent, reader_cmd(path.parent, "list", "--format", "json"))
     assert listed.returncode == 0, listed.stderr
     assert "A0" in [a["title"] for a in json.loads(listed.stdout)]
     assert "read-only: changes can't be saved" in listed.stderr
-    sources = read_only_run(path.parent, "sources", "--format", "json")  # standard-library reads
+    sources = read_only(
+        path.parent, reader_cmd(path.parent, "sources", "--format", "json")
+    )  # standard-library reads
     assert sources.returncode == 0, sources.stderr
     assert json.loads(sources.stdout) == json.loads(writable.stdout) != []
     new = tmp_path / "new.txt"
     new.write_text(TEXT.format(n=7), encoding="utf-8")
-    imported = read_only_run(path.parent, "import", str(new))
+    imported = read_only(path.parent, reader_cmd(path.parent, "import", str(new)))
     assert imported.returncode == 2
     one_line(imported.stderr, "read-only: changes can't be saved")
-    opened = read_only_run(
-        path.parent, cmd=[sys.executable, "-c", OPEN_AS_THE_WINDOW_DOES, str(path.parent)]
+    opened = read_only(
+        path.parent, [sys.executable, "-c", OPEN_AS_THE_WINDOW_DOES, str(path.parent)]
     )
     assert opened.returncode == 0, opened.stderr
     assert opened.stdout.split("\n")[:2] == ["None", "A0"]  # read, not marked as opened
     assert sorted(p.name for p in path.parent.iterdir()) == before
 
 
-def test_a_read_only_folder_without_a_library_says_so(tmp_path: Path) -> None:
+def test_a_read_only_folder_without_a_library_says_so(tmp_path: Path, read_only) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    p = read_only_run(data, "list")
+    p = read_only(data, reader_cmd(data, "list"))
     assert p.returncode == 2
     one_line(p.stderr, "read-only", "cannot start one there")
     assert list(data.iterdir()) == []
