@@ -326,7 +326,7 @@ class Library:
     def import_document(self, doc: ImportedDocument) -> int:
         """Store a document (or find the stored one with the same content); returns its id."""
         if "\r" in doc.text:  # the window maps one text offset to one document position
-            from reader.ingest.files import normalize_newlines
+            from reader.ingest.decoding import normalize_newlines
 
             doc = replace(doc, text=normalize_newlines(doc.text))
         digest = doc.content_hash

@@ -13,9 +13,9 @@ import pytest
 from reader.analysis import analyze
 from reader.cli import run_cli
 from reader.errors import InputError
-from reader.ingest.address import read_address
 from reader.ingest.files import read_path
 from reader.ingest.limits import MAX_TEXT_CHARS, MAX_TEXT_FILE_BYTES, TEXT_LIMIT_NOTE, megabytes
+from reader.ingest.reading import read_address
 from reader.library import Library, sample_path
 
 CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")

@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from reader.errors import InputError
-from reader.ingest.document import ImportedDocument
 
 WEB_SCHEMES = ("http", "https")
 # A scheme is letters then letters, digits, + - . (RFC 3986); one letter is a Windows drive.
@@ -123,16 +122,3 @@ def _shown(text: str, limit: int = 80) -> str:
     """The address as typed, cut short (a data: address can run to megabytes)."""
     text = _CONTROL.sub(" ", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def read_address(text: str | Path) -> ImportedDocument:
-    """Import what `text` names: download a web address, read a local file."""
-    address = parse_address(text)
-    if address.url is not None:
-        from reader.ingest.url import fetch_url
-
-        return fetch_url(address.url)
-    from reader.ingest.files import read_path
-
-    assert address.path is not None
-    return read_path(address.path)

@@ -63,7 +63,7 @@ def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
 
 
 def _decode_html(data: bytes, name: str, declared: str | None) -> str:
-    from reader.ingest.files import decode_text, looks_binary
+    from reader.ingest.decoding import decode_text, looks_binary
 
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode_text(data, name)

@@ -313,7 +313,7 @@ def _document(
     if not data.strip():
         raise InputError(f"Cannot open {origin}: the page is empty")
     if mime in TEXT_TYPES:
-        from reader.ingest.files import decode_text
+        from reader.ingest.decoding import decode_text
 
         if charset:
             try:

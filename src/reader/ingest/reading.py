@@ -1,0 +1,19 @@
+"""Import what a person names: a web address is downloaded, anything else read as a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ingest.address import parse_address
+from reader.ingest.document import ImportedDocument
+from reader.ingest.files import read_path
+from reader.ingest.url import fetch_url
+
+
+def read_address(text: str | Path) -> ImportedDocument:
+    """Import what `text` names: download a web address, read a local file."""
+    address = parse_address(text)
+    if address.url is not None:
+        return fetch_url(address.url)
+    assert address.path is not None
+    return read_path(address.path)
