@@ -128,15 +128,21 @@ def _section_break(ts: Typesetter) -> None:
     ts.cursor -= 26
 
 
-def sources_appendix(ts: Typesetter, doc: PdfInput, analysis: Analysis) -> None:
+def _section_head(ts: Typesetter, title: str, intro: str) -> None:
+    """An appendix opens on a rule, its heading (a PDF outline entry) and one line of intro."""
     _section_break(ts)
-    ts.mark("Sources", 0)
-    ts.block("Sources", H1)
+    ts.mark(title, 0)
+    ts.block(title, H1)
+    ts.block(f"{intro} Page numbers refer to this document.", INTRO)
+
+
+def sources_appendix(ts: Typesetter, doc: PdfInput, analysis: Analysis) -> None:
     n = len(analysis.sources)
-    ts.block(
+    _section_head(
+        ts,
+        "Sources",
         f"{n} source{'s' if n != 1 else ''} cited in the article, in order of appearance, "
-        "with what each is reported to say. Page numbers refer to this document.",
-        INTRO,
+        "with what each is reported to say.",
     )
     layout = ts.layout
     for src in source_order(analysis):
@@ -156,14 +162,11 @@ def sources_appendix(ts: Typesetter, doc: PdfInput, analysis: Analysis) -> None:
 
 
 def notes_appendix(ts: Typesetter, doc: PdfInput) -> None:
-    _section_break(ts)
-    ts.mark("Notes", 0)
-    ts.block("Notes", H1)
     n = len(doc.highlights)
-    ts.block(
-        f"{n} highlight{'s' if n != 1 else ''} and note{'s' if n != 1 else ''} in reading order. "
-        "Page numbers refer to this document.",
-        INTRO,
+    _section_head(
+        ts,
+        "Notes",
+        f"{n} highlight{'s' if n != 1 else ''} and note{'s' if n != 1 else ''} in reading order.",
     )
     layout = ts.layout
     text = doc.text
