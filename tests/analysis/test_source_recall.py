@@ -45,8 +45,9 @@ def test_who_represents_gives_the_role_before_or_after_the_cue() -> None:
         "Mila Darsz, who represents the second guard, said her client would fight."
     )
     got = _speakers(text)
-    assert got["Jaro Plenk"][1:] == ("representative", "Ostrova")
-    assert got["Mila Darsz"][1:] == ("representative", "second guard")
+    # a person represented is part of the role, not an affiliation
+    assert got["Jaro Plenk"][1:] == ("representative of Ostrova", None)
+    assert got["Mila Darsz"][1:] == ("representative of the second guard", None)
 
 
 def _sources(text: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from reader.analysis.affiliations import tidy
 from reader.analysis.doc import Doc
 from reader.analysis.model import Span
 from reader.analysis.names import lexicon_union
@@ -23,6 +24,8 @@ COMPATIBLE = {
 }
 # heads of "Harbor's lawyers": a separate source even when Harbor is an organisation
 OWN_VOICE = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "representatives"})
+# "Holm’s lawyer": someone speaking for the owner, unnamed
+SPEAKS_FOR = OWN_VOICE | {"spokesman", "spokeswoman", "spokesperson", "representative", "agent"}
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")
 
@@ -57,8 +60,22 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             if e.kind in {"organization", "media"} and _proper(e) and not e.role:
                 e.role, aff = organisation_role(doc, e.name)
                 e.affiliation = e.affiliation or aff
+            _someones_own(e)
+            e.role, e.affiliation = tidy(doc.text, e.role, e.affiliation)
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
+
+
+def _someones_own(e: Named) -> None:
+    """ "Holm’s lawyer" is an unnamed person speaking for Holm: no named person, and Holm is
+    no affiliation (the lawyer works for Holm, not at Holm)."""
+    m = re.match(r"^([A-Z][\w.-]*(?: [A-Z][\w.-]*)*)(?:’s|'s) ([a-z][\w-]*)$", e.name)
+    if m is None or e.kind != "person" or m.group(2) not in SPEAKS_FOR:
+        return
+    e.kind = "anonymous"
+    e.role = m.group(2)
+    if e.affiliation == m.group(1):
+        e.affiliation = None
 
 
 def _fold(into: Named, e: Named) -> None:

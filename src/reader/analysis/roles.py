@@ -73,6 +73,12 @@ def title_and_affiliation(doc: Doc, a: int, n: int) -> tuple[str, str | None]:
     return role or text_of(doc, a, n), aff or None
 
 
+MAX_APPOSITION = 25  # tokens from the comma to the end of an apposition
+# finite verbs that make the words after a name's comma a clause of their own
+CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
+RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+
+
 def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | None, int]:
     """The role in an apposition after a name, its comma at token c: "Jane Roe, senior
     trader and strategist at Tempus Inc., said" → (role, affiliation, end token). A phrase
@@ -90,13 +96,16 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
         if home is not None:
             return None, home, c + 2
     e = c + 1
-    while e < limit and e - c < 25 and wd[e] not in {",", ";", "“", "”", '"', "(", ")"}:
+    while e < limit and e - c < MAX_APPOSITION and wd[e] not in {",", ";", "“", "”", '"', "(", ")"}:
         if wd[e] == "." and not (e + 1 < limit and wd[e + 1] in {",", ")"}):
             break  # the sentence ends; "Inc.," keeps its dot
         e += 1
     a = c + 1
-    if e <= a:
-        return None, None, c
+    if e <= a or e - c >= MAX_APPOSITION:
+        return None, None, c  # no comma or full stop closes it: a clause, not an apposition
+    clause_end = next((j for j in range(a, e) if low[j] in RELATIVES), e)
+    if any(low[j] in CLAUSE_VERBS for j in range(a, clause_end)):
+        return None, None, c  # "Like Jane Roe, Harbor's chief Ann Lee has said …"
     p = next((j for j in range(a, e) if low[j] in PREPOSITIONS), e)
     head = range(a, p)
     # "Jane Roe, Texas, …" is a place, "Jane Roe, Research Director at X" a role: a title decides
@@ -140,7 +149,9 @@ def of_affiliation(doc: Doc, k: int, limit: int) -> str | None:
 
 
 # prepositions that end a title phrase read leftwards ("an email sent by chairman X")
-OTHER_PREPOSITIONS = frozenset({"by", "against", "about", "over", "under", "into", "to", "between"})
+OTHER_PREPOSITIONS = frozenset(
+    {"by", "against", "about", "over", "under", "into", "to", "between", "like", "unlike", "as"}
+)
 
 
 def _abbreviations() -> dict[str, str]:

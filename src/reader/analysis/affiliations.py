@@ -1,0 +1,108 @@
+"""What an affiliation may be: the name of an organisation or a place ("Harbor Institute",
+"Tarn"), or an organisation written in lower case ("the prison union"). Whatever else the
+parse of a role left there goes back into the role or is dropped: a relative clause ("… who
+has studied reefs"), words qualifying the title ("former regional", "veteran market"), a
+nationality ("Norwegian-Brazilian"), a possessive owner inside the role ("Tarn’s deputy
+director" → Tarn), or the person a representative speaks for."""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.lexicons import words
+from reader.analysis.name_kinds import is_place, name_kind
+
+# a relative clause ends an affiliation: "boat dealers who has a large shop";
+# "that" only before a verb ("the group that owns …"), not as a determiner
+_RELATIVE = re.compile(r"[\s,]+(?:(?:who|whom|whose|which)\b|that\s+\w+(?:s|ed)\b).*$", re.S)
+# "who is the Harbor Institute": the clause's opening words, read as part of the affiliation
+_CLAUSE_OPENING = re.compile(r"^(?:who|which|that)\s+(?:is|was|are|were)\s+(?:(?:the|a|an)\s+)?")
+# "Harbor City’s new fire": an owner written with a possessive before lower-case words
+_OWNER = re.compile(r"^((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)[’']s\s+([a-z].*)$", re.S)
+# a proper name after a preposition inside a lower-case phrase: "marine biology at the Uni…"
+_NAME_AFTER = re.compile(r"\s(?:at|of|for|with|from|in)\s+(?:the\s+)?([A-Z].*)$", re.S)
+_POSSESSIVES = frozenset({"her", "his", "their", "its", "our", "my", "your"})
+_DEMONYM_PART = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ch)$")
+
+
+def _org_head(phrase: str) -> bool:
+    last = phrase.lower().split()[-1].strip("’'") if phrase.split() else ""
+    return last in words("organization_words") or last in words("media_words")
+
+
+def _written_before(text: str, aff: str, role: str) -> bool:
+    """ "veteran market analyst": the affiliation's words stand right before the role."""
+    return re.search(re.escape(aff) + r"\s+" + re.escape(role), text) is not None
+
+
+def _complement(text: str, role: str, aff: str) -> str | None:
+    """ "director of public works", "consultant for boat dealers": the words joining the role
+    to the affiliation when they make its complement ("of", "for"); "at", "on" and "in" say
+    where the person works, which is an affiliation."""
+    m = re.search(re.escape(role) + r"(\s+(?:of|for)\s+(?:the\s+)?)" + re.escape(aff), text)
+    return m.group(1) if m else None
+
+
+def _demonym(aff: str) -> bool:
+    """ "Norwegian-Brazilian", "Dutch": a nationality, an adjective rather than a place."""
+    parts = aff.split("-")
+    return " " not in aff and all(_DEMONYM_PART.match(p) for p in parts) and not is_place(aff)
+
+
+def _represented(text: str, role: str | None, aff: str | None) -> tuple[str | None, str | None]:
+    """ "representative" of someone who is no organisation or place: that person is part of
+    the role ("representative of Holm"), not an affiliation."""
+    if role != "representative" or not aff:
+        return role, aff
+    if _org_head(aff) or is_place(aff) or aff.isupper():
+        return role, aff
+    if aff[:1].isupper() and name_kind(aff.split()) in {"organization", "location"}:
+        return role, aff
+    the = "the " if re.search(r"\bthe\s+" + re.escape(aff), text) else ""
+    return f"representative of {the}{aff}", None
+
+
+def tidy(text: str, role: str | None, aff: str | None) -> tuple[str | None, str | None]:
+    """(role, affiliation) with the affiliation reduced to an organisation or place name; the
+    text tells where the parts stood relative to each other."""
+    if aff:
+        aff = _CLAUSE_OPENING.sub("", aff)
+        aff = _RELATIVE.sub("", aff).strip(" ,") or None
+    if aff and role:
+        role, aff = _into_role(text, role, aff)
+    if role and not aff:
+        m = _OWNER.match(role)
+        if m is not None:
+            aff, role = m.group(1), m.group(2)  # "Tarn’s deputy director of public works"
+    return _represented(text, role, aff)
+
+
+def _into_role(text: str, role: str, aff: str) -> tuple[str | None, str | None]:
+    """Move what qualifies the title from the affiliation into the role."""
+    before = _written_before(text, aff, role)
+    m = _OWNER.match(aff)
+    if m is not None and before:
+        return f"{m.group(2)} {role}", m.group(1)  # "Harbor City’s new fire" commissioner
+    mods = aff.split()
+    k = 0
+    while k < len(mods) - 1 and mods[k].lower() in words("role_modifiers"):
+        k += 1
+    if k and mods[k][:1].isupper() and before:
+        # "former National Security Council" official → former official, the council
+        return f"{' '.join(mods[:k])} {role}", " ".join(mods[k:])
+    if _demonym(aff) and before:
+        return f"{aff} {role}", None
+    if not aff[:1].islower() or _org_head(aff):
+        return role, aff
+    if before:
+        return f"{aff} {role}", None  # "former regional" envoy, "veteran market" analyst
+    joint = _complement(text, role, aff)
+    if joint is None:
+        if mods[0].lower() in _POSSESSIVES or aff.lower() in role.lower():
+            return role, None  # "her songs", or words the role already holds
+        return role, aff
+    named = _NAME_AFTER.search(aff)
+    if named is not None:
+        # "professor" + "marine biology at the University of Tarn"
+        return f"{role}{joint}{aff[: named.start()].strip()}", named.group(1)
+    return f"{role}{joint}{aff}", None  # "deputy director" + "public works"

@@ -1,0 +1,117 @@
+"""Roles and affiliations as a reader expects them: an affiliation names an organisation or a
+place, never a relative clause, an adjective or a person; what qualifies the title stays in
+the role. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _speakers(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """Source name → (kind, role, affiliation) for the sources that have statements."""
+    a = analyze(text)
+    used = {st.source for st in a.statements}
+    return {s.name: (s.kind, s.role, s.affiliation) for s in a.sources if s.id in used}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # words before the title that name no organisation qualify the title
+        (
+            "“The river is rising,” said Lena Brook, the former regional envoy to Moldavia.",
+            "Lena Brook",
+            "former regional envoy to Moldavia",
+            None,
+        ),
+        (
+            "“Prices will fall,” says veteran market analyst Rolf Kant.",
+            "Rolf Kant",
+            "veteran market analyst",
+            None,
+        ),
+        # a nationality is an adjective, not an affiliation
+        (
+            "Norwegian-Brazilian investor Ada Quist had said, “Bubbles are real.”",
+            "Ada Quist",
+            "Norwegian-Brazilian investor",
+            None,
+        ),
+        # "former" stays with the title, the organisation after it is the affiliation
+        (
+            "Kim Oberg, a former Harbor Council official, said the vote was rigged.",
+            "Kim Oberg",
+            "former official",
+            "Harbor Council",
+        ),
+        # a relative clause ends the affiliation; "for"/"of" complements belong to the role
+        (
+            "“We lost a lot,” said Pia Lund, a consultant for boat dealers who has a large shop.",
+            "Pia Lund",
+            "consultant for boat dealers",
+            None,
+        ),
+        (
+            "“The data are sound,” said Ivo Sand, a professor of marine biology at the "
+            "University of Tarn who has studied reefs.",
+            "Ivo Sand",
+            "professor of marine biology",
+            "University of Tarn",
+        ),
+        # a possessive owner inside the role is the affiliation
+        (
+            "Tarn’s deputy director of public works, Eva Lind, said the bridge was safe.",
+            "Eva Lind",
+            "deputy director of public works",
+            "Tarn",
+        ),
+        (
+            "Carl Tosh, Harbor City’s new fire commissioner, said the fire was out.",
+            "Carl Tosh",
+            "new fire commissioner",
+            "Harbor City",
+        ),
+        # "who is the X’s …": the clause's opening words are no part of the affiliation
+        (
+            "“We are fine,” said Mira Kell, who is the Harbor Institute’s chief economist.",
+            "Mira Kell",
+            "chief economist",
+            "Harbor Institute",
+        ),
+        # where someone works ("at the treasury") stays an affiliation
+        (
+            "Tom Beale, who was a senior official at the treasury, said the plan would fail.",
+            "Tom Beale",
+            "senior official",
+            "treasury",
+        ),
+    ],
+)
+def test_affiliation_is_an_organisation_or_place(text, name, role, affiliation):
+    _, got_role, got_aff = _speakers(text)[name]
+    assert (got_role, got_aff) == (role, affiliation)
+
+
+def test_a_possessive_description_keeps_its_complement():
+    text = "The group that owns most of her songs, Bell Records, says she may sing them."
+    assert _speakers(text)["Bell Records"] == (
+        "organization",
+        "group that owns most of her songs",
+        None,
+    )
+
+
+def test_someones_lawyer_is_unnamed_and_not_affiliated_with_the_client():
+    text = "“We will appeal,” Holm’s lawyer said on Monday."
+    assert _speakers(text)["Holm’s lawyer"] == ("anonymous", "lawyer", None)
+
+
+def test_a_clause_after_a_name_is_no_apposition():
+    text = (
+        "Like Harbor head Adam Rook, Tarn CEO Jack Dill has spoken out about the toxic "
+        "consequences of counting every single like and every single follower on the app. "
+        "Rook said the counts mattered less."
+    )
+    assert _speakers(text)["Adam Rook"] == ("person", "head", "Harbor")
