@@ -31,6 +31,7 @@ from reader.analysis.mentions import (
     skip_back,
     subject_left,
 )
+from reader.analysis.passive_agents import speakers_not_subjects
 
 # "are reporting", "was saying": a finite verb, not a participle hanging on a main clause
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "am"})
@@ -217,6 +218,7 @@ class ReportedSpeech(AttributorBase):
                 continue
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
+        speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
 
     def long_apposition(self, s_start: int, c: int) -> Mention | None:
         """`Jane Roe (D-Ohio), who chairs the panel that wrote the bill, said …`: a name opens

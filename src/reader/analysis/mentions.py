@@ -301,6 +301,8 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
     role, aff = split_role(doc, *app)
     if all(w in SKIP_BEFORE_CUE or w in TIME_WORDS for w in low[app[0] : app[1]]):
         role = aff = None  # "Jane Roe, meanwhile, told …": an adverb, no role
+    elif low[app[0]].endswith("ing") and low[app[0]] in reporting_verbs():
+        role = aff = None  # "Roe, citing an official, said …": a participle clause, no role
     elif low[app[0]] in RELATIVES_ALL:
         # "Jane Roe, who was a top official at X, said": the role after "who was", if any
         role = aff = None

@@ -1,0 +1,81 @@
+"""Sources that do not stand as the subject of their reporting verb (issue 11): the agent of
+a passive ("was told by X to …"), someone a cause makes speak ("prompted X to argue that …"),
+and a source cited by a reporter ("citing X"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _speakers(text: str) -> dict[str, str]:
+    """Source name → kind, for the sources that have statements."""
+    a = analyze(text)
+    used = {st.source for st in a.statements}
+    return {s.name: s.kind for s in a.sources if s.id in used}
+
+
+def _said_by(text: str, name: str) -> list[str]:
+    """The contents of the statements of the source called `name`."""
+    a = analyze(text)
+    ids = {s.id for s in a.sources if s.name == name}
+    return [text[c[0] : c[1]] for st in a.statements if st.source in ids for c in st.content]
+
+
+def test_the_agent_of_a_passive_reporting_verb_speaks() -> None:
+    text = (
+        "The clerk said she was told by deputy mayor Ilse Varga to close the archive before "
+        "the audit began."
+    )
+    assert "Ilse Varga" in _speakers(text)
+    assert any("close the archive" in c for c in _said_by(text, "Ilse Varga"))
+
+
+def test_a_passive_agent_after_an_aside_speaks() -> None:
+    text = (
+        "Drivers were told by Corvina Freight — the largest haulier in the port — that their "
+        "contracts would end in May."
+    )
+    assert "Corvina Freight" in _speakers(text)
+
+
+def test_a_passive_without_an_agent_names_no_speaker() -> None:
+    text = "The residents were told to leave their homes before the storm reached the coast."
+    assert _speakers(text) == {}
+
+
+def test_someone_a_cause_makes_speak_is_the_speaker() -> None:
+    text = (
+        "The new parking fees prompted some shop owners to argue that the town centre would "
+        "empty within a year."
+    )
+    got = _speakers(text)
+    assert "some shop owners" in got
+    assert any("town centre would empty" in c for c in _said_by(text, "some shop owners"))
+
+
+def test_led_someone_to_announce_names_the_announcer() -> None:
+    text = "Falling demand led the Danish brewer to announce it would close two plants."
+    assert "Danish brewer" in " ".join(_speakers(text))
+
+
+def test_a_cause_without_a_reporting_verb_names_no_speaker() -> None:
+    text = "The heavy rain led the council to close the bridge for a week."
+    assert _speakers(text) == {}
+
+
+def test_a_source_cited_by_an_outlet_speaks_too() -> None:
+    text = (
+        "The Kestrel Times, citing a senior port official, reported that the ferry line "
+        "would be sold in spring."
+    )
+    got = _speakers(text)
+    assert "Kestrel Times" in got
+    assert any("port official" in name for name in got)
+
+
+def test_citing_a_reason_is_no_source() -> None:
+    text = (
+        "The governor said the bridge would stay shut, citing the risk of further landslides "
+        "along the river."
+    )
+    assert not any("risk" in name for name in _speakers(text))
