@@ -40,6 +40,8 @@ def _samples():
 
 
 S = _samples()
+PLUS_2 = timezone(timedelta(hours=2))
+MINUS_5_30 = timezone(-timedelta(hours=5, minutes=30))
 
 
 @pytest.fixture(scope="module")
@@ -226,8 +228,8 @@ def test_colour_names(color, name):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("D:20240812143000+02'00'", datetime(2024, 8, 12, 14, 30, tzinfo=timezone(timedelta(hours=2)))),
-        ("D:20240812143000-05'30'", datetime(2024, 8, 12, 14, 30, tzinfo=timezone(-timedelta(hours=5, minutes=30)))),
+        ("D:20240812143000+02'00'", datetime(2024, 8, 12, 14, 30, tzinfo=PLUS_2)),
+        ("D:20240812143000-05'30'", datetime(2024, 8, 12, 14, 30, tzinfo=MINUS_5_30)),
         ("D:20240812", datetime(2024, 8, 12, tzinfo=UTC)),
         ("D:2024", datetime(2024, 1, 1, tzinfo=UTC)),
         ("20240812143000Z", datetime(2024, 8, 12, 14, 30, tzinfo=UTC)),
