@@ -72,7 +72,7 @@ def test_import_url(tmp_path: Path, web: str) -> None:
         (lambda d, web, port: _write(d / "nav.html", b"<nav>Home</nav>"), "no article text"),
         (lambda d, web, port: f"{web}/missing", "404 Not Found"),
         (lambda d, web, port: f"{web}/broken", "500 Internal Server Error"),
-        (lambda d, web, port: f"{web}/report.pdf", "is a PDF file"),
+        (lambda d, web, port: f"{web}/report.pdf", "the PDF file is incomplete"),
         (lambda d, web, port: f"{web}/photo.png", "is an image"),
         (lambda d, web, port: f"{web}/loop-a", "loop"),
         (lambda d, web, port: f"http://127.0.0.1:{port}/", "connection refused"),

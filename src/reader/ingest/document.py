@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from reader.ingest.pdf_map import PdfTextMap
 
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls. None of them is text a
 # person reads, and they break search snippets, the window and the PDF. Form feed and vertical
 # tab separate lines (a page break in old text files), so they become a line feed.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LINE_CONTROLS = re.compile("[\x0b\x0c]")
+
+
+@dataclass(frozen=True)
+class PdfSource:
+    """What an article read from a PDF keeps besides its text: the file as it was (to write
+    annotations into) and the way from each character of the text back to its page."""
+
+    original: bytes
+    text_map: PdfTextMap
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,9 @@ class ImportedDocument:
     published: str | None = None
     canonical_url: str | None = None
     headings: tuple[str, ...] = ()  # lines of `text` that are headings (HTML and Markdown)
+    # a PDF's original bytes and text map (None for other kinds); its map indexes `text`, so
+    # whoever changes the text drops it
+    pdf: PdfSource | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Every importer ends here, so no control character reaches the stored text.

@@ -1,4 +1,5 @@
-"""Reading local files: size and type checks, encoding detection, dispatch by kind."""
+"""Reading local files: size and type checks, encoding detection, dispatch by kind (a PDF by
+its suffix or its first bytes)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from reader.ingest.limits import (
     check_text_size,
     megabytes,
 )
+from reader.ingest.pdf import MAX_PDF_BYTES, PDF_LIMIT_NOTE, PageProgress, is_pdf, read_pdf
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,7 @@ MAX_BYTES = MAX_PAGE_BYTES
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+PDF_SUFFIXES = {".pdf"}
 
 
 def read_bytes(path: Path, max_bytes: int | None = None, note: str | None = None) -> bytes:
@@ -54,15 +57,24 @@ def read_bytes(path: Path, max_bytes: int | None = None, note: str | None = None
     return data
 
 
-def read_path(path: str | Path, max_bytes: int | None = None) -> ImportedDocument:
-    """Read a .txt, .md or .html file into an ImportedDocument (the text offsets will index).
+def read_path(
+    path: str | Path,
+    max_bytes: int | None = None,
+    *,
+    password: str | None = None,
+    progress: PageProgress | None = None,
+) -> ImportedDocument:
+    """Read a .txt, .md, .html or .pdf file into an ImportedDocument (the text offsets will
+    index). `password` opens an encrypted PDF; `progress(page, pages)` follows a PDF's pages.
 
     A text or Markdown file is refused by its size when even four bytes a character would be
     over reader's text limit; every article by its text's length (`reader.ingest.limits`)."""
     p = Path(path).expanduser()
     suffix = p.suffix.lower()
     is_html = suffix in HTML_SUFFIXES
-    if max_bytes is None:
+    if suffix in PDF_SUFFIXES:
+        data = read_bytes(p, MAX_PDF_BYTES if max_bytes is None else max_bytes, PDF_LIMIT_NOTE)
+    elif max_bytes is None:
         data = read_bytes(
             p,
             MAX_PAGE_BYTES if is_html else MAX_TEXT_FILE_BYTES,
@@ -71,6 +83,10 @@ def read_path(path: str | Path, max_bytes: int | None = None) -> ImportedDocumen
     else:
         data = read_bytes(p, max_bytes)
     origin = str(p.resolve())
+    if suffix in PDF_SUFFIXES or is_pdf(data):  # a PDF saved as .txt or with no suffix
+        if not is_pdf(data, lenient=True):
+            raise InputError(f"Cannot open {p.name}: not a PDF file (it does not start %PDF-)")
+        return read_pdf(data, p.name, origin, password=password, progress=progress)
     if is_html:
         from reader.ingest.html import decode_html, document_from_html
 

@@ -1,6 +1,7 @@
 """Downloading a web page (standard library only): a timeout per wait and a hard deadline for
 the whole download, a size cap, a content-type check and redirects followed up to a limit,
-then the page is read like a saved HTML file."""
+then the page is read like a saved HTML file (a PDF like a PDF file, with the same size cap
+as a page)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from dataclasses import replace
 from email.message import Message
 from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +22,7 @@ from reader import __version__
 from reader.errors import InputError
 from reader.ingest.document import ImportedDocument, title_from_text
 from reader.ingest.limits import MAX_PAGE_BYTES, check_text_size, megabytes
+from reader.ingest.pdf import PageProgress, is_pdf, read_pdf
 
 TIMEOUT = 10.0  # seconds without an answer before we give up; the whole download gets 6×
 MAX_BYTES = MAX_PAGE_BYTES
@@ -28,6 +31,7 @@ CHUNK = 64 * 1024
 USER_AGENT = f"Mozilla/5.0 (compatible; reader/{__version__}; desktop news reader)"
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_TYPES = {"text/plain"}
+PDF_TYPES = {"application/pdf", "application/x-pdf"}
 _REDIRECTS = {301, 302, 303, 307, 308}
 _KIND_NAMES = {
     "application/pdf": "a PDF file",
@@ -229,8 +233,11 @@ def fetch_url(
     deadline: float | None = None,
     max_bytes: int = MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
+    password: str | None = None,
+    progress: PageProgress | None = None,
 ) -> ImportedDocument:
-    """Download a web page and extract its article (see `reader.ingest.html`).
+    """Download a web page and extract its article (see `reader.ingest.html`), or a PDF
+    (`reader.ingest.pdf`, with its `password` and page `progress`).
 
     `timeout` bounds each wait for the server; `deadline` the whole download, redirects
     included (default: six times `timeout`, one minute), however the server trickles."""
@@ -240,7 +247,15 @@ def fetch_url(
         data, final, mime, charset = _download(origin, limit, timeout, max_bytes, max_redirects)
     finally:
         limit.cancel()
-    doc = _document(data, origin, final, mime, charset)
+    if mime in PDF_TYPES or is_pdf(data):
+        if not data.strip():
+            raise InputError(f"Cannot open {origin}: the page is empty")
+        doc = read_pdf(
+            data, origin, origin, origin_kind="url", password=password, progress=progress
+        )
+        doc = replace(doc, site=urlsplit(final).hostname, canonical_url=final)
+    else:
+        doc = _document(data, origin, final, mime, charset)
     check_text_size(doc.text, origin)
     return doc
 
@@ -258,7 +273,10 @@ def _download(
             current,
             headers={
                 "User-Agent": USER_AGENT,
-                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+                "Accept": (
+                    "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,"
+                    "*/*;q=0.5"
+                ),
                 "Accept-Encoding": "identity",
             },
         )
@@ -267,7 +285,7 @@ def _download(
                 final = resp.geturl() or current
                 headers: Message = resp.headers
                 mime = headers.get_content_type()
-                if mime not in HTML_TYPES | TEXT_TYPES:
+                if mime not in HTML_TYPES | TEXT_TYPES | PDF_TYPES:
                     raise InputError(f"Not a web page: {current} is {_describe_type(mime)}")
                 data = _read_body(resp, current, max_bytes, deadline)
                 return data, final, mime, headers.get_content_charset()
