@@ -223,7 +223,12 @@ class AttributorBase:
         if cue.quote_only and (self.doc.text[content[0]] in QUOTE_MARKS or not quoted):
             return  # "a group called “X”" names, it does not quote
         asks = cue.question and self.doc.text[content[0] : content[1]].split(" ", 1)[0].lower()
-        if cue.direct_only and not quoted and asks not in QUESTION_WORDS:
+        if (
+            cue.direct_only
+            and not quoted
+            and asks not in QUESTION_WORDS
+            and not self.that_after(cue)
+        ):
             return  # "asked whether …" reports a question; "asked for help" does not
         if cue.belief and (
             m.text.lower() in SPEAKER_PRONOUNS
@@ -247,6 +252,12 @@ class AttributorBase:
         self.used.add(cue.token)
         insort(self.cue_index, (cue.token, len(self.out)))
         self.out.append(Raw((content,), kind, m, cue))
+
+    def that_after(self, cue: Cue) -> bool:
+        """`wrote that …`, `replied that …`: "that" right after a verb that otherwise cues only
+        quotations makes what follows reported speech."""
+        k = cue.end_token
+        return k < len(self.doc.words) and self.doc.lower[k] == "that"
 
     def opening_subject(self, s_start: int, c: int) -> Mention | None:
         """The noun phrase opening a sentence (after an adverbial and its comma), which a

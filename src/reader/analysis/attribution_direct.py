@@ -89,7 +89,7 @@ class DirectQuotes(AttributorBase):
         if doc.words[k] == ",":
             k += 1
         limit = k
-        while limit < p_end and limit - k < 40 and doc.words[limit] not in OPEN_MARKS:
+        while limit < p_end and limit - k < 40 and not self.opens_quote(limit):
             w = doc.words[limit]
             if w == "(":
                 close = self.closing_paren(limit, p_end)
@@ -103,7 +103,7 @@ class DirectQuotes(AttributorBase):
             limit += 1
         if limit <= k:
             return None
-        if limit < p_end and doc.words[limit] in OPEN_MARKS:
+        if limit < p_end and self.opens_quote(limit):
             inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
             if inner[-1:] in {".", "!", "?"}:
                 return None  # `“A.” He added, “B.”`: the cue introduces the next quote
@@ -147,6 +147,19 @@ class DirectQuotes(AttributorBase):
             return None
         m = describe(doc, k, j + 1, loose=True)
         return (m, cue) if m is not None else None
+
+    def opens_quote(self, t: int) -> bool:
+        """Token `t` opens a quotation: a double mark, or two apostrophes written as one
+        (`''…''`, the style of some papers)."""
+        doc = self.doc
+        if doc.words[t] in OPEN_MARKS:
+            return True
+        return (
+            doc.words[t] == "'"
+            and t + 1 < len(doc.words)
+            and doc.words[t + 1] == "'"
+            and doc.ends[t] == doc.starts[t + 1]
+        )
 
     def pronoun_tail(self, q: Quotation, k: int, limit: int) -> tuple[Mention, None] | None:
         """`“…,” she went on.`: a personal pronoun and a short verb phrase end the sentence

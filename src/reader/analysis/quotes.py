@@ -19,10 +19,22 @@ class Quotation:
     span: Span
     parts: tuple[Span, ...]
     closed: bool
+    open_len: int = 1  # 2 for a quote opened with two apostrophes (`''…''`)
+    close_len: int = 1
 
     @property
     def inner(self) -> Span:
-        return (self.span[0] + 1, self.span[1] - 1 if self.closed else self.span[1])
+        return (
+            self.span[0] + self.open_len,
+            self.span[1] - self.close_len if self.closed else self.span[1],
+        )
+
+
+def _quotation(text: str, parts: list[Span], closed: bool) -> Quotation:
+    span = (parts[0][0], parts[-1][1])
+    open_len = 2 if text.startswith("''", span[0]) else 1
+    close_len = 2 if closed and text.endswith("''", 0, span[1]) else 1
+    return Quotation(span, tuple(parts), closed, open_len, close_len)
 
 
 def _misprinted_close(text: str, ch: str, pos: int, end: int) -> bool:
@@ -56,19 +68,38 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Span], int | None, int 
     return found, open_at, orphan_close
 
 
+def _tagged(text: str, q: Span, end: int) -> bool:
+    """The quotation `q` ends on a comma inside its marks and the paragraph goes on after it
+    (`“…,” she said.`): a speaker tag follows."""
+    inner = text[q[0] : q[1]].rstrip("\"”'’ ")
+    return inner.endswith(",") and bool(text[q[1] : end].strip())
+
+
 def find_quotations(text: str, body: list[Span]) -> tuple[Quotation, ...]:
     """Quotations within body paragraphs. A quote left open at a paragraph end goes on when the
     next paragraph opens with a quote mark or closes a quote it never opened."""
     out: list[Quotation] = []
     pending: list[Span] = []  # parts of a quote still open
+    after_tag = False  # the open quote has a lead-in (a speaker, a tag) in its paragraph
     for s, e in body:
         found, open_at, orphan = _scan(text, s, e)
         if pending:
-            first = text[s]
-            if first in '"“«„' and (not found or found[0][0] == s) and found:
+            first = "“" if text.startswith("''", s) else text[s]
+            if (
+                after_tag
+                and first in '"“«„'
+                and found
+                and found[0][0] == s
+                and _tagged(text, found[0], e)
+            ):
+                # `He said, “B…` or `“A,” he said. “B…` ¶ `“C,” he said …`: B's speaker is
+                # known and C, tagged again, is a new quotation; B ends with its paragraph
+                out.append(_quotation(text, pending, False))
+                pending = []
+            elif first in '"“«„' and (not found or found[0][0] == s) and found:
                 # the next paragraph re-opens: the quote goes on here
                 pending.append(found.pop(0))
-                out.append(Quotation((pending[0][0], pending[-1][1]), tuple(pending), True))
+                out.append(_quotation(text, pending, True))
                 pending = []
             elif first in '"“«„' and not found and open_at == s:
                 pending.append((s, e))
@@ -76,16 +107,16 @@ def find_quotations(text: str, body: list[Span]) -> tuple[Quotation, ...]:
                 continue
             elif orphan is not None and orphan < (found[0][0] if found else e):
                 pending.append((s, orphan + 1))
-                out.append(Quotation((pending[0][0], pending[-1][1]), tuple(pending), True))
+                out.append(_quotation(text, pending, True))
                 pending = []
             else:
-                last = pending[-1]
-                out.append(Quotation((pending[0][0], last[1]), tuple(pending), False))
+                out.append(_quotation(text, pending, False))
                 pending = []
-        out.extend(Quotation(q, (q,), True) for q in found)
+        out.extend(_quotation(text, [q], True) for q in found)
         if open_at is not None and e - open_at < MAX_QUOTE_CHARS:
             pending = [(open_at, e)]
+            after_tag = open_at > s + 1
     if pending:
-        out.append(Quotation((pending[0][0], pending[-1][1]), tuple(pending), False))
+        out.append(_quotation(text, pending, False))
     out.sort(key=lambda q: q.span)
     return tuple(q for q in out if q.span[1] - q.span[0] > 2)

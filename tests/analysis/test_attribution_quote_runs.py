@@ -1,0 +1,48 @@
+"""Attribution of quotations that run on: a quote carried into the next paragraph, quotes
+written with two apostrophes, and verbs that cue quotations only until "that" follows."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _statements(text: str) -> list[tuple[str, list[str]]]:
+    a = analyze(text)
+    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+
+
+def test_a_quote_left_open_ends_where_a_tagged_quote_opens_the_next_paragraph() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "“The ferries are full every morning,” Tove Lind said. “We need two more boats.\n\n"
+        "“And the fares keep rising,” she said with a sigh. “Nobody can plan a week ahead.”"
+    )
+    found = _statements(text)
+    first = next(parts for _name, parts in found if parts[0].startswith("“The ferries"))
+    assert len(first) == 2 and first[1].startswith("“We need two more boats.")
+    assert first[1].rstrip().endswith("boats.")  # the open quote stops at its paragraph
+    assert any(parts[0] == "“And the fares keep rising,”" for _name, parts in found)
+
+
+def test_two_apostrophe_quotes_go_to_the_speaker_tagged_between_them() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "''The pier is unsafe,'' Ms. Vik said. ''It should close.'' Mr. Dahl said: "
+        "''It will stay open all summer.''"
+    )
+    found = _statements(text)
+    vik = next(parts for name, parts in found if "Vik" in name)
+    assert vik == ["''The pier is unsafe,''", "''It should close.''"]
+    dahl = next(parts for name, parts in found if "Dahl" in name)
+    assert dahl == ["''It will stay open all summer.''"]
+
+
+def test_a_verb_for_quotations_reports_a_that_clause() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The harbour master, Ola Brekke, wrote that the dues would double by spring. "
+        "Brekke later replied that the council had been warned twice."
+    )
+    contents = [parts[0] for name, parts in _statements(text) if "Brekke" in name]
+    assert "the dues would double by spring" in contents
+    assert "the council had been warned twice" in contents
