@@ -79,3 +79,52 @@ def test_citing_a_reason_is_no_source() -> None:
         "along the river."
     )
     assert not any("risk" in name for name in _speakers(text))
+
+
+def test_the_company_is_the_organisation_opening_a_sentence_before_it() -> None:
+    text = (
+        "Petrel Airways opened a route to the islands in 2021. There are now four "
+        "flights a week on the route, according to the company."
+    )
+    got = _speakers(text)
+    assert got == {"Petrel Airways": "organization"}
+
+
+def test_the_company_and_its_pronoun_stay_with_the_organisation_named_before() -> None:
+    text = (
+        "Larkspur Studios says the singer may perform her old songs on Friday. "
+        "But the company says she never needed its permission. "
+        "“We have never blocked a concert,” it said in a statement."
+    )
+    got = _speakers(text)
+    assert "company" not in got
+    assert got.get("Larkspur Studios") == "organization"
+
+
+def test_the_group_is_the_group_written_before_it() -> None:
+    text = (
+        "Two hundred cleaners will lose their jobs, according to a group of employees. "
+        "The group said the offer was confusing and added that workers had been given a week."
+    )
+    got = _speakers(text)
+    assert list(got) == ["a group of employees"]
+
+
+def test_the_brokerage_is_the_firm_whose_report_spoke_before() -> None:
+    text = (
+        "“Growth will slow,” said a report from Fenwick Capital Markets. "
+        "“We see risks ahead,” Fenwick Capital Markets said. "
+        "A long slowdown could hurt demand for steel, the brokerage said."
+    )
+    got = _speakers(text)
+    assert "brokerage" not in got
+    assert len(got) == 1
+
+
+def test_an_indefinite_description_is_someone_new() -> None:
+    text = (
+        "Corrin Vale said the pier was safe. "
+        "A spokesman said the pier would need repairs within a year."
+    )
+    got = _speakers(text)
+    assert set(got) == {"Corrin Vale", "A spokesman"}

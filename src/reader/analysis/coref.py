@@ -9,6 +9,7 @@ from reader.analysis.attribution import Raw
 from reader.analysis.doc import Doc
 from reader.analysis.entity_kinds import settle_kinds
 from reader.analysis.fullnames import complete_people
+from reader.analysis.generic_heads import join_generic_heads
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.merges import merge_voices
@@ -19,6 +20,7 @@ from reader.analysis.thing_pronouns import organisation_subject_before
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 DESCRIPTION_WINDOW = 4000
 IT_WINDOW = 600  # characters back to the organisation speaking before that "it" may stand for
+INDEFINITE = frozenset({"a", "an", "another"})
 STRIP_DETS = ("the ", "a ", "an ", "our ", "their ", "his ", "her ", "its ")
 
 
@@ -188,7 +190,8 @@ class _Resolver:
         if org is not None:
             return org
         if m.descriptive:
-            # joined to the one person named in the text before it (within a window)
+            # joined to the one person named in the text before it (within a window); "a
+            # senior official" brings in someone new
             lo = pos - DESCRIPTION_WINDOW
             k = bisect_left(self.person_trail, (pos, -1))
             people = {i for off, i in self.person_trail[:k] if off >= lo}
@@ -197,7 +200,9 @@ class _Resolver:
             c_lo = bisect_left(self.cand_starts, lo)
             cands = self.candidates[c_lo:c_hi]
             surnames |= {c.name.split()[-1].lower() for c in cands}
-            if len(surnames) == 1:
+            owner = m.name.split("’s ")[0].split("'s ")[0].lower()  # "Holm’s lawyer" isn't Holm
+            new_one = m.text.lower().split(" ", 1)[0] in INDEFINITE
+            if len(surnames) == 1 and owner not in surnames and not new_one:
                 if people:
                     target = people.pop()
                     if not _roles_clash(self.entities[target].role, m.role):
@@ -283,6 +288,7 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     complete_people(doc, r.entities, index)
     settle_kinds(doc, r.entities, index)
     merge_voices(doc, r.entities, assigned)
+    join_generic_heads(doc, r.entities, assigned)
     return r.entities, assigned
 
 
