@@ -147,3 +147,41 @@ class NoteDraft(SQLModel, table=True):
     color: str = "yellow"
     text: str = ""
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Feed(SQLModel, table=True):
+    """A subscription (user data: its address, title and folder) and the state of its refreshes
+    (validators for the next conditional GET, when to check next, the last error)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True)
+    title: str = ""
+    site_url: str | None = None
+    folder: str | None = None  # OPML folder ("News/World"); None at the top level
+    etag: str | None = None
+    last_modified: str | None = None
+    last_checked: datetime | None = None
+    next_check: datetime | None = None  # a failing feed is not tried again before this
+    error: str | None = None  # the last refresh's one-line error; None when it went well
+    failures: int = 0  # refreshes failed in a row (the back-off's exponent)
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class FeedEntry(SQLModel, table=True):
+    """An entry of a feed: an article to be. `summary` is the feed's text, plain; `article_id`
+    is set once it is imported (or found already in the library); `read` is user data."""
+
+    __tablename__ = "feed_entry"
+    __table_args__ = (UniqueConstraint("feed_id", "guid"),)
+    id: int | None = Field(default=None, primary_key=True)
+    feed_id: int = Field(foreign_key="feed.id", ondelete="CASCADE")
+    guid: str
+    url: str | None = None
+    title: str = ""
+    summary: str = ""
+    published: str | None = None  # ISO 8601 UTC; None when the feed gives no date
+    read: bool = False
+    article_id: int | None = Field(
+        default=None, foreign_key="article.id", index=True, ondelete="SET NULL"
+    )
+    added_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,160 @@
+"""Downloading a feed: a conditional GET (ETag / Last-Modified, a 304 answer has no body), the
+per-wait timeout and whole-download deadline, size cap and redirect handling of web pages
+(reader.ingest.url), and one line for every way it can fail."""
+
+from __future__ import annotations
+
+import http.client
+import logging
+import urllib.error
+import urllib.request
+from urllib.parse import urljoin, urlsplit
+
+from reader.errors import InputError
+from reader.feeds.model import FeedError, Fetched
+from reader.ingest.limits import MAX_PAGE_BYTES, megabytes
+
+# the page downloader's connection handling: a deadline enforced on the socket itself (a server
+# that drips bytes cannot hold a refresh), redirects that come back to us to be counted, and the
+# one-line network errors. Shared rather than copied so that both keep the same guarantees.
+from reader.ingest.url import (
+    _REDIRECTS,
+    CHUNK,
+    MAX_REDIRECTS,
+    USER_AGENT,
+    _check_url,
+    _Deadline,
+    _network_error,
+    _opener,
+    _status_text,
+)
+
+TIMEOUT = 10.0  # seconds without an answer; the whole download of one feed gets 3×
+MAX_FEED_BYTES = MAX_PAGE_BYTES  # a feed is a page of markup: the same cap
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
+    "application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.5, */*;q=0.3"
+)
+
+log = logging.getLogger(__name__)
+
+
+def fetch_feed(
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    timeout: float = TIMEOUT,
+    deadline: float | None = None,
+    max_bytes: int = MAX_FEED_BYTES,
+    max_redirects: int = MAX_REDIRECTS,
+) -> Fetched:
+    """GET `url`, sending the validators of the last answer; a FeedError says why not."""
+    try:
+        origin = _check_url(url)
+    except InputError as exc:
+        raise FeedError(str(exc)) from None
+    limit = _Deadline(timeout * 3 if deadline is None else deadline, timeout)
+    try:
+        return _get(origin, etag, last_modified, limit, timeout, max_bytes, max_redirects)
+    finally:
+        limit.cancel()
+
+
+def _get(
+    origin: str,
+    etag: str | None,
+    last_modified: str | None,
+    deadline: _Deadline,
+    timeout: float,
+    max_bytes: int,
+    max_redirects: int,
+) -> Fetched:
+    current = origin
+    seen = {current}
+    opener = _opener(deadline)
+    headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "identity"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    for _hop in range(max_redirects + 1):
+        request = urllib.request.Request(current, headers=headers)
+        try:
+            with opener.open(request, timeout=deadline.wait_limit()) as resp:
+                body = _read_body(resp, current, max_bytes, deadline)
+                return Fetched(
+                    url=resp.geturl() or current,
+                    body=body,
+                    content_type=resp.headers.get_content_type(),
+                    etag=resp.headers.get("ETag"),
+                    last_modified=resp.headers.get("Last-Modified"),
+                )
+        except urllib.error.HTTPError as exc:
+            with exc:
+                if exc.code == 304:
+                    return Fetched(
+                        url=current,
+                        etag=exc.headers.get("ETag") or etag,
+                        last_modified=exc.headers.get("Last-Modified") or last_modified,
+                        not_modified=True,
+                    )
+                if exc.code in _REDIRECTS:
+                    current = _next_hop(origin, current, exc.headers.get("Location"), seen)
+                    continue
+                raise FeedError(_status_error(current, exc.code)) from None
+        except FeedError:
+            raise
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            # ValueError: http.client refuses some addresses (a control character, a bad port)
+            if deadline.passed():
+                raise FeedError(str(deadline.error(current))) from exc
+            raise FeedError(str(_network_error(current, exc, timeout))) from exc
+    raise FeedError(f"Cannot fetch {origin}: more than {max_redirects} redirects")
+
+
+def _next_hop(origin: str, current: str, target: str | None, seen: set[str]) -> str:
+    if not target:
+        raise FeedError(f"Cannot fetch {current}: the server redirected without saying where")
+    nxt = urljoin(current, target.strip())
+    if urlsplit(nxt).scheme not in ("http", "https"):
+        raise FeedError(f"Cannot fetch {origin}: it redirects to {nxt}, which is not a web address")
+    if nxt in seen:
+        raise FeedError(f"Cannot fetch {origin}: the redirects go round in a loop")
+    seen.add(nxt)
+    return nxt
+
+
+def _status_error(url: str, code: int) -> str:
+    if code == 410:
+        return f"Cannot fetch {url}: the feed is gone (410 Gone); unsubscribe from it"
+    if code == 404:
+        return f"Cannot fetch {url}: no feed there (404 Not Found)"
+    return f"Cannot fetch {url}: the server answered {_status_text(code)}"
+
+
+def _read_body(resp, url: str, max_bytes: int, deadline: _Deadline) -> bytes:
+    """The body, stopping as soon as it passes the cap or the deadline (a 100 MB answer costs
+    10 MB of reading, not 100)."""
+    length = resp.headers.get("Content-Length")
+    if length and length.strip().isdigit() and int(length) > max_bytes:
+        raise FeedError(_too_large(url, int(length), max_bytes))
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        deadline.before_read()
+        chunk = resp.read1(min(CHUNK, max_bytes + 1 - total))
+        if deadline.passed():
+            raise FeedError(str(deadline.error(url)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise FeedError(_too_large(url, None, max_bytes))
+    return b"".join(chunks)
+
+
+def _too_large(url: str, size: int | None, limit: int) -> str:
+    shown = f"over {megabytes(limit)}" if size is None else megabytes(size)
+    return f"Cannot fetch {url}: too large: {shown}; reader reads feeds up to {megabytes(limit)}"
