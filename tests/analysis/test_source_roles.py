@@ -115,3 +115,44 @@ def test_a_clause_after_a_name_is_no_apposition():
         "Rook said the counts mattered less."
     )
     assert _speakers(text)["Adam Rook"] == ("person", "head", "Harbor")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        # a relative clause whose verb states the job
+        (
+            "“We are fine,” said Mira Kell, who heads the Harbor Institute.",
+            "head",
+            "Harbor Institute",
+        ),
+        (
+            "Mira Kell, who founded Tarn Labs in 2009, said the lab was safe.",
+            "founder",
+            "Tarn Labs",
+        ),
+        (
+            "Mira Kell, who leads the city's largest union, said the strike would go on.",
+            "leader",
+            "city's largest union",
+        ),
+        # the same verb with no organisation after it gives no job
+        ("“The moon is wet,” said Mira Kell, who led the research.", None, None),
+        # a sentence of its own says what the speaker is, before or after the quotation
+        (
+            "Mira Kell is the director of the Harbor Institute. “We are fine,” Kell said.",
+            "director",
+            "Harbor Institute",
+        ),
+        (
+            "“We are fine,” said Mira Kell. Kell is the chief economist at Tarn Bank and has "
+            "warned before.",
+            "chief economist",
+            "Tarn Bank",
+        ),
+        # a family word is no job
+        ("“We are fine,” said Mira Kell. Kell is a mother of two.", None, None),
+    ],
+)
+def test_role_stated_in_a_clause_or_sentence(text, role, affiliation):
+    assert _speakers(text)["Mira Kell"] == ("person", role, affiliation)

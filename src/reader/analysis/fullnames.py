@@ -11,7 +11,13 @@ from typing import Protocol
 from reader.analysis.doc import Doc
 from reader.analysis.kinds import describe
 from reader.analysis.names import NOT_A_NAME_START, cap, run_start
-from reader.analysis.roles import apposition_role, clean_role, of_affiliation, role_before
+from reader.analysis.roles import (
+    apposition_role,
+    clean_role,
+    copula_role,
+    of_affiliation,
+    role_before,
+)
 
 LOOK_BACK = 10  # tokens before a surname that may still belong to the name and its title
 
@@ -55,6 +61,8 @@ def _introductions(
             role, aff = role_before(doc, r, max(0, r - LOOK_BACK), comma_ok=enclosed)
         if not (role or aff):
             aff = of_affiliation(doc, j + 1, len(wd))
+        if not (role or aff):
+            role, aff = copula_role(doc, j + 1, len(wd))  # "Jane Roe is the director of X."
         out.append((m.name, role, aff))
     return out
 
@@ -81,6 +89,8 @@ def complete_people(doc: Doc, entities: Sequence[Person], index: dict[str, list[
         if not intros or len(names) > 1:
             if not (e.role or e.affiliation):
                 e.role, e.affiliation = _title_elsewhere(doc, words, index)
+            if not (e.role or e.affiliation) and len(names) <= 1:
+                e.role, e.affiliation = _predicate_role(doc, words[-1], index)
             continue  # none, or two people sharing a surname: leave the name as it stands
         full, role, aff = max(intros, key=lambda x: (len(x[0]), bool(x[1] or x[2])))
         if len(full.split()) > len(words):
@@ -89,6 +99,20 @@ def complete_people(doc: Doc, entities: Sequence[Person], index: dict[str, list[
             with_role = next((x for x in intros if x[1] or x[2]), None)
             if with_role is not None:
                 e.role, e.affiliation = clean_role(with_role[1]), with_role[2]
+        if not (e.role or e.affiliation):
+            e.role, e.affiliation = _predicate_role(doc, words[-1], index)
+
+
+def _predicate_role(
+    doc: Doc, surname: str, index: dict[str, list[int]]
+) -> tuple[str | None, str | None]:
+    """ "Roe is the director of the Harbor Institute.": a job the text states of the name in
+    a sentence of its own."""
+    for j in index.get(surname, []):
+        role, aff = copula_role(doc, j + 1, len(doc.words))
+        if role or aff:
+            return clean_role(role), aff
+    return None, None
 
 
 def _title_elsewhere(

@@ -10,6 +10,7 @@ from reader.analysis.names import (
     NAME_JOINERS,
     PREPOSITIONS,
     cap,
+    lexicon_union,
     run_start,
     text_of,
 )
@@ -90,6 +91,9 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
     rep = represents_role(doc, c, limit)
     if rep is not None:
         return "representative", *rep
+    job = job_clause(doc, c, limit)
+    if job is not None:
+        return job
     if c + 3 < limit and wd[c + 1].isdigit() and wd[c + 2] == ",":
         # "Jane Roe, 24, from Harbor Town": an age, then where the person is from
         home = of_affiliation(doc, c + 3, limit)
@@ -131,6 +135,56 @@ def represents_role(doc: Doc, c: int, limit: int) -> tuple[str, int] | None:
         e += 1
     a = c + 3 + (low[c + 3] == "the")
     return (text_of(doc, a, e), e) if e > a else None
+
+
+COPULAS = frozenset({"is", "was"})
+
+
+def copula_role(doc: Doc, k: int, limit: int) -> tuple[str | None, str | None]:
+    """ "is the director of the Harbor Institute." after a name, "is" at token k: the role and
+    affiliation of the predicate when it holds a job title; else (None, None)."""
+    low, wd = doc.lower, doc.words
+    if not (k + 2 < limit and low[k] in COPULAS and low[k + 1] in {"the", "a", "an"}):
+        return None, None
+    e = k + 2
+    while e < limit and e - k < 16 and wd[e] not in {",", ";", ".", "“", "”", '"', "(", ")"}:
+        if low[e] in RELATIVES or low[e] == "and":
+            break
+        e += 1
+    if e >= limit or (wd[e] not in {".", ","} and low[e] not in RELATIVES | {"and"}):
+        return None, None
+    p = next((j for j in range(k + 2, e) if low[j] in PREPOSITIONS), e)
+    if not any(title_at(low, j) and low[j] not in words("kin_words") for j in range(k + 2, p)):
+        return None, None  # "is a keen sailor", "is a father of two": no job
+    return split_role(doc, k + 1, e)
+
+
+def _role_verbs() -> dict[str, str]:
+    return dict(line.partition(" = ")[::2] for line in words("role_verbs"))
+
+
+def job_clause(doc: Doc, c: int, limit: int) -> tuple[str, str | None, int] | None:
+    """ ", who heads the Harbor Institute," after a name, its comma at token c: (the role the
+    verb gives, its object as the affiliation, end token); else None."""
+    low, wd = doc.lower, doc.words
+    if not (c + 3 < limit and low[c + 1] == "who"):
+        return None
+    role = _role_verbs().get(low[c + 2])
+    if role is None:
+        return None
+    e = c + 3
+    while e < limit and e - c < 14 and wd[e] not in {",", ";", ".", "“", "”", '"', "(", ")"}:
+        e += 1
+    a = c + 3 + (low[c + 3] == "the")
+    n = a
+    while n < e and (cap(wd[n]) or (low[n] in NAME_JOINERS and n + 1 < e and cap(wd[n + 1]))):
+        n += 1
+    if n > a:
+        return role, text_of(doc, a, n), e
+    p = next((j for j in range(c + 3, e) if low[j] in PREPOSITIONS), e)
+    if p > c + 3 and low[p - 1] in lexicon_union("organization_words", "media_words"):
+        return role, text_of(doc, a, p), p  # "leads the city's union": an unnamed organisation
+    return None  # "who led the research": no job
 
 
 def of_affiliation(doc: Doc, k: int, limit: int) -> str | None:
