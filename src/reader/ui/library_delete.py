@@ -6,16 +6,13 @@ each article with its highlights, notes and corrections.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reader.library import ArticleBundle, ArticleInfo
-
-if TYPE_CHECKING:
-    from reader.ui.library_table import LibraryPanel
+from reader.library import ArticleBundle, ArticleInfo, Library
 
 Confirm = Callable[[QWidget, str, str, Callable[[], None]], None]
 
@@ -50,13 +47,29 @@ def delete_question(articles: list[ArticleInfo]) -> str:
     return f"{head}{tail}\n\nEdit → Undo (Ctrl+Z) brings {it} back."
 
 
+class DeleteHost(Protocol):
+    """What `DeleteArticles` needs of the Library panel (reader.ui.library_table.LibraryPanel):
+    the library, a way to run an edit on the database thread, and what to do after it."""
+
+    @property
+    def library(self) -> Library: ...
+
+    def run_edit(
+        self, fn: Callable[[], list[int]], on_done: Callable[[list[int]], None]
+    ) -> None: ...
+
+    def after_delete(self, ids: list[int]) -> None: ...
+
+    def after_restore(self, ids: list[int]) -> None: ...
+
+
 class DeleteArticles(QUndoCommand):
     """Delete articles; undo restores each with its highlights, notes and corrections.
 
     Both directions run on the database thread in order; the bundles are kept on the
     command by the worker (plain data), so an undo queued behind its redo finds them."""
 
-    def __init__(self, panel: LibraryPanel, ids: list[int], label: str) -> None:
+    def __init__(self, panel: DeleteHost, ids: list[int], label: str) -> None:
         super().__init__(label)
         self.panel = panel
         self.ids = list(ids)

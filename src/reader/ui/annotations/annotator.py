@@ -72,7 +72,7 @@ class Annotator(QObject):
         self.panel = AnnotationsPanel()
         window.side_tabs.addTab(self.panel, "Annotations")
 
-        self.toolbar.color_chosen.connect(self._toolbar_color)
+        self.toolbar.color_chosen.connect(self.color_selection)
         self.toolbar.note_requested.connect(self.note_on_selection)
         self.toolbar.delete_requested.connect(self.delete_at_selection)
         self.note_editor.saved.connect(self._note_saved)
@@ -94,7 +94,16 @@ class Annotator(QObject):
         self._viewport.installEventFilter(self)
 
         self._build_actions()
-        self.drafts = DraftKeeper(self)
+        self.drafts = DraftKeeper(
+            self,
+            self.note_editor,
+            self.library,
+            self.ops,
+            self._failed,
+            # MainWindow's: before another article opens, before closing
+            leaving=getattr(window, "leaving", None),
+            parent=self,
+        )
         window.article_opened.connect(self._on_opened)
         self.ops.changed.connect(self._on_changed)
         if getattr(window, "current", None) is not None:
@@ -448,7 +457,8 @@ class Annotator(QObject):
         if self.toolbar.isVisible():
             self._update_toolbar()
 
-    def _toolbar_color(self, name: str) -> None:
+    def color_selection(self, name: str) -> None:
+        """A colour picked in the toolbar or the menu: highlight (or recolour) the selection."""
         self.set_color(name)
         self.highlight_selection(name)
         cursor = self.view.textCursor()
@@ -459,8 +469,11 @@ class Annotator(QObject):
 
     # ---- events on the article -------------------------------------------------------------
 
-    _tooltip = popups.note_tooltip  # the note under the mouse (article_popups.py)
-    _context_menu = popups.context_menu
+    def _tooltip(self, event: QHelpEvent) -> bool:
+        return popups.note_tooltip(self, event)  # the note under the mouse
+
+    def _context_menu(self, event: QContextMenuEvent) -> bool:
+        return popups.context_menu(self, event)
 
     def _on_view_destroyed(self) -> None:
         self._alive = False

@@ -1,22 +1,41 @@
 """The article's popups for annotations: where they go (next to a range of the text), the note
 shown when hovering a highlight, and the right-click menu with colours, note and removal
-(called from the Annotator)."""
+(called from the Annotator, which they reach only through `PopupHost`)."""
 
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import QToolTip
 
 from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
+from reader.ui.annotations.commands import HighlightRef
 from reader.ui.annotations.selection_toolbar import swatch_icon
+from reader.ui.article_view import ArticleView
 
-if TYPE_CHECKING:
-    from reader.ui.annotations.annotator import Annotator
-    from reader.ui.article_view import ArticleView
+
+class PopupHost(Protocol):
+    """What the popups need of the annotations of a window (reader.ui.annotations.Annotator):
+    the article view, which highlight lies where, and the commands the menu offers."""
+
+    @property
+    def view(self) -> ArticleView: ...
+
+    @property
+    def find_action(self) -> QAction: ...
+
+    def highlight_at(self, start: int, end: int) -> HighlightRef | None: ...
+
+    def target(self) -> tuple[HighlightRef | None, tuple[int, int] | None]: ...
+
+    def color_selection(self, name: str) -> None: ...
+
+    def note_on_selection(self) -> None: ...
+
+    def delete(self, ref: HighlightRef) -> None: ...
 
 
 def selection_rect(view: ArticleView, start: int, end: int) -> QRect:
@@ -33,7 +52,7 @@ def rect_in_view(view: ArticleView, start: int, end: int) -> QRect:
     return selection_rect(view, start, end).translated(view.viewport().mapTo(view, QPoint(0, 0)))
 
 
-def note_tooltip(ann: Annotator, event: QHelpEvent) -> bool:
+def note_tooltip(ann: PopupHost, event: QHelpEvent) -> bool:
     """The note of the highlight under the mouse, as a tooltip; False when there is none."""
     doc_point = QPointF(
         event.pos().x() + ann.view.horizontalScrollBar().value(),
@@ -57,7 +76,7 @@ def note_tooltip(ann: Annotator, event: QHelpEvent) -> bool:
     return True
 
 
-def context_menu(ann: Annotator, event: QContextMenuEvent) -> bool:
+def context_menu(ann: PopupHost, event: QContextMenuEvent) -> bool:
     """The article's context menu with the highlight and note actions for what is under it."""
     menu = ann.view.createStandardContextMenu()
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -71,7 +90,7 @@ def context_menu(ann: Annotator, event: QContextMenuEvent) -> bool:
         verb = "Recolour" if ref is not None else "Highlight"
         for name in COLOR_NAMES:
             act = menu.addAction(swatch_icon(name, 16), f"{verb} {name}")
-            act.triggered.connect(lambda _=False, n=name: ann._toolbar_color(n))
+            act.triggered.connect(lambda _=False, n=name: ann.color_selection(n))
         note = menu.addAction("Edit note…" if ref is not None else "Note…")
         note.setShortcut(QKeySequence("Ctrl+Alt+M"))
         note.triggered.connect(lambda _=False: ann.note_on_selection())

@@ -4,23 +4,25 @@ is dropped when the note is saved or discarded, and comes back in the editor whe
 opens again, after a restart or a crash too.
 
 The Annotator says what the editor is open on (`begin`) and when the note is saved or
-discarded (`finish`); every draft write is a Library operation on the database thread.
+discarded (`finish`); it is reached only through `DraftHost`. Every draft write is a Library
+operation on the database thread.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 
 from reader.errors import NotFoundError
-from reader.library import NoteDraft
-
-if TYPE_CHECKING:
-    from reader.ui.annotations.annotator import Annotator
+from reader.library import HighlightInfo, Library, NoteDraft
+from reader.ui.annotations.note_editor import NoteEditor
+from reader.ui.article_view import ArticleView
+from reader.ui.operations import Operations
 
 log = logging.getLogger(__name__)
 
@@ -44,22 +46,50 @@ class Target:
         return self.article_id, f"r{self.start}-{self.end}"
 
 
-class DraftKeeper(QObject):
-    """The drafts of one window's note editor."""
+class DraftHost(Protocol):
+    """What the keeper needs of the annotations it serves (reader.ui.annotations.Annotator):
+    the open article and its highlights, and opening the note editor on a draft again."""
 
-    def __init__(self, annotator: Annotator) -> None:
-        super().__init__(annotator)
-        self.ann = annotator
-        self.editor = annotator.note_editor
-        self.library = annotator.library
-        self.ops = annotator.ops
+    @property
+    def article_id(self) -> int | None: ...
+
+    @property
+    def highlights(self) -> list[HighlightInfo]: ...
+
+    @property
+    def view(self) -> ArticleView: ...
+
+    def open_range(self, rng: tuple[int, int]) -> None: ...
+
+    def edit_note(self, info: HighlightInfo) -> None: ...
+
+
+class DraftKeeper(QObject):
+    """The drafts of one window's note editor. `leaving` (the window's signal, before another
+    article opens or it closes) makes the editor write what it holds at once."""
+
+    def __init__(
+        self,
+        host: DraftHost,
+        editor: NoteEditor,
+        library: Library,
+        ops: Operations,
+        failed: Callable[[BaseException], None],
+        leaving: SignalInstance | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ann = host
+        self.editor = editor
+        self.library = library
+        self.ops = ops
+        self.report_failure = failed
         self.target: Target | None = None
         # what the library holds, as far as this window knows: (article, anchor) → the text
         # and when it was kept
         self.kept: dict[tuple[int, str], tuple[str, datetime]] = {}
         self.editor.draft_due.connect(self.write)
-        leaving = getattr(annotator.window, "leaving", None)
-        if leaving is not None:  # MainWindow: before another article opens, before closing
+        if leaving is not None:
             leaving.connect(self.editor.flush)
 
     # ---- the editor's target ---------------------------------------------------------------
@@ -164,4 +194,4 @@ class DraftKeeper(QObject):
             log.info("note draft not kept: %s", exc)
             return
         log.warning("note draft: %s", exc)
-        self.ann._failed(exc)
+        self.report_failure(exc)
