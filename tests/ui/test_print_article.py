@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 
 from reader.export.palette import LIGHT_SOURCES, source_ranks
-from reader.ui.print_article import PAPER_KEY, file_stem
+from reader.ui.paper import PAPER_KEY, file_stem
 
 
 def printer_to(path: Path, calls: list | None = None):

@@ -26,7 +26,7 @@ from reader.ui import dialogs, icons
 from reader.ui.article_view import ArticleView
 from reader.ui.opening import Opening
 from reader.ui.operations import Operations
-from reader.ui.print_article import file_stem, saved_paper
+from reader.ui.paper import file_stem, saved_paper
 from reader.ui.sources_panel import SourcesPanel
 from reader.ui.window_actions import WindowActions
 
