@@ -125,114 +125,132 @@ def feed_states(
 
 def store_outcome(db: Database, outcome: RefreshOutcome, interval: timedelta = INTERVAL) -> int:
     """Write one feed's refresh: its new entries (returns how many) and its state. A failed
-    refresh only records the error and the back-off; nothing stored before is touched."""
-    from sqlalchemy.dialects.sqlite import insert
-
-    from reader.store.models import Feed, FeedEntry
+    refresh only records the error and the back-off; nothing stored before is touched.
+    (Core SQL rather than ORM objects: a refresh writes 200 feeds while their downloads go on.)"""
+    from sqlalchemy import text
 
     with db.session() as s:
-        feed = s.get(Feed, outcome.feed.id)
-        if feed is None:  # unsubscribed while it was being fetched
+        conn = s.connection()
+        row = conn.execute(
+            text("SELECT failures, title, site_url FROM feed WHERE id = :f"), {"f": outcome.feed.id}
+        ).first()
+        if row is None:  # unsubscribed while it was being fetched
             return 0
-        feed.last_checked = outcome.checked_at
+        failures, title, site_url = row
+        checked = _naive(outcome.checked_at)
         if not outcome.ok:
-            feed.failures += 1
-            feed.error = outcome.error
-            feed.next_check = next_check(outcome.checked_at, feed.failures, interval)
-            s.add(feed)
+            conn.execute(
+                text(
+                    "UPDATE feed SET last_checked = :c, failures = :n, error = :e, "
+                    "next_check = :next WHERE id = :f"
+                ),
+                {
+                    "c": checked,
+                    "n": failures + 1,
+                    "e": outcome.error,
+                    "next": _naive(next_check(outcome.checked_at, failures + 1, interval)),
+                    "f": outcome.feed.id,
+                },
+            )
             return 0
-        feed.failures = 0
-        feed.error = None
-        feed.next_check = next_check(outcome.checked_at, 0, interval)
-        fetched = outcome.fetched
-        if fetched is not None:
-            feed.etag = fetched.etag
-            feed.last_modified = fetched.last_modified
-        parsed = outcome.parsed
-        added = 0
-        if parsed is not None:
-            feed.title = feed.title or parsed.title
-            feed.site_url = parsed.site_url or feed.site_url
-            if parsed.items:
-                rows = [
-                    {
-                        "feed_id": feed.id,
-                        "guid": item.guid,
-                        "url": item.url,
-                        "title": item.title,
-                        "summary": item.summary,
-                        "published": item.published,
-                        "read": False,
-                        "added_at": outcome.checked_at,
-                    }
-                    for item in parsed.items
-                ]
-                result = s.connection().execute(
-                    insert(FeedEntry).on_conflict_do_nothing(index_elements=["feed_id", "guid"]),
-                    rows,
-                )
-                added = max(0, result.rowcount or 0)
-                if added:
-                    _link_known_articles(s, feed.id)  # type: ignore[arg-type]
-        s.add(feed)
+        fetched, parsed = outcome.fetched, outcome.parsed
+        values = {
+            "c": checked,
+            "next": _naive(next_check(outcome.checked_at, 0, interval)),
+            "etag": fetched.etag if fetched is not None else None,
+            "lm": fetched.last_modified if fetched is not None else None,
+            "t": title or (parsed.title if parsed is not None else ""),
+            "site": (parsed.site_url if parsed is not None else None) or site_url,
+            "f": outcome.feed.id,
+        }
+        conn.execute(
+            text(
+                "UPDATE feed SET last_checked = :c, next_check = :next, failures = 0, "
+                "error = NULL, etag = :etag, last_modified = :lm, title = :t, site_url = :site "
+                "WHERE id = :f"
+            ),
+            values,
+        )
+        if parsed is None or not parsed.items:
+            return 0
+        (before,) = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM feed_entry")).one()
+        result = conn.execute(
+            text(
+                "INSERT OR IGNORE INTO feed_entry (feed_id, guid, url, title, summary, published, "
+                "read, added_at) VALUES (:f, :g, :u, :t, :s, :p, 0, :a)"
+            ),
+            [
+                {
+                    "f": outcome.feed.id,
+                    "g": item.guid,
+                    "u": item.url,
+                    "t": item.title,
+                    "s": item.summary,
+                    "p": item.published,
+                    "a": checked,
+                }
+                for item in parsed.items
+            ],
+        )
+        added = max(0, result.rowcount or 0)
+        if added:
+            _link_known_articles(conn, outcome.feed.id, before)
         return added
 
 
-def _link_known_articles(s, feed_id: int) -> None:
-    """Entries of `feed_id` not yet linked whose address (canonical or the one imported) or
-    text is an article's already in the library point at that article: no second import."""
+def _naive(when: datetime) -> datetime:
+    """A datetime as the store keeps it: UTC without its zone (SQLAlchemy's SQLite DateTime)."""
+    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
+
+
+def _link_known_articles(conn, feed_id: int, after_id: int) -> None:
+    """The entries just stored (ids above `after_id`) whose address (canonical, or the one it
+    was imported from) or text is an article's already in the library point at that article:
+    no second import."""
     from sqlalchemy import text
 
-    s.connection().execute(
+    conn.execute(
         text(
             """
             UPDATE feed_entry SET article_id = (
                 SELECT a.id FROM article a
                 WHERE a.canonical_url = feed_entry.url OR a.origin = feed_entry.url
                 ORDER BY a.id LIMIT 1)
-            WHERE feed_id = :f AND article_id IS NULL AND url IS NOT NULL
+            WHERE feed_id = :f AND id > :after AND url IS NOT NULL
             """
         ),
-        {"f": feed_id},
+        {"f": feed_id, "after": after_id},
     )
-    _link_by_content(s, feed_id)
+    _link_by_content(conn, feed_id, after_id)
 
 
-def _link_by_content(s, feed_id: int) -> None:
+def _link_by_content(conn, feed_id: int, after_id: int) -> None:
     from sqlalchemy import text
 
     from reader.ingest.document import content_hash
 
-    rows = (
-        s.connection()
-        .execute(
-            text(
-                "SELECT id, summary FROM feed_entry "
-                "WHERE feed_id = :f AND article_id IS NULL AND summary != ''"
-            ),
-            {"f": feed_id},
-        )
-        .all()
-    )
+    rows = conn.execute(
+        text(
+            "SELECT id, summary FROM feed_entry "
+            "WHERE feed_id = :f AND id > :after AND article_id IS NULL AND summary != ''"
+        ),
+        {"f": feed_id, "after": after_id},
+    ).all()
     if not rows:
         return
     by_hash: dict[str, list[int]] = {}
     for entry_id, summary in rows:
         by_hash.setdefault(content_hash(summary), []).append(entry_id)
-    found = (
-        s.connection()
-        .execute(
-            text(
-                "SELECT content_hash, id FROM article "
-                "WHERE content_hash IN (SELECT value FROM json_each(:h))"
-            ),
-            {"h": _json(list(by_hash))},
-        )
-        .all()
-    )
+    found = conn.execute(
+        text(
+            "SELECT content_hash, id FROM article "
+            "WHERE content_hash IN (SELECT value FROM json_each(:h))"
+        ),
+        {"h": _json(list(by_hash))},
+    ).all()
     for digest, article_id in found:
         for entry_id in by_hash[digest]:
-            s.connection().execute(
+            conn.execute(
                 text("UPDATE feed_entry SET article_id = :a WHERE id = :e"),
                 {"a": article_id, "e": entry_id},
             )
