@@ -150,6 +150,7 @@ def add_margin_notes(writer: PdfWriter, notes: list[MarginNote]) -> int:
     if not notes:
         return 0
     drawn = PdfReader(io.BytesIO(_appearances(notes)))
+    shared: dict[object, DictionaryObject] = {}  # the notes' pages share their fonts
     for n, page in zip(notes, drawn.pages, strict=True):
         x0, y0, x1, y1 = n.rect
         form = DecodedStreamObject()
@@ -161,7 +162,7 @@ def add_margin_notes(writer: PdfWriter, notes: list[MarginNote]) -> int:
                 NameObject("/Subtype"): NameObject("/Form"),
                 NameObject("/FormType"): NumberObject(1),
                 NameObject("/BBox"): _rect((0, 0, x1 - x0, y1 - y0)),
-                NameObject("/Resources"): _resources(page, writer),
+                NameObject("/Resources"): _resources(page, writer, shared),
             }
         )
         annot = n.annotation
@@ -181,8 +182,13 @@ def _rect(values: tuple[float, float, float, float]) -> ArrayObject:
     return ArrayObject(FloatObject(round(v, 3)) for v in values)
 
 
-def _resources(page: PageObject, writer: PdfWriter) -> DictionaryObject:
-    """The drawn page's fonts, copied into the file being written."""
-    res = page.get("/Resources")
-    res = res.get_object() if res is not None else None
-    return res.clone(writer) if isinstance(res, DictionaryObject) else DictionaryObject()
+def _resources(
+    page: PageObject, writer: PdfWriter, shared: dict[object, DictionaryObject]
+) -> DictionaryObject:
+    """The drawn page's fonts, copied into the file being written once."""
+    ref = page.get("/Resources")
+    key = getattr(ref, "idnum", None) or id(ref)
+    if key not in shared:
+        res = ref.get_object() if ref is not None else None
+        shared[key] = res.clone(writer) if isinstance(res, DictionaryObject) else DictionaryObject()
+    return shared[key]

@@ -45,8 +45,14 @@ from reader.export.pdf_quads import LineBox, first_printed, line_boxes
 from reader.export.styles import HIGHLIGHT_COLORS
 from reader.export.typeset import Progress, Ticker
 from reader.files import open_output
-from reader.ingest.pdf_annotations import APPENDIX_KEY, color_name, is_ours, read_highlights
-from reader.ingest.pdf_map import NOT_ON_PAGE, PdfTextMap
+from reader.ingest.pdf_annotations import (
+    APPENDIX_KEY,
+    color_name,
+    is_ours,
+    page_runs,
+    read_highlights,
+)
+from reader.ingest.pdf_map import PdfTextMap
 
 log = logging.getLogger(__name__)
 
@@ -172,14 +178,9 @@ def _margins(tm: PdfTextMap, writer: PdfWriter, n_pages: int) -> dict[int, Margi
     """Each page's box and the horizontal extent of its text (from the map)."""
     lo: dict[int, float] = {}
     hi: dict[int, float] = {}
-    for k in range(len(tm)):
-        p = tm.page[k]
-        if p == NOT_ON_PAGE:
-            continue
-        if tm.x0[k] < lo.get(p, 1e9):
-            lo[p] = tm.x0[k]
-        if tm.x1[k] > hi.get(p, -1e9):
-            hi[p] = tm.x1[k]
+    for p, runs in page_runs(tm).items():
+        lo[p] = min(min(tm.x0[a:b]) for a, b in runs)
+        hi[p] = max(max(tm.x1[a:b]) for a, b in runs)
     out = {}
     for p in range(n_pages):
         box = writer.pages[p].mediabox
@@ -218,8 +219,7 @@ def annotate_original(
     n_pages = min(len(writer.pages), len(tm.pages))
     theirs = {
         (c.start, c.end, c.color, c.note)
-        for c in read_highlights(reader, tm, doc.text)
-        if not c.ours
+        for c in read_highlights(reader, tm, doc.text, theirs_only=True)
     }
     furniture = [s.span for s in doc.segments if s.kind == "boilerplate"]
     margins = _margins(tm, writer, n_pages)

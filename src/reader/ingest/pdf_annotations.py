@@ -17,6 +17,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
+from itertools import groupby
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -108,21 +109,51 @@ def parse_pdf_date(value: object) -> datetime | None:
         return None
 
 
+def page_runs(tm: PdfTextMap) -> dict[int, list[tuple[int, int]]]:
+    """Page index → the [start, end) spans of the text printed on it, every character of a
+    span on that page (a span ends at a character reader inserted, such as a line's space)."""
+    cached = _runs_cache.get(id(tm))
+    if cached is not None and cached[0] is tm:
+        return cached[1]
+    out: dict[int, list[tuple[int, int]]] = {}
+    pos = 0
+    for p, group in groupby(tm.page):
+        n = len(list(group))
+        if p != NOT_ON_PAGE:
+            out.setdefault(p, []).append((pos, pos + n))
+        pos += n
+    _runs_cache.clear()
+    _runs_cache[id(tm)] = (tm, out)
+    return out
+
+
+_runs_cache: dict[int, tuple[PdfTextMap, dict[int, list[tuple[int, int]]]]] = {}
+
+
 class _CharIndex:
-    """The characters of each page, bucketed by height, to find those under a quad quickly."""
+    """The characters of each page, bucketed by height, to find those under a quad quickly;
+    a page is indexed when first asked for."""
 
     def __init__(self, tm: PdfTextMap, text: str) -> None:
         self.tm = tm
         self.text = text
         self.buckets: dict[tuple[int, int], list[tuple[float, float, int]]] = {}
-        for k in range(min(len(tm), len(text))):
-            p = tm.page[k]
-            if p == NOT_ON_PAGE or text[k].isspace():
-                continue
-            cx, cy = (tm.x0[k] + tm.x1[k]) / 2, (tm.y0[k] + tm.y1[k]) / 2
-            self.buckets.setdefault((p, int(cy // _BUCKET)), []).append((cx, cy, k))
+        self.indexed: set[int] = set()
+
+    def _index(self, page: int) -> None:
+        if page in self.indexed:
+            return
+        self.indexed.add(page)
+        tm, text = self.tm, self.text
+        for a, b in page_runs(tm).get(page, ()):
+            for k in range(a, min(b, len(text))):
+                if text[k].isspace():
+                    continue
+                cx, cy = (tm.x0[k] + tm.x1[k]) / 2, (tm.y0[k] + tm.y1[k]) / 2
+                self.buckets.setdefault((page, int(cy // _BUCKET)), []).append((cx, cy, k))
 
     def under(self, page: int, x0: float, y0: float, x1: float, y1: float) -> set[int]:
+        self._index(page)
         found = set()
         for b in range(int(y0 // _BUCKET), int(y1 // _BUCKET) + 1):
             for cx, cy, k in self.buckets.get((page, b), ()):
@@ -132,6 +163,7 @@ class _CharIndex:
 
     def nearest(self, page: int, x: float, y: float) -> int | None:
         """The character whose top-left corner is nearest to (x, y) on `page`."""
+        self._index(page)
         best: tuple[float, int] | None = None
         tm = self.tm
         for (p, _b), chars in self.buckets.items():
@@ -193,9 +225,12 @@ def _base(
     )
 
 
-def read_highlights(data: bytes | PdfReader, tm: PdfTextMap, text: str) -> list[HighlightCandidate]:
+def read_highlights(
+    data: bytes | PdfReader, tm: PdfTextMap, text: str, *, theirs_only: bool = False
+) -> list[HighlightCandidate]:
     """The highlights and notes of the PDF `data`, as spans of `text` (read from that PDF,
-    `tm` its map), in text order. Annotations on pages reader appended are left out."""
+    `tm` its map), in text order. Annotations on pages reader appended are left out, and
+    with `theirs_only` those reader wrote."""
     reader = data if isinstance(data, PdfReader) else PdfReader(io.BytesIO(data))
     index = _CharIndex(tm, text)
     found: dict[int, list[HighlightCandidate]] = {}  # by the annotation's object number
@@ -212,7 +247,7 @@ def read_highlights(data: bytes | PdfReader, tm: PdfTextMap, text: str) -> list[
             except PdfReadError as e:  # a broken reference: the rest still counts
                 log.warning("annotation on page %d unreadable: %s", pi + 1, e)
                 continue
-            if not isinstance(annot, DictionaryObject):
+            if not isinstance(annot, DictionaryObject) or (theirs_only and is_ours(annot)):
                 continue
             sub = str(annot.get("/Subtype", ""))
             key = ref.idnum if hasattr(ref, "idnum") else id(annot)

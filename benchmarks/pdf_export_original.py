@@ -1,0 +1,72 @@
+"""How fast exporting into the original PDF is: a 200-page two-column PDF made with
+reportlab (the tests' sample maker), its PdfTextMap read with pdfplumber, and 500 highlights
+(every other one with a note printed in the margin) written into it with the appendix;
+median of 3 runs. Also a 20-page PDF with 50 highlights (the issue's budget: ≤ 1 s).
+
+    .venv/bin/python benchmarks/pdf_export_original.py
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from reader.export.article import PdfHighlight, PdfInput
+from reader.export.pdf_original import annotate_original
+
+RUNS = 3
+COLORS = ["yellow", "green", "blue", "pink", "purple"]
+
+
+def _samples():
+    path = Path(__file__).resolve().parents[1] / "tests" / "export" / "pdf_samples.py"
+    spec = importlib.util.spec_from_file_location("pdf_samples", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["pdf_samples"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def highlights(text: str, count: int) -> list[PdfHighlight]:
+    words = list(re.finditer(r"\S+", text))
+    step = max(1, len(words) // count)
+    out = []
+    for i in range(count):
+        first, last = words[i * step], words[min(len(words) - 1, i * step + 9)]
+        note = f"Note {i + 1}: check this against the minutes." if i % 2 == 0 else ""
+        out.append(PdfHighlight(i + 1, COLORS[i % 5], first.start(), last.end(), note))
+    return out
+
+
+def case(samples, paragraphs: int, count: int) -> None:
+    t0 = time.perf_counter()
+    s = samples.sample(samples.paragraphs(paragraphs, words=60), columns=2)
+    made = time.perf_counter() - t0
+    doc = PdfInput(title="Benchmark", text=s.text, highlights=highlights(s.text, count))
+    times = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        data, report = annotate_original(s.data, s.tm, doc, author="bench")
+        times.append(time.perf_counter() - t0)
+    print(
+        f"{report.original_pages:>4} pages, {count:>4} highlights ({report.highlights} annotations,"
+        f" {report.notes} margin notes, {report.pages - report.original_pages} appendix pages):"
+        f" {statistics.median(times):.2f} s (median of {RUNS}; the test PDF and its map took"
+        f" {made:.1f} s to make; {len(data) / 1e6:.1f} MB out)"
+    )
+
+
+def main() -> int:
+    samples = _samples()
+    case(samples, 155, 50)
+    case(samples, 1550, 500)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
