@@ -156,3 +156,38 @@ def test_a_clause_after_a_name_is_no_apposition():
 )
 def test_role_stated_in_a_clause_or_sentence(text, role, affiliation):
     assert _speakers(text)["Mira Kell"] == ("person", role, affiliation)
+
+
+def test_a_show_host_is_a_title():
+    text = "Lena Fox was voted off on Monday, host Tom Bergeron said."
+    assert _speakers(text)["Tom Bergeron"] == ("person", "host", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the description that opens the next sentence stands for the organisation
+        (
+            "Harbor Depot Inc. said on Monday that sales fell. The home-improvement retailer "
+            "earned $2 billion.",
+            "home-improvement retailer",
+        ),
+        # not when another name stands between them: the description may be that one's
+        (
+            "Harbor Depot Inc. said it bought Tarn Ltd. The struggling retailer had lost money.",
+            None,
+        ),
+        # a head alone says nothing
+        ("Harbor Depot Inc. said on Monday that sales fell. The company earned more.", None),
+    ],
+)
+def test_organisation_described_in_the_next_sentence(text, role):
+    assert _speakers(text)["Harbor Depot Inc."][1] == role
+
+
+def test_an_owner_in_the_description_is_the_affiliation():
+    text = (
+        "Harbor Depot Inc. said on Monday that sales fell. But the Tarn-owned chain still "
+        "earned $2 billion."
+    )
+    assert _speakers(text)["Harbor Depot Inc."] == ("organization", "chain", "Tarn")

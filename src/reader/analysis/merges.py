@@ -61,9 +61,22 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
                 e.role, aff = organisation_role(doc, e.name)
                 e.affiliation = e.affiliation or aff
             _someones_own(e)
+            _unnamed_role(e)
             e.role, e.affiliation = tidy(doc.text, e.role, e.affiliation)
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
+
+
+def _unnamed_role(e: Named) -> None:
+    """An unnamed source is what the text calls it: "some Twitter users" → "Twitter users",
+    "one user" → "user" (the count or article is no part of the role)."""
+    if e.role or _proper(e) or e.kind not in {"anonymous", "other", "group"}:
+        return
+    ws = e.name.split()
+    lead = lexicon_union("quantifiers")
+    while ws and ws[0].lower() in lead:
+        ws = ws[1:]
+    e.role = " ".join(ws) or None
 
 
 def _someones_own(e: Named) -> None:

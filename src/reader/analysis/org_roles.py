@@ -1,10 +1,13 @@
 """What an organisation is, as the text says it: a description right before its name
 ("Dubai's flagship carrier Harbor Air" → role "flagship carrier", affiliation "Dubai"; "the
-space agency NASA") or an apposition after it ("Kessel, a chain of 30 newspapers, …")."""
+space agency NASA"), an apposition after it ("Kessel, a chain of 30 newspapers, …"), or the
+description that stands for it in the next sentence ("Harbor Co. reported … The
+home-improvement retailer earned …")."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from reader.analysis.doc import Doc
 from reader.analysis.names import LEADING_DETS, cap, lexicon_union, text_of
@@ -32,7 +35,10 @@ def organisation_role(doc: Doc, name: str) -> tuple[str | None, str | None]:
             aff: str | None = None
             before = doc.words[q - 1] if q > 0 else ""
             if q > 1 and before in {"’s", "'s"} and cap(doc.words[q - 2]):
-                aff = doc.words[q - 2]  # "Dubai's flagship carrier"
+                o = q - 2  # "Dubai's flagship carrier", "the United States's space agency"
+                while o > 0 and cap(doc.words[o - 1]) and doc.lower[o - 1] not in LEADING_DETS:
+                    o -= 1
+                aff = text_of(doc, o, q - 1)
             elif cap(before) and before.endswith(("’s", "'s")):
                 aff = before[:-2]
             return role, aff
@@ -40,4 +46,66 @@ def organisation_role(doc: Doc, name: str) -> tuple[str | None, str | None]:
             app, app_aff, _ = apposition_role(doc, b, len(doc.words))
             if app and doc.lower[b + 1] in {"a", "an"}:
                 return app, app_aff  # "Kessel, a chain of 30 newspapers, …"
+    return described_after(doc, name)
+
+
+GENERIC = frozenset(
+    {"company", "firm", "group", "organization", "organisation", "agency", "office", "body"}
+)  # "the company": a head alone that says nothing of what the organisation is
+OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "now"})
+FOLLOWING = 2  # sentences after the one naming the organisation
+
+
+def described_after(doc: Doc, name: str) -> tuple[str | None, str | None]:
+    """ "Harbor Co. reported … The home-improvement retailer earned …", "… But the
+    Tarn-owned company has …": a sentence opening with "the", lower-case words and an
+    organisation word, soon after the name with no other name written between them."""
+    heads = lexicon_union("organization_words", "media_words")
+    own = {w.lower() for w in name.split()}
+    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text):
+        i = bisect_right(doc.sent_starts, m.start()) - 1
+        k = doc.token_at(m.end())
+        for a, _ in doc.sentences[i + 1 : i + 1 + FOLLOWING]:
+            t = doc.token_at(a)
+            if not _only_own_names(doc, k, t, own):
+                break
+            t += doc.lower[t] in OPENERS if t < len(doc.words) else 0
+            found = _description(doc, t, heads)
+            if found is not None:
+                return found
+            k = t
     return None, None
+
+
+def _only_own_names(doc: Doc, k: int, t: int, own: set[str]) -> bool:
+    """No capitalised word between tokens k and t but sentence openers and the name's own."""
+    dates = lexicon_union("weekdays", "months")
+    return not any(
+        cap(doc.words[j])
+        and doc.lower[j] not in own | dates
+        and doc.lower[j] + "." not in own
+        and not _opens_sentence(doc, j)
+        for j in range(k, t)
+    )
+
+
+def _opens_sentence(doc: Doc, j: int) -> bool:
+    s = doc.sentence_of(doc.starts[j])
+    return s is not None and doc.token_at(s[0]) == j
+
+
+def _description(doc: Doc, t: int, heads: frozenset[str]) -> tuple[str, str | None] | None:
+    """ "the home-improvement retailer" from token t: (role, owner from "Tarn-owned")."""
+    low, wd = doc.lower, doc.words
+    if t >= len(wd) or low[t] != "the":
+        return None
+    q = t + 1
+    while q < len(wd) and q - t <= MAX_MODIFIERS + 1 and low[q] not in heads:
+        if not wd[q][:1].isalpha() or (cap(wd[q]) and not low[q].endswith(("-owned", "-based"))):
+            return None
+        q += 1
+    if q >= len(wd) or low[q] not in heads or (q == t + 1 and low[q] in GENERIC):
+        return None
+    mods = [w for w in wd[t + 1 : q] if not w.lower().endswith(("-owned", "-based"))]
+    owners = [w.rsplit("-", 1)[0] for w in wd[t + 1 : q] if w.lower().endswith("-owned")]
+    return " ".join([*mods, wd[q]]), (owners[0] if owners else None)
