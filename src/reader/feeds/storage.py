@@ -273,10 +273,11 @@ def list_feeds(db: Database) -> list[FeedInfo]:
                 text(
                     """
                 SELECT f.id, f.url, f.title, f.site_url, f.folder, f.last_checked, f.next_check,
-                       f.error, f.failures,
-                       COUNT(e.id), COALESCE(SUM(CASE WHEN e.read THEN 0 ELSE 1 END), 0)
-                FROM feed f LEFT JOIN feed_entry e ON e.feed_id = f.id
-                GROUP BY f.id
+                       f.error, f.failures, COALESCE(c.n, 0), COALESCE(c.unread, 0)
+                FROM feed f LEFT JOIN (
+                    SELECT feed_id, COUNT(*) AS n, SUM(NOT read) AS unread
+                    FROM feed_entry GROUP BY feed_id  -- the (feed_id, read) index alone
+                ) c ON c.feed_id = f.id
                 ORDER BY COALESCE(f.folder, ''), LOWER(COALESCE(NULLIF(f.title, ''), f.url))
                 """
                 )

@@ -57,10 +57,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("feed_entry", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_feed_entry_article_id"), ["article_id"], unique=False)
+        batch_op.create_index("ix_feed_entry_feed_id_read", ["feed_id", "read"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("feed_entry", schema=None) as batch_op:
+        batch_op.drop_index("ix_feed_entry_feed_id_read")
         batch_op.drop_index(batch_op.f("ix_feed_entry_article_id"))
     op.drop_table("feed_entry")
     op.drop_table("feed")
