@@ -128,3 +128,42 @@ def test_an_indefinite_description_is_someone_new() -> None:
     )
     got = _speakers(text)
     assert set(got) == {"Corrin Vale", "A spokesman"}
+
+
+def test_the_subject_of_a_clause_opened_by_a_conjunction_speaks() -> None:
+    text = (
+        "Before Ostrava's chief coroner concluded that the climber died of a fall, rumours "
+        "spread across the valley."
+    )
+    got = _speakers(text)
+    assert "chief coroner" in " ".join(got)
+    said = _said_by(text, next(iter(got)))
+    assert said and all("rumours" not in c for c in said)  # the main clause is not hers
+
+
+def test_a_state_before_a_which_clause_speaks() -> None:
+    text = "The fugitive fought extradition to Portugal, which accuses him of selling secrets."
+    assert _speakers(text) == {"Portugal": "organization"}
+
+
+def test_what_someone_described_as_a_quoted_phrase_is_theirs() -> None:
+    text = (
+        "The singer left the contest in what judge Orla Finch described as “the toughest "
+        "call of the whole season.”"
+    )
+    assert "Orla Finch" in _speakers(text)
+
+
+def test_what_someone_said_without_a_quotation_stays_unattributed() -> None:
+    text = "The plan is not what the minister said it would be when it was announced."
+    assert "minister" not in " ".join(_speakers(text))
+
+
+def test_the_phrase_after_with_speaks_through_its_participle() -> None:
+    text = (
+        "The charity believes that the flood damage is far worse, with some local reports "
+        "suggesting that hundreds of homes were lost."
+    )
+    got = _speakers(text)
+    assert "some local reports" in got
+    assert any("hundreds of homes" in c for c in _said_by(text, "some local reports"))

@@ -37,6 +37,8 @@ from reader.analysis.passive_agents import speakers_not_subjects
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "am"})
 
 
+# "Before the coroner concluded that X, Y": the reported clause ends at the comma
+CLAUSE_SUBORDINATORS = frozenset({"before", "after", "once", "until", "whereas"})
 TIME_OPENERS = frozenset({"on", "last", "this", "late", "early", "earlier"})
 TIME_PHRASE = TIME_AFTER_CUE | words("months") | frozenset({"night", "morning", "afternoon"})
 # words that open the reported clause after a time phrase ("said on Friday he …")
@@ -146,8 +148,14 @@ class ReportedSpeech(AttributorBase):
                         if content and n_words(doc, content) >= 3:
                             self.add(content, m2, cue)
                 continue
-            if a > s_start and doc.lower[a - 1] in {"which", "what", "whom"}:
-                continue  # "the rules, which officials said will …": content has no subject
+            if (
+                a > s_start
+                and doc.lower[a - 1] in {"which", "what", "whom"}
+                and not (doc.lower[a - 1] == "what" and cue.quote_only)
+            ):
+                # "the rules, which officials said will …": content has no subject; but "in
+                # what the host described as “the hardest verdict”" quotes the host's words
+                continue
             last_subject = (s_start, m)
             as_credit = doc.lower[s_start] == "as" and (
                 a - 1 == s_start
@@ -211,7 +219,7 @@ class ReportedSpeech(AttributorBase):
             end = self.clause_end(k, stop)
             if doc.words[end - 1] == ":" or (end < len(doc.words) and doc.words[end] == ":"):
                 continue  # "told the court:" introduces a quotation
-            if a > s_start and doc.lower[a - 1] in SUBORDINATORS:
+            if a > s_start and doc.lower[a - 1] in SUBORDINATORS | CLAUSE_SUBORDINATORS:
                 # "While he said X, he …": the reported clause ends at the comma
                 end = next((t for t in range(k, end) if doc.words[t] == ","), end)
             if end - k < 2:

@@ -57,6 +57,7 @@ SKIP_BEFORE_CUE = words("skip_before_cue")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 
 RELATIVES_ALL = frozenset({"who", "which", "whose", "whom", "that"})
+MAX_NAME_RUN = 6  # capitalised words of a name before a relative clause's comma
 
 BE_FORMS = frozenset({"is", "are", "was", "were", "am", "been", "be"})
 
@@ -79,6 +80,8 @@ def subject_left(
     if j - 1 >= floor and doc.lower[j] in RELATIVE_SUBJECTS and doc.words[j - 1] == ",":
         # "…, Barack Obama, who called …": the relative pronoun stands for the phrase before
         m, a = subject_left(doc, j, floor)
+        if m is None:
+            m, a = _name_before_comma(doc, j - 1, floor)
         if m is None:
             return None, j
         rel = (doc.starts[j], doc.ends[j])
@@ -190,6 +193,23 @@ def _joint_titles(doc: Doc, a: int, end: int, floor: int) -> tuple[Mention, int]
     role = text_of(doc, n, doc.token_at(at)) if at >= 0 else m.role
     span = (doc.starts[n], m.span[1])
     return Mention(span, text_of(doc, n, end), m.name, "person", role, m.affiliation), n
+
+
+def _name_before_comma(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
+    """`… to the United States, which accuses …`: the capitalised name (with its "the") just
+    before the comma of a relative clause, when it names an organisation, outlet or state."""
+    if comma <= floor or doc.words[comma] != ",":
+        return None, comma
+    j = comma - 1
+    while j >= floor and comma - j <= MAX_NAME_RUN and (cap(doc.words[j]) or doc.words[j] == "."):
+        j -= 1
+    if j + 1 >= comma:
+        return None, comma
+    a = j if j >= floor and doc.lower[j] == "the" else j + 1
+    m = describe(doc, a, comma)
+    if m is None or m.pronoun or m.kind not in {"organization", "media"}:
+        return None, comma
+    return m, a
 
 
 def name_before_appositions(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reader.analysis.attribution_base import DASHES, QUOTE_MARKS, n_words, sentence_end_token, trim
 from reader.analysis.cues import Cue
 from reader.analysis.lexicons import Verb, reporting_verbs, words
-from reader.analysis.mentions import Mention, np_right
+from reader.analysis.mentions import Mention, describe, np_right
 
 if TYPE_CHECKING:
     from reader.analysis.attribution_reported import ReportedSpeech
@@ -22,6 +22,7 @@ BE_BEFORE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 MAX_ADVERBS = 2  # "was reportedly told by", "were also privately told by"
 MAX_ASIDE = 12  # tokens of an aside between the agent and its clause ("X — her boss — to …")
 MIN_CONTENT_WORDS = 3
+MAX_ABSOLUTE = 8  # tokens from "with" to its participle ("with many local analysts expecting")
 
 
 def _cue(at: ReportedSpeech, k: int, verb: Verb, *, quote_only: bool | None = None) -> Cue:
@@ -154,6 +155,36 @@ def cited_sources(at: ReportedSpeech) -> None:
             at.add(r.content[0], m, _cue(at, k, verb, quote_only=False))
 
 
+def absolute_speakers(at: ReportedSpeech) -> None:
+    """`…, with some reports suggesting (that) CLAUSE`: the phrase after "with" speaks."""
+    doc = at.doc
+    for cue in at.cues:
+        k = cue.token
+        if k in at.used or cue.kind != "verb" or not doc.lower[k].endswith("ing"):
+            continue
+        w = next(
+            (t for t in range(k - 2, max(-1, k - MAX_ABSOLUTE), -1) if doc.lower[t] == "with"), None
+        )
+        if w is None or doc.paragraph_of(doc.starts[k]) < 0:
+            continue
+        if any(not doc.words[t][:1].isalnum() for t in range(w + 1, k)):
+            continue
+        m = describe(doc, w + 1, k)
+        if m is None or m.pronoun:
+            continue
+        _s_start, s_end = at.sent_tokens(doc.starts[k])
+        stop = sentence_end_token(doc, k, s_end)
+        j = k + 1
+        content = _clause_from(at, j, stop, keep_to=False)
+        if content is None and j < stop and doc.words[j][:1].isalnum():
+            end = at.clause_end(j, stop)
+            content = trim(doc, doc.starts[j], doc.ends[end - 1]) if end > j else None
+            if content is not None and n_words(doc, content) < MIN_CONTENT_WORDS:
+                content = None
+        if content is not None:
+            at.add(content, m, cue)
+
+
 def _cited_voice(m: Mention) -> bool:
     """An unnamed source ("an official", "people familiar with …"), an outlet or a name: what
     "citing" credits as a source rather than gives as a reason."""
@@ -169,3 +200,4 @@ def speakers_not_subjects(at: ReportedSpeech) -> None:
     passive_agents(at)
     caused_speakers(at)
     cited_sources(at)
+    absolute_speakers(at)
