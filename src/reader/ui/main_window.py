@@ -40,6 +40,7 @@ INSTALLERS = (
     ("reader.ui.reanalysis", "install_reanalysis"),
     ("reader.ui.log_menu", "install_log_menu"),
     ("reader.ui.print_article", "install_print"),
+    ("reader.ui.orphaned_corrections", "install_orphaned_corrections"),
 )
 
 

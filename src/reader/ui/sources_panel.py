@@ -31,6 +31,7 @@ from reader.analysis.language import looks_english
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui import icons
 from reader.ui.delegates import configure_card_tree, item_value
+from reader.ui.orphan_list import OrphanLine
 from reader.ui.signals_help import show_signals_help
 from reader.ui.source_delegate import SourceDelegate, SourceTree
 from reader.ui.source_details import SourceDetails
@@ -129,6 +130,9 @@ class SourcesPanel(QWidget):
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.empty)
 
+        # corrections kept from an earlier analysis that no longer fit (orphaned_corrections.py)
+        self.orphans = OrphanLine(self)
+
         self.details = SourceDetails(self)
         self.details.evidence_activated.connect(self.statement_activated)
         self.details.rating_chosen.connect(self.rating_requested)
@@ -170,6 +174,7 @@ class SourcesPanel(QWidget):
         lay.setSpacing(0)
         lay.addLayout(top)
         lay.addLayout(menus)
+        lay.addWidget(self.orphans)
         lay.addWidget(self.splitter, 1)
         lay.addWidget(self.pick_hint)
         self.stack.setCurrentWidget(self.empty)
@@ -184,6 +189,8 @@ class SourcesPanel(QWidget):
         current = self.current_source()
         keep = (self._keep or (current.id if current else None)) if same else None
         self._keep = None
+        if not same:  # another article (or none): its own orphaned corrections are read anew
+            self.orphans.set_orphans(None, [])
         self.details.flush()
         self.model.set_analysis(analysis, colors)
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
