@@ -189,3 +189,15 @@ class FeedEntry(SQLModel, table=True):
         default=None, foreign_key="article.id", index=True, ondelete="SET NULL"
     )
     added_at: datetime = Field(default_factory=utcnow)
+
+
+class ArticlePdf(SQLModel, table=True):
+    """The PDF an article was read from: the file's bytes as they were (annotations are written
+    into them) and the map from each character of the article's text to its page and box
+    (`reader.ingest.pdf_map.PdfTextMap.to_bytes`). Apart from `article`, so that listing and
+    opening articles never read the blobs."""
+
+    __tablename__ = "article_pdf"
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    original: bytes
+    text_map: bytes
