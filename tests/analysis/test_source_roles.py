@@ -191,3 +191,10 @@ def test_an_owner_in_the_description_is_the_affiliation():
         "earned $2 billion."
     )
     assert _speakers(text)["Harbor Depot Inc."] == ("organization", "chain", "Tarn")
+
+
+def test_an_unnamed_person_is_anonymous_with_the_phrase_as_role():
+    text = "“The gates were shut,” an airport official said. “This is silly,” one user wrote."
+    got = _speakers(text)
+    assert got["an airport official"][0] == "anonymous"
+    assert got["one user"][1] == "user"

@@ -69,7 +69,10 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
 
 def _unnamed_role(e: Named) -> None:
     """An unnamed source is what the text calls it: "some Twitter users" → "Twitter users",
-    "one user" → "user" (the count or article is no part of the role)."""
+    "one user" → "user" (the count or article is no part of the role); an unnamed person
+    ("an airport official") is anonymous."""
+    if e.kind == "person" and not _proper(e) and e.name[:1].isalpha():
+        e.kind = "anonymous"
     if e.role or _proper(e) or e.kind not in {"anonymous", "other", "group"}:
         return
     ws = e.name.split()
