@@ -21,9 +21,10 @@ def _read(sample: samples.Sample):
     return read_pdf(sample.data, "article.pdf", "/tmp/article.pdf")
 
 
+@pytest.mark.parametrize("paragraphs", [4, 16])  # one page (no repeating to go by), three
 @pytest.mark.parametrize("columns", [1, 2])
-def test_text_in_reading_order_without_furniture(columns: int) -> None:
-    sample = samples.article(columns, n_paragraphs=16)
+def test_text_in_reading_order_without_furniture(columns: int, paragraphs: int) -> None:
+    sample = samples.article(columns, n_paragraphs=paragraphs)
     doc = _read(sample)
     assert doc.text == sample.expected
     assert samples.HEAD not in doc.text

@@ -134,7 +134,8 @@ def furniture(pages: list[list[Word]], heights: list[float]) -> tuple[list[list[
     """Each page's words without its running head, footer and page number; and the lines
     left out. A row near the top or bottom edge is furniture when the same text (digits aside)
     stands at the same height on at least half of the pages (two at least), or when it is a
-    bare page number."""
+    bare page number; on a document of one page, when it is the first or last row and set
+    smaller than the body."""
     rows = [rows_of(words) for words in pages]
     seen: Counter[tuple[str, int]] = Counter()
     keys: list[list[tuple[str, int]]] = []
@@ -143,18 +144,24 @@ def furniture(pages: list[list[Word]], heights: list[float]) -> tuple[list[list[
         keys.append(page_keys)
         seen.update(set(page_keys))
     repeat = max(2, (len(pages) + 1) // 2)
+    sizes: Counter[float] = Counter(round(w.size, 1) for words in pages for w in words)
+    small = body_size(sizes) * 0.95
     kept: list[list[Word]] = []
     dropped: list[str] = []
     for page_rows, page_keys, height in zip(rows, keys, heights, strict=True):
         words: list[Word] = []
-        for row, key in zip(page_rows, page_keys, strict=True):
+        for i, (row, key) in enumerate(zip(page_rows, page_keys, strict=True)):
             text = " ".join("".join(g[0] for g in w.glyphs) for w in sorted(row, key=_x0))
             mid = sum(w.mid for w in row) / len(row)
             at_edge = mid < height * EDGE_BAND or mid > height * (1 - EDGE_BAND)
             # a repeating row is furniture at a page's edge, and never a page's only row
             # ("Section 3" atop each page of a report is its text)
             repeated = at_edge and len(page_rows) > 1 and _repeats(key, seen, repeat)
-            if repeated or (at_edge and PAGE_NUMBER.match(text)):
+            # one page has no repeating: its first and last rows in small type are taken
+            # for the letterhead or running head and the footer
+            outer = len(pages) == 1 and i in (0, len(page_rows) - 1) and len(page_rows) > 2
+            lone = outer and at_edge and max(w.size for w in row) < small
+            if repeated or lone or (at_edge and PAGE_NUMBER.match(text)):
                 dropped.append(text)
                 continue
             words.extend(row)
@@ -189,14 +196,16 @@ def gutters(words: list[Word], em: float) -> list[float]:
     left = int(min(w.x0 for w in words))
     right = int(max(w.x1 for w in words)) + 1
     cover = [0] * (right - left + 2)
-    for w in words:
+    # headlines (larger type) may run across the columns: only body type is counted
+    body = [w for w in words if w.size <= em * 1.15]
+    for w in body:
         cover[int(w.x0) - left] += 1
         cover[int(w.x1) - left + 1] -= 1
     total = 0
     for i, d in enumerate(cover):
         total += d
         cover[i] = total
-    low = max(1, len(words) // 60)
+    low = 1 + len(body) // 400  # a caption line or two across the gutter
     width = max(6.0, GUTTER_EMS * em)
     found: list[float] = []
     start = None

@@ -9,6 +9,7 @@ compatibility spaces are normalised (NFKC), one map entry for each character wri
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 import unicodedata
 from array import array
@@ -23,6 +24,7 @@ PARAGRAPH_STEP = 1.35  # a baseline step this much over the usual line spacing s
 _HYPHENS = {"-", "\x02", "\u00ad", "\u2010"}  # pdfium reports a line-end soft hyphen as U+0002
 _SOFT = {"\x02", "\u00ad"}
 _SENTENCE_END = tuple('.!?:"”’)')
+_LIST_MARKER = re.compile(r"^(?:[•◦▪■●○·*–—-]|[0-9]{1,2}[.)]|[a-z][.)])$")
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,15 @@ def _same_flow(a: Line, b: Line) -> bool:
     return a.page == b.page and a.column == b.column and a.band == b.band
 
 
+def _text_start(line: Line) -> float:
+    """Where a line's text starts: after a list marker ("•", "–", "3.", "b)") hanging in the
+    margin, which the item's next lines do not repeat."""
+    first = "".join(g[0] for g in line.words[0].glyphs)
+    if len(line.words) > 1 and _LIST_MARKER.match(first):
+        return line.words[1].x0
+    return line.x0
+
+
 def _join(prev: Line, cur: Line, body: float, steps: dict[float, float]) -> str:
     """How line `cur` follows `prev`: "paragraph", "hyphen" (a word broken at the line end)
     or "space"."""
@@ -141,8 +152,11 @@ def _join(prev: Line, cur: Line, body: float, steps: dict[float, float]) -> str:
             return "paragraph"
     elif ends or heading:
         return "paragraph"  # a column or page ends with a sentence: so does its paragraph
-    if not heading and cur.x0 > cur.col_left + 0.9 * cur.size:
-        return "paragraph"  # an indented first line
+    # an indented first line: further in than the line before (in a column's flow) or than
+    # the column's edge (at the top of a column); a block quote indented throughout is not
+    indent_from = _text_start(prev) if _same_flow(prev, cur) else cur.col_left
+    if not heading and cur.x0 > indent_from + 0.9 * cur.size:
+        return "paragraph"
     last = prev.words[-1].glyphs
     first = cur.words[0].glyphs[0][0]
     broken = len(last) > 1 and last[-1][0] in _HYPHENS and last[-2][0].isalpha()
