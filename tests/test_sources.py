@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlmodel import select
 
-import reader.library as library_module
+import reader.library.analyses as analyses_module
 from reader.analysis.model import Analysis, Source, Statement
 from reader.errors import NotFoundError, ReaderError
 from reader.library import Library
@@ -50,7 +50,7 @@ def fake_analyze(text: str, title: str = "") -> Analysis:
 
 @pytest.fixture
 def fake_engine(monkeypatch):
-    monkeypatch.setattr(library_module, "analyze", fake_analyze)
+    monkeypatch.setattr(analyses_module, "analyze", fake_analyze)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import reader.engine
-import reader.library
+import reader.library.analyses
 from reader.analysis import Analysis, analyze
 from reader.library import Library
 from reader.store.database import DB_NAME, current_revision, head_revision
@@ -57,7 +57,7 @@ def changed_engine(drop: tuple[str, ...]):
 
 
 def use_engine(monkeypatch: pytest.MonkeyPatch, engine, version: str) -> None:
-    monkeypatch.setattr(reader.library, "analyze", engine)
+    monkeypatch.setattr(reader.library.analyses, "analyze", engine)
     monkeypatch.setattr(reader.engine, "_cached", version)
 
 
@@ -285,7 +285,7 @@ def test_a_changed_lexicon_keeps_everything_on_its_source(tmp_path: Path) -> Non
     before = summary(lib, lib.open_article(aid))
     lib.close()
     copy = tmp_path / "engine"
-    source = Path(reader.library.__file__).parent
+    source = Path(reader.__file__).parent
     shutil.copytree(source, copy / "reader", ignore=shutil.ignore_patterns("__pycache__"))
     words = copy / "reader" / "analysis" / "lexicons" / "media_words.txt"
     kept = [w for w in words.read_text(encoding="utf-8").splitlines() if w.strip() != "media"]

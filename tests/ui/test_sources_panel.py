@@ -222,7 +222,7 @@ def test_chips_of_the_hand_made_analysis(analysis):
 
 
 def test_kind_filter_and_rating_sort(analysis):
-    from reader.sources import LibrarySourceInfo
+    from reader.library import LibrarySourceInfo
 
     model = SourceModel()
     model.set_analysis(analysis)

@@ -1,0 +1,140 @@
+"""An article's analysis as stored (derived rows, never user data): computing and storing it
+(the user's corrections re-mapped and the library links replayed), reading it back, and
+analysing again the articles another engine analysed."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.analysis import Analysis, analyze
+from reader.engine import engine_version
+from reader.library.corrections import remap_corrections
+from reader.library.identity import library_source_for, relink_sources
+from reader.library.rows import analysis_from_rows
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from reader.store.database import Database
+    from reader.store.models import Article
+
+Progress = Callable[[int, int], None]
+
+
+def store_analysis(s: Session, article: Article) -> None:
+    """Recompute the derived rows of one article; user data is not touched."""
+    from sqlmodel import col, delete
+
+    from reader.store.models import ArticleSource, Statement
+
+    analysis = analyze(article.text, title=article.title)
+    s.exec(delete(Statement).where(col(Statement.article_id) == article.id))
+    s.exec(delete(ArticleSource).where(col(ArticleSource.article_id) == article.id))
+    assert article.id is not None
+    for src in analysis.sources:
+        lib_id = library_source_for(s, src)
+        s.add(
+            ArticleSource(
+                article_id=article.id,
+                key=src.id,
+                name=src.name,
+                kind=src.kind,
+                role=src.role,
+                affiliation=src.affiliation,
+                mentions=json.dumps([list(m) for m in src.mentions]),
+                library_source_id=lib_id,
+            )
+        )
+    for st in analysis.statements:
+        s.add(
+            Statement(
+                article_id=article.id,
+                key=st.id,
+                source_key=st.source,
+                kind=st.kind,
+                start=st.start,
+                end=st.end,
+                content=json.dumps([list(p) for p in st.content]),
+                text=" … ".join(article.text[a:b] for a, b in st.content),
+                cue=json.dumps(list(st.cue)) if st.cue else None,
+                cue_text=st.cue_text,
+                source_mention=json.dumps(list(st.source_mention)) if st.source_mention else None,
+                hedges=json.dumps(list(st.hedges)),
+                stance=st.stance,
+                continues=st.continues,
+            )
+        )
+    article.analysis_version = engine_version()
+    s.add(article)
+    s.flush()
+    remap_corrections(s, article, analysis)  # the user's corrections, on the new ids
+    relink_sources(s, article.id)  # the user's renames and merges, replayed
+
+
+def load_analysis(s: Session, article: Article) -> Analysis:
+    """The article's stored analysis with the user's corrections applied."""
+    from sqlmodel import col, select
+
+    from reader.store.models import ArticleSource, Correction, Statement
+
+    sources = s.exec(
+        select(ArticleSource)
+        .where(ArticleSource.article_id == article.id)
+        .order_by(col(ArticleSource.id))
+    ).all()
+    statements = s.exec(
+        select(Statement).where(Statement.article_id == article.id).order_by(col(Statement.start))
+    ).all()
+    corrections = s.exec(
+        select(Correction).where(Correction.article_id == article.id).order_by(col(Correction.id))
+    ).all()
+    return analysis_from_rows(article, sources, statements, corrections)
+
+
+# ---- stale analyses: made by another engine than this one -------------------------------------
+
+
+def stale_articles(db_path: Path) -> list[int]:
+    """Articles whose analysis was made by another engine than this one (read without
+    SQLAlchemy: the window asks at start-up)."""
+    from reader.store.snapshot import stale_article_ids
+
+    return stale_article_ids(db_path, engine_version())
+
+
+def reanalyze(db: Database, article_id: int) -> bool:
+    """Analyse one article again if another engine analysed it (corrections re-mapped, user
+    data untouched); False when it was current, is gone, or the library read-only."""
+    from reader.store.models import Article
+
+    if db.read_only:
+        return False
+    with db.session() as s:
+        a = s.get(Article, article_id)
+        if a is None or a.analysis_version == engine_version():
+            return False  # deleted, or opened (so analysed) meanwhile
+        store_analysis(s, a)
+        return True
+
+
+def reanalyze_stale(
+    db: Database, progress: Progress | None = None, cancel: threading.Event | None = None
+) -> int:
+    """Analyse again, one article per transaction, every article a previous engine analysed;
+    `progress(done, total)` after each, and stop between articles once `cancel` is set.
+    Returns how many were analysed."""
+    if db.read_only:
+        return 0
+    todo = stale_articles(db.path)
+    done = 0
+    for i, article_id in enumerate(todo, 1):
+        if cancel is not None and cancel.is_set():
+            break
+        done += reanalyze(db, article_id)
+        if progress is not None:
+            progress(i, len(todo))
+    return done

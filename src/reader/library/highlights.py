@@ -1,0 +1,189 @@
+"""The user's highlights and notes on an article, and the drafts of notes being written (user
+data; drafts are kept with the standard library's sqlite3, see store/drafts.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.errors import NotFoundError
+from reader.library.views import HighlightInfo, NoteDraft, highlight_info
+
+if TYPE_CHECKING:
+    from reader.store.database import Database
+
+
+def add_highlight(
+    db: Database, article_id: int, start: int, end: int, color: str = "yellow", note: str = ""
+) -> HighlightInfo:
+    from reader.annotate.anchoring import quote_selector
+    from reader.annotate.selection import snap_to_words
+    from reader.store.models import Article, Highlight
+
+    with db.session() as s:
+        a = s.get(Article, article_id)
+        if a is None:
+            raise NotFoundError(f"No article with id {article_id} in the library")
+        start, end = max(0, min(start, end)), min(len(a.text), max(start, end))
+        start, end = snap_to_words(a.text, start, end)  # a mouse selection ends mid-word
+        exact, prefix, suffix = quote_selector(a.text, start, end)
+        h = Highlight(
+            article_id=article_id,
+            color=color,
+            start=start,
+            end=end,
+            exact=exact,
+            prefix=prefix,
+            suffix=suffix,
+            note=note,
+        )
+        s.add(h)
+        s.flush()
+        return highlight_info(h)
+
+
+def restore_highlight(db: Database, info: HighlightInfo) -> HighlightInfo:
+    """Put back a deleted highlight exactly as it was (undo of delete)."""
+    from reader.store.models import Highlight
+
+    with db.session() as s:
+        h = Highlight(
+            id=info.id,
+            article_id=info.article_id,
+            color=info.color,
+            start=info.start,
+            end=info.end,
+            exact=info.exact,
+            prefix=info.prefix,
+            suffix=info.suffix,
+            note=info.note,
+            orphaned=info.orphaned,
+            created_at=info.created_at,
+            updated_at=info.updated_at,
+        )
+        s.add(h)
+        s.flush()
+        return highlight_info(h)
+
+
+def update_highlight(
+    db: Database, highlight_id: int, *, color: str | None = None, note: str | None = None
+) -> HighlightInfo:
+    from reader.store.models import Highlight, utcnow
+
+    with db.session() as s:
+        h = s.get(Highlight, highlight_id)
+        if h is None:
+            raise NotFoundError(f"No highlight with id {highlight_id}")
+        if color is not None:
+            h.color = color
+        if note is not None:
+            h.note = note
+        h.updated_at = utcnow()
+        s.add(h)
+        s.flush()
+        return highlight_info(h)
+
+
+def delete_highlight(db: Database, highlight_id: int) -> HighlightInfo:
+    from reader.store.models import Highlight
+
+    with db.session() as s:
+        h = s.get(Highlight, highlight_id)
+        if h is None:
+            raise NotFoundError(f"No highlight with id {highlight_id}")
+        info = highlight_info(h)
+        s.delete(h)
+        return info
+
+
+def highlights(db: Database, article_id: int) -> list[HighlightInfo]:
+    from sqlmodel import col, select
+
+    from reader.store.models import Highlight
+
+    with db.session() as s:
+        rows = s.exec(
+            select(Highlight)
+            .where(Highlight.article_id == article_id)
+            .order_by(col(Highlight.start))
+        ).all()
+        return [highlight_info(h) for h in rows]
+
+
+# ---- note drafts: a note being written, kept as it is typed ----------------------------------
+
+
+def save_note_draft(
+    db_path: Path,
+    article_id: int,
+    text: str,
+    *,
+    highlight_id: int | None = None,
+    start: int = 0,
+    end: int = 0,
+    color: str = "yellow",
+) -> None:
+    """Keep the text of the note being written on the highlight (or, for a new note, on the
+    range [start, end)); a highlight deleted meanwhile leaves a draft on its range."""
+    from reader.annotate.anchoring import quote_selector
+    from reader.store import drafts
+
+    with drafts.transaction(db_path) as conn:
+        article = drafts.article_text(conn, article_id)
+        if article is None:
+            raise NotFoundError(f"No article with id {article_id} in the library")
+        if highlight_id is not None and drafts.highlight_note(conn, highlight_id) is None:
+            highlight_id = None
+        start, end = max(0, min(start, end)), min(len(article), max(start, end))
+        # a highlight's own selector places its draft; a new note's range needs a quote
+        no_quote = ("", "", "")
+        quote = no_quote if highlight_id is not None else quote_selector(article, start, end)
+        drafts.save_draft(
+            conn, article_id, highlight_id, start, end, text, color=color, quote=quote
+        )
+
+
+def discard_note_draft(
+    db_path: Path,
+    article_id: int,
+    *,
+    highlight_id: int | None = None,
+    start: int = 0,
+    end: int = 0,
+) -> None:
+    """Remove the draft of a note that was saved or discarded."""
+    from reader.store import drafts
+
+    with drafts.transaction(db_path) as conn:
+        drafts.delete_draft(conn, article_id, drafts.anchor_of(highlight_id, start, end))
+
+
+def note_drafts(db_path: Path, article_id: int) -> list[NoteDraft]:
+    """The article's unsaved notes, the newest first, placed in its current text (a new note's
+    range follows its quote; one that cannot be placed becomes a margin note at its old place).
+    A draft equal to the note it was saved as is removed, not returned: the save landed and the
+    clean-up after it did not."""
+    from reader.annotate.anchoring import reanchor
+    from reader.store import drafts
+
+    out = []
+    with drafts.transaction(db_path) as conn:
+        text = drafts.article_text(conn, article_id) or ""
+        for d in drafts.read_drafts(conn, article_id):
+            hid = d.highlight_id
+            found = drafts.highlight_note(conn, hid) if hid is not None else None
+            if found is not None:
+                start, end, saved = found[0], found[1], [found[2]]
+            else:
+                placed = reanchor(text, d.exact, d.prefix, d.suffix, d.start)
+                start, end = placed or (min(d.start, len(text)),) * 2
+                saved = drafts.range_notes(conn, article_id, d.start, d.end)
+            if d.text.strip() in (n.strip() for n in saved):
+                drafts.delete_draft(conn, article_id, d.anchor)
+                continue
+            if d.highlight_id is None and (start, end) != (d.start, d.end):
+                drafts.move_draft(conn, d, start, end)
+            out.append(replace(d, start=start, end=end))
+    return out

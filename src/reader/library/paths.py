@@ -1,0 +1,44 @@
+"""Where the library's files are: the data folder, the bundled sample article and the shipped
+starter library."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+SAMPLE_NAME = "sample-article.txt"
+STARTER_NAME = "starter-library.sqlite3"
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/reader
+
+
+def default_data_dir() -> Path:
+    """READER_DATA_DIR, else the platform's per-user data folder."""
+    env = os.environ.get("READER_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("reader", appauthor=False)
+
+
+def prepare_opening(data_dir: Path | str | None = None) -> None:
+    """Import what `Library(data_dir)` will need to create or migrate its database (nothing for
+    a library at the newest schema). The window calls it before loading Qt: see
+    reader.store.database.import_for_opening."""
+    from reader.store.database import DB_NAME, import_for_opening
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    import_for_opening(folder / DB_NAME)
+
+
+def starter_path() -> Path:
+    """The shipped starter library (the sample, imported and analysed)."""
+    return PACKAGE_DIR / "resources" / STARTER_NAME
+
+
+def sample_path() -> Path:
+    """The bundled sample article (shipped inside the package, with a copy under data/)."""
+    here = PACKAGE_DIR / "resources" / SAMPLE_NAME
+    if here.exists():
+        return here
+    return PACKAGE_DIR.parents[1] / "data" / SAMPLE_NAME

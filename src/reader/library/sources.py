@@ -1,0 +1,248 @@
+"""Library-wide sources: one record per person or body across articles with its counts, where
+it appears, and the user's rating and note on it (user data).
+
+`Library` delegates its source operations here. The reads the Sources panel makes when an
+article opens (`library_sources`, `library_source`, `source_appearances`) go through the
+standard library's sqlite3 (store/snapshot.py), so the window shows them without loading
+SQLAlchemy; edits go through sqlmodel sessions of the library's `Database`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reader.analysis.model import Source as AnalysisSource
+from reader.analysis.model import Statement as AnalysisStatement
+from reader.annotate.corrections import apply_corrections
+from reader.errors import NotFoundError, ReaderError
+from reader.store.snapshot import read_rows, reading
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reader.store.database import Database
+    from reader.store.models import LibrarySource
+
+RATINGS = range(-2, 3)
+
+
+@dataclass(frozen=True)
+class LibrarySourceInfo:
+    """One library source with its counts over the library (corrections applied)."""
+
+    id: int
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+    articles: int
+    statements: int
+    rating: int | None
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "role": self.role,
+            "affiliation": self.affiliation,
+            "articles": self.articles,
+            "statements": self.statements,
+            "rating": self.rating,
+            "note": self.note,
+        }
+
+
+class SourceAppearance(NamedTuple):
+    """An article quoting a library source, and what it quoted (statement texts, in order)."""
+
+    article_id: int
+    title: str
+    statements: list[str]
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """One article's sources and statements as corrected, with their library links."""
+
+    sources: list[AnalysisSource]
+    statements: list[AnalysisStatement]
+    texts: dict[str, str]  # statement key → its text
+    links: dict[str, int | None]  # source key → LibrarySource.id
+
+
+def readings(s, article_ids: Iterable[int] | None = None) -> dict[int, ArticleReading]:
+    """Every (or the given) article's corrected sources and statements, read in session `s`."""
+    from sqlmodel import col, select
+
+    from reader.store.models import ArticleSource, Correction, Statement
+
+    src_q = select(ArticleSource).order_by(col(ArticleSource.id))
+    st_q = select(Statement).order_by(col(Statement.start))
+    co_q = select(Correction).order_by(col(Correction.id))
+    if article_ids is not None:
+        ids = list(article_ids)
+        src_q = src_q.where(col(ArticleSource.article_id).in_(ids))
+        st_q = st_q.where(col(Statement.article_id).in_(ids))
+        co_q = co_q.where(col(Correction.article_id).in_(ids))
+    return _read(s.exec(src_q), s.exec(st_q), s.exec(co_q))
+
+
+def _readings_of(conn, article_ids: Iterable[int] | None = None) -> dict[int, ArticleReading]:
+    """As `readings`, through a sqlite3 connection of store.snapshot."""
+    ids = None if article_ids is None else list(article_ids)
+    return _read(
+        read_rows(conn, "article_source", "id", article_ids=ids),
+        read_rows(conn, "statement", "start", article_ids=ids),
+        read_rows(conn, "correction", "id", article_ids=ids),
+    )
+
+
+def _read(source_rows, statement_rows, correction_rows) -> dict[int, ArticleReading]:
+    sources: dict[int, list] = {}
+    for r in source_rows:
+        sources.setdefault(r.article_id, []).append(r)
+    statements: dict[int, list] = {}
+    for r in statement_rows:
+        statements.setdefault(r.article_id, []).append(r)
+    corrections: dict[int, list] = {}
+    for r in correction_rows:
+        corrections.setdefault(r.article_id, []).append(r)
+    out = {}
+    for aid in set(sources) | set(statements):
+        srcs = [
+            AnalysisSource(
+                id=r.key, name=r.name, kind=r.kind, role=r.role, affiliation=r.affiliation
+            )
+            for r in sources.get(aid, [])
+        ]
+        sts = [
+            AnalysisStatement(
+                id=r.key, source=r.source_key, kind=r.kind, content=((r.start, r.end),)
+            )
+            for r in statements.get(aid, [])
+        ]
+        if corrections.get(aid):
+            srcs, sts = apply_corrections(srcs, sts, corrections[aid])
+        out[aid] = ArticleReading(
+            sources=srcs,
+            statements=sts,
+            texts={r.key: r.text for r in statements.get(aid, [])},
+            links={r.key: r.library_source_id for r in sources.get(aid, [])},
+        )
+    return out
+
+
+def library_sources(db_path: Path) -> list[LibrarySourceInfo]:
+    """Every library source that appears in an article (or that the user rated or noted),
+    most quoted first."""
+    with reading(db_path) as conn:
+        articles: dict[int, set[int]] = {}
+        statements: dict[int, int] = {}
+        for aid, article in _readings_of(conn).items():
+            for src in article.sources:
+                lib_id = article.links.get(src.id)
+                if lib_id is None:
+                    continue
+                articles.setdefault(lib_id, set()).add(aid)
+                statements[lib_id] = statements.get(lib_id, 0) + sum(
+                    1 for st in article.statements if st.source == src.id
+                )
+        out = []
+        for row in read_rows(conn, "library_source", "id"):
+            if row.id not in articles and row.rating is None and not row.note:
+                continue  # left behind by a rename or merge; nothing of the user's on it
+            out.append(
+                LibrarySourceInfo(
+                    id=row.id,
+                    name=row.name,
+                    kind=row.kind,
+                    role=row.role,
+                    affiliation=row.affiliation,
+                    articles=len(articles.get(row.id, ())),
+                    statements=statements.get(row.id, 0),
+                    rating=row.rating,
+                    note=row.note,
+                )
+            )
+    out.sort(key=lambda r: (-r.statements, -r.articles, r.name.lower()))
+    return out
+
+
+def library_source(db_path: Path, library_source_id: int) -> LibrarySourceInfo:
+    for info in library_sources(db_path):
+        if info.id == library_source_id:
+            return info
+    with reading(db_path) as conn:
+        row = _source_row(conn, library_source_id)
+        return LibrarySourceInfo(
+            row.id, row.name, row.kind, row.role, row.affiliation, 0, 0, row.rating, row.note
+        )
+
+
+def _source_row(conn, library_source_id: int) -> Any:
+    found = read_rows(conn, "library_source", "id", where=("id", int(library_source_id)))
+    if not found:
+        raise NotFoundError(f"No source with id {library_source_id} in the library")
+    return found[0]
+
+
+def source_appearances(
+    db_path: Path, library_source_id: int, exclude_article: int | None = None
+) -> list[SourceAppearance]:
+    """The articles quoting this source and what they quoted, newest article first."""
+    with reading(db_path) as conn:
+        _source_row(conn, library_source_id)
+        article_ids = {
+            r.article_id
+            for r in read_rows(
+                conn, "article_source", "id", where=("library_source_id", int(library_source_id))
+            )
+        }
+        article_ids.discard(exclude_article)
+        readings = _readings_of(conn, article_ids)
+        out = []
+        rows = read_rows(conn, "article", "added_at DESC", article_ids=article_ids)
+        for a in rows:
+            article = readings.get(a.id)
+            if article is None:
+                continue
+            keys = {k for k, v in article.links.items() if v == library_source_id}
+            keys &= {src.id for src in article.sources}
+            if not keys:
+                continue
+            quoted = [article.texts[st.id] for st in article.statements if st.source in keys]
+            out.append(SourceAppearance(a.id, a.title, quoted))
+        return out
+
+
+# ---- the user's rating and note ------------------------------------------------------------
+
+
+def _get_source(s, library_source_id: int) -> LibrarySource:
+    from reader.store.models import LibrarySource
+
+    row = s.get(LibrarySource, library_source_id)
+    if row is None:
+        raise NotFoundError(f"No source with id {library_source_id} in the library")
+    return row
+
+
+def rate_source(db: Database, library_source_id: int, rating: int | None) -> None:
+    """Set the user's trust rating, −2 (distrusted) … +2 (trusted), or None (not rated)."""
+    if rating is not None and (isinstance(rating, bool) or int(rating) not in RATINGS):
+        raise ReaderError(f"A rating goes from -2 to +2, not {rating}")
+    with db.session() as s:
+        row = _get_source(s, library_source_id)
+        row.rating = None if rating is None else int(rating)
+        s.add(row)
+
+
+def set_source_note(db: Database, library_source_id: int, note: str) -> None:
+    with db.session() as s:
+        row = _get_source(s, library_source_id)
+        row.note = note or ""
+        s.add(row)
