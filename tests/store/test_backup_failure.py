@@ -41,7 +41,7 @@ def test_the_opening_goes_on_and_the_failure_is_logged(
     assert [a.title for a in lib.articles()] == ["A"]
     assert lib.warning is not None and lib.warning.startswith(SAID)
     assert str(backups) in lib.warning and str(log_path()) in lib.warning
-    records = [r for r in caplog.records if r.name == "reader.library.operations"]
+    records = [r for r in caplog.records if r.name == "reader.library.backups"]
     assert len(records) == 1 and records[0].levelno == logging.WARNING
     assert records[0].exc_info is not None and records[0].exc_info[0] is FileExistsError
     lib.close()

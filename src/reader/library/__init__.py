@@ -10,6 +10,8 @@ object, `Library` (operations.py), and the views it hands back (views.py).
     corrections.py  the user's corrections: recorded, anchored, re-mapped, undone
     highlights.py   highlights, notes and note drafts
     exports.py      the annotated PDF, W3C JSON-LD and Markdown
+    importing.py    adding a document (found again when stored; a changed page replaced)
+    backups.py      the daily backup made at opening
     paths.py        the data folder, the bundled sample and the starter library file
     starter.py      putting the starter library in place on a first launch; making it
 

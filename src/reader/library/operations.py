@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import reader.library.analyses as analyses
+import reader.library.backups as backups
 import reader.library.corrections as corrections
 import reader.library.exports as exports
 import reader.library.highlights as highlights
@@ -74,8 +75,8 @@ class Library:
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
         self._db = Database(self.data_dir)
-        self.backup_warning: str | None = None  # today's backup failed: said once at opening
-        self._backup_if_due()
+        # today's backup; one that failed is said once at opening (see backups.py)
+        self.backup_warning = backups.backup_today(self._db, self.data_dir)
 
     @property
     def db(self) -> Database:
@@ -92,28 +93,6 @@ class Library:
     def db_path(self) -> Path:
         """The SQLite file (for the reads that go without SQLAlchemy: store/snapshot.py)."""
         return self._db.path
-
-    def _backup_if_due(self) -> None:
-        """Today's backup. One that cannot be made (a full disk, a read-only backups folder, a
-        busy file) does not stop the opening: it is logged, and said once (`warning`) unless the
-        library opened read-only, which has already been said."""
-        import sqlite3
-
-        from reader.store.backup import backup_dir, backup_if_due
-
-        try:
-            backup_if_due(self._db.path, self.data_dir)
-        except (OSError, sqlite3.Error) as exc:
-            folder = backup_dir(self.data_dir)
-            log.warning("today's backup in %s could not be made", folder, exc_info=exc)
-            if not self._db.read_only:
-                from reader.logs import log_path
-
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                self.backup_warning = (
-                    f"Today's backup of the library could not be made in {folder}: {reason} "
-                    f"(details in {log_path()})"
-                )
 
     def backups(self) -> list:
         """The automatic backups, newest first (each with .path and .label)."""
