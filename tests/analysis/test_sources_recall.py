@@ -167,3 +167,28 @@ def test_the_phrase_after_with_speaks_through_its_participle() -> None:
     got = _speakers(text)
     assert "some local reports" in got
     assert any("hundreds of homes" in c for c in _said_by(text, "some local reports"))
+
+
+def test_according_to_after_a_said_credits_the_outlet_too() -> None:
+    text = (
+        "“The bridge is not safe and it never was,” the engineer said, according to "
+        "the Dunmore Courier."
+    )
+    got = _speakers(text)
+    assert "Dunmore Courier" in got
+    assert any("bridge is not safe" in c for c in _said_by(text, "Dunmore Courier"))
+
+
+def test_a_name_after_his_predecessor_speaks_not_the_one_who_tells() -> None:
+    text = (
+        "She said her predecessor, Marta Quill, had warned that the budget would not last the year."
+    )
+    assert any("budget would not last" in c for c in _said_by(text, "Marta Quill"))
+    assert analyze(text).sources[-1].role == "predecessor"
+
+
+def test_a_thing_before_a_name_between_commas_gives_no_person() -> None:
+    text = (
+        "The firm that owns her songs, Dorrow Tunes, says she may sing them at the gala on Sunday."
+    )
+    assert _speakers(text).get("Dorrow Tunes") == "organization"

@@ -57,6 +57,7 @@ SKIP_BEFORE_CUE = words("skip_before_cue")
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 
 RELATIVES_ALL = frozenset({"who", "which", "whose", "whom", "that"})
+KIN_OWNERS = frozenset({"his", "her", "their", "its"})
 MAX_NAME_RUN = 6  # capitalised words of a name before a relative clause's comma
 
 BE_FORMS = frozenset({"is", "are", "was", "were", "am", "been", "be"})
@@ -276,6 +277,23 @@ def _described_organisation(
     return Mention(name.span, name.text, name.name, name.kind, text_of(doc, s, k)), d + 1
 
 
+def _kin_before_name(doc: Doc, a: int, k: int, app: tuple[int, int]) -> Mention | None:
+    """`his predecessor, Jane Roe, had said …`: a possessive and a common noun before a
+    person's name between commas; the name speaks, the noun is her role."""
+    a = next((t for t in range(max(a, k - 3), k - 1) if doc.lower[t] in KIN_OWNERS), -1)
+    if a < 0:
+        return None
+    if not all(w.isalpha() and w.islower() for w in doc.words[a + 1 : k]):
+        return None
+    if doc.lower[k - 1] not in words("relation_nouns"):
+        return None  # "her music, Big Machine,": a thing, not a person known through her
+    name = describe(doc, app[0], app[1])
+    if name is None or name.kind != "person" or name.descriptive or name.pronoun:
+        return None
+    role = text_of(doc, a + 1, k)
+    return Mention(name.span, name.text, name.name, "person", role)
+
+
 def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, int]:
     """Tokens before `comma` read as NAME, APPOSITION → the name's mention with the role."""
     mark = doc.words[comma]
@@ -298,6 +316,9 @@ def apposition_left(doc: Doc, comma: int, floor: int) -> tuple[Mention | None, i
         d = k - 1
         while d >= floor and k - d <= 8 and not is_boundary(doc, d):
             d -= 1
+        kin = _kin_before_name(doc, d + 1, k, app)
+        if kin is not None:
+            return kin, doc.token_at(kin.span[0])
         if d + 1 < k and any(title_at(low, t) for t in range(d + 1, k)):
             name = describe(doc, app[0], app[1])
             if name is not None and name.kind == "person" and not name.descriptive:

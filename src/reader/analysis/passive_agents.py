@@ -8,9 +8,17 @@ pass reads them with their real speaker."""
 
 from __future__ import annotations
 
+from bisect import insort
 from typing import TYPE_CHECKING
 
-from reader.analysis.attribution_base import DASHES, QUOTE_MARKS, n_words, sentence_end_token, trim
+from reader.analysis.attribution_base import (
+    DASHES,
+    QUOTE_MARKS,
+    Raw,
+    n_words,
+    sentence_end_token,
+    trim,
+)
 from reader.analysis.cues import Cue
 from reader.analysis.lexicons import Verb, reporting_verbs, words
 from reader.analysis.mentions import Mention, describe, np_right
@@ -185,6 +193,34 @@ def absolute_speakers(at: ReportedSpeech) -> None:
             at.add(content, m, cue)
 
 
+def credited_reports(at: ReportedSpeech) -> None:
+    """`“…,” he said, according to the Ledger.` / `X said …, citing Y`: an "according to" left
+    over after a statement already made in its sentence credits the outlet or source that
+    reported it; the outlet is a source of that statement too."""
+    doc = at.doc
+    for cue in at.cues:
+        k = cue.token
+        if cue.kind != "according" or k in at.used or doc.words[k - 1] != ",":
+            continue
+        if doc.paragraph_of(doc.starts[k]) < 0:
+            continue
+        s_start, s_end = at.sent_tokens(doc.starts[k])
+        stop = sentence_end_token(doc, k, s_end)
+        e = cue.end_token
+        while e < stop and doc.words[e] not in {",", ";", ":"} and e - cue.end_token < MAX_ASIDE:
+            e += 1
+        m = describe(doc, cue.end_token, e, loose=True) if e > cue.end_token else None
+        if m is None or not _cited_voice(m):
+            continue
+        lo = doc.starts[s_start]
+        made = [r for r in at.out if r.cue is not None and lo <= r.cue.span[0] < cue.span[0]]
+        if made:
+            r = made[-1]
+            at.used.add(k)
+            insort(at.cue_index, (k, len(at.out)))
+            at.out.append(Raw(r.content, r.kind, m, cue))
+
+
 def _cited_voice(m: Mention) -> bool:
     """An unnamed source ("an official", "people familiar with …"), an outlet or a name: what
     "citing" credits as a source rather than gives as a reason."""
@@ -201,3 +237,4 @@ def speakers_not_subjects(at: ReportedSpeech) -> None:
     caused_speakers(at)
     cited_sources(at)
     absolute_speakers(at)
+    credited_reports(at)
