@@ -23,11 +23,11 @@ COLORS = ["yellow", "green", "blue", "pink", "purple"]
 
 
 def _samples():
-    path = Path(__file__).resolve().parents[1] / "tests" / "export" / "pdf_samples.py"
-    spec = importlib.util.spec_from_file_location("pdf_samples", path)
+    path = Path(__file__).resolve().parents[1] / "tests" / "export" / "original_samples.py"
+    spec = importlib.util.spec_from_file_location("original_samples", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules["pdf_samples"] = module
+    sys.modules["original_samples"] = module
     spec.loader.exec_module(module)
     return module
 

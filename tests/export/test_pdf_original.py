@@ -36,7 +36,7 @@ def load(name: str):
     return module
 
 
-S = load("pdf_samples")
+S = load("original_samples")
 WHEN = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 
 

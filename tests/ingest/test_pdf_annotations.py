@@ -29,9 +29,9 @@ from reader.ingest.pdf_annotations import (
 
 
 def _samples():
-    name = "pdf_samples"
+    name = "original_samples"
     if name not in sys.modules:
-        path = Path(__file__).parents[1] / "export" / "pdf_samples.py"
+        path = Path(__file__).parents[1] / "export" / "original_samples.py"
         spec = importlib.util.spec_from_file_location(name, path)
         assert spec and spec.loader
         sys.modules[name] = importlib.util.module_from_spec(spec)

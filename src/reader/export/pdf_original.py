@@ -48,6 +48,7 @@ from reader.files import open_output
 from reader.ingest.pdf_annotations import (
     APPENDIX_KEY,
     color_name,
+    imported_note,
     is_ours,
     page_runs,
     read_highlights,
@@ -70,11 +71,13 @@ class OriginalReport:
     seconds: float
 
 
-def _open(data: bytes) -> PdfReader:
+def _open(data: bytes, password: str | None) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ExportError("Cannot export into the original PDF: it is encrypted")
+        if reader.is_encrypted and not reader.decrypt(password or ""):
+            raise ExportError(
+                "Cannot export into the original PDF: it is encrypted; give its password"
+            )
         len(reader.pages)
     except (PdfReadError, ValueError, KeyError) as e:
         log.warning("original PDF unreadable: %s", e)
@@ -209,16 +212,17 @@ def annotate_original(
     author: str,
     no_appendix: bool = False,
     tick: Ticker | None = None,
+    password: str | None = None,
 ) -> tuple[bytes, OriginalReport]:
     """The original PDF `data` with `doc`'s highlights written into it (see the module)."""
     started = time.perf_counter()
     tick = tick or Ticker(None, 100 + len(doc.highlights))
-    reader = _open(data)
+    reader = _open(data, password)
     writer = PdfWriter(clone_from=reader)
     replaced = _drop_ours(writer)
     n_pages = min(len(writer.pages), len(tm.pages))
-    theirs = {
-        (c.start, c.end, c.color, c.note)
+    theirs = {  # as the import made them into reader highlights
+        (c.start, c.end, c.color, imported_note(c))
         for c in read_highlights(reader, tm, doc.text, theirs_only=True)
     }
     furniture = [s.span for s in doc.segments if s.kind == "boilerplate"]
@@ -316,6 +320,7 @@ def export_original(
     author: str | None = None,
     no_appendix: bool = False,
     progress: Progress | None = None,
+    password: str | None = None,
 ) -> OriginalReport:
     """Write the original PDF with `doc`'s highlights at `out`, through
     `reader.files.open_output`: complete or not at all, the old file kept on failure or a
@@ -326,7 +331,7 @@ def export_original(
     tick = Ticker(progress, 100 + len(doc.highlights))
     with open_output(out) as fh:
         pdf, report = annotate_original(
-            data, tm, doc, author=author, no_appendix=no_appendix, tick=tick
+            data, tm, doc, author=author, no_appendix=no_appendix, tick=tick, password=password
         )
         fh.write(pdf)
         tick(final=True)

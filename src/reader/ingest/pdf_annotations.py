@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from itertools import groupby
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PdfReadError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject
 
 from reader.export.styles import HIGHLIGHT_COLORS
@@ -225,13 +225,34 @@ def _base(
     )
 
 
+def imported_note(c: HighlightCandidate) -> str:
+    """The note a reader highlight gets from an annotation: its text, and who wrote it when
+    that was someone else (a reader highlight has no author of its own)."""
+    if c.ours or not c.author.strip():
+        return c.note
+    by = f"— {c.author.strip()}"
+    return f"{c.note}\n\n{by}" if c.note else by
+
+
+def _reader(data: bytes | PdfReader, password: str | None) -> PdfReader:
+    reader = data if isinstance(data, PdfReader) else PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        reader.decrypt(password or "")
+    return reader
+
+
 def read_highlights(
-    data: bytes | PdfReader, tm: PdfTextMap, text: str, *, theirs_only: bool = False
+    data: bytes | PdfReader,
+    tm: PdfTextMap,
+    text: str,
+    *,
+    theirs_only: bool = False,
+    password: str | None = None,
 ) -> list[HighlightCandidate]:
     """The highlights and notes of the PDF `data`, as spans of `text` (read from that PDF,
     `tm` its map), in text order. Annotations on pages reader appended are left out, and
     with `theirs_only` those reader wrote."""
-    reader = data if isinstance(data, PdfReader) else PdfReader(io.BytesIO(data))
+    reader = _reader(data, password)
     index = _CharIndex(tm, text)
     found: dict[int, list[HighlightCandidate]] = {}  # by the annotation's object number
     replies: list[tuple[int, DictionaryObject]] = []
@@ -298,8 +319,15 @@ def read_highlights(
     return sorted(out, key=lambda c: (c.start, c.end, c.name))
 
 
-def appendix_pages(data: bytes | PdfReader) -> list[int]:
+def appendix_pages(data: bytes | PdfReader, password: str | None = None) -> list[int]:
     """Indexes of the pages reader appended to an exported PDF (its sources and notes): not
-    the article's text, left out when the PDF is read again."""
-    reader = data if isinstance(data, PdfReader) else PdfReader(io.BytesIO(data))
-    return [i for i, page in enumerate(reader.pages) if page.get(APPENDIX_KEY)]
+    the article's text, left out when the PDF is read again. A file whose structure cannot be
+    read has none (its text is read as it comes)."""
+    if isinstance(data, bytes) and APPENDIX_KEY.encode() not in data:
+        return []  # the usual case, without parsing the file
+    try:
+        reader = _reader(data, password)
+        return [i for i, page in enumerate(reader.pages) if page.get(APPENDIX_KEY)]
+    except (PyPdfError, ValueError, KeyError) as e:
+        log.warning("pages reader appended not found: %s", e)
+        return []

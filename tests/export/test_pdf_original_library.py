@@ -1,0 +1,203 @@
+"""Export into the original through the library and the command line, on PDFs imported with
+reader's own PDF reading: `reader export ID --pdf` writes the original with the highlights,
+`--no-appendix` adds no page, `--typeset` gives the typeset export; importing the result gives
+the same highlights back, and re-importing or exporting again duplicates nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from reader.cli import main
+from reader.library import Library
+
+
+def _samples():
+    name = "original_samples"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
+        assert spec and spec.loader
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
+S = _samples()
+
+
+@pytest.fixture(params=[1, 2], ids=["one-column", "two-columns"])
+def imported(request, tmp_path):
+    """A library holding a reportlab PDF read by reader, with three highlights (one across
+    the page break) and a note at one point."""
+    pdf = tmp_path / f"harbour-{request.param}.pdf"
+    pdf.write_bytes(S.make_pdf(S.paragraphs(12), request.param))
+    lib = Library(tmp_path / "data")
+    aid = lib.import_path(pdf)
+    text = lib.open_article(aid).text
+    found = lib.pdf_original(aid)
+    assert found is not None and len(found[1]) == len(text)
+    tm = found[1]
+    k = next(k for k in range(len(tm)) if tm.page[k] == 1)
+    lib.add_highlight(aid, *S.word_span(text, "questioned", "objections", 200), "yellow", "Who?")
+    lib.add_highlight(aid, k - 80, k + 50, "green", "")
+    lib.add_highlight(aid, *S.word_span(text, "harbour", "dredging", 3000), "blue", "Check")
+    lib.add_highlight(aid, 2601, 2601, "pink", "a note at one point")
+    return lib, aid, pdf, tmp_path
+
+
+def spans(lib: Library, aid: int) -> list[tuple[int, int, str, str]]:
+    return sorted((h.start, h.end, h.color, h.note) for h in lib.highlights(aid))
+
+
+def test_cli_exports_into_the_original(imported, capsys):
+    lib, aid, pdf, tmp = imported
+    out = tmp / "out.pdf"
+    code = main(["export", str(aid), "--pdf", str(out), "--data-dir", str(lib.data_dir)])
+    assert code == 0, capsys.readouterr().err
+    original, written = PdfReader(pdf), PdfReader(out)
+    n = len(original.pages)
+    assert len(written.pages) > n  # the appendix
+    for p, q in zip(original.pages, written.pages[:n], strict=False):
+        assert p.get_contents().get_data() == q.get_contents().get_data()
+    text = lib.open_article(aid).text
+    data = out.read_bytes()
+    highlights = {}
+    for i, page in enumerate(written.pages):
+        for ref in page.get("/Annots", []) or []:
+            a = ref.get_object()
+            if a["/Subtype"] == "/Highlight":
+                nm = str(a["/NM"]).rsplit("-h", 1)[0]
+                q = [float(v) for v in a["/QuadPoints"]]
+                highlights.setdefault(nm, []).extend(
+                    S.text_under(data, i, q[j : j + 8]) for j in range(0, len(q), 8)
+                )
+    under = sorted("".join("".join(parts).split()) for parts in highlights.values())
+    wanted = sorted(
+        "".join(text[h.start : h.end].split()) for h in lib.highlights(aid) if h.end > h.start
+    )
+    assert under == wanted and len(wanted) == 3
+
+    bare = tmp / "bare.pdf"
+    args = [
+        "export",
+        str(aid),
+        "--pdf",
+        str(bare),
+        "--no-appendix",
+        "--data-dir",
+        str(lib.data_dir),
+    ]
+    assert main(args) == 0
+    assert len(PdfReader(bare).pages) == n
+
+    typeset = tmp / "typeset.pdf"
+    args = ["export", str(aid), "--pdf", str(typeset), "--typeset", "--data-dir", str(lib.data_dir)]
+    assert main(args) == 0
+    assert str(PdfReader(typeset).metadata.creator).startswith("reader ")
+    with pdfplumber.open(typeset) as doc:
+        assert "Highlights are PDF annotations" in doc.pages[0].extract_text()
+
+
+def test_the_exported_pdf_imports_with_the_same_highlights(imported):
+    lib, aid, _pdf, tmp = imported
+    out = tmp / "exported.pdf"
+    lib_spans = spans(lib, aid)
+    from reader.library.pdf_export import export_article_pdf
+
+    report = export_article_pdf(lib, aid, out, no_appendix=True, author="Ana")
+    assert report.highlights == 4 and report.notes == 3  # one across the page break: 2 parts
+
+    again = Library(tmp / "other")
+    bid = again.import_path(out)
+    assert again.open_article(bid).text == lib.open_article(aid).text
+    assert spans(again, bid) == lib_spans
+
+    # the same text imported again into the first library: the article it already holds,
+    # with its highlights once
+    assert lib.import_path(out) == aid
+    assert spans(lib, aid) == lib_spans
+
+    twice = tmp / "twice.pdf"
+    export_article_pdf(again, bid, twice, no_appendix=True, author="Ana")
+    names = [
+        str(ref.get_object()["/NM"])
+        for page in PdfReader(twice).pages
+        for ref in page.get("/Annots", []) or []
+        if str(ref.get_object().get("/NM", "")).startswith("reader-")
+    ]
+    assert len(names) == len(set(names)) == 4 + 1 + 3  # highlights, the pin, margin notes
+
+
+def test_someone_elses_annotation_comes_in_with_its_author(tmp_path):
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+    from pypdf.generic import TextStringObject as T
+
+    data = S.make_pdf(S.paragraphs(3), 1)
+    text, tm = S.read_map(data, 1)
+    a, b = S.word_span(text, "harbour", "findings")
+    quads = []
+    for k in range(a, b):
+        if tm.page[k] == 0 and not text[k].isspace():
+            quads += [
+                tm.x0[k],
+                tm.y1[k],
+                tm.x1[k],
+                tm.y1[k],
+                tm.x0[k],
+                tm.y0[k],
+                tm.x1[k],
+                tm.y0[k],
+            ]
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    w.add_annotation(
+        0,
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Highlight"),
+                NameObject("/Rect"): ArrayObject(FloatObject(v) for v in (0, 0, 600, 800)),
+                NameObject("/QuadPoints"): ArrayObject(FloatObject(v) for v in quads),
+                NameObject("/C"): ArrayObject(FloatObject(v) for v in (0.2, 0.9, 0.2)),
+                NameObject("/T"): T("Okular User"),
+                NameObject("/Contents"): T("Important"),
+            }
+        ),
+    )
+    pdf = tmp_path / "okular.pdf"
+    with pdf.open("wb") as fh:
+        w.write(fh)
+    lib = Library(tmp_path / "data")
+    aid = lib.import_path(pdf)
+    assert spans(lib, aid) == [(a, b, "green", "Important\n\n— Okular User")]
+
+    from reader.library.pdf_export import export_article_pdf
+
+    out = tmp_path / "out.pdf"
+    report = export_article_pdf(lib, aid, out, author="Ana")
+    assert (report.already, report.highlights) == (1, 0)  # theirs is kept, not written twice
+    subtypes = [
+        str(ref.get_object()["/Subtype"])
+        for page in PdfReader(out).pages
+        for ref in page.get("/Annots", []) or []
+    ]
+    assert subtypes.count("/Highlight") == 1
+
+
+def test_the_appendix_is_not_read_as_article_text(imported):
+    lib, aid, _pdf, tmp = imported
+    from reader.library.pdf_export import export_article_pdf
+
+    out = tmp / "with-appendix.pdf"
+    report = export_article_pdf(lib, aid, out, author="Ana")
+    assert report.pages > report.original_pages
+    again = Library(tmp / "other")
+    bid = again.import_path(out)
+    assert again.open_article(bid).text == lib.open_article(aid).text
+    assert spans(again, bid) == spans(lib, aid)
