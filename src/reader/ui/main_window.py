@@ -204,8 +204,11 @@ class MainWindow(Opening, WindowActions, QMainWindow):
                 self._failed(exc, "Cannot export the PDF")
 
         self.statusBar().showMessage("Exporting PDF…")
+        from reader.library.pdf_export import export_article_pdf  # a PDF: into its original
+
+        library = self.library
         self.ops.run(
-            lambda: export(article_id, Path(path), paper=paper, claims=claims),
+            lambda: export_article_pdf(library, article_id, Path(path), paper=paper, claims=claims),
             lambda _r: self.show_message(f"Exported {Path(path).name}"),
             failed,
             database=False,
