@@ -102,6 +102,12 @@ def build_cli_parser() -> argparse.ArgumentParser:
     ex.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     ex.add_argument("--paper", choices=("a4", "letter"), default=None)
     ex.add_argument("--no-claims", action="store_true", help="leave claims unshaded in the PDF")
+    ex.add_argument(
+        "--typeset", action="store_true", help="a PDF article: the typeset export, not its original"
+    )
+    ex.add_argument(
+        "--no-appendix", action="store_true", help="into the original: add no pages, only notes"
+    )
     ex.add_argument("--annotations-json", type=Path, metavar="FILE")
     ex.add_argument("--markdown", type=Path, metavar="FILE")
     _data_dir_arg(ex)
@@ -333,8 +339,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         lib.export_annotations_json(article_id, args.annotations_json)
     if args.markdown:
         lib.export_markdown(article_id, args.markdown)
-    if args.pdf:
-        lib.export_pdf(article_id, args.pdf, paper=args.paper, claims=not args.no_claims)
+    if args.pdf:  # an article read from a PDF: into its original, unless --typeset
+        from reader.library.pdf_export import export_article_pdf
+
+        export_article_pdf(
+            lib,
+            article_id,
+            args.pdf,
+            original=not args.typeset,
+            no_appendix=args.no_appendix,
+            paper=args.paper,
+            claims=not args.no_claims,
+        )
     return 0
 
 
