@@ -82,6 +82,10 @@ def read_pdf(
             pages, sizes, images = _read_pages(doc, name, progress)
         finally:
             doc.close()
+    from reader.ingest.pdf_annotations import appendix_pages  # pypdf: loaded when needed
+
+    for i in appendix_pages(data, password):  # the sources and notes reader added on export
+        pages[i] = []
     if not any(pages):
         if images:
             raise InputError(f"Cannot open {name}: {SCANNED}")
