@@ -286,3 +286,42 @@ def test_an_unreadable_original_is_one_clear_error(sample, tmp_path):
     with pytest.raises(ExportError, match="cannot be read"):
         export_original(sample.data[:300], sample.tm, doc_of(sample, []), out, author="A")
     assert out.read_bytes() == b"old"
+
+
+def test_a_cancelled_export_leaves_the_old_file(sample, tmp_path):
+    out = tmp_path / "out.pdf"
+    out.write_bytes(b"old")
+    seen = []
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        export_original(
+            sample.data, sample.tm, doc_of(sample, marks(sample)), out, progress=progress
+        )
+    assert out.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+    assert seen[0][1] == 100 + len(marks(sample))
+
+
+@pytest.mark.parametrize(
+    ("text_left", "text_right", "left_side", "expected"),
+    [
+        (72, 523, False, (529, 60)),  # the right margin, beside a highlight on the right
+        (72, 523, True, (6, 60)),  # the left margin, beside one on the left
+        (200, 560, False, (44, 150)),  # no room on the right: the wider left margin
+        (10, 585, True, (549, 40)),  # no margin at all: the page's edge, still on the page
+    ],
+)
+def test_the_notes_column_is_in_a_margin(text_left, text_right, left_side, expected):
+    from reader.export.pdf_margin import Margins
+
+    m = Margins(0, 0, 595, 842, text_left, text_right)
+    x, width = m.column(left_side)
+    assert (round(x), round(width)) == expected
+    assert x >= 0 and x + width <= 595
