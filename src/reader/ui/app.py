@@ -57,9 +57,15 @@ def _ensure_fonts() -> None:
                 QFontDatabase.addApplicationFont(str(f))
 
 
-def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = None) -> int:
+def run_gui(
+    data_dir: Path | None,
+    path: str | None,
+    screenshot: Path | None = None,
+    password: str | None = None,
+) -> int:
     """Open the window (on `path`, else the last article, else the sample); with `screenshot`,
-    save a PNG of the window once the article and its sources show, and exit."""
+    save a PNG of the window once the article and its sources show, and exit. `password`
+    opens `path` when it is an encrypted PDF."""
     from reader.logs import setup_logging
 
     setup_logging()  # the CLI's log file (reader.logs); records never reach stderr
@@ -89,6 +95,8 @@ def run_gui(data_dir: Path | None, path: str | None, screenshot: Path | None = N
     except ReaderError as exc:  # busy, newer, linked away, read-only, …: the file is untouched
         return _cannot_open(exc, ask=screenshot is None)
     window = MainWindow(library)
+    if path and password:
+        window.pdf_opening().passwords[path] = password
     server = None
     if screenshot is None:
         from reader.ui.single_instance import InstanceServer

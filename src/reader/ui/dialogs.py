@@ -29,10 +29,11 @@ from reader.ui import icons
 
 OPEN_FILTERS = ";;".join(
     (
-        "Articles (*.txt *.md *.markdown *.html *.htm)",
+        "Articles (*.txt *.md *.markdown *.html *.htm *.pdf)",
         "Text (*.txt)",
         "Markdown (*.md *.markdown)",
         "Web pages (*.html *.htm)",
+        "PDF documents (*.pdf)",
         "All files (*)",
     )
 )

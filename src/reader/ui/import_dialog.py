@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QW
 
 from reader.errors import ReaderError
 from reader.ingest import is_web_address
+from reader.ingest.pdf import Cancelled
 
 SHOWN_FAILURES = 2
 
@@ -79,7 +80,11 @@ def import_files(library, paths: list[str], cancel: threading.Event, progress) -
         progress(i, total)
         name = display_name(target)
         try:
-            article_id = library.import_path(target)
+            article_id = library.import_path(target, progress=_pages(cancel))
+        except Cancelled:  # Cancel pressed while a long PDF was read: it is not stored
+            result.cancelled = True
+            result.skipped = total - i
+            break
         except ReaderError as exc:  # one bad file must not stop the others; a bug does (logged)
             result.failures.append((name, str(exc)))
             continue
@@ -89,6 +94,16 @@ def import_files(library, paths: list[str], cancel: threading.Event, progress) -
                 result.new.append(article_id)
     progress(total - result.skipped, total)
     return result
+
+
+def _pages(cancel: threading.Event):
+    """A PDF's page-progress callback that stops the file being read once Cancel is pressed."""
+
+    def check(done: int, total: int) -> None:
+        if cancel.is_set():
+            raise Cancelled("Import cancelled")
+
+    return check
 
 
 class ImportProgress(QWidget):
@@ -124,6 +139,13 @@ class ImportProgress(QWidget):
         if name and done < total:
             text += f" · {name if len(name) <= 40 else name[:39] + '…'}"
         self.label.setText(text)
+
+    def set_pages(self, done: int, total: int, name: str) -> None:
+        """A long PDF being read: "Reading page 120 of 1,000 · report.pdf"."""
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+        shown = name if len(name) <= 40 else name[:39] + "…"
+        self.label.setText(f"Reading page {min(done + 1, total):,} of {total:,} · {shown}")
 
 
 class BatchImport(QObject):

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from reader.errors import ReaderError
 from reader.ingest import is_web_address
+from reader.ingest.pdf import Cancelled, PasswordNeeded
 from reader.library import ArticleView as OpenArticle
 from reader.library import Library
 from reader.ui.article_view import ArticleView
 from reader.ui.closing import start_without_article
 from reader.ui.dialogs import NoticeBar
 from reader.ui.operations import Operations
+from reader.ui.pdf_opening import PdfOpening
 from reader.ui.sources_panel import SourcesPanel
 from reader.ui.window_actions import display_name
 
@@ -87,17 +89,28 @@ class Opening(_Window):
 
         self.ops.run(lambda: self.library.open_article(article_id), done, failed)
 
-    def open_path(self, path: str | Path, fallback: bool = False) -> None:
+    def open_path(
+        self, path: str | Path, fallback: bool = False, password: str | None = None
+    ) -> None:
         """Import a file or URL (or find it in the library) and open it. With `fallback`, an
-        unreadable path opens the last article or the sample instead (start-up)."""
+        unreadable path opens the last article or the sample instead (start-up). An encrypted
+        PDF asks for its `password`; a long one shows its pages read, with Cancel."""
         target = str(path)
         library = self.library
+        pdf = self.pdf_opening()
+        password = password or pdf.passwords.get(target)
+        name = display_name(target)
+        check_pages = pdf.start(target, name)
 
-        def work() -> tuple[int | None, BaseException | None]:
+        def work(report) -> tuple[int | None, BaseException | None]:
+            def pages(done: int, total: int) -> None:
+                check_pages(done, total)
+                report(done, total)
+
             try:
-                return library.import_path(target), None
+                return library.import_path(target, password=password, progress=pages), None
             except ReaderError as exc:
-                if not fallback:
+                if not fallback or isinstance(exc, Cancelled):
                     raise
                 return fallback_article(library), exc
 
@@ -107,13 +120,16 @@ class Opening(_Window):
                 self.add_recent(target)
             if article_id is not None:
                 self.open_article(article_id)
-            if error is not None:
+            if isinstance(error, PasswordNeeded):
+                self._ask_password(target, error)
+            elif error is not None:
                 self._failed(error, f"Cannot open {Path(target).name}")
 
-        opening = f"Opening {display_name(target)}…"
+        opening = f"Opening {name}…"
         self._loads += 1
 
         def finished() -> None:  # the "Opening …" line goes when the last load is done
+            pdf.finished(target)
             self._loads -= 1
             if self._loads == 0 and self.statusBar().currentMessage().startswith("Opening "):
                 self.statusBar().clearMessage()
@@ -124,10 +140,36 @@ class Opening(_Window):
 
         def failed(exc: BaseException) -> None:
             finished()
-            self._failed(exc, f"Cannot open {display_name(target)}")
+            if isinstance(exc, PasswordNeeded):
+                self._ask_password(target, exc)
+            elif isinstance(exc, Cancelled):
+                self.statusBar().showMessage(str(exc), 8000)
+            else:
+                self._failed(exc, f"Cannot open {name}")
 
         self.statusBar().showMessage(opening)
-        self.ops.run(work, loaded, failed)
+        self.ops.run(
+            work,
+            loaded,
+            failed,
+            on_progress=lambda i, n: pdf.shown(target, name, i, n),
+        )
+
+    def pdf_opening(self) -> PdfOpening:
+        """The window's PDF passwords and page progress (made on first use)."""
+        pdf = getattr(self, "_pdf_opening", None)
+        if pdf is None:
+            pdf = self._pdf_opening = PdfOpening(self)
+        return pdf
+
+    def _ask_password(self, target: str, error: PasswordNeeded) -> None:
+        """An encrypted PDF: ask for its password and open it again; cancelled, say so."""
+        name = display_name(target)
+        password = self.pdf_opening().ask(target, name, error.wrong)
+        if password is None:
+            self.statusBar().showMessage(f"{name} was not opened: it is encrypted", 8000)
+            return
+        self.open_path(target, password=password)
 
     def open_start(self, path: str | None = None) -> None:
         """What the window shows at launch: PATH, else the last article, else the sample."""

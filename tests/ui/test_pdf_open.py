@@ -1,0 +1,143 @@
+"""Opening a PDF in the window: it reads like any article; an encrypted one asks for its
+password in a real QInputDialog (answered by a timer, as a person would type it); a long one
+shows its pages read with Cancel, and Cancel stores nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))  # pdf_samples
+import pdf_samples as samples
+
+from reader.library import Library
+from reader.store.database import DB_NAME
+from reader.ui.main_window import MainWindow
+
+
+def _answer(replies: list[str | None], seen: list[tuple[str, QLineEdit.EchoMode]]) -> None:
+    """Answer the next password dialogs with `replies` (None: Cancel), noting each prompt."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append((box.labelText(), box.textEchoMode()))
+        reply = replies.pop(0)
+        if reply is None:
+            box.reject()
+        else:
+            box.setTextValue(reply)
+            box.accept()
+        if replies:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+
+
+def _articles(data_dir: Path) -> int:
+    db = sqlite3.connect(data_dir / DB_NAME)
+    try:
+        return db.execute("select count(*) from article").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_a_pdf_opens_as_an_article(make_window, tmp_path: Path) -> None:
+    sample = samples.article(2, n_paragraphs=8)
+    path = tmp_path / "planet.pdf"
+    path.write_bytes(sample.data)
+    window = make_window(str(path))
+    assert window.current is not None
+    assert window.current.text == sample.expected
+    assert window.current.info.title == "Flood wall approved"
+    assert window.library.pdf_original(window.current.info.id) is not None
+
+
+def test_an_encrypted_pdf_asks_for_its_password(make_window, tmp_path: Path) -> None:
+    sample = samples.article(1, n_paragraphs=14, encrypt="s3cret")
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(sample.data)
+    window = make_window(start=False)
+    seen: list[tuple[str, QLineEdit.EchoMode]] = []
+    _answer(["guess", "s3cret"], seen)
+    window.open_path(str(path))
+    assert [text for text, _ in seen] == [
+        "locked.pdf is encrypted. Its password:",
+        "Wrong password for locked.pdf. Try again:",
+    ]
+    assert all(mode == QLineEdit.EchoMode.Password for _, mode in seen)
+    assert window.current is not None
+    assert window.current.text == sample.expected
+
+
+def test_a_cancelled_password_stores_nothing(make_window, data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(samples.article(1, n_paragraphs=4, encrypt="s3cret").data)
+    window = make_window(start=False)
+    before = _articles(data_dir)
+    seen: list[tuple[str, QLineEdit.EchoMode]] = []
+    _answer([None], seen)
+    window.open_path(str(path))
+    assert len(seen) == 1
+    assert window.current is None
+    assert window.statusBar().currentMessage() == "locked.pdf was not opened: it is encrypted"
+    assert _articles(data_dir) == before
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    path.write_bytes(samples.many_pages(1000))
+    return path
+
+
+def test_a_long_pdf_shows_its_pages_and_cancel_stores_nothing(
+    qtbot, data_dir: Path, long_pdf: Path
+) -> None:
+    # the real worker thread (no synchronous ops): the window stays responsive while it reads
+    library = Library(data_dir)
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        before = _articles(data_dir)
+        window.open_path(str(long_pdf))
+        strip = window.pdf_opening().progress
+        qtbot.waitUntil(strip.isVisible, timeout=10000)
+        assert strip.label.text().startswith("Reading page ")
+        assert strip.label.text().endswith("of 1,000 · report.pdf")
+        strip.cancel_button.click()
+        qtbot.waitUntil(lambda: not strip.isVisible(), timeout=10000)
+        assert "cancelled; nothing was stored" in window.statusBar().currentMessage()
+        assert window.current is None
+        assert _articles(data_dir) == before
+    finally:
+        window.ops.wait()
+        library.close()
+
+
+def test_a_long_pdf_opens_with_progress(qtbot, data_dir: Path, long_pdf: Path) -> None:
+    library = Library(data_dir)
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.open_path(str(long_pdf))
+        strip = window.pdf_opening().progress
+        qtbot.waitUntil(strip.isVisible, timeout=10000)
+        assert 0 < strip.bar.value() <= 1000 and strip.bar.maximum() == 1000
+        with qtbot.waitSignal(window.article_opened, timeout=30000):
+            pass
+        assert not strip.isVisible()
+        assert window.current is not None
+        assert window.current.text.count("Section ") == 1000
+    finally:
+        window.ops.wait()
+        library.close()
