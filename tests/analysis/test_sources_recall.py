@@ -192,3 +192,21 @@ def test_a_thing_before_a_name_between_commas_gives_no_person() -> None:
         "The firm that owns her songs, Dorrow Tunes, says she may sing them at the gala on Sunday."
     )
     assert _speakers(text).get("Dorrow Tunes") == "organization"
+
+
+def test_testified_before_a_committee_without_a_clause_is_no_statement() -> None:
+    text = "Ines Moro testified before the harbour committee in the inquiry into the fire."
+    assert _speakers(text) == {}
+
+
+def test_testified_before_a_committee_that_reports_the_clause() -> None:
+    text = "Ines Moro testified before the harbour committee that the alarms had failed."
+    assert _said_by(text, "Ines Moro") == ["the alarms had failed"]
+
+
+def test_court_records_and_court_documents_are_one_source() -> None:
+    text = (
+        "The guards skipped their rounds, according to court records. "
+        "The cameras were switched off for an hour, according to court documents."
+    )
+    assert list(_speakers(text)) == ["court records"]

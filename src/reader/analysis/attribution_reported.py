@@ -37,6 +37,8 @@ from reader.analysis.passive_agents import speakers_not_subjects
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "am"})
 
 
+# "testified before the committee (that …)": where or when it was said, then the clause if any
+PLACE_AFTER_CUE = frozenset({"before", "after"})
 # "Before the coroner concluded that X, Y": the reported clause ends at the comma
 CLAUSE_SUBORDINATORS = frozenset({"before", "after", "once", "until", "whereas"})
 TIME_OPENERS = frozenset({"on", "last", "this", "late", "early", "earlier"})
@@ -207,7 +209,7 @@ class ReportedSpeech(AttributorBase):
                 k += 1
             elif self.time_phrase_end(k, stop) is not None:
                 k = self.time_phrase_end(k, stop) or k  # "said on Friday he met …"
-            elif doc.lower[k] in ADVERBIAL_AFTER_CUE:
+            elif doc.lower[k] in ADVERBIAL_AFTER_CUE | PLACE_AFTER_CUE:
                 that = next(
                     (t for t in range(k, min(stop, k + 15)) if doc.lower[t] == "that"), None
                 )

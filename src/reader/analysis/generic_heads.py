@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from reader.analysis.doc import Doc
+from reader.analysis.lexicons import words
 from reader.analysis.model import Span
 from reader.analysis.names import PRONOUNS, lexicon_union
 from reader.analysis.thing_pronouns import organisation_subject_before
@@ -58,8 +59,29 @@ def join_generic_heads(doc: Doc, entities: Sequence[Named], assigned: list[int])
             if org is not None and start - org.span[0] <= WINDOW:
                 e.name, e.kind = org.name, "organization"
                 e.spans.add(org.span)
+    _join_record_synonyms(entities, live, moved)
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
+
+
+def _join_record_synonyms(
+    entities: Sequence[Named], live: list[int], moved: dict[int, int]
+) -> None:
+    """ "court records" … "court documents": documents named by the same modifiers and two
+    heads of one paper trail are one source (the first written keeps its name)."""
+    records = words("record_words")
+    first: dict[tuple[str, ...], int] = {}
+    for i in sorted(live, key=lambda j: min(entities[j].spans or {(0, 0)})):
+        e = entities[i]
+        ws = e.name.lower().split()
+        if i in moved or e.kind != "document" or len(ws) < 2 or ws[-1] not in records:
+            continue
+        key = tuple(w for w in ws[:-1] if w not in {"the", "a", "an"})
+        if key in first:
+            _fold(entities[first[key]], e)
+            moved[i] = first[key]
+        else:
+            first[key] = i
 
 
 def _own_spans(doc: Doc, e: Named) -> list[Span]:
