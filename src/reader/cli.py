@@ -65,6 +65,10 @@ def _data_dir_arg(p: argparse.ArgumentParser, default: object = argparse.SUPPRES
     )
 
 
+def _password_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--password", metavar="PASSWORD", help="the password of encrypted PDF files")
+
+
 def build_cli_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader", description="Who is speaking in a news article.")
     p.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -75,10 +79,12 @@ def build_cli_parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="+", metavar="PATH")
     a.add_argument("--format", choices=("json", "jsonl"), default="json")
     a.add_argument("--no-text", action="store_true", help="omit the text of .txt input")
+    _password_arg(a)
     _data_dir_arg(a)
 
     i = sub.add_parser("import", help="add files or URLs to the library; prints their ids")
     i.add_argument("paths", nargs="+", metavar="PATH|URL")
+    _password_arg(i)
     _data_dir_arg(i)
 
     ls = sub.add_parser("list", help="list the library's articles")
@@ -125,6 +131,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
         "--screenshot", type=Path, metavar="FILE", help="save a PNG of the window and exit"
     )
     p.add_argument("path", nargs="?", help="a file or URL to open")
+    _password_arg(p)
     return p
 
 
@@ -142,7 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.ui.app import run_gui
 
     return run_gui(
-        data_dir=_resolve_data_dir(args.data_dir), path=args.path, screenshot=args.screenshot
+        data_dir=_resolve_data_dir(args.data_dir),
+        path=args.path,
+        screenshot=args.screenshot,
+        password=args.password,
     )
 
 
@@ -155,7 +165,7 @@ def _first_positional(args: list[str]) -> str | None:
             skip = False
         elif a == "--":
             return None
-        elif a in ("--data-dir", "--screenshot"):
+        elif a in ("--data-dir", "--screenshot", "--password"):
             skip = True
         elif not a.startswith("-"):
             return a
@@ -251,7 +261,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     failed = False
     for path in args.paths:
         try:
-            doc = read_address(path)  # a local file or a web address, told apart in one place
+            # a local file or a web address, told apart in one place
+            doc = read_address(path, password=args.password)
             result = analyze(doc.text, title=doc.title)
             is_txt = Path(path).suffix.lower() in (".txt", ".text", "")
             obj = to_contract(result, path, include_text=not (args.no_text and is_txt))
@@ -275,7 +286,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     failed = False
     for path in args.paths:
         try:
-            print(lib.import_path(path), flush=True)
+            print(lib.import_path(path, password=args.password), flush=True)
         except ReaderError as exc:
             failed = True
             print(f"reader: {exc}", file=sys.stderr)
