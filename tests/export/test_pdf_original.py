@@ -325,3 +325,19 @@ def test_the_notes_column_is_in_a_margin(text_left, text_right, left_side, expec
     x, width = m.column(left_side)
     assert (round(x), round(width)) == expected
     assert x >= 0 and x + width <= 595
+
+
+def test_an_encrypted_original_needs_its_password(sample, tmp_path):
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(sample.data)))
+    writer.encrypt("secret", algorithm="AES-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    locked = buf.getvalue()
+    doc = doc_of(sample, marks(sample)[:1])
+    out = tmp_path / "out.pdf"
+    with pytest.raises(ExportError, match="encrypted; give its password"):
+        export_original(locked, sample.tm, doc, out, author="A")
+    assert not out.exists()
+    export_original(locked, sample.tm, doc, out, author="A", password="secret")
+    (found,) = read_highlights(out.read_bytes(), sample.tm, sample.text)
+    assert (found.start, found.end) == (doc.highlights[0].start, doc.highlights[0].end)

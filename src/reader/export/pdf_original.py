@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -79,7 +79,7 @@ def _open(data: bytes, password: str | None) -> PdfReader:
                 "Cannot export into the original PDF: it is encrypted; give its password"
             )
         len(reader.pages)
-    except (PdfReadError, ValueError, KeyError) as e:
+    except (PyPdfError, ValueError, KeyError) as e:
         log.warning("original PDF unreadable: %s", e)
         raise ExportError(f"Cannot export into the original PDF: it cannot be read ({e})") from e
     return reader
@@ -96,7 +96,11 @@ def _drop_ours(writer: PdfWriter) -> int:
         if not annots:
             continue
         arr = annots.get_object()
-        keep = [ref for ref in arr if not is_ours(ref.get_object())]
+        keep = [
+            ref
+            for ref in arr
+            if not (isinstance(a := ref.get_object(), DictionaryObject) and is_ours(a))
+        ]
         if len(keep) != len(arr):
             dropped += len(arr) - len(keep)
             page[NameObject("/Annots")] = ArrayObject(keep)
@@ -214,7 +218,24 @@ def annotate_original(
     tick: Ticker | None = None,
     password: str | None = None,
 ) -> tuple[bytes, OriginalReport]:
-    """The original PDF `data` with `doc`'s highlights written into it (see the module)."""
+    """The original PDF `data` with `doc`'s highlights written into it (see the module). A
+    file pypdf finds damaged on the way is one ExportError."""
+    try:
+        return _write_into(data, tm, doc, author, no_appendix, tick, password)
+    except PyPdfError as e:
+        log.warning("original PDF damaged: %s", e, exc_info=True)
+        raise ExportError(f"Cannot export into the original PDF: it is damaged ({e})") from e
+
+
+def _write_into(
+    data: bytes,
+    tm: PdfTextMap,
+    doc: PdfInput,
+    author: str,
+    no_appendix: bool,
+    tick: Ticker | None,
+    password: str | None,
+) -> tuple[bytes, OriginalReport]:
     started = time.perf_counter()
     tick = tick or Ticker(None, 100 + len(doc.highlights))
     reader = _open(data, password)
