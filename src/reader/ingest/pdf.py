@@ -167,36 +167,40 @@ def _read_pages(doc, name: str, progress: PageProgress | None):
 
 def _glyphs(page, left: float, bottom: float) -> list[Glyph]:
     """The page's printed characters with their loose boxes (the font's full height, as a
-    highlight covers), moved so that the MediaBox's corner is the origin."""
+    highlight covers), moved so that the MediaBox's corner is the origin. Spaces, pdfium's
+    own included, are kept as word breaks without a box."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
         n = pdfium_c.FPDFText_CountChars(raw)
+        text = textpage.get_text_range(0, n) if n > 0 else ""
+        if len(text) != n:  # characters beyond the BMP: one index each, two UTF-16 units
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k) or 0xFFFD) for k in range(n))
+        box = pdfium_c.FPDFText_GetLooseCharBox
+        font_size = pdfium_c.FPDFText_GetFontSize
         rect = pdfium_c.FS_RECTF()
         out: list[Glyph] = []
-        size = 0.0
-        for k in range(n):
-            if pdfium_c.FPDFText_IsGenerated(raw, k) == 1:
-                continue  # a space or line break pdfium made up; we find our own
-            ch = chr(pdfium_c.FPDFText_GetUnicode(raw, k) or 0xFFFD)
+        size = height = 0.0
+        space = True
+        for k, ch in enumerate(text):
             if ch.isspace():
-                out.append((" ", 0.0, 0.0, 0.0, 0.0, size))
+                if not space:
+                    out.append((" ", 0.0, 0.0, 0.0, 0.0, size))
+                    space = True
                 continue
-            if not pdfium_c.FPDFText_GetLooseCharBox(raw, k, rect):
+            if not box(raw, k, rect):
                 continue
-            size = pdfium_c.FPDFText_GetFontSize(raw, k)
-            out.append(
-                (
-                    ch,
-                    rect.left - left,
-                    rect.bottom - bottom,
-                    rect.right - left,
-                    rect.top - bottom,
-                    size,
-                )
-            )
+            if ch == "\ufffe":  # pdfium's text for a soft hyphen at a line end
+                ch = "\x02"
+            top, low = rect.top, rect.bottom
+            # the size asked once a word, or when the box's height says the type changed
+            if space or abs(top - low - height) > 0.01:
+                size = font_size(raw, k)
+                height = top - low
+            space = False
+            out.append((ch, rect.left - left, low - bottom, rect.right - left, top - bottom, size))
         return out if any(g[0] != " " for g in out) else []
     finally:
         textpage.close()

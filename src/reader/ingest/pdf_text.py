@@ -54,6 +54,14 @@ class _Out:
                 a.append(0.0)
 
     def printed(self, ch: str, page: int, x0: float, y0: float, x1: float, y1: float) -> None:
+        if " " < ch < "\x7f":  # printable ASCII, nearly every character: as it is
+            self.chars.append(ch)
+            self.page.append(page)
+            self.x0.append(x0)
+            self.y0.append(y0)
+            self.x1.append(x1)
+            self.y1.append(y1)
+            return
         out = _normal(ch)
         if not out:
             return
