@@ -32,15 +32,17 @@ def _org_head(phrase: str) -> bool:
 
 def _written_before(text: str, aff: str, role: str) -> bool:
     """ "veteran market analyst": the affiliation's words stand right before the role."""
-    return re.search(re.escape(aff) + r"\s+" + re.escape(role), text) is not None
+    return f"{aff} {role}" in text
 
 
 def _complement(text: str, role: str, aff: str) -> str | None:
     """ "director of public works", "consultant for boat dealers": the words joining the role
     to the affiliation when they make its complement ("of", "for"); "at", "on" and "in" say
     where the person works, which is an affiliation."""
-    m = re.search(re.escape(role) + r"(\s+(?:of|for)\s+(?:the\s+)?)" + re.escape(aff), text)
-    return m.group(1) if m else None
+    for joint in (" of ", " for ", " of the ", " for the "):
+        if f"{role}{joint}{aff}" in text:
+            return joint
+    return None
 
 
 def _demonym(aff: str) -> bool:

@@ -19,10 +19,11 @@ MAX_MODIFIERS = 4  # lower-case words qualifying the description's head ("flagsh
 def organisation_role(doc: Doc, name: str) -> tuple[str | None, str | None]:
     """(role, affiliation) from the first place the text describes the organisation `name`."""
     heads = lexicon_union("organization_words", "media_words")
-    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text):
-        a = doc.token_at(m.start())
-        b = doc.token_at(m.end())
-        if a >= len(doc.words) or doc.starts[a] != m.start():
+    found = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text)]
+    for start, end in found:
+        a = doc.token_at(start)
+        b = doc.token_at(end)
+        if a >= len(doc.words) or doc.starts[a] != start:
             continue
         t = a - 1
         if t >= 0 and doc.lower[t] in heads and not cap(doc.words[t]):
@@ -46,7 +47,7 @@ def organisation_role(doc: Doc, name: str) -> tuple[str | None, str | None]:
             app, app_aff, _ = apposition_role(doc, b, len(doc.words))
             if app and doc.lower[b + 1] in {"a", "an"}:
                 return app, app_aff  # "Kessel, a chain of 30 newspapers, …"
-    return described_after(doc, name)
+    return described_after(doc, name, found)
 
 
 GENERIC = frozenset(
@@ -56,23 +57,26 @@ OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "now"})
 FOLLOWING = 2  # sentences after the one naming the organisation
 
 
-def described_after(doc: Doc, name: str) -> tuple[str | None, str | None]:
+def described_after(
+    doc: Doc, name: str, found: list[tuple[int, int]]
+) -> tuple[str | None, str | None]:
     """ "Harbor Co. reported … The home-improvement retailer earned …", "… But the
     Tarn-owned company has …": a sentence opening with "the", lower-case words and an
-    organisation word, soon after the name with no other name written between them."""
+    organisation word, soon after the name (written at `found`) with no other name written
+    between them."""
     heads = lexicon_union("organization_words", "media_words")
     own = {w.lower() for w in name.split()}
-    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text):
-        i = bisect_right(doc.sent_starts, m.start()) - 1
-        k = doc.token_at(m.end())
+    for start, end in found:
+        i = bisect_right(doc.sent_starts, start) - 1
+        k = doc.token_at(end)
         for a, _ in doc.sentences[i + 1 : i + 1 + FOLLOWING]:
             t = doc.token_at(a)
             if not _only_own_names(doc, k, t, own):
                 break
             t += doc.lower[t] in OPENERS if t < len(doc.words) else 0
-            found = _description(doc, t, heads)
-            if found is not None:
-                return found
+            desc = _description(doc, t, heads)
+            if desc is not None:
+                return desc
             k = t
     return None, None
 
