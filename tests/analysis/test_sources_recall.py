@@ -210,3 +210,17 @@ def test_court_records_and_court_documents_are_one_source() -> None:
         "The cameras were switched off for an hour, according to court documents."
     )
     assert list(_speakers(text)) == ["court records"]
+
+
+def test_a_town_speaking_is_its_government() -> None:
+    assert _speakers("The town said the ferry would run again in May.") == {"town": "organization"}
+
+
+def test_professionals_opening_a_sentence_are_an_unnamed_group() -> None:
+    got = _speakers("Doctors said the girl was recovering well after the fall.")
+    assert list(got.values()) == ["anonymous"]
+
+
+def test_a_quantifier_and_a_noun_are_one_subject() -> None:
+    got = _speakers("Some reports suggest that forty boats were lost in the storm.")
+    assert list(got) == ["Some reports"]

@@ -101,6 +101,8 @@ def _name_then_verb(doc: Doc, a: int, b: int) -> int | None:
         k += 1
     if k == a or k >= b or not wd[k][:1].islower():
         return None
+    if k == a + 1 and (low[a] in words("quantifiers") or low[a] in LEADING_DETS):
+        return None  # "Some reports", "Many claims": a quantifier and a noun, no name
     w = low[k]
     is_verb = w in reporting_verbs() or (w.endswith("ed") and len(w) > 4 and w not in NOT_VERBS)
     return k if is_verb else None
@@ -218,11 +220,19 @@ def describe(
         words("document_words"),
         words("titles"),
     )
+    lex_gov = words("government_places")
     role = affiliation = None
     if (
         r == a
         and head_end - r == 1
-        and (low[r] in lex_anon or low[r] in lex_doc or low[r] in lex_org or low[r] in lex_titles)
+        and (
+            low[r] in lex_anon
+            or low[r] in lex_doc
+            or low[r] in lex_org
+            or low[r] in lex_titles
+            or (low[r].endswith("s") and low[r][:-1] in lex_titles)  # "Doctors said"
+            or low[r] in lex_gov
+        )
     ):
         r = head_end  # "Officials said": a capital only because the sentence starts there
     place_before = None
@@ -290,8 +300,8 @@ def describe(
         kind = "media"
         if head == "paper" and any(w in STUDY_WORDS for w in low[a : head_end - 1]):
             kind = "document"  # "the new peer-reviewed paper": a study, not a newspaper
-    elif head in lex_org:
-        kind = "organization"
+    elif head in lex_org or (head in lex_gov and pp is None):
+        kind = "organization"  # "the city said": its government
     elif head in lex_doc:
         kind = "document"
     elif head in lex_titles or title_at(low, head_end - 1):
