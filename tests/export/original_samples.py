@@ -50,7 +50,7 @@ class Sample:
     columns: int = 1
 
 
-def _wrap(words: list[str], width: float, first_indent: float) -> list[str]:
+def _wrap(words: list[str], width: float, first_indent: float, size: float = SIZE) -> list[str]:
     """Greedy lines; a long word that does not fit is hyphenated when its first part does."""
     lines: list[str] = []
     cur = ""
@@ -59,14 +59,14 @@ def _wrap(words: list[str], width: float, first_indent: float) -> list[str]:
     while queue:
         w = queue.pop(0)
         trial = f"{cur} {w}" if cur else w
-        if stringWidth(trial, FONT, SIZE) <= avail:
+        if stringWidth(trial, FONT, size) <= avail:
             cur = trial
             continue
         cut = 0
         if len(w) >= 8:
             for k in range(len(w) - 3, 3, -1):
                 head = f"{cur} {w[:k]}-" if cur else f"{w[:k]}-"
-                if stringWidth(head, FONT, SIZE) <= avail:
+                if stringWidth(head, FONT, size) <= avail:
                     cut = k
                     break
         if cut:
@@ -82,9 +82,10 @@ def _wrap(words: list[str], width: float, first_indent: float) -> list[str]:
     return lines
 
 
-def make_pdf(paras: list[str], columns: int = 1, extras: bool = True) -> bytes:
-    """Draw `paras` on A4 pages in `columns` columns; with `extras`, metadata, a link on
-    page 1 and a form field on the last page."""
+def make_pdf(paras: list[str], columns: int = 1, extras: bool = True, size: float = SIZE) -> bytes:
+    """Draw `paras` on A4 pages in `columns` columns, in type of `size` points; with `extras`,
+    metadata, a link on page 1 and a form field on the last page."""
+    leading = LEADING * size / SIZE
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, pageCompression=1)
     if extras:
@@ -99,7 +100,7 @@ def make_pdf(paras: list[str], columns: int = 1, extras: bool = True) -> bytes:
         (i == 0, line) for p in paras for i, line in enumerate(_wrap(p.split(), col_w, INDENT))
     ]
     page, col, y = 1, 0, TOP
-    c.setFont(FONT, SIZE)
+    c.setFont(FONT, size)
     for first, line in lines:
         if y < BOTTOM:
             col += 1
@@ -108,13 +109,13 @@ def make_pdf(paras: list[str], columns: int = 1, extras: bool = True) -> bytes:
                 c.setFont(FONT, 8)
                 c.drawCentredString(A4[0] / 2, FOOT_Y, f"{page}")
                 c.showPage()
-                c.setFont(FONT, SIZE)
+                c.setFont(FONT, size)
                 page, col = page + 1, 0
         x = left + col * (col_w + gutter) + (INDENT if first else 0)
         c.drawString(x, y, line)
         if extras and page == 1 and y == TOP and col == 0:
-            c.linkURL("https://example.org/harbour", (x, y - 3, x + 60, y + SIZE), relative=0)
-        y -= LEADING
+            c.linkURL("https://example.org/harbour", (x, y - 3, x + 60, y + size), relative=0)
+        y -= leading
     if extras:
         c.acroForm.textfield(name="reviewer", x=72, y=20, width=160, height=16, value="R. Viewer")
     c.setFont(FONT, 8)
