@@ -224,3 +224,19 @@ def test_professionals_opening_a_sentence_are_an_unnamed_group() -> None:
 def test_a_quantifier_and_a_noun_are_one_subject() -> None:
     got = _speakers("Some reports suggest that forty boats were lost in the storm.")
     assert list(got) == ["Some reports"]
+
+
+def test_the_n_year_old_is_the_person_given_that_age() -> None:
+    text = (
+        "Hana Ode, 61, met her lawyer Piet Ros in the morning. "
+        "The 61-year-old said the eviction notice had come without warning."
+    )
+    assert _speakers(text) == {"Hana Ode": "person"}
+
+
+def test_the_n_year_old_is_the_one_who_spoke_just_before() -> None:
+    text = (
+        "“We lost everything,” said Hana Ode. "
+        "The 61-year-old added that the insurer had not called back."
+    )
+    assert _speakers(text) == {"Hana Ode": "person"}

@@ -9,7 +9,7 @@ from reader.analysis.attribution import Raw
 from reader.analysis.doc import Doc
 from reader.analysis.entity_kinds import settle_kinds
 from reader.analysis.fullnames import complete_people
-from reader.analysis.generic_heads import join_generic_heads
+from reader.analysis.generic_heads import join_generic_heads, person_of_age
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.merges import merge_voices
@@ -189,6 +189,9 @@ class _Resolver:
         org = self.named_organisation_before(m)
         if org is not None:
             return org
+        aged = person_of_age(self.doc, m, self.person_trail)
+        if aged is not None:
+            return aged if isinstance(aged, int) else self.named(aged)
         if m.descriptive:
             # joined to the one person named in the text before it (within a window); "a
             # senior official" brings in someone new

@@ -4,19 +4,25 @@ head ("a group of workers" … "the group said"), the nearest named source of it
 pronoun joined to the description does not hide it: "the company says …; it added …"), or,
 when that one never spoke before, the organisation opening a recent sentence ("Harbor Air
 began …. There are now 40 routes, according to the company."). Run after `merge_voices`, on
-what it left."""
+what it left. Also "the 56-year-old said": the person the text gave that age, or the one who
+spoke just before."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Protocol
 
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
 from reader.analysis.model import Span
-from reader.analysis.names import PRONOUNS, lexicon_union
+from reader.analysis.names import PRONOUNS, Mention, lexicon_union
 from reader.analysis.thing_pronouns import organisation_subject_before
 
+AGE_RE = re.compile(r"^(\d{1,3})-year-old$")
+AGE_WINDOW = 1500  # characters back from "the 56-year-old" to the speaker it stands for
+NAME_AGE = r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,3}}), {age}\b"
 WINDOW = 4000  # characters back from the description to the source it stands for
 MAX_WORDS = 3  # "the company", "the news organization", "the Swiss bank"
 ORG_KINDS = frozenset({"organization", "media"})
@@ -148,3 +154,20 @@ def _fits(doc: Doc, kind: str, other: Named) -> bool:
 def _fold(into: Named, e: Named) -> None:
     into.spans |= e.spans
     into.affiliation = into.affiliation or e.affiliation
+
+
+def person_of_age(doc: Doc, m: Mention, trail: list[tuple[int, int]]) -> Mention | int | None:
+    """ "The 56-year-old said …": the person the text gave that age ("Jane Roe, 56,"), else the
+    person who spoke last before it; an entity index, a mention to resolve, or None."""
+    hit = AGE_RE.match(m.name.strip())
+    if hit is None:
+        return None
+    pos = m.span[0]
+    found = list(re.finditer(NAME_AGE.format(age=hit.group(1)), doc.text[:pos]))
+    if found:
+        g = found[-1]
+        return Mention((g.start(1), g.end(1)), g.group(1), g.group(1), "person")
+    k = bisect_left(trail, (pos, -1)) - 1
+    if k >= 0 and pos - trail[k][0] <= AGE_WINDOW:
+        return trail[k][1]
+    return None
