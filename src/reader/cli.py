@@ -16,7 +16,7 @@ from typing import NoReturn
 from reader import __version__
 from reader.errors import ReaderError, log_exception
 
-SUBCOMMANDS = {"analyze", "import", "list", "search", "sources", "export"}
+SUBCOMMANDS = {"analyze", "import", "list", "search", "sources", "export", "feeds"}
 EXIT_ERROR = 2
 MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a larger id cannot name any article
 MAX_LIMIT = 100_000
@@ -117,6 +117,10 @@ def build_cli_parser() -> argparse.ArgumentParser:
     ex.add_argument("--annotations-json", type=Path, metavar="FILE")
     ex.add_argument("--markdown", type=Path, metavar="FILE")
     _data_dir_arg(ex)
+
+    from reader.cli_feeds import add_feeds_parser  # `reader feeds …` (cli_feeds.py)
+
+    add_feeds_parser(sub, _data_dir_arg)
     return p
 
 
@@ -365,6 +369,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_feeds(args: argparse.Namespace) -> int:
+    from reader.cli_feeds import run_feeds  # `reader feeds …` (cli_feeds.py)
+
+    return run_feeds(args, _library)
+
+
 COMMANDS = {
     "analyze": cmd_analyze,
     "import": cmd_import,
@@ -372,4 +382,5 @@ COMMANDS = {
     "search": cmd_search,
     "sources": cmd_sources,
     "export": cmd_export,
+    "feeds": _run_feeds,
 }
