@@ -71,6 +71,10 @@ class LibraryFeature(QObject):
         window.import_paths = self.importer.start
         window.shortcuts_help.extend(SHORTCUTS)
 
+        from reader.ui.feeds_panel import install_feeds  # the Feeds tab (feeds_panel.py)
+
+        self.feeds = install_feeds(window, self.tabs)
+
     def _build_actions(self) -> None:
         w = self.window
 

@@ -1,0 +1,287 @@
+"""The Feeds tab of the Library dock: subscriptions by folder with their unread counts and
+errors, each feed's entries (loaded when it is opened), F5 to refresh every feed in the
+background with progress and Cancel in the status bar, M to toggle an entry read, Enter or a
+double click to open it as an article. The work is reader.library.feeds', run off the GUI
+thread through the window's Operations; the tab reads nothing until it is first shown, so the
+window starts without the store or the feed modules."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+KIND = Qt.ItemDataRole.UserRole + 1  # "feed" | "entry"
+ID = Qt.ItemDataRole.UserRole + 2
+LOADED = Qt.ItemDataRole.UserRole + 3
+SHORTCUTS = [
+    ("F5", "Refresh every feed (Cancel in the status bar)"),
+    ("M", "Mark the selected feed entry read or unread"),
+]
+
+
+def _ops():
+    from reader.library import feeds  # loaded when the Feeds tab is first used
+
+    return feeds
+
+
+def feed_label(title: str, unread: int) -> str:
+    return f"{title} ({unread})" if unread else title
+
+
+class RefreshProgress(QWidget):
+    """Status-bar strip: "Refreshing feeds 3 of 40", a progress bar and Cancel."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setMaximumWidth(140)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.label, self.bar, self.cancel_button):
+            row.addWidget(w)
+        self.hide()
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.label.setText(f"Refreshing feeds {done} of {total}")
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+
+class FeedsPanel(QWidget):
+    """The tree of feeds and their entries."""
+
+    entry_activated = Signal(int)
+
+    def __init__(self, library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)  # thousands of entries scroll smoothly
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.expanded.connect(self._load_entries)
+        self.tree.activated.connect(self._activated)
+        self.empty = QLabel("No feeds yet: add one with `reader feeds add URL`.", self)
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree)
+
+    def reload(self) -> None:
+        """Read the feeds again (their entries when a feed is opened); keeps what was open."""
+        opened = {
+            self.model.item(r).data(ID)
+            for r in range(self.model.rowCount())
+            if self.tree.isExpanded(self.model.index(r, 0))
+        }
+        self.model.clear()
+        rows = _ops().feeds(self.library)
+        for f in rows:
+            item = QStandardItem(feed_label(f.title or f.url, f.unread))
+            item.setData("feed", KIND)
+            item.setData(f.id, ID)
+            item.setData(False, LOADED)
+            tip = f"{f.folder + ' / ' if f.folder else ''}{f.url}"
+            if f.error:
+                item.setForeground(Qt.GlobalColor.darkRed)
+                tip += f"\n{f.error}"
+            item.setToolTip(tip)
+            _bold(item, f.unread > 0)
+            if f.entries:
+                item.appendRow(QStandardItem(""))  # placeholder: the arrow, entries on opening
+            self.model.appendRow(item)
+            if f.id in opened:
+                self.tree.expand(item.index())
+        self.empty.setVisible(not rows)
+
+    def _load_entries(self, index: QModelIndex) -> None:
+        item = self.model.itemFromIndex(index)
+        if item is None or item.data(KIND) != "feed" or item.data(LOADED):
+            return
+        item.removeRows(0, item.rowCount())
+        for e in _ops().entries(self.library, item.data(ID)):
+            child = QStandardItem(e.title or e.summary[:80] or e.url or e.guid)
+            child.setData("entry", KIND)
+            child.setData(e.id, ID)
+            child.setToolTip(e.summary[:400])
+            _bold(child, not e.read)
+            item.appendRow(child)
+        item.setData(True, LOADED)
+
+    def selected_entry(self) -> QStandardItem | None:
+        item = self.model.itemFromIndex(self.tree.currentIndex())
+        return item if item is not None and item.data(KIND) == "entry" else None
+
+    def show_read(self, item: QStandardItem, read: bool) -> None:
+        """An entry's read state changed: its weight, and its feed's count."""
+        if item.font().bold() == (not read):
+            return
+        _bold(item, not read)
+        feed = item.parent()
+        if feed is not None:
+            unread = 0
+            for r in range(feed.rowCount()):
+                child = feed.child(r)
+                unread += int(child is not None and child.font().bold())
+            title = feed.text().rsplit(" (", 1)[0] if feed.text().endswith(")") else feed.text()
+            feed.setText(feed_label(title, unread))
+            _bold(feed, unread > 0)
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = self.model.itemFromIndex(index)
+        if item is not None and item.data(KIND) == "entry":
+            self.entry_activated.emit(int(item.data(ID)))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _bold(item: QStandardItem, on: bool) -> None:
+    font = QFont(item.font())
+    font.setBold(on)
+    item.setFont(font)
+
+
+class FeedsFeature(QObject):
+    """The Feeds tab, its refresh (F5) with progress and Cancel, M and opening entries."""
+
+    refreshed = Signal(object)  # reader.library.feeds.RefreshReport
+
+    def __init__(self, window, tabs: QTabWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = FeedsPanel(window.library, window)
+        tabs.addTab(self.panel, "Feeds")
+        self.progress = RefreshProgress(window)
+        self.progress.cancel_requested.connect(self.cancel)
+        window.statusBar().addPermanentWidget(self.progress)
+        self._cancel: threading.Event | None = None
+        self.panel.entry_activated.connect(self.open_entry)
+        self.refresh_action = self._action("Refresh &Feeds", self.refresh, "F5")
+        self.read_action = self._action("Toggle &Read", self.toggle_read, "M", self.panel.tree)
+        window.shortcuts_help.extend(SHORTCUTS)
+        self._loaded = False
+        self._tabs = tabs
+        tabs.currentChanged.connect(self._on_tab)
+
+    def _on_tab(self, index: int) -> None:
+        if self._tabs.widget(index) is self.panel and not self._loaded:
+            self._loaded = True
+            self.panel.reload()
+
+    def _action(self, text: str, slot, keys: str, owner: QWidget | None = None) -> QAction:
+        act = QAction(text, owner or self.window)
+        act.setShortcut(QKeySequence(keys))
+        # M is a letter: only while the feed list has the focus, never while typing a note
+        context = Qt.ShortcutContext.WidgetShortcut if owner else Qt.ShortcutContext.WindowShortcut
+        act.setShortcutContext(context)
+        act.triggered.connect(lambda _=False: slot())
+        (owner or self.window).addAction(act)
+        return act
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def refresh(self) -> None:
+        """Refresh every feed in the background (F5); a second F5 while it runs does nothing."""
+        if self.running:
+            return
+        cancel = threading.Event()
+        self._cancel = cancel
+        library = self.window.library
+        self.progress.set_progress(0, 0)
+        self.progress.cancel_button.setEnabled(True)
+        self.progress.show()
+        self.window.ops.run(
+            lambda report: _ops().refresh(
+                library, cancel=cancel, on_progress=lambda d, t, _o: report(d, t)
+            ),
+            self._done,
+            self._failed,
+            on_progress=self.progress.set_progress,
+            database=False,  # downloads: the database pool stays free for the window
+        )
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.progress.cancel_button.setEnabled(False)
+            self.progress.label.setText("Cancelling…")
+
+    def _done(self, report) -> None:  # reader.library.feeds.RefreshReport
+        self._cancel = None
+        self.progress.hide()
+        self._loaded = True
+        self.panel.reload()
+        said = f"{_count(report.new_entries, 'new entry', 'new entries')} from " + _count(
+            report.updated, "feed", "feeds"
+        )
+        if report.failed:
+            said += f"; {len(report.failed)} failed (see their tooltips)"
+        if report.cancelled:
+            said = "Refresh cancelled: " + said
+        self.window.show_message(said)
+        self.refreshed.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._cancel = None
+        self.progress.hide()
+        self.window._failed(exc, "Refreshing the feeds failed")
+
+    def toggle_read(self) -> None:
+        item = self.panel.selected_entry()
+        if item is None:
+            return
+        self.panel.show_read(item, _ops().toggle_read(self.window.library, int(item.data(ID))))
+
+    def open_entry(self, entry_id: int) -> None:
+        """Import the entry's article if needed (a download: off the GUI thread), then open it."""
+        library = self.window.library
+        item = self.panel.selected_entry()
+        self.window.statusBar().showMessage("Opening the entry…")
+
+        def opened(article_id: int) -> None:
+            if item is not None:
+                self.panel.show_read(item, True)
+            self.window.open_article(article_id)
+
+        self.window.ops.run(
+            lambda: _ops().open_entry(library, entry_id),
+            opened,
+            lambda exc: self.window._failed(exc, "Cannot open the entry"),
+            database=False,
+            changes="library",
+        )
+
+
+def install_feeds(window, tabs: QTabWidget) -> FeedsFeature:
+    """Add the Feeds tab to the Library dock's `tabs` of a MainWindow."""
+    feature = FeedsFeature(window, tabs)
+    window.feeds_feature = feature
+    return feature
