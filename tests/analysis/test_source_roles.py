@@ -198,3 +198,47 @@ def test_an_unnamed_person_is_anonymous_with_the_phrase_as_role():
     got = _speakers(text)
     assert got["an airport official"][0] == "anonymous"
     assert got["one user"][1] == "user"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # a plural possessive's apostrophe is no part of the organisation's name
+        (
+            "Harbor Nets’ chief executive, Lena Brook, said the cables were cut.",
+            "Lena Brook",
+            "chief executive",
+            "Harbor Nets",
+        ),
+        # an adverb and an article before the title are no part of the role
+        (
+            "“We are ready,” said Lena Brook. Brook, who is also the mayor of Tarn, added "
+            "that the town would cope.",
+            "Lena Brook",
+            "mayor",
+            "Tarn",
+        ),
+        # a sentence whose verb states the job, before or after the quotation
+        (
+            "Lena Brook runs the Harbor Trust. “We are ready,” she said.",
+            "Lena Brook",
+            "head",
+            "Harbor Trust",
+        ),
+        (
+            "“We are ready,” said Lena Brook. Brook leads the Tarn Union and has warned before.",
+            "Lena Brook",
+            "leader",
+            "Tarn Union",
+        ),
+        # two particles inside a person's name keep the whole name
+        (
+            "“We are ready,” said Maria Dolores van der Berg-Santos, a trader.",
+            "Maria Dolores van der Berg-Santos",
+            "trader",
+            None,
+        ),
+    ],
+)
+def test_role_and_name_in_longer_constructions(text, name, role, affiliation):
+    assert _speakers(text)[name] == ("person", role, affiliation)

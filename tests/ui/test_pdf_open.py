@@ -141,3 +141,20 @@ def test_a_long_pdf_opens_with_progress(qtbot, data_dir: Path, long_pdf: Path) -
     finally:
         window.ops.wait()
         library.close()
+
+
+def test_cancel_in_a_batch_stops_inside_a_long_pdf(data_dir: Path, long_pdf: Path) -> None:
+    import threading
+
+    from reader.ui.import_dialog import import_files
+
+    library = Library(data_dir)
+    try:
+        before = _articles(data_dir)
+        cancel = threading.Event()
+        # Cancel pressed once the PDF's import has begun: it stops at its next page
+        result = import_files(library, [str(long_pdf)], cancel, lambda i, n: cancel.set())
+        assert result.cancelled and result.imported == [] and result.failures == []
+        assert _articles(data_dir) == before
+    finally:
+        library.close()

@@ -67,7 +67,13 @@ def _represented(text: str, role: str | None, aff: str | None) -> tuple[str | No
 def tidy(text: str, role: str | None, aff: str | None) -> tuple[str | None, str | None]:
     """(role, affiliation) with the affiliation reduced to an organisation or place name; the
     text tells where the parts stood relative to each other."""
+    if role:
+        ws = role.split()
+        while len(ws) > 1 and ws[0].lower() in words("role_adverbs") | {"the", "a", "an"}:
+            ws = ws[1:]  # "also the mayor"
+        role = " ".join(ws)
     if aff:
+        aff = aff.removesuffix("’").removesuffix("'")  # "Harbor Nets’ chief executive"
         aff = _CLAUSE_OPENING.sub("", aff)
         aff = _RELATIVE.sub("", aff).strip(" ,") or None
     if aff and role:

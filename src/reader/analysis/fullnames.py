@@ -15,6 +15,7 @@ from reader.analysis.roles import (
     apposition_role,
     clean_role,
     copula_role,
+    job_verb,
     of_affiliation,
     role_before,
 )
@@ -62,7 +63,7 @@ def _introductions(
         if not (role or aff):
             aff = of_affiliation(doc, j + 1, len(wd))
         if not (role or aff):
-            role, aff = copula_role(doc, j + 1, len(wd))  # "Jane Roe is the director of X."
+            role, aff = _stated_job(doc, j + 1)  # "Jane Roe is the director of X."
         out.append((m.name, role, aff))
     return out
 
@@ -109,10 +110,19 @@ def _predicate_role(
     """ "Roe is the director of the Harbor Institute.": a job the text states of the name in
     a sentence of its own."""
     for j in index.get(surname, []):
-        role, aff = copula_role(doc, j + 1, len(doc.words))
+        role, aff = _stated_job(doc, j + 1)
         if role or aff:
             return clean_role(role), aff
     return None, None
+
+
+def _stated_job(doc: Doc, k: int) -> tuple[str | None, str | None]:
+    """ "is the director of X." or "runs the Harbor Trust." after a name ending at token k."""
+    role, aff = copula_role(doc, k, len(doc.words))
+    if role or aff:
+        return role, aff
+    job = job_verb(doc, k, len(doc.words))
+    return (job[0], job[1]) if job is not None else (None, None)
 
 
 def _title_elsewhere(

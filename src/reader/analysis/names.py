@@ -31,6 +31,7 @@ PREPOSITIONS = frozenset(
 NAME_JOINERS = frozenset({"of", "and", "&", "de", "van", "von", "der", "al", "bin", "la", "du"})
 
 RUN_JOINERS = NAME_JOINERS | {"for", "the"}
+PARTICLES = NAME_JOINERS - {"of", "and", "&"}  # "van", "der", "de", "al" in a person's name
 
 TRAILING_DROP = frozenset({"himself", "herself", "themselves", "itself", "too", "also", "alone"})
 
@@ -117,6 +118,10 @@ def run_start(doc: Doc, lo: int, hi: int) -> int:
             r -= 1
         elif w == "." and r - 2 >= lo and cap(wd[r - 2]) and low[r - 2] in CORPORATE:
             r -= 1  # "Harbor Inc."
+        elif low[r - 1] in PARTICLES and r - 2 > lo and r < hi and low[r - 2] in PARTICLES:
+            if not cap(wd[r - 3]):
+                break
+            r -= 2  # "Anna van der Berg": two particles inside a person's name
         elif low[r - 1] in RUN_JOINERS and r - 1 > lo and r < hi and cap(wd[r - 2]):
             if low[r - 1] == "the" and sentence_initial(doc, r - 2):
                 break  # "Later the Senate": a capital only because the sentence starts there

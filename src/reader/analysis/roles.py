@@ -166,23 +166,29 @@ def _role_verbs() -> dict[str, str]:
 def job_clause(doc: Doc, c: int, limit: int) -> tuple[str, str | None, int] | None:
     """ ", who heads the Harbor Institute," after a name, its comma at token c: (the role the
     verb gives, its object as the affiliation, end token); else None."""
-    low, wd = doc.lower, doc.words
-    if not (c + 3 < limit and low[c + 1] == "who"):
+    if not (c + 3 < limit and doc.lower[c + 1] == "who"):
         return None
-    role = _role_verbs().get(low[c + 2])
+    return job_verb(doc, c + 2, limit)
+
+
+def job_verb(doc: Doc, v: int, limit: int) -> tuple[str, str | None, int] | None:
+    """ "heads the Harbor Institute" from token v (the verb): (the role the verb gives, its
+    object as the affiliation, end token); None when the verb states no job."""
+    low, wd = doc.lower, doc.words
+    role = _role_verbs().get(low[v]) if v + 1 < limit else None
     if role is None:
         return None
-    e = c + 3
-    while e < limit and e - c < 14 and wd[e] not in {",", ";", ".", "“", "”", '"', "(", ")"}:
+    e = v + 1
+    while e < limit and e - v < 13 and wd[e] not in {",", ";", ".", "“", "”", '"', "(", ")"}:
         e += 1
-    a = c + 3 + (low[c + 3] == "the")
+    a = v + 1 + (low[v + 1] == "the")
     n = a
     while n < e and (cap(wd[n]) or (low[n] in NAME_JOINERS and n + 1 < e and cap(wd[n + 1]))):
         n += 1
     if n > a:
         return role, text_of(doc, a, n), e
-    p = next((j for j in range(c + 3, e) if low[j] in PREPOSITIONS), e)
-    if p > c + 3 and low[p - 1] in lexicon_union("organization_words", "media_words"):
+    p = next((j for j in range(v + 1, e) if low[j] in PREPOSITIONS), e)
+    if p > v + 1 and low[p - 1] in lexicon_union("organization_words", "media_words"):
         return role, text_of(doc, a, p), p  # "leads the city's union": an unnamed organisation
     return None  # "who led the research": no job
 
