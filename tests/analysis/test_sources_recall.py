@@ -240,3 +240,11 @@ def test_the_n_year_old_is_the_one_who_spoke_just_before() -> None:
         "The 61-year-old added that the insurer had not called back."
     )
     assert _speakers(text) == {"Hana Ode": "person"}
+
+
+def test_a_subject_ends_at_its_past_tense_verb() -> None:
+    text = (
+        "Within hours, some of the mayor’s critics took to the radio, claiming that the "
+        "contract had been rigged."
+    )
+    assert "some of the mayor’s critics" in _speakers(text)

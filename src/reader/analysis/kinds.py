@@ -144,6 +144,9 @@ def describe(
         return Mention(span, wd[a], wd[a], kind, pronoun=True)
     if _no_speaker(doc, a, b):
         return None
+    verb = next((j for j in range(a + 1, b) if low[j] in words("past_verbs")), None)
+    if verb is not None:
+        b = verb  # "some of the mayor's critics took to …": the subject ends at its verb
     v = _name_then_verb(doc, a, b)
     if v is not None:
         return describe(doc, a, v, pronouns=pronouns)  # "Jane Roe issued a statement"
