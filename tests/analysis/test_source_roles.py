@@ -242,3 +242,38 @@ def test_an_unnamed_person_is_anonymous_with_the_phrase_as_role():
 )
 def test_role_and_name_in_longer_constructions(text, name, role, affiliation):
     assert _speakers(text)[name] == ("person", role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        # a participle apposition says where the person works
+        (
+            "Prosecutors said that Ada Holm and Ivo Sand, assigned to the night shift at "
+            "Harbor Prison, slept. “I was awake,” Sand said.",
+            "Ivo Sand",
+            "Harbor Prison",
+        ),
+        ("“The river is rising,” said Ivo Sand, based in Tarn.", "Ivo Sand", "Tarn"),
+        # no organisation named after it: no affiliation
+        ("“The river is rising,” said Ivo Sand, working on the flood plan.", "Ivo Sand", None),
+    ],
+)
+def test_participle_apposition_gives_the_workplace(text, name, affiliation):
+    assert _speakers(text)[name] == ("person", None, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a capital only because the sentence starts there: still an unnamed source
+        ("State media reported that 12 people died.", "State media", "state media"),
+        (
+            "The plan failed, according to a group of employees.",
+            "a group of employees",
+            "group of employees",
+        ),
+    ],
+)
+def test_unnamed_sources_take_their_phrase_as_role(text, name, role):
+    assert _speakers(text)[name][1] == role

@@ -73,12 +73,18 @@ def _unnamed_role(e: Named) -> None:
     ("an airport official") is anonymous."""
     if e.kind == "person" and not _proper(e) and e.name[:1].isalpha():
         e.kind = "anonymous"
-    if e.role or _proper(e) or e.kind not in {"anonymous", "other", "group"}:
-        return
     ws = e.name.split()
+    # "State media reported": a capital only because the sentence starts there
+    common = not _proper(e) or (len(ws) > 1 and all(w.islower() for w in ws[1:]))
+    if e.role or not common or e.kind == "person":
+        return
+    if e.kind in {"organization", "document"} and _proper(e):
+        return  # "Harbor media": may be a name
     lead = lexicon_union("quantifiers")
     while ws and ws[0].lower() in lead:
         ws = ws[1:]
+    if ws and _proper(e):
+        ws[0] = ws[0].lower()
     e.role = " ".join(ws) or None
 
 

@@ -94,6 +94,8 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
     job = job_clause(doc, c, limit)
     if job is not None:
         return job
+    if c + 2 < limit and low[c + 1] in words("workplace_participles"):
+        return None, *_workplace(doc, c + 2, limit)
     if c + 3 < limit and wd[c + 1].isdigit() and wd[c + 2] == ",":
         # "Jane Roe, 24, from Harbor Town": an age, then where the person is from
         home = of_affiliation(doc, c + 3, limit)
@@ -157,6 +159,26 @@ def copula_role(doc: Doc, k: int, limit: int) -> tuple[str | None, str | None]:
     if not any(title_at(low, j) and low[j] not in words("kin_words") for j in range(k + 2, p)):
         return None, None  # "is a keen sailor", "is a father of two": no job
     return split_role(doc, k + 1, e)
+
+
+def _workplace(doc: Doc, k: int, limit: int) -> tuple[str | None, int]:
+    """ "to the night shift at Harbor Prison," from token k: the capitalised name after the
+    first "at", "with", "for" or "in" that opens one (affiliation, end token)."""
+    low, wd = doc.lower, doc.words
+    e = k
+    while e < limit and e - k < 16 and wd[e] not in {",", ";", ".", "“", "”", '"', "("}:
+        e += 1
+    for j in range(k, e - 1):
+        if low[j] in {"at", "with", "for", "in"}:
+            a = j + 1 + (low[j + 1] == "the")
+            n = a
+            while n < e and (
+                cap(wd[n]) or (low[n] in NAME_JOINERS and n + 1 < e and cap(wd[n + 1]))
+            ):
+                n += 1
+            if n > a:
+                return text_of(doc, a, n), e
+    return None, e
 
 
 def _role_verbs() -> dict[str, str]:
