@@ -13,6 +13,19 @@ class InputError(ReaderError):
     """A file, page or URL that cannot be read or is not an article."""
 
 
+class PasswordNeeded(InputError):
+    """An encrypted PDF opened with no password, or with a wrong one (`wrong`): the window asks
+    for it, the CLI takes `--password`."""
+
+    def __init__(self, message: str, wrong: bool) -> None:
+        super().__init__(message)
+        self.wrong = wrong
+
+
+class Cancelled(ReaderError):
+    """The person stopped an import (raised by a progress callback); nothing was stored."""
+
+
 class StoreError(ReaderError):
     """The library database cannot be opened or written."""
 

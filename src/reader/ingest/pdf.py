@@ -19,7 +19,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 
-from reader.errors import InputError, ReaderError
+from reader.errors import Cancelled, InputError, PasswordNeeded
 from reader.ingest.document import ImportedDocument, PdfSource, title_from_text
 from reader.ingest.limits import MAX_TEXT_CHARS, check_text_size
 from reader.ingest.pdf_layout import Glyph, Word, body_size, furniture, page_lines, words_of
@@ -36,17 +36,16 @@ _PDFIUM = threading.Lock()
 
 PageProgress = Callable[[int, int], None]  # (pages read, pages in all); may raise Cancelled
 
-
-class PasswordNeeded(InputError):
-    """An encrypted PDF: opened with no password, or with a wrong one (`wrong`)."""
-
-    def __init__(self, message: str, wrong: bool) -> None:
-        super().__init__(message)
-        self.wrong = wrong
-
-
-class Cancelled(ReaderError):
-    """The person stopped the import (raised by a progress callback); nothing was stored."""
+__all__ = [  # the two errors live in reader.errors; here too for whoever reads PDFs
+    "MAX_PDF_BYTES",
+    "PDF_LIMIT_NOTE",
+    "SCANNED",
+    "Cancelled",
+    "PageProgress",
+    "PasswordNeeded",
+    "is_pdf",
+    "read_pdf",
+]
 
 
 def is_pdf(data: bytes, lenient: bool = False) -> bool:

@@ -15,9 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from reader.errors import ReaderError
+from reader.errors import Cancelled, ReaderError
 from reader.ingest import is_web_address
-from reader.ingest.pdf import Cancelled
 
 SHOWN_FAILURES = 2
 

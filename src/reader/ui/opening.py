@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings, QUrl, SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from reader.errors import ReaderError
+from reader.errors import Cancelled, PasswordNeeded, ReaderError
 from reader.ingest import is_web_address
-from reader.ingest.pdf import Cancelled, PasswordNeeded
 from reader.library import ArticleView as OpenArticle
 from reader.library import Library
 from reader.ui.article_view import ArticleView

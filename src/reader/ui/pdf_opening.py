@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from reader.ingest.pdf import Cancelled
+from reader.errors import Cancelled
 from reader.ui.import_dialog import ImportProgress
 
 SHOW_FROM_PAGES = 20  # a shorter PDF is read before a progress bar would be seen
