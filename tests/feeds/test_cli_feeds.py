@@ -142,10 +142,11 @@ def test_errors_are_one_line(capsys, tmp_path: Path, server: FeedServer) -> None
         assert "Traceback" not in err and "internal error" not in err
 
 
-def test_the_installed_command_runs(tmp_path: Path, server: FeedServer) -> None:
+def test_the_installed_command_runs(capsys, tmp_path: Path, server: FeedServer) -> None:
     _news(server)
     cmd = [sys.executable, "-m", "reader", "--data-dir", str(tmp_path), "feeds"]
     done = subprocess.run([*cmd, "add", server.url("/rss")], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    done = subprocess.run([*cmd, "list", "--format", "json"], capture_output=True, text=True)
-    assert json.loads(done.stdout)[0]["unread"] == 2
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "subscribed to Harbour Times (2 new entries)" in done.stdout
+    code, out, _ = run(capsys, tmp_path, "list", "--format", "json")
+    assert code == 0 and json.loads(out)[0]["unread"] == 2
