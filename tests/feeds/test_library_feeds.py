@@ -152,3 +152,17 @@ def test_opml_round_trip_keeps_folders(tmp_path: Path, server: FeedServer) -> No
     )
     with pytest.raises(FeedError):
         ops.import_opml(other, tmp_path / "missing.opml")
+
+
+def test_an_entry_longer_than_an_article_can_be_is_refused(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    from reader.errors import InputError
+
+    lib = Library(tmp_path)
+    huge = "The minister said the border was calm. " * 8000  # 312,000 characters
+    added = ops.add_feed(lib, _feed(server, {"title": "Huge", "guid": "h", "description": huge}))
+    (entry,) = ops.entries(lib, added.feed_id)
+    with pytest.raises(InputError, match=r"too large: 31[0-9],[0-9]{3} characters"):
+        ops.open_entry(lib, entry.id)
+    assert lib.article_count() == 0

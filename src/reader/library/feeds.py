@@ -21,6 +21,7 @@ from reader.feeds.opml import Subscription, read_opml, write_opml
 from reader.feeds.refresh import MAX_WORKERS, refresh_feeds, refresh_one
 from reader.feeds.storage import EntryInfo, FeedInfo
 from reader.ingest.document import ImportedDocument
+from reader.ingest.limits import check_text_size
 
 if TYPE_CHECKING:
     from reader.library.operations import Library
@@ -170,6 +171,7 @@ def open_entry(lib: Library, entry_id: int) -> int:
     else:
         if not e.summary.strip():
             raise FeedError(f"The entry {e.title or e.guid!r} has neither an address nor any text")
+        check_text_size(e.summary, e.url or e.title or e.guid)  # a feed may carry 10 MB
         article_id = lib.import_document(
             ImportedDocument(
                 text=e.summary,
