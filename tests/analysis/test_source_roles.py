@@ -277,3 +277,23 @@ def test_participle_apposition_gives_the_workplace(text, name, affiliation):
 )
 def test_unnamed_sources_take_their_phrase_as_role(text, name, role):
     assert _speakers(text)[name][1] == role
+
+
+def test_a_report_whose_maker_speaks_is_the_maker():
+    text = (
+        "“Prices will rise,” said a report from Harbor Capital Markets. “Growth is slow,” "
+        "Harbor Capital Markets said."
+    )
+    assert _speakers(text) == {"Harbor Capital Markets": ("organization", None, None)}
+
+
+def test_a_report_names_its_maker_as_affiliation():
+    text = "“Prices will rise,” said a report from Harbor Capital Markets."
+    got = _speakers(text)["a report from Harbor Capital Markets"]
+    assert got == ("document", "report", "Harbor Capital Markets")
+
+
+def test_a_role_does_not_end_on_a_preposition():
+    text = "“Prices will rise,” said a new study by Tarn University."
+    (role,) = [r for _, r, _ in _speakers(text).values()]
+    assert role is None or not role.endswith(" by")

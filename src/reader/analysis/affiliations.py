@@ -71,6 +71,8 @@ def tidy(text: str, role: str | None, aff: str | None) -> tuple[str | None, str 
         ws = role.split()
         while len(ws) > 1 and ws[0].lower() in words("role_adverbs") | {"the", "a", "an"}:
             ws = ws[1:]  # "also the mayor"
+        while len(ws) > 1 and ws[-1].lower() in {"by", "from", "of", "for", "at", "with"}:
+            ws = ws[:-1]  # "new study by": the maker was cut off as the name
         role = " ".join(ws)
     if aff:
         aff = aff.removesuffix("’").removesuffix("'")  # "Harbor Nets’ chief executive"

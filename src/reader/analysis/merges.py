@@ -57,6 +57,7 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             _expand_initials(doc, entities[i])
             _as_written(doc, entities[i])
             e = entities[i]
+            _maker_speaks(doc, e)
             if e.kind in {"organization", "media"} and _proper(e) and not e.role:
                 e.role, aff = organisation_role(doc, e.name)
                 e.affiliation = e.affiliation or aff
@@ -65,6 +66,24 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             e.role, e.affiliation = tidy(doc.text, e.role, e.affiliation)
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
+
+
+# "a report from Harbor Bank": a document named by its maker
+MADE_BY = re.compile(r"^(?:(?:a|an|the|one|another) )?(?:\w+ ){0,2}?\w+ (?:from|by) ([A-Z].*)$")
+
+
+def _maker_speaks(doc: Doc, e: Named) -> None:
+    """ "…, said a report from Harbor Bank." and "Harbor Bank said …": one voice, the maker
+    (an organisation) speaking in its own name elsewhere, not a document."""
+    m = MADE_BY.match(e.name)
+    if e.kind != "document" or m is None:
+        return
+    maker = m.group(1)
+    if any(doc.text[a:b] == maker for a, b in e.spans):
+        e.name, e.kind = maker, "organization"
+    elif not e.role:
+        head = e.name[: m.start(1)].split()[-2]  # "a report from …" → report, by its maker
+        e.role, e.affiliation = head, e.affiliation or maker
 
 
 def _unnamed_role(e: Named) -> None:
