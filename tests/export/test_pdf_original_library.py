@@ -201,3 +201,26 @@ def test_the_appendix_is_not_read_as_article_text(imported):
     bid = again.import_path(out)
     assert again.open_article(bid).text == lib.open_article(aid).text
     assert spans(again, bid) == spans(lib, aid)
+
+
+def test_a_damaged_stored_original_is_one_line_from_the_cli(imported):
+    import sqlite3
+    import subprocess
+
+    lib, aid, _pdf, tmp = imported
+    db = lib.data_dir / "library.sqlite3"
+    lib.close()
+    with sqlite3.connect(db) as con:  # the stored file cut short, as a failing disk might leave it
+        con.execute("UPDATE article_pdf SET original = substr(original, 1, 400)")
+    out = tmp / "out.pdf"
+    command = ["export", str(aid), "--pdf", str(out), "--data-dir", str(lib.data_dir)]
+    p = subprocess.run(
+        [sys.executable, "-m", "reader", *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert p.returncode == 2
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Cannot export into the original PDF" in lines[0], p.stderr
+    assert "Traceback" not in p.stderr and not out.exists()

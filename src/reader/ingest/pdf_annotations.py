@@ -28,6 +28,20 @@ from reader.ingest.pdf_map import NOT_ON_PAGE, PdfTextMap
 
 log = logging.getLogger(__name__)
 
+
+class _IntoReadersLog(logging.Handler):
+    """pypdf's warnings about a damaged file ("EOF marker not found") go to reader's log file
+    with the rest, not to the terminal: the person gets the one line reader writes."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.handle(record)
+
+
+_pypdf_log = logging.getLogger("pypdf")
+if not any(isinstance(h, _IntoReadersLog) for h in _pypdf_log.handlers):
+    _pypdf_log.addHandler(_IntoReadersLog())
+    _pypdf_log.propagate = False
+
 OURS = "reader-"  # the /NM prefix of every annotation reader writes
 APPENDIX_KEY = "/ReaderAppendix"  # on the pages reader appended (sources and notes)
 MARKUP = {
