@@ -158,3 +158,17 @@ def test_cancel_in_a_batch_stops_inside_a_long_pdf(data_dir: Path, long_pdf: Pat
         assert _articles(data_dir) == before
     finally:
         library.close()
+
+
+def test_once_every_page_is_read_cancel_is_no_longer_offered(make_window) -> None:
+    window = make_window(start=False)
+    pdf = window.pdf_opening()
+    pdf.start("/tmp/report.pdf", "report.pdf")
+    pdf.shown("/tmp/report.pdf", "report.pdf", 500, 1000)
+    assert pdf.progress.isVisible() and pdf.progress.cancel_button.isEnabled()
+    assert pdf.progress.label.text() == "Reading page 501 of 1,000 · report.pdf"
+    pdf.shown("/tmp/report.pdf", "report.pdf", 1000, 1000)
+    assert pdf.progress.label.text() == "Analysing report.pdf…"
+    assert not pdf.progress.cancel_button.isEnabled()
+    pdf.finished("/tmp/report.pdf")
+    assert not pdf.progress.isVisible()

@@ -66,6 +66,9 @@ class PdfOpening(QObject):
         if not self.progress.isVisible():
             self.progress.cancel_button.setEnabled(True)
             self.progress.show()
+        if done >= total:  # every page read: the analysis runs on, and can no longer stop
+            self.progress.label.setText(f"Analysing {name}…")
+            self.progress.cancel_button.setEnabled(False)
 
     def finished(self, target: str) -> None:
         self._reading.pop(target, None)
