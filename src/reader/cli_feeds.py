@@ -155,7 +155,7 @@ def _add(lib: Any, args: argparse.Namespace) -> int:
             print(f"{n:>3}  {link.kind:<9}  {link.title or '(untitled)'}  {link.url}")
         raise ReaderError(f"{exc}: add it again with --pick N (listed above)") from None
     state = "subscribed to" if added.new else "already subscribed to"
-    print(f"{added.feed_id}\t{state} {added.title} ({added.entries} new entries)")
+    print(f"{added.feed_id}\t{state} {added.title} ({_count(added.entries, 'new entry')})")
     return 0
 
 
@@ -184,7 +184,14 @@ def _refresh(lib: Any, args: argparse.Namespace) -> int:
         print(f"reader: {url}: {error}", file=sys.stderr)
     skipped = f", {report.skipped} waiting after failures" if report.skipped else ""
     print(
-        f"refreshed {report.total} feeds in {report.seconds:.1f} s: {report.new_entries} new "
-        f"entries, {report.not_modified} not modified, {len(report.failed)} failed{skipped}"
+        f"refreshed {_count(report.total, 'feed')} in {report.seconds:.1f} s: "
+        f"{_count(report.new_entries, 'new entry')}, {report.not_modified} not modified, "
+        f"{len(report.failed)} failed{skipped}"
     )
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 new entry", "3 new entries", "1 feed", "2 feeds"."""
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"

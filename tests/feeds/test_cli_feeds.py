@@ -56,7 +56,8 @@ def test_add_list_refresh_read_open(capsys, tmp_path: Path, server: FeedServer) 
         2,
     )
     code, out, err = run(capsys, tmp_path, "refresh")
-    assert code == 0 and "1 not modified" in out and "0 failed" in out
+    assert code == 0 and "refreshed 1 feed in" in out
+    assert "0 new entries, 1 not modified, 0 failed" in out
     assert server.hits("/rss")[-1]["If-None-Match"] == '"v1"'
     code, out, _ = run(capsys, tmp_path, "entries", "--format", "json")
     ids = {e["guid"]: e["id"] for e in json.loads(out)}
