@@ -46,3 +46,30 @@ def test_a_verb_for_quotations_reports_a_that_clause() -> None:
     contents = [parts[0] for name, parts in _statements(text) if "Brekke" in name]
     assert "the dues would double by spring" in contents
     assert "the council had been warned twice" in contents
+
+
+def test_a_quote_resumed_after_a_long_speaker_tag_is_one_statement() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "“The real danger,” said Per Holm, a shipping analyst who has followed the port "
+        "authority for two decades and advised three mayors, “is that the boats leave for good.”"
+    )
+    found = _statements(text)
+    assert len(found) == 1
+    name, parts = found[0]
+    assert "Holm" in name
+    assert parts == ["“The real danger,”", "“is that the boats leave for good.”"]
+
+
+def test_a_stance_verb_reports_its_object_up_to_a_time_phrase() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The fishermen's union endorsed Ingrid Moe last week. "
+        "Moe defended her plan for a second ferry on Tuesday."
+    )
+    found = {name: parts[0] for name, parts in _statements(text)}
+    assert any("union" in name and content == "Ingrid Moe" for name, content in found.items())
+    assert any(
+        "Moe" in name and content == "her plan for a second ferry"
+        for name, content in found.items()
+    )

@@ -75,6 +75,10 @@ CLAUSE_BREAKS = frozenset(
 )
 INTERJECTED = frozenset({"however", "though", "too", "also", "again", "instead", "meanwhile"})
 RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
+# words that end the object of a stance verb ("endorsed Roe last week", "defended the plan
+# on Monday"): a time follows the object
+ATTITUDE_STOPS = TIME_AFTER_CUE | words("months") | frozenset({"earlier", "amid"})
+TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "early", "late", "next", "that"})
 
 
 @dataclass
@@ -97,13 +101,13 @@ def sentence_end_token(doc: Doc, k: int, limit: int) -> int:
     j = k
     while j < limit:
         w = doc.words[j]
-        if w in {".", "!", "?"} and not (w == "." and j and _abbreviation(doc.words[j - 1])):
+        if w in {".", "!", "?"} and not (w == "." and j and abbreviation(doc.words[j - 1])):
             return j
         j += 1
     return limit
 
 
-def _abbreviation(word: str) -> bool:
+def abbreviation(word: str) -> bool:
     """A word a full stop follows without ending the sentence: "Gov.", or an initial ("George
     W. Bush"), as the sentence splitter (doc.py) reads them."""
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
@@ -252,6 +256,17 @@ class AttributorBase:
         self.used.add(cue.token)
         insort(self.cue_index, (cue.token, len(self.out)))
         self.out.append(Raw((content,), kind, m, cue))
+
+    def attitude_end(self, k: int, end: int) -> int:
+        """Token ending the object of a stance verb whose content opens at `k`: the first
+        time word, circumstance or punctuation after it, else `end`."""
+        doc = self.doc
+        for t in range(k + 1, end):
+            if doc.lower[t] in ATTITUDE_STOPS or doc.words[t] in {",", "—", "–", "(", ":"}:
+                while t - 1 > k and doc.lower[t - 1] in TIME_LEADS:
+                    t -= 1  # "… on Monday", "… last week"
+                return t
+        return end
 
     def that_after(self, cue: Cue) -> bool:
         """`wrote that …`, `replied that …`: "that" right after a verb that otherwise cues only

@@ -17,6 +17,7 @@ from reader.analysis.attribution_base import (
     QUOTE_MARKS,
     AttributorBase,
     Raw,
+    abbreviation,
     n_words,
     sentence_end_token,
 )
@@ -147,6 +148,21 @@ class DirectQuotes(AttributorBase):
             return None
         m = describe(doc, k, j + 1, loose=True)
         return (m, cue) if m is not None else None
+
+    def resumes(self, before: Quotation, q: Quotation) -> bool:
+        """`q` opens on a lower-case word in the sentence of the quotation `before`: the rest
+        of a sentence that a speaker tag interrupted (`“The risk,” said X, a long role, “is
+        that …”`)."""
+        doc = self.doc
+        first = doc.text[q.inner[0] : q.inner[0] + 1]
+        if not (first.isalpha() and first.islower()):
+            return False
+        lo, hi = doc.token_at(before.span[1]), doc.token_at(q.span[0])
+        return not any(
+            doc.words[t] in {"!", "?", ";"}
+            or (doc.words[t] == "." and not abbreviation(doc.words[t - 1]))
+            for t in range(lo, hi)
+        )
 
     def opens_quote(self, t: int) -> bool:
         """Token `t` opens a quotation: a double mark, or two apostrophes written as one
@@ -343,7 +359,7 @@ class DirectQuotes(AttributorBase):
                 interrupted = (
                     cue is not None
                     and cue.span[1] <= q.span[0]
-                    and gap <= 14
+                    and (gap <= 14 or (lead == "," and self.resumes(self.quotes[prev], q)))
                     and lead in {",", ".", ":", ";", "—", "–"}
                 )  # `“A,” he said, noting that “B”`: B is part of what he noted
             if (

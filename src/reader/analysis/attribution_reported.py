@@ -224,7 +224,9 @@ class ReportedSpeech(AttributorBase):
             if a > s_start and doc.lower[a - 1] in SUBORDINATORS | CLAUSE_SUBORDINATORS:
                 # "While he said X, he …": the reported clause ends at the comma
                 end = next((t for t in range(k, end) if doc.words[t] == ","), end)
-            if end - k < 2:
+            if cue.attitude:
+                end = self.attitude_end(k, end)  # "endorsed Roe last week": the object only
+            if end - k < (1 if cue.attitude else 2):
                 continue
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)

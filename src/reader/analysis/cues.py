@@ -57,6 +57,7 @@ class Cue:
     document_only: bool = False  # "found", "showed": a cue only when a document speaks
     belief: bool = False  # "believes", "fears": a cue only for a "that" clause
     question: bool = False  # "asked": reported speech only for "whether", "if", "how" …
+    attitude: bool = False  # "endorsed", "defended": the object is the content
 
 
 def _addressee_end(doc: Doc, k: int) -> int:
@@ -142,6 +143,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
                 verb.document_only,
                 verb.belief,
                 verb.question,
+                verb.attitude,
             )
         )
     return tuple(out)

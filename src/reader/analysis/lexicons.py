@@ -41,6 +41,7 @@ class Verb:
     document_only: bool = False  # "the study found": a cue only when a document speaks
     belief: bool = False  # "X believes that …": a belief or intention, reported with "that"
     question: bool = False  # "asked whether …": reports a question, else quotations only
+    attitude: bool = False  # "endorsed X", "defended X": a stance; its object is the content
 
 
 @cache
@@ -60,6 +61,7 @@ def reporting_verbs() -> dict[str, Verb]:
             "document" in flag,
             "belief" in flag,
             "question" in flag,
+            "attitude" in flag,
         )
         for form in forms:
             out[form.lower()] = verb
