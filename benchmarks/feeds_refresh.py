@@ -1,7 +1,9 @@
 """Feed refresh speed (issue 15): 200 feeds × 50 entries from a local server that answers each
 request after 50 ms, refreshed into a real library twice — the first time every feed sends its
 entries, the second time nothing is new and every feed answers 304 Not Modified to the
-conditional request. The server counts the connections open at once. Then the queries the
+conditional request. The server counts the connections open at once; the CPU time of the
+refreshing process is shown beside the wall time (parsing 10,000 entries with feedparser is
+most of it, so a busy machine shows here first). Then the queries the
 Library panel makes on opening (feeds with unread counts, one feed's entries) over 50,000
 entries.
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -235,7 +238,9 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(args.feeds):
             storage.add_feed(lib.db, server.url(f"/f{i}.xml"))
 
+        cpu = time.process_time()
         first = ops.refresh(lib)
+        first_cpu = time.process_time() - cpu
         got = server.stats(reset=True)
         stored = sum(f.entries for f in ops.feeds(lib))
         ok = (
@@ -248,13 +253,16 @@ def main(argv: list[str] | None = None) -> int:
             (
                 "first refresh",
                 f"{first.seconds:.2f} s",
-                f"{got['requests']} requests, {got['most_open']} connections at most, "
+                f"CPU {first_cpu:.1f} s; {got['requests']} requests, "
+                f"{got['most_open']} connections at most, "
                 f"{stored:,} entries stored, {got['body_bytes'] / 1e6:.1f} MB, "
                 f"{len(first.failed)} failed",
                 ok,
             )
         )
+        cpu = time.process_time()
         second = ops.refresh(lib)
+        second_cpu = time.process_time() - cpu
         got = server.stats()
         ok = (
             second.seconds <= SECOND_TARGET_S
@@ -266,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
             (
                 "second refresh",
                 f"{second.seconds:.2f} s",
-                f"{got['requests']} requests, {got['not_modified']} answered 304, "
+                f"CPU {second_cpu:.1f} s; {got['requests']} requests, "
+                f"{got['not_modified']} answered 304, "
                 f"{got['body_bytes']} body bytes, {got['most_open']} connections at most, "
                 f"{second.new_entries} new entries",
                 ok,
@@ -299,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         f"Feed refresh: {args.feeds} feeds × {args.entries} entries, "
-        f"{args.latency * 1000:.0f} ms latency per request"
+        f"{args.latency * 1000:.0f} ms latency per request "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
     width = max(len(r[0]) for r in rows)
     for name, value, detail, ok in rows:
