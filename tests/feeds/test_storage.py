@@ -129,3 +129,22 @@ def test_a_library_made_at_revision_0005_keeps_its_feeds(tmp_path: Path) -> None
     )
     linked = next(e for e in storage.entries(lib.db, feed.id) if e.guid == "g1")
     assert linked.read and linked.article_id == lib.last_article_id()
+
+
+def test_a_feed_that_moved_for_good_is_asked_for_at_its_new_address(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    lib = Library(tmp_path)
+    server.routes["/old"] = Route(status=301, headers={"Location": "/new"})
+    server.routes["/new"] = Route(rss("News", _items("a")), etag='"n1"')
+    server.routes["/tmp"] = Route(status=302, headers={"Location": "/new"})
+    storage.add_feed(lib.db, server.url("/old"))
+    storage.add_feed(lib.db, server.url("/tmp"))
+    _refresh(lib)
+    assert sorted(f.url for f in storage.list_feeds(lib.db)) == [
+        server.url("/new"),
+        server.url("/tmp"),  # a temporary redirect keeps the address subscribed to
+    ]
+    _refresh(lib)
+    assert len(server.hits("/old")) == 1  # the second refresh went straight to /new
+    assert server.hits("/new")[-1].get("If-None-Match") == '"n1"'

@@ -72,6 +72,7 @@ def _get(
 ) -> Fetched:
     current = origin
     seen = {current}
+    permanent = True  # so far, every redirect said the feed moved for good
     opener = _opener(deadline)
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "identity"}
     if etag:
@@ -89,6 +90,7 @@ def _get(
                     content_type=resp.headers.get_content_type(),
                     etag=resp.headers.get("ETag"),
                     last_modified=resp.headers.get("Last-Modified"),
+                    moved=permanent and current != origin,
                 )
         except urllib.error.HTTPError as exc:
             with exc:
@@ -98,8 +100,10 @@ def _get(
                         etag=exc.headers.get("ETag") or etag,
                         last_modified=exc.headers.get("Last-Modified") or last_modified,
                         not_modified=True,
+                        moved=permanent and current != origin,
                     )
                 if exc.code in _REDIRECTS:
+                    permanent = permanent and exc.code in (301, 308)
                     current = _next_hop(origin, current, exc.headers.get("Location"), seen)
                     continue
                 raise FeedError(_status_error(current, exc.code)) from None

@@ -44,6 +44,7 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+    moved: bool = False  # every redirect on the way was permanent (301/308): the feed's new home
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,8 @@ def store_outcome(db: Database, outcome: RefreshOutcome, interval: timedelta = I
             ),
             values,
         )
+        if fetched is not None and fetched.moved:
+            _follow_move(conn, outcome.feed.id, fetched.url)
         if parsed is None or not parsed.items:
             return 0
         (before,) = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM feed_entry")).one()
@@ -196,6 +198,16 @@ def store_outcome(db: Database, outcome: RefreshOutcome, interval: timedelta = I
         if added:
             _link_known_articles(conn, outcome.feed.id, before)
         return added
+
+
+def _follow_move(conn, feed_id: int, url: str) -> None:
+    """A feed that moved for good (301/308) is asked for at its new address from now on,
+    unless that address is a subscription of its own already."""
+    from sqlalchemy import text
+
+    taken = conn.execute(text("SELECT 1 FROM feed WHERE url = :u"), {"u": url}).first()
+    if taken is None:
+        conn.execute(text("UPDATE feed SET url = :u WHERE id = :f"), {"u": url, "f": feed_id})
 
 
 def _naive(when: datetime) -> datetime:
