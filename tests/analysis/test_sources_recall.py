@@ -248,3 +248,22 @@ def test_a_subject_ends_at_its_past_tense_verb() -> None:
         "contract had been rigged."
     )
     assert "some of the mayor’s critics" in _speakers(text)
+
+
+def test_agree_that_reports_a_belief() -> None:
+    got = _speakers("Most growers agree that the new subsidy came far too late.")
+    assert got == {"Most growers": "anonymous"}
+
+
+def test_agreed_to_is_no_statement() -> None:
+    assert _speakers("The union agreed to end the strike on Monday.") == {}
+
+
+def test_assumed_and_recognized_report_beliefs() -> None:
+    text = (
+        "At first, her doctor assumed she had a mild chest infection. "
+        "Later councils have, however, recognized that the levy was unfair."
+    )
+    got = _speakers(text)
+    assert any("doctor" in name for name in got)
+    assert "Later councils" in got

@@ -65,8 +65,18 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "am", "been", "be"})
 
 def skip_back(doc: Doc, j: int, floor: int) -> int:
     """Step left over auxiliaries and adverbs standing between a subject and its verb."""
-    while j >= floor and doc.lower[j] in SKIP_BEFORE_CUE:
-        j -= 1
+    while j >= floor:
+        if doc.lower[j] in SKIP_BEFORE_CUE:
+            j -= 1
+        elif (
+            doc.words[j] == ","
+            and j - 2 >= floor
+            and doc.lower[j - 1] in SKIP_BEFORE_CUE
+            and doc.words[j - 2] == ","
+        ):
+            j -= 3  # "Governments have, however, recognized …": an adverb set off by commas
+        else:
+            break
     return j
 
 
