@@ -44,13 +44,28 @@ def window(qtbot, tmp_path: Path, server: FeedServer):
 
 
 def _labels(w) -> list[str]:
+    """The tree's feeds and folders as shown, a folder's feeds indented under it."""
     model = w.feeds_feature.panel.model
-    return [model.item(r).text() for r in range(model.rowCount())]
+    out = []
+    for r in range(model.rowCount()):
+        item = model.item(r)
+        out.append(item.text())
+        if item.data(Qt.ItemDataRole.UserRole + 1) == "folder":
+            out += ["  " + item.child(i).text() for i in range(item.rowCount())]
+    return out
+
+
+def _harbour(w):
+    """The Harbour Times feed (in the News folder)."""
+    panel = w.feeds_feature.panel
+    folder = panel.model.item(1)
+    panel.tree.expand(folder.index())
+    return folder.child(0)
 
 
 def test_f5_refreshes_in_the_background_and_counts_unread(qtbot, window, server) -> None:
     feature = window.feeds_feature
-    assert _labels(window) == ["Down Daily (1)", "Harbour Times (2)"]
+    assert _labels(window) == ["Down Daily (1)", "News (2)", "  Harbour Times (2)"]
     server.routes["/rss"] = Route(rss("Harbour Times", _items("c", "a", "b")))
     with qtbot.waitSignal(feature.refreshed, timeout=15000) as sig:
         qtbot.keyClick(window, Qt.Key.Key_F5)
@@ -58,7 +73,7 @@ def test_f5_refreshes_in_the_background_and_counts_unread(qtbot, window, server)
     report = sig.args[0]
     assert (report.new_entries, len(report.failed)) == (1, 1)
     assert not feature.progress.isVisible()
-    assert _labels(window) == ["Down Daily (1)", "Harbour Times (3)"]
+    assert _labels(window) == ["Down Daily (1)", "News (3)", "  Harbour Times (3)"]
     down = feature.panel.model.item(0)
     assert "404 Not Found" in down.toolTip()
     assert "1 new entry from 1 feed; 1 failed" in window.statusBar().currentMessage()
@@ -66,7 +81,7 @@ def test_f5_refreshes_in_the_background_and_counts_unread(qtbot, window, server)
 
 def test_m_toggles_read_and_the_count_follows(qtbot, window) -> None:
     panel = window.feeds_feature.panel
-    feed = panel.model.item(1)
+    feed = _harbour(window)
     panel.tree.expand(feed.index())
     assert feed.rowCount() == 2 and feed.child(0).font().bold()
     panel.tree.setFocus()
@@ -74,6 +89,7 @@ def test_m_toggles_read_and_the_count_follows(qtbot, window) -> None:
     qtbot.keyClick(panel.tree, Qt.Key.Key_M)
     assert not feed.child(0).font().bold()
     assert feed.text() == "Harbour Times (1)"
+    assert panel.model.item(1).text() == "News (1)"
     entry_id = int(feed.child(0).data(Qt.ItemDataRole.UserRole + 2))
     assert next(e for e in ops.entries(window.library) if e.id == entry_id).read
     qtbot.keyClick(panel.tree, Qt.Key.Key_M)
@@ -82,7 +98,7 @@ def test_m_toggles_read_and_the_count_follows(qtbot, window) -> None:
 
 def test_enter_opens_the_entry_as_an_article(qtbot, window) -> None:
     panel = window.feeds_feature.panel
-    feed = panel.model.item(1)
+    feed = _harbour(window)
     panel.tree.expand(feed.index())
     panel.tree.setFocus()
     panel.tree.setCurrentIndex(feed.child(1).index())
@@ -112,7 +128,7 @@ def test_screenshot(qtbot, window, server, tmp_path: Path) -> None:
     with qtbot.waitSignal(window.feeds_feature.refreshed, timeout=15000):
         window.feeds_feature.refresh()
     panel = window.feeds_feature.panel
-    panel.tree.expand(panel.model.item(1).index())
+    panel.tree.expand(_harbour(window).index())
     out = Path(os.environ.get("READER_FEEDS_SHOT", tmp_path / "feeds.png"))
     assert window.grab().save(str(out))
     assert out.stat().st_size > 10_000

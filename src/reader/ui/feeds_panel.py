@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 KIND = Qt.ItemDataRole.UserRole + 1  # "feed" | "entry"
 ID = Qt.ItemDataRole.UserRole + 2
 LOADED = Qt.ItemDataRole.UserRole + 3
+TITLE = Qt.ItemDataRole.UserRole + 4
+UNREAD = Qt.ItemDataRole.UserRole + 5
 SHORTCUTS = [
     ("F5", "Refresh every feed (Cancel in the status bar)"),
     ("M", "Mark the selected feed entry read or unread"),
@@ -92,31 +94,59 @@ class FeedsPanel(QWidget):
         layout.addWidget(self.tree)
 
     def reload(self) -> None:
-        """Read the feeds again (their entries when a feed is opened); keeps what was open."""
+        """Read the feeds again (their entries when a feed is opened); keeps what was open.
+        Feeds in a folder (from OPML, or `--folder`) sit under it; the others at the top."""
         opened = {
-            self.model.item(r).data(ID)
-            for r in range(self.model.rowCount())
-            if self.tree.isExpanded(self.model.index(r, 0))
+            (item.data(KIND), item.data(ID))
+            for item in self._items()
+            if item.hasChildren() and self.tree.isExpanded(item.index())
         }
         self.model.clear()
         rows = _ops().feeds(self.library)
+        folders: dict[str, QStandardItem] = {}
         for f in rows:
-            item = QStandardItem(feed_label(f.title or f.url, f.unread))
+            item = QStandardItem()
             item.setData("feed", KIND)
             item.setData(f.id, ID)
+            item.setData(f.title or f.url, TITLE)
+            item.setData(f.unread, UNREAD)
             item.setData(False, LOADED)
-            tip = f"{f.folder + ' / ' if f.folder else ''}{f.url}"
+            tip = f.url
             if f.error:
                 item.setForeground(Qt.GlobalColor.darkRed)
                 tip += f"\n{f.error}"
             item.setToolTip(tip)
-            _bold(item, f.unread > 0)
             if f.entries:
                 item.appendRow(QStandardItem(""))  # placeholder: the arrow, entries on opening
-            self.model.appendRow(item)
-            if f.id in opened:
+            parent = self.model.invisibleRootItem()
+            if f.folder:
+                if f.folder not in folders:
+                    folder = QStandardItem()
+                    folder.setData("folder", KIND)
+                    folder.setData(f.folder, ID)
+                    folder.setData(f.folder.replace("/", " / "), TITLE)
+                    folders[f.folder] = folder
+                    parent.appendRow(folder)
+                parent = folders[f.folder]
+            parent.appendRow(item)
+            _relabel(item)
+        for folder in folders.values():
+            _relabel(folder)
+        for item in self._items():
+            if (item.data(KIND), item.data(ID)) in opened:
                 self.tree.expand(item.index())
         self.empty.setVisible(not rows)
+
+    def _items(self):
+        """Every folder and feed item (not entries)."""
+        todo = [self.model.item(r) for r in range(self.model.rowCount())]
+        while todo:
+            item = todo.pop(0)
+            if item is None:
+                continue
+            yield item
+            if item.data(KIND) == "folder":
+                todo.extend(item.child(r) for r in range(item.rowCount()))
 
     def _load_entries(self, index: QModelIndex) -> None:
         item = self.model.itemFromIndex(index)
@@ -137,24 +167,33 @@ class FeedsPanel(QWidget):
         return item if item is not None and item.data(KIND) == "entry" else None
 
     def show_read(self, item: QStandardItem, read: bool) -> None:
-        """An entry's read state changed: its weight, and its feed's count."""
+        """An entry's read state changed: its weight, and its feed's and folder's counts."""
         if item.font().bold() == (not read):
             return
         _bold(item, not read)
         feed = item.parent()
-        if feed is not None:
-            unread = 0
-            for r in range(feed.rowCount()):
-                child = feed.child(r)
-                unread += int(child is not None and child.font().bold())
-            title = feed.text().rsplit(" (", 1)[0] if feed.text().endswith(")") else feed.text()
-            feed.setText(feed_label(title, unread))
-            _bold(feed, unread > 0)
+        if feed is None:
+            return
+        feed.setData(max(0, int(feed.data(UNREAD)) + (-1 if read else 1)), UNREAD)
+        _relabel(feed)
+        if feed.parent() is not None:
+            _relabel(feed.parent())
 
     def _activated(self, index: QModelIndex) -> None:
         item = self.model.itemFromIndex(index)
         if item is not None and item.data(KIND) == "entry":
             self.entry_activated.emit(int(item.data(ID)))
+
+
+def _relabel(item: QStandardItem) -> None:
+    """A feed's or folder's text and weight from its title and unread count (a folder's is the
+    sum of its feeds')."""
+    if item.data(KIND) == "folder":
+        unread = sum(int(item.child(r).data(UNREAD) or 0) for r in range(item.rowCount()))
+        item.setData(unread, UNREAD)
+    unread = int(item.data(UNREAD) or 0)
+    item.setText(feed_label(str(item.data(TITLE)), unread))
+    _bold(item, unread > 0)
 
 
 def _count(n: int, one: str, many: str) -> str:
