@@ -6,6 +6,7 @@ and show as one line in the window; nothing crashes silently.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 SCREENSHOT_SIZE = (1400, 900)
 SCREENSHOT_TIMEOUT_S = 60.0
+COLLECT_AFTER_MS = 5000  # the cyclic GC comes back then at the latest (no article opened)
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 
 
@@ -66,6 +68,20 @@ def run_gui(
     """Open the window (on `path`, else the last article, else the sample); with `screenshot`,
     save a PNG of the window once the article and its sources show, and exit. `password`
     opens `path` when it is an encrypted PDF."""
+    # Start-up makes some 40,000 objects that live as long as the window (modules, classes,
+    # Qt wrappers): the cyclic GC would scan them again and again, about a tenth of the
+    # start-up, and free nothing. It is off until the first article shows
+    # (`_collect_after_first_article`), and back on whatever happens.
+    gc.disable()
+    try:
+        return _run_gui(data_dir, path, screenshot, password)
+    finally:
+        gc.enable()
+
+
+def _run_gui(
+    data_dir: Path | None, path: str | None, screenshot: Path | None, password: str | None
+) -> int:
     from reader.logs import setup_logging
 
     setup_logging()  # the CLI's log file (reader.logs); records never reach stderr
@@ -95,6 +111,7 @@ def run_gui(
     except ReaderError as exc:  # busy, newer, linked away, read-only, …: the file is untouched
         return _cannot_open(exc, ask=screenshot is None)
     window = MainWindow(library)
+    _collect_after_first_article(window)
     if path and password:
         window.pdf_opening().passwords[path] = password
     server = None
@@ -119,6 +136,24 @@ def run_gui(
         sys.excepthook = previous_hook
         window.ops.wait()
         library.close()
+
+
+def _collect_after_first_article(window) -> None:
+    """Turn the cyclic GC back on once the first article shows (or after COLLECT_AFTER_MS),
+    what start-up made frozen first: it lives as long as the window, never scanned again."""
+    from PySide6.QtCore import QTimer
+
+    def once(*_args: object) -> None:
+        if not gc.isenabled():
+            _collect_from_now_on()
+
+    window.article_opened.connect(lambda _view: QTimer.singleShot(0, once))
+    QTimer.singleShot(COLLECT_AFTER_MS, once)
+
+
+def _collect_from_now_on() -> None:
+    gc.freeze()
+    gc.enable()
 
 
 def _cannot_open(exc: Exception, ask: bool) -> int:
