@@ -108,3 +108,21 @@ def test_the_password_opens_an_encrypted_pdf(tmp_path: Path) -> None:
     kept = lib.pdf_original(article_id)
     assert kept is not None and kept[0] == sample.data  # the file as it was, still encrypted
     lib.close()
+
+
+def test_undoing_a_delete_brings_the_pdf_back(tmp_path: Path) -> None:
+    sample = samples.article(2, n_paragraphs=8)
+    path = tmp_path / "planet.pdf"
+    path.write_bytes(sample.data)
+    lib = Library(tmp_path / "lib")
+    article_id = lib.import_path(path)
+    kept = lib.pdf_original(article_id)
+    assert kept is not None
+    bundle = lib.article_bundle(article_id)
+    lib.delete_article(article_id)
+    assert lib.pdf_original(article_id) is None
+    assert lib.restore_article(bundle) == article_id
+    back = lib.pdf_original(article_id)
+    assert back is not None and back[0] == sample.data
+    assert back[1].to_bytes() == kept[1].to_bytes()
+    lib.close()

@@ -20,6 +20,7 @@ import reader.library.corrections as corrections
 import reader.library.exports as exports
 import reader.library.highlights as highlights
 import reader.library.importing as importing
+import reader.library.pdfs as pdfs
 import reader.library.sources as sources
 from reader.engine import engine_version
 from reader.errors import NotFoundError
@@ -255,6 +256,7 @@ class Library:
                 article=a.model_dump(),
                 highlights=tuple(self.highlights(article_id)),
                 corrections=tuple(c.model_dump() for c in rows),
+                pdf=pdfs.pdf_blobs(s, article_id),
             )
 
     def restore_article(self, bundle: ArticleBundle) -> int:
@@ -268,6 +270,8 @@ class Library:
             s.flush()
             for c in bundle.corrections:
                 s.add(Correction(**c))
+            assert article.id is not None
+            pdfs.restore_pdf(s, article.id, bundle.pdf)
             s.flush()
             analyses.store_analysis(s, article)
         for h in bundle.highlights:

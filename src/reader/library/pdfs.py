@@ -49,3 +49,19 @@ def pdf_original(db: Database, article_id: int) -> tuple[bytes, PdfTextMap] | No
         if row is None:
             return None
         return bytes(row.original), PdfTextMap.from_bytes(bytes(row.text_map))
+
+
+def pdf_blobs(s: Session, article_id: int) -> tuple[bytes, bytes] | None:
+    """The stored original and text map of `article_id`, as kept for undoing its deletion."""
+    from reader.store.models import ArticlePdf
+
+    row = s.get(ArticlePdf, article_id)
+    return None if row is None else (bytes(row.original), bytes(row.text_map))
+
+
+def restore_pdf(s: Session, article_id: int, blobs: tuple[bytes, bytes] | None) -> None:
+    """Put back what `pdf_blobs` kept, with the article it belongs to."""
+    from reader.store.models import ArticlePdf
+
+    if blobs is not None:
+        s.add(ArticlePdf(article_id=article_id, original=blobs[0], text_map=blobs[1]))

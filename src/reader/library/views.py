@@ -71,6 +71,7 @@ class ArticleBundle:
     article: dict
     highlights: tuple[HighlightInfo, ...] = ()
     corrections: tuple[dict, ...] = ()
+    pdf: tuple[bytes, bytes] | None = None  # read from a PDF: its original and text map
 
 
 def article_info(a: Any, sources: int = 0, notes: int = 0) -> ArticleInfo:
