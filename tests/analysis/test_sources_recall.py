@@ -267,3 +267,13 @@ def test_assumed_and_recognized_report_beliefs() -> None:
     got = _speakers(text)
     assert any("doctor" in name for name in got)
     assert "Later councils" in got
+
+
+def test_a_post_shown_above_is_a_source_and_keeps_its_phrase() -> None:
+    text = (
+        "While the post shown above claimed that the bridge had closed, other accounts "
+        "gave a different date:"
+    )
+    got = _speakers(text)
+    assert list(got) == ["post shown above"]
+    assert _said_by(text, "post shown above") == ["the bridge had closed"]

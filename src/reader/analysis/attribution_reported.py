@@ -219,11 +219,12 @@ class ReportedSpeech(AttributorBase):
             if k >= stop:
                 continue
             end = self.clause_end(k, stop)
+            if a > s_start and doc.lower[a - 1] in SUBORDINATORS | CLAUSE_SUBORDINATORS:
+                # "While he said X, he …": the reported clause ends at the comma (a colon
+                # ending the main clause after it introduces nothing of his)
+                end = next((t for t in range(k, end) if doc.words[t] == ","), end)
             if doc.words[end - 1] == ":" or (end < len(doc.words) and doc.words[end] == ":"):
                 continue  # "told the court:" introduces a quotation
-            if a > s_start and doc.lower[a - 1] in SUBORDINATORS | CLAUSE_SUBORDINATORS:
-                # "While he said X, he …": the reported clause ends at the comma
-                end = next((t for t in range(k, end) if doc.words[t] == ","), end)
             if cue.attitude:
                 end = self.attitude_end(k, end)  # "endorsed Roe last week": the object only
             if end - k < (1 if cue.attitude else 2):

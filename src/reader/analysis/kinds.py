@@ -92,6 +92,23 @@ def _no_speaker(doc: Doc, a: int, b: int) -> bool:
     )
 
 
+def _shown_above(doc: Doc, a: int, b: int) -> Mention | None:
+    """ "the tweet shown above": the noun phrase before a participle and an adverb speaks, and
+    keeps them in its name."""
+    if b - a < 3:
+        return None
+    if doc.lower[b - 2] not in words("shown_participles"):
+        return None
+    if doc.lower[b - 1] not in words("shown_adverbs"):
+        return None
+    head = describe(doc, a, b - 2)
+    if head is None or head.pronoun or head.kind == "person":
+        return None
+    text = text_of(doc, a, b)
+    name = text_of(doc, doc.token_at(head.span[0]) + (doc.lower[a] in LEADING_DETS), b)
+    return Mention((doc.starts[a], doc.ends[b - 1]), text, name, head.kind)
+
+
 def _name_then_verb(doc: Doc, a: int, b: int) -> int | None:
     """End of a name opening the phrase and followed by a verb ("Jane Roe revealed the news",
     "Jane Roe issued a statement"): the name is who speaks, not the news or the statement."""
@@ -144,6 +161,9 @@ def describe(
         return Mention(span, wd[a], wd[a], kind, pronoun=True)
     if _no_speaker(doc, a, b):
         return None
+    shown = _shown_above(doc, a, b)
+    if shown is not None:
+        return shown
     verb = next((j for j in range(a + 1, b) if low[j] in words("past_verbs")), None)
     if verb is not None:
         b = verb  # "some of the mayor's critics took to …": the subject ends at its verb
