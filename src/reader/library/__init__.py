@@ -14,6 +14,8 @@ object, `Library` (operations.py), and the views it hands back (views.py).
     backups.py      the daily backup made at opening
     paths.py        the data folder, the bundled sample and the starter library file
     starter.py      putting the starter library in place on a first launch; making it
+    outlets.py      each outlet's sourcing profile (named, verbatim, hedged… per month); not
+                    imported here: only `reader outlets` and the Outlets dialog need it
 
 Nothing in this package imports Qt.
 """
