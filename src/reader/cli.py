@@ -16,7 +16,7 @@ from typing import NoReturn
 from reader import __version__
 from reader.errors import ReaderError, log_exception
 
-SUBCOMMANDS = {"analyze", "import", "list", "search", "sources", "export", "feeds"}
+SUBCOMMANDS = {"analyze", "import", "list", "search", "sources", "export", "feeds", "outlets"}
 EXIT_ERROR = 2
 MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a larger id cannot name any article
 MAX_LIMIT = 100_000
@@ -121,6 +121,9 @@ def build_cli_parser() -> argparse.ArgumentParser:
     from reader.cli_feeds import add_feeds_parser  # `reader feeds …` (cli_feeds.py)
 
     add_feeds_parser(sub, _data_dir_arg)
+    from reader.cli_outlets import add_outlets_parser  # `reader outlets` (cli_outlets.py)
+
+    add_outlets_parser(sub, _data_dir_arg)
     return p
 
 
@@ -375,6 +378,12 @@ def _run_feeds(args: argparse.Namespace) -> int:
     return run_feeds(args, _library)
 
 
+def _run_outlets(args: argparse.Namespace) -> int:
+    from reader.cli_outlets import run_outlets  # `reader outlets` (cli_outlets.py)
+
+    return run_outlets(args, _library)
+
+
 COMMANDS = {
     "analyze": cmd_analyze,
     "import": cmd_import,
@@ -383,4 +392,5 @@ COMMANDS = {
     "sources": cmd_sources,
     "export": cmd_export,
     "feeds": _run_feeds,
+    "outlets": _run_outlets,
 }
