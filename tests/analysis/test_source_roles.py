@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyze
+from reader.analysis.affiliations import tidy
 
 
 def _speakers(text: str) -> dict[str, tuple[str, str | None, str | None]]:
@@ -297,3 +298,54 @@ def test_a_role_does_not_end_on_a_preposition():
     text = "“Prices will rise,” said a new study by Tarn University."
     (role,) = [r for _, r, _ in _speakers(text).values()]
     assert role is None or not role.endswith(" by")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # a person's relative clause is no part of the role
+        (
+            "“The vote was close,” said Ivo Sand, a historian who attended the session.",
+            "Ivo Sand",
+            "historian",
+            None,
+        ),
+        # a clause that names a role keeps only that role
+        (
+            "“Trade will suffer,” said Ivo Sand, who served as Asia director at Tarn Bank.",
+            "Ivo Sand",
+            "Asia director",
+            "Tarn Bank",
+        ),
+        # an honorific, a day or a list's "and" is no affiliation
+        (
+            "“We are closing,” said Rolf Kant, the chief executive of Harbor Lines and.",
+            "Rolf Kant",
+            "chief executive",
+            "Harbor Lines",
+        ),
+    ],
+)
+def test_role_and_affiliation_lose_clauses_and_fragments(text, name, role, affiliation):
+    assert _speakers(text)[name] == ("person", role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("role", "affiliation", "expected"),
+    [
+        ("speaking to a veterans group", "in Tarn", (None, None)),
+        ("at a later press conference", None, (None, None)),
+        ("nominee Gov.", "Harbor", ("nominee", "Harbor")),
+        ("chief", "Mr", ("chief", None)),
+        ("President", "Like", ("President", None)),
+        ("aide", "2011", ("aide", None)),
+        ("owner", "nursing home", ("nursing home owner", None)),
+    ],
+)
+def test_tidy_drops_what_is_no_role_or_affiliation(role, affiliation, expected):
+    text = f"{affiliation} {role} Jane Roe said so." if affiliation else f"{role} said."
+    assert tidy(text, role, affiliation) == expected
+
+
+def test_a_title_opening_with_an_ing_word_stays():
+    assert tidy("founding members Jane Roe", "founding members", None) == ("founding members", None)

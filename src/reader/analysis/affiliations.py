@@ -8,9 +8,11 @@ director" → Tarn), or the person a representative speaks for."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from reader.analysis.lexicons import words
 from reader.analysis.name_kinds import is_place, name_kind
+from reader.analysis.names import PREPOSITIONS, lexicon_union
 
 # a relative clause ends an affiliation: "boat dealers who has a large shop";
 # "that" only before a verb ("the group that owns …"), not as a determiner
@@ -67,24 +69,81 @@ def _represented(text: str, role: str | None, aff: str | None) -> tuple[str | No
 def tidy(text: str, role: str | None, aff: str | None) -> tuple[str | None, str | None]:
     """(role, affiliation) with the affiliation reduced to an organisation or place name; the
     text tells where the parts stood relative to each other."""
-    if role:
-        ws = role.split()
-        while len(ws) > 1 and ws[0].lower() in words("role_adverbs") | {"the", "a", "an"}:
-            ws = ws[1:]  # "also the mayor"
-        while len(ws) > 1 and ws[-1].lower() in {"by", "from", "of", "for", "at", "with"}:
-            ws = ws[:-1]  # "new study by": the maker was cut off as the name
-        role = " ".join(ws)
-    if aff:
-        aff = aff.removesuffix("’").removesuffix("'")  # "Harbor Nets’ chief executive"
-        aff = _CLAUSE_OPENING.sub("", aff)
-        aff = _RELATIVE.sub("", aff).strip(" ,") or None
+    role = _clean_role(role)
+    if role is None and aff and not aff[:1].isupper():
+        aff = None  # the phrase was no role at all ("speaking to a group in …")
+    aff = _clean_affiliation(aff)
     if aff and role:
         role, aff = _into_role(text, role, aff)
+    first = aff.split()[0] if aff else ""
+    if first.lower() in _POSSESSIVES or (first.islower() and first.endswith("ing")):
+        aff = None  # "our worst fears", "using EB-5 funding …" (not "nursing home" owner)
     if role and not aff:
         m = _OWNER.match(role)
         if m is not None:
             aff, role = m.group(1), m.group(2)  # "Tarn’s deputy director of public works"
     return _represented(text, role, aff)
+
+
+# a person's relative clause ends the role ("historian who attended the session"); "that"
+# and "which" stay, they say what an organisation is ("company that runs the awards")
+_PERSON_CLAUSE = re.compile(r"[\s,]+(?:who|whom|whose)\b.*$", re.S)
+_NOT_A_ROLE_START = frozenset({"over", "about", "to", "by", "into", "against", "under"})
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return role
+    if role.lower().startswith("who "):
+        # "who served as Asia director": the role the clause names, if any
+        m = re.match(r"^who\s+\w+\s+as\s+(?:(?:the|a|an)\s+)?(.+)$", role, re.I | re.S)
+        return _clean_role(m.group(1)) if m else None
+    role = _PERSON_CLAUSE.sub("", role)
+    ws = role.split()
+    while len(ws) > 1 and ws[0].lower() in words("role_adverbs") | {"the", "a", "an"}:
+        ws = ws[1:]  # "also the mayor"
+    while len(ws) > 1 and (
+        ws[-1].lower() in {"by", "from", "of", "for", "at", "with", "and"}
+        or (ws[-1].endswith(".") and ws[-1].lower() in _abbreviated_titles())
+    ):
+        ws = ws[:-1]  # "new study by", "nominee Gov.": the name that follows was cut off
+    if not ws:
+        return None
+    first = ws[0].lower()
+    if first in PREPOSITIONS or first in _NOT_A_ROLE_START:
+        return None  # "at a later press gaggle", "over the email server"
+    if first.endswith("ing") and ws[0].islower() and not _titled(ws):
+        return None  # "speaking to a veterans group", "dedicating the museum"
+    return " ".join(ws)
+
+
+def _titled(ws: list[str]) -> bool:
+    """A job title among the words ("managing director", "acting chair")."""
+    low = [w.lower().strip(".,") for w in ws[:2]]  # the "-ing" word and the one after it
+    low += [f"{a} {b}" for a, b in pairwise(low)]  # "founding member"
+    return any(w in words("titles") or w.removesuffix("s") in words("titles") for w in low)
+
+
+def _abbreviated_titles() -> frozenset[str]:
+    return frozenset(line.partition(" = ")[0] for line in words("title_abbreviations"))
+
+
+def _clean_affiliation(aff: str | None) -> str | None:
+    if not aff:
+        return aff
+    aff = aff.removesuffix("’").removesuffix("'")  # "Harbor Nets’ chief executive"
+    aff = _CLAUSE_OPENING.sub("", aff)
+    aff = _RELATIVE.sub("", aff).strip(" ,")
+    ws = aff.split()
+    while ws and ws[-1].lower() in {"and", "or", "&"}:
+        ws = ws[:-1]  # "Center of Media Justice and"
+    aff = " ".join(ws)
+    low = aff.lower()
+    if not ws or low.isdigit() or low in lexicon_union("weekdays", "months", "function_words"):
+        return None  # "2011", "Saturday", "Like"
+    if low in _abbreviated_titles() or f"{low}." in _abbreviated_titles():
+        return None  # "Mr": an honorific, no organisation
+    return aff
 
 
 def _into_role(text: str, role: str, aff: str) -> tuple[str | None, str | None]:
