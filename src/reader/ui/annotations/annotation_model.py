@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.library import HighlightInfo
 
@@ -35,6 +35,15 @@ ORPHAN_HEADER = "Could not be placed in the current text"
 
 def color_of(name: str) -> QColor:
     return QColor(COLORS.get(name, COLORS["yellow"]))
+
+
+def highlight_format(name: str, alpha: int) -> QTextCharFormat:
+    """How a highlight of that colour shows in the article: a translucent background."""
+    color = color_of(name)
+    color.setAlpha(alpha)
+    fmt = QTextCharFormat()
+    fmt.setBackground(color)
+    return fmt
 
 
 class AnnotationRole(IntEnum):

@@ -11,18 +11,16 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QColor,
     QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
-    QTextCharFormat,
 )
 from PySide6.QtWidgets import QMenu
 
 from reader.library import HighlightInfo
 from reader.ui.annotations import article_popups as popups
-from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
+from reader.ui.annotations.annotation_model import COLOR_NAMES, highlight_format
 from reader.ui.annotations.annotations_panel import AnnotationsPanel
 from reader.ui.annotations.commands import (
     AddHighlight,
@@ -94,16 +92,7 @@ class Annotator(QObject):
         self._viewport.installEventFilter(self)
 
         self._build_actions()
-        self.drafts = DraftKeeper(
-            self,
-            self.note_editor,
-            self.library,
-            self.ops,
-            self._failed,
-            # MainWindow's: before another article opens, before closing
-            leaving=getattr(window, "leaving", None),
-            parent=self,
-        )
+        self.drafts = DraftKeeper(self, self._failed, getattr(window, "leaving", None), self)
         window.article_opened.connect(self._on_opened)
         self.ops.changed.connect(self._on_changed)
         if getattr(window, "current", None) is not None:
@@ -233,21 +222,13 @@ class Annotator(QObject):
         for h in self.highlights:
             if h.orphaned or h.end <= h.start:
                 continue
-            sels.append(self.view.selection(h.start, h.end, self._format(h.color, alpha)))
+            sels.append(self.view.selection(h.start, h.end, highlight_format(h.color, alpha)))
         for r in self.pending:
             if r.end > r.start:
-                sels.append(self.view.selection(r.start, r.end, self._format(r.color, alpha)))
+                sels.append(self.view.selection(r.start, r.end, highlight_format(r.color, alpha)))
         if self._draft is not None and self._draft[1] > self._draft[0]:
-            sels.append(self.view.selection(*self._draft, self._format(self.color, alpha + 40)))
+            sels.append(self.view.selection(*self._draft, highlight_format(self.color, alpha + 40)))
         self.view.set_layer("highlights", sels)
-
-    @staticmethod
-    def _format(color: str, alpha: int) -> QTextCharFormat:
-        c = QColor(color_of(color))
-        c.setAlpha(alpha)
-        fmt = QTextCharFormat()
-        fmt.setBackground(c)
-        return fmt
 
     def highlight_at(self, start: int, end: int) -> HighlightRef | None:
         """The highlight holding the range (or the point) [start, end], innermost first."""
@@ -469,11 +450,8 @@ class Annotator(QObject):
 
     # ---- events on the article -------------------------------------------------------------
 
-    def _tooltip(self, event: QHelpEvent) -> bool:
-        return popups.note_tooltip(self, event)  # the note under the mouse
-
-    def _context_menu(self, event: QContextMenuEvent) -> bool:
-        return popups.context_menu(self, event)
+    _tooltip = popups.note_tooltip  # the note under the mouse (article_popups.py)
+    _context_menu = popups.context_menu
 
     def _on_view_destroyed(self) -> None:
         self._alive = False

@@ -48,7 +48,17 @@ class Target:
 
 class DraftHost(Protocol):
     """What the keeper needs of the annotations it serves (reader.ui.annotations.Annotator):
-    the open article and its highlights, and opening the note editor on a draft again."""
+    its note editor, library and runner, the open article and its highlights, and opening the
+    note editor on a draft again."""
+
+    @property
+    def note_editor(self) -> NoteEditor: ...
+
+    @property
+    def library(self) -> Library: ...
+
+    @property
+    def ops(self) -> Operations: ...
 
     @property
     def article_id(self) -> int | None: ...
@@ -71,18 +81,15 @@ class DraftKeeper(QObject):
     def __init__(
         self,
         host: DraftHost,
-        editor: NoteEditor,
-        library: Library,
-        ops: Operations,
         failed: Callable[[BaseException], None],
         leaving: SignalInstance | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.ann = host
-        self.editor = editor
-        self.library = library
-        self.ops = ops
+        self.editor = host.note_editor
+        self.library = host.library
+        self.ops = host.ops
         self.report_failure = failed
         self.target: Target | None = None
         # what the library holds, as far as this window knows: (article, anchor) → the text
