@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from reader.analysis.credibility import source_signals
 from reader.analysis.model import Analysis, Source, Statement
 from reader.ui.source_model import Role, SourceFilterModel, SourceModel, statement_counts
 from reader.ui.sources_panel import SourcesPanel
@@ -204,7 +205,7 @@ def test_delegate_paints_and_sizes_rows(qtbot, analysis):
 
 def test_chips_of_the_hand_made_analysis(analysis):
     model = SourceModel()
-    model.set_analysis(analysis)
+    model.set_analysis(analysis, signals=source_signals(analysis))  # as the library gives them
     ministry = {c.key: c for c in model.chips_of("min")}
     assert ministry["verb:claimed"].label == "claimed"
     assert "<b>claimed</b>" in ministry["verb:claimed"].tooltip
@@ -225,7 +226,7 @@ def test_kind_filter_and_rating_sort(analysis):
     from reader.library import LibrarySourceInfo
 
     model = SourceModel()
-    model.set_analysis(analysis)
+    model.set_analysis(analysis, signals=source_signals(analysis))
     infos = {
         1: LibrarySourceInfo(1, "Ann Lee", "person", "mayor", None, 1, 2, -2, ""),
         2: LibrarySourceInfo(2, "Transport Ministry", "organization", None, None, 1, 1, 1, "x"),

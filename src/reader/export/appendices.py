@@ -3,8 +3,10 @@ the user's highlights and notes, each with the page where it appears."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
+from reader.analysis.credibility import SourceSignals
 from reader.analysis.credibility import source_signals as engine_signals
 from reader.analysis.model import Analysis, Source, Statement
 from reader.export.article import PdfInput
@@ -26,10 +28,13 @@ from reader.export.styles import (
 )
 
 
-def source_signals(analysis: Analysis, source_id: str) -> str:
+def source_signals(
+    analysis: Analysis, source_id: str, signals: Mapping[str, SourceSignals] | None = None
+) -> str:
     """A one-line summary of how a source is reported, as the sources panel shows it: named
     or not, affiliation, statements direct or paraphrased, hedges, doubtful reporting verbs,
-    statements of others that corroborate or contradict."""
+    statements of others that corroborate or contradict. `signals` are the sources' signals
+    as the library computed them for the article (computed here when not given)."""
     sts = analysis.statements_of(source_id)
     n = len(sts)
     kinds = [
@@ -43,7 +48,7 @@ def source_signals(analysis: Analysis, source_id: str) -> str:
     hedged = sum(1 for st in sts if st.hedges)
     doubtful = sum(1 for st in sts if st.stance == "doubtful")
     parts = []  # hedges and stances as the statements carry them, so entries and summary agree
-    rich = _engine_signals(analysis).get(source_id)
+    rich = (signals if signals is not None else _engine_signals(analysis)).get(source_id)
     if rich is not None:
         parts.append("named" if rich.identity.named else "not named")
         if not rich.affiliation.stated:
@@ -152,7 +157,8 @@ def sources_appendix(ts: Typesetter, doc: PdfInput, analysis: Analysis) -> None:
             p for p in (KIND_LABELS.get(src.kind, src.kind), src.role, src.affiliation) if p
         )
         ts.block(details, SRC_META)
-        ts.block(doc.signals.get(src.id) or source_signals(analysis, src.id), SRC_SIGNALS)
+        line = doc.signals.get(src.id) or source_signals(analysis, src.id, doc.credibility)
+        ts.block(line, SRC_SIGNALS)
         for st in sorted(analysis.statements_of(src.id), key=lambda st: st.start):
             pages = layout.pages_of(st.start, st.start + 1) if st.content else []
             body, how = _excerpt(doc.text, st)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from reader.analysis.credibility import SourceSignals
 from reader.analysis.model import Analysis, Segment
 from reader.ingest.authors import byline
 from reader.ingest.document import title_from_name
@@ -60,6 +61,8 @@ class PdfInput:
     analysis: Analysis | None = None
     highlights: Sequence[Mark] = ()
     signals: Mapping[str, str] = field(default_factory=dict)  # source id → signals line
+    # source id → the sources' signals as the library computed them (else the export does)
+    credibility: Mapping[str, SourceSignals] | None = None
 
     def display_title(self) -> str:
         """The title to print: the stored one, unless it is the article's first sentence cut

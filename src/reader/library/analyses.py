@@ -8,13 +8,14 @@ import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from reader.analysis import Analysis, analyze
+from reader.analysis import analyze
 from reader.engine import engine_version
 from reader.library.corrections import remap_corrections
 from reader.library.identity import library_source_for, relink_sources
-from reader.library.rows import analysis_from_rows
+from reader.library.rows import view_from_rows
+from reader.library.views import ArticleView
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -75,24 +76,25 @@ def store_analysis(s: Session, article: Article) -> None:
     relink_sources(s, article.id)  # the user's renames and merges, replayed
 
 
-def load_analysis(s: Session, article: Article) -> Analysis:
-    """The article's stored analysis with the user's corrections applied."""
+def load_view(s: Session, article: Article) -> ArticleView:
+    """What the window shows for the article: its stored analysis with the user's corrections
+    applied, its highlights and its sources' library links (rows → view as in rows.py, the
+    same way the fast reopen reads them)."""
     from sqlmodel import col, select
 
-    from reader.store.models import ArticleSource, Correction, Statement
+    from reader.store.models import ArticleSource, Correction, Highlight, Statement
 
-    sources = s.exec(
-        select(ArticleSource)
-        .where(ArticleSource.article_id == article.id)
-        .order_by(col(ArticleSource.id))
-    ).all()
-    statements = s.exec(
-        select(Statement).where(Statement.article_id == article.id).order_by(col(Statement.start))
-    ).all()
-    corrections = s.exec(
-        select(Correction).where(Correction.article_id == article.id).order_by(col(Correction.id))
-    ).all()
-    return analysis_from_rows(article, sources, statements, corrections)
+    def rows(table: Any, order: Any) -> list[Any]:
+        query = select(table).where(table.article_id == article.id).order_by(col(order))
+        return list(s.exec(query).all())
+
+    return view_from_rows(
+        article,
+        rows(ArticleSource, ArticleSource.id),
+        rows(Statement, Statement.start),
+        rows(Correction, Correction.id),
+        rows(Highlight, Highlight.start),
+    )
 
 
 # ---- stale analyses: made by another engine than this one -------------------------------------

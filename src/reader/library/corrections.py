@@ -9,12 +9,12 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any
 
-from reader.analysis.model import Source as AnalysisSource
-from reader.analysis.model import Statement as AnalysisStatement
 from reader.annotate.corrections import correction_anchor, remap
 from reader.errors import NotFoundError, ReaderError
 from reader.library.identity import relink_sources
+from reader.library.rows import corrected
 from reader.library.sources import readings
+from reader.store.records import CorrectionRecord
 from reader.store.snapshot import read_rows, reading
 
 if TYPE_CHECKING:
@@ -86,19 +86,12 @@ def _anchor(
     from reader.store.models import Article, ArticleSource, Statement
 
     article = s.get(Article, article_id)
-    srcs = [
-        AnalysisSource(
-            id=r.key,
-            name=r.name,
-            kind=r.kind,
-            mentions=tuple(tuple(m) for m in json.loads(r.mentions)),
-        )
-        for r in s.exec(select(ArticleSource).where(ArticleSource.article_id == article_id))
-    ]
-    sts = [
-        AnalysisStatement(id=r.key, source=r.source_key, kind=r.kind, content=((r.start, r.end),))
-        for r in s.exec(select(Statement).where(Statement.article_id == article_id))
-    ]
+    assert article is not None  # checked by add_correction in this session
+    srcs, sts = corrected(
+        s.exec(select(ArticleSource).where(ArticleSource.article_id == article_id)),
+        s.exec(select(Statement).where(Statement.article_id == article_id)),
+        (),  # the analysis as the engine gave it
+    )
     return correction_anchor(article.text, srcs, sts, action, source_key, statement_key, value)
 
 
@@ -129,7 +122,7 @@ def orphaned_corrections(db_path: Path, article_id: int) -> list[Any]:
     with the Correction columns; read without SQLAlchemy (the window asks when an article
     opens)."""
     with reading(db_path) as conn:
-        rows = read_rows(conn, "correction", "id", article_ids=[int(article_id)])
+        rows = read_rows(conn, CorrectionRecord, "id", article_ids=[int(article_id)])
     return [r for r in rows if r.orphaned]
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from reader.library.views import ArticleInfo, ArticleView, HighlightInfo
 
 if TYPE_CHECKING:
+    from reader.export.article import PdfInput
     from reader.export.pdf import PdfReport
 
 Progress = Callable[[int, int], None]
@@ -45,11 +46,25 @@ def export_pdf(
 ) -> PdfReport:
     """Write the opened article as an annotated PDF: highlights and notes as PDF annotations,
     claims shaded, appendices of sources and notes."""
-    from reader.export.pdf import PdfInput
     from reader.export.pdf import export_pdf as write_pdf
 
+    return write_pdf(
+        pdf_input(view),
+        Path(out_path),
+        paper=paper,
+        claims=claims,
+        author=author,
+        progress=progress,
+    )
+
+
+def pdf_input(view: ArticleView) -> PdfInput:
+    """What the PDF shows of an opened article: its text, analysis, the sources' signals the
+    library computed with the view, and the highlights still placed in the text."""
+    from reader.export.article import PdfInput
+
     info = view.info
-    doc = PdfInput(
+    return PdfInput(
         title=info.title,
         text=view.text,
         origin=info.origin,
@@ -60,7 +75,5 @@ def export_pdf(
         segments=view.analysis.segments,
         analysis=view.analysis,
         highlights=[h for h in view.highlights if not h.orphaned],
-    )
-    return write_pdf(
-        doc, Path(out_path), paper=paper, claims=claims, author=author, progress=progress
+        credibility=view.signals,
     )

@@ -35,7 +35,6 @@ from reader.library.views import (
     HighlightInfo,
     NoteDraft,
     article_info,
-    highlight_info,
 )
 from reader.store.database import Database
 
@@ -218,24 +217,7 @@ class Library:
                 a.opened_at = utcnow()
                 s.add(a)
                 self._set(s, "last_article", str(article_id))
-            analysis = analyses.load_analysis(s, a)
-            highlights = s.exec(
-                select(Highlight)
-                .where(Highlight.article_id == article_id)
-                .order_by(col(Highlight.start))
-            ).all()
-            links = {
-                r.key: r.library_source_id
-                for r in s.exec(select(ArticleSource).where(ArticleSource.article_id == article_id))
-                if r.library_source_id is not None
-            }
-            return ArticleView(
-                info=article_info(a, len(analysis.sources)),
-                text=a.text,
-                analysis=analysis,
-                highlights=tuple(highlight_info(h) for h in highlights),
-                library_sources=links,
-            )
+            return analyses.load_view(s, a)
 
     def delete_article(self, article_id: int) -> None:
         with self.db.session() as s:

@@ -1,12 +1,17 @@
 """Stored rows → the analysis and the view the window gets: the one converter for every read
-path (sqlmodel objects, or rows read with sqlite3 for the fast reopen)."""
+path, whether the rows are sqlmodel objects (an operation's session) or the records of
+store/records.py read with sqlite3 (the fast reopen, the library-wide source reads). Nothing
+is dropped on the way: roles, affiliations, mentions, quoted parts, cues, hedges, stance; and
+the view carries the sources' credibility signals, computed once here."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.analysis import Analysis
+from reader.analysis.credibility import source_signals
 from reader.analysis.model import Source as AnalysisSource
 from reader.analysis.model import Statement as AnalysisStatement
 from reader.library.views import ArticleView, article_info, highlight_info
@@ -15,38 +20,103 @@ if TYPE_CHECKING:
     from reader.store.snapshot import ArticleSnapshot
 
 
-def analysis_from_rows(article: Any, sources: Any, statements: Any, corrections: Any) -> Analysis:
-    """An article's analysis from its stored rows (model objects or snapshot namespaces), with
-    the user's corrections applied and the segments recomputed."""
+class SourceRow(Protocol):
+    """A row of article_source (store.models.ArticleSource or store.records.SourceRecord)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def affiliation(self) -> str | None: ...
+    @property
+    def mentions(self) -> str: ...
+    @property
+    def library_source_id(self) -> int | None: ...
+
+
+class StatementRow(Protocol):
+    """A row of statement (store.models.Statement or store.records.StatementRecord)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def source_key(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def cue(self) -> str | None: ...
+    @property
+    def cue_text(self) -> str: ...
+    @property
+    def source_mention(self) -> str | None: ...
+    @property
+    def hedges(self) -> str: ...
+    @property
+    def stance(self) -> str: ...
+    @property
+    def continues(self) -> str | None: ...
+
+
+def source_of(r: SourceRow) -> AnalysisSource:
+    """One stored source as the engine gave it."""
+    return AnalysisSource(
+        id=r.key,
+        name=r.name,
+        kind=r.kind,
+        role=r.role,
+        affiliation=r.affiliation,
+        mentions=tuple((m[0], m[1]) for m in json.loads(r.mentions)),
+    )
+
+
+def statement_of(r: StatementRow) -> AnalysisStatement:
+    """One stored statement as the engine gave it (every quoted part, cue, hedges, stance)."""
+    cue = json.loads(r.cue) if r.cue else None
+    mention = json.loads(r.source_mention) if r.source_mention else None
+    return AnalysisStatement(
+        id=r.key,
+        source=r.source_key,
+        kind=r.kind,
+        content=tuple((p[0], p[1]) for p in json.loads(r.content)),
+        cue=(cue[0], cue[1]) if cue else None,
+        source_mention=(mention[0], mention[1]) if mention else None,
+        hedges=tuple(json.loads(r.hedges)),
+        stance=r.stance,
+        cue_text=r.cue_text,
+        continues=r.continues,
+    )
+
+
+def corrected(
+    sources: Iterable[SourceRow], statements: Iterable[StatementRow], corrections: Sequence[Any]
+) -> tuple[list[AnalysisSource], list[AnalysisStatement]]:
+    """An article's sources and statements from their rows, with the user's corrections
+    (Correction rows or records) applied."""
+    srcs = [source_of(r) for r in sources]
+    sts = [statement_of(r) for r in statements]
+    if not corrections:
+        return srcs, sts
     from reader.annotate.corrections import apply_corrections
 
-    srcs = [
-        AnalysisSource(
-            id=r.key,
-            name=r.name,
-            kind=r.kind,
-            role=r.role,
-            affiliation=r.affiliation,
-            mentions=tuple(tuple(m) for m in json.loads(r.mentions)),
-        )
-        for r in sources
-    ]
-    sts = [
-        AnalysisStatement(
-            id=r.key,
-            source=r.source_key,
-            kind=r.kind,
-            content=tuple(tuple(p) for p in json.loads(r.content)),
-            cue=tuple(json.loads(r.cue)) if r.cue else None,
-            source_mention=tuple(json.loads(r.source_mention)) if r.source_mention else None,
-            hedges=tuple(json.loads(r.hedges)),
-            stance=r.stance,
-            cue_text=r.cue_text,
-            continues=r.continues,
-        )
-        for r in statements
-    ]
-    srcs, sts = apply_corrections(srcs, sts, corrections)
+    return apply_corrections(srcs, sts, list(corrections))
+
+
+def analysis_from_rows(
+    article: Any,
+    sources: Iterable[SourceRow],
+    statements: Iterable[StatementRow],
+    corrections: Sequence[Any],
+) -> Analysis:
+    """An article's analysis from its stored rows, with the user's corrections applied and the
+    segments recomputed."""
+    srcs, sts = corrected(sources, statements, corrections)
     return Analysis(
         text=article.text,
         title=article.title,
@@ -56,17 +126,32 @@ def analysis_from_rows(article: Any, sources: Any, statements: Any, corrections:
     )
 
 
-def view_from_snapshot(snap: ArticleSnapshot) -> ArticleView:
-    a = snap.article
-    analysis = analysis_from_rows(a, snap.sources, snap.statements, snap.corrections)
+def view_from_rows(
+    article: Any,
+    sources: Sequence[SourceRow],
+    statements: Sequence[StatementRow],
+    corrections: Sequence[Any],
+    highlights: Iterable[Any],
+) -> ArticleView:
+    """What the window shows for one article, from its rows (read either way), with its
+    sources' credibility signals computed here, once."""
+    analysis = analysis_from_rows(article, sources, statements, corrections)
     return ArticleView(
-        info=article_info(a, len(analysis.sources)),
-        text=a.text,
+        info=article_info(article, len(analysis.sources)),
+        text=article.text,
         analysis=analysis,
-        highlights=tuple(highlight_info(h) for h in snap.highlights),
+        highlights=tuple(highlight_info(h) for h in highlights),
         library_sources={
-            r.key: r.library_source_id for r in snap.sources if r.library_source_id is not None
+            r.key: r.library_source_id for r in sources if r.library_source_id is not None
         },
+        signals=source_signals(analysis),
+    )
+
+
+def view_from_snapshot(snap: ArticleSnapshot) -> ArticleView:
+    """The view of an article read with sqlite3 for the fast reopen (store/snapshot.py)."""
+    return view_from_rows(
+        snap.article, snap.sources, snap.statements, snap.corrections, snap.highlights
     )
 
 

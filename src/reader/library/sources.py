@@ -15,12 +15,22 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.analysis.model import Source as AnalysisSource
 from reader.analysis.model import Statement as AnalysisStatement
-from reader.annotate.corrections import apply_corrections
 from reader.errors import NotFoundError, ReaderError
+from reader.library.rows import corrected
+from reader.store.records import (
+    ArticleRecord,
+    CorrectionRecord,
+    LibrarySourceRecord,
+    SourceRecord,
+    StatementRecord,
+)
 from reader.store.snapshot import read_rows, reading
 
 if TYPE_CHECKING:
+    import sqlite3
     from pathlib import Path
+
+    from sqlmodel import Session
 
     from reader.store.database import Database
     from reader.store.models import LibrarySource
@@ -74,7 +84,7 @@ class ArticleReading:
     links: dict[str, int | None]  # source key → LibrarySource.id
 
 
-def readings(s, article_ids: Iterable[int] | None = None) -> dict[int, ArticleReading]:
+def readings(s: Session, article_ids: Iterable[int] | None = None) -> dict[int, ArticleReading]:
     """Every (or the given) article's corrected sources and statements, read in session `s`."""
     from sqlmodel import col, select
 
@@ -91,17 +101,22 @@ def readings(s, article_ids: Iterable[int] | None = None) -> dict[int, ArticleRe
     return _read(s.exec(src_q), s.exec(st_q), s.exec(co_q))
 
 
-def _readings_of(conn, article_ids: Iterable[int] | None = None) -> dict[int, ArticleReading]:
+def _readings_of(
+    conn: sqlite3.Connection, article_ids: Iterable[int] | None = None
+) -> dict[int, ArticleReading]:
     """As `readings`, through a sqlite3 connection of store.snapshot."""
     ids = None if article_ids is None else list(article_ids)
     return _read(
-        read_rows(conn, "article_source", "id", article_ids=ids),
-        read_rows(conn, "statement", "start", article_ids=ids),
-        read_rows(conn, "correction", "id", article_ids=ids),
+        read_rows(conn, SourceRecord, "id", article_ids=ids),
+        read_rows(conn, StatementRecord, "start", article_ids=ids),
+        read_rows(conn, CorrectionRecord, "id", article_ids=ids),
     )
 
 
-def _read(source_rows, statement_rows, correction_rows) -> dict[int, ArticleReading]:
+def _read(
+    source_rows: Iterable[Any], statement_rows: Iterable[Any], correction_rows: Iterable[Any]
+) -> dict[int, ArticleReading]:
+    """The rows of several articles, grouped by article and converted (rows.py)."""
     sources: dict[int, list] = {}
     for r in source_rows:
         sources.setdefault(r.article_id, []).append(r)
@@ -113,20 +128,10 @@ def _read(source_rows, statement_rows, correction_rows) -> dict[int, ArticleRead
         corrections.setdefault(r.article_id, []).append(r)
     out = {}
     for aid in set(sources) | set(statements):
-        srcs = [
-            AnalysisSource(
-                id=r.key, name=r.name, kind=r.kind, role=r.role, affiliation=r.affiliation
-            )
-            for r in sources.get(aid, [])
-        ]
-        sts = [
-            AnalysisStatement(
-                id=r.key, source=r.source_key, kind=r.kind, content=((r.start, r.end),)
-            )
-            for r in statements.get(aid, [])
-        ]
-        if corrections.get(aid):
-            srcs, sts = apply_corrections(srcs, sts, corrections[aid])
+        # the same conversion as opening the article: nothing of the analysis is dropped
+        srcs, sts = corrected(
+            sources.get(aid, []), statements.get(aid, []), corrections.get(aid, [])
+        )
         out[aid] = ArticleReading(
             sources=srcs,
             statements=sts,
@@ -152,7 +157,7 @@ def library_sources(db_path: Path) -> list[LibrarySourceInfo]:
                     1 for st in article.statements if st.source == src.id
                 )
         out = []
-        for row in read_rows(conn, "library_source", "id"):
+        for row in read_rows(conn, LibrarySourceRecord, "id"):
             if row.id not in articles and row.rating is None and not row.note:
                 continue  # left behind by a rename or merge; nothing of the user's on it
             out.append(
@@ -184,7 +189,7 @@ def library_source(db_path: Path, library_source_id: int) -> LibrarySourceInfo:
 
 
 def _source_row(conn, library_source_id: int) -> Any:
-    found = read_rows(conn, "library_source", "id", where=("id", int(library_source_id)))
+    found = read_rows(conn, LibrarySourceRecord, "id", where=("id", int(library_source_id)))
     if not found:
         raise NotFoundError(f"No source with id {library_source_id} in the library")
     return found[0]
@@ -199,13 +204,13 @@ def source_appearances(
         article_ids = {
             r.article_id
             for r in read_rows(
-                conn, "article_source", "id", where=("library_source_id", int(library_source_id))
+                conn, SourceRecord, "id", where=("library_source_id", int(library_source_id))
             )
         }
         article_ids.discard(exclude_article)
         readings = _readings_of(conn, article_ids)
         out = []
-        rows = read_rows(conn, "article", "added_at DESC", article_ids=article_ids)
+        rows = read_rows(conn, ArticleRecord, "added_at DESC", article_ids=article_ids)
         for a in rows:
             article = readings.get(a.id)
             if article is None:

@@ -1,23 +1,38 @@
 """What the library hands the window and the CLI: an article's record, its highlights, the
-opened article with its analysis, and a deleted article kept for undo (frozen dataclasses)."""
+opened article with its analysis and its sources' credibility signals, and a deleted article
+kept for undo (frozen dataclasses). The analysis types the window shows (`Analysis`, `Source`,
+`Statement`, `SourceSignals`…) are re-exported here, so the window needs nothing of
+reader.analysis."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from reader.analysis import Analysis
+from reader.analysis.credibility import Relation, SourceSignals
+from reader.analysis.language import looks_english
+from reader.analysis.model import Source, Span, Statement
 from reader.store.drafts import NoteDraft
 
 __all__ = [
+    "Analysis",
     "ArticleBundle",
     "ArticleInfo",
     "ArticleView",
     "HighlightInfo",
     "NoteDraft",
+    "Relation",
+    "Source",
+    "SourceSignals",
+    "Span",
+    "Statement",
     "article_info",
     "highlight_info",
+    "is_negation",
+    "looks_english",
 ]
 
 
@@ -55,13 +70,16 @@ class HighlightInfo:
 
 @dataclass(frozen=True)
 class ArticleView:
-    """An opened article: its record, its analysis (corrections applied) and the user's marks."""
+    """An opened article: its record, its analysis (corrections applied), the user's marks, and
+    each source's credibility signals, computed once by the library (in the thread that called
+    it, not the window's) for the window, the PDF export and the CLI alike."""
 
     info: ArticleInfo
     text: str
     analysis: Analysis
     highlights: tuple[HighlightInfo, ...] = ()
     library_sources: dict[str, int] = field(default_factory=dict)  # source key → LibrarySource.id
+    signals: Mapping[str, SourceSignals] = field(default_factory=dict)  # source key → signals
 
 
 @dataclass(frozen=True)
@@ -110,3 +128,12 @@ def highlight_info(h: Any) -> HighlightInfo:
         created_at=h.created_at,
         updated_at=h.updated_at,
     )
+
+
+def is_negation(words: str) -> bool:
+    """Whether words the engine gave as a relation's evidence are a negation ("not", "never")
+    or a denial ("denied", "rejects"): what makes two statements contradict."""
+    from reader.analysis.credibility import DENIAL_STEMS, NEGATION_RE, stem
+
+    w = words.strip()
+    return bool(NEGATION_RE.fullmatch(w)) or any(stem(x) in DENIAL_STEMS for x in w.split())

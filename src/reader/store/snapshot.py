@@ -1,12 +1,12 @@
-"""Reopening the last article without SQLAlchemy: the rows the first paint needs, read (and the
-article marked as opened) with the standard library's sqlite3.
+"""Reading without SQLAlchemy: the rows the first paint needs (the last article, marked as
+opened again) and the library-wide source reads, with the standard library's sqlite3.
 
 Importing SQLAlchemy and sqlmodel costs about a third of a second, most of a later launch; the
 window's first article comes through here, and the full store is loaded when an operation first
-needs it. Rows come back as namespaces whose attributes are the tables' columns (datetimes and
-booleans converted as SQLAlchemy would), so the library builds its views from them as from model
-objects. Anything unexpected (no such table, a newer schema) yields None: the caller takes the
-normal way.
+needs it. Rows come back as the records of store/records.py (the tables' columns, datetimes
+and booleans as SQLAlchemy reads them), which the library converts with the same code as model
+objects. Anything unexpected (no such table, a column missing) yields None from
+`read_last_article`: the caller takes the normal way.
 """
 
 from __future__ import annotations
@@ -17,47 +17,29 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 from reader.store.database import connect
-
-DATETIME_COLUMNS = {"added_at", "opened_at", "created_at", "updated_at"}
-BOOL_COLUMNS = {"orphaned"}
+from reader.store.records import (
+    ArticleRecord,
+    CorrectionRecord,
+    HighlightRecord,
+    LibrarySourceRecord,
+    R,
+    Record,
+    SourceRecord,
+    StatementRecord,
+)
 
 
 @dataclass(frozen=True)
 class ArticleSnapshot:
     """One stored article with its derived rows (in the order the library reads them)."""
 
-    article: SimpleNamespace
-    sources: tuple[SimpleNamespace, ...]
-    statements: tuple[SimpleNamespace, ...]
-    corrections: tuple[SimpleNamespace, ...]
-    highlights: tuple[SimpleNamespace, ...]
-
-
-def _datetime(value: object) -> datetime | None:
-    """As sqlmodel's column type reads it: UTC stored without an offset, returned aware."""
-    if value is None:
-        return None
-    dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
-
-
-def _row(cur: sqlite3.Cursor, values: tuple) -> SimpleNamespace:
-    out = {}
-    for (name, *_), value in zip(cur.description, values, strict=True):
-        if name in DATETIME_COLUMNS:
-            value = _datetime(value)
-        elif name in BOOL_COLUMNS:
-            value = bool(value)
-        out[name] = value
-    return SimpleNamespace(**out)
-
-
-def _all(conn: sqlite3.Connection, query: str, *args: object) -> tuple[SimpleNamespace, ...]:
-    cur = conn.execute(query, args)
-    return tuple(_row(cur, r) for r in cur.fetchall())
+    article: ArticleRecord
+    sources: tuple[SourceRecord, ...]
+    statements: tuple[StatementRecord, ...]
+    corrections: tuple[CorrectionRecord, ...]
+    highlights: tuple[HighlightRecord, ...]
 
 
 def _connect(db_path: Path) -> sqlite3.Connection:
@@ -78,28 +60,20 @@ def read_last_article(db_path: Path, analysis_version: str) -> ArticleSnapshot |
             row = conn.execute("SELECT value FROM setting WHERE key = 'last_article'").fetchone()
             if not row or not str(row[0]).isdigit():
                 return None
-            aid = int(row[0])
-            found = _all(conn, "SELECT * FROM article WHERE id = ?", aid)
+            ids = [int(row[0])]
+            found = read_rows(conn, ArticleRecord, "id", article_ids=ids)
             if not found or found[0].analysis_version != analysis_version:
                 return None
             return ArticleSnapshot(
                 article=found[0],
-                sources=_all(
-                    conn, "SELECT * FROM article_source WHERE article_id = ? ORDER BY id", aid
-                ),
-                statements=_all(
-                    conn, "SELECT * FROM statement WHERE article_id = ? ORDER BY start", aid
-                ),
-                corrections=_all(
-                    conn, "SELECT * FROM correction WHERE article_id = ? ORDER BY id", aid
-                ),
-                highlights=_all(
-                    conn, "SELECT * FROM highlight WHERE article_id = ? ORDER BY start", aid
-                ),
+                sources=read_rows(conn, SourceRecord, "id", article_ids=ids),
+                statements=read_rows(conn, StatementRecord, "start", article_ids=ids),
+                corrections=read_rows(conn, CorrectionRecord, "id", article_ids=ids),
+                highlights=read_rows(conn, HighlightRecord, "start", article_ids=ids),
             )
         finally:
             conn.close()
-    except (sqlite3.Error, ValueError, TypeError):
+    except (sqlite3.Error, ValueError, TypeError, KeyError):
         return None
 
 
@@ -119,15 +93,16 @@ def mark_opened(db_path: Path, article_id: int, when: datetime) -> None:
         conn.close()
 
 
-# ---- the library-wide source reads (Sources panel) --------------------------------------------
+# ---- reads of whole tables (the Sources panel's library-wide reads) ----------------------------
 
-# table → the columns a read may order by; names are checked here, values are bound or are ints
-_ORDERS = {
-    "article": {"id", "added_at DESC"},
-    "article_source": {"id"},
-    "statement": {"start"},
-    "correction": {"id"},
-    "library_source": {"id"},
+# record → the columns a read may order by; names are checked here, values are bound or are ints
+_ORDERS: dict[type[Record], set[str]] = {
+    ArticleRecord: {"id", "added_at DESC"},
+    SourceRecord: {"id"},
+    StatementRecord: {"start"},
+    CorrectionRecord: {"id"},
+    HighlightRecord: {"start"},
+    LibrarySourceRecord: {"id"},
 }
 
 
@@ -143,15 +118,16 @@ def reading(db_path: Path) -> Iterator[sqlite3.Connection]:
 
 def read_rows(
     conn: sqlite3.Connection,
-    table: str,
+    record: type[R],
     order: str,
     *,
     article_ids: Iterable[int] | None = None,
     where: tuple[str, object] | None = None,
-) -> tuple[SimpleNamespace, ...]:
-    """Rows of `table` ordered by `order`, limited to `article_ids` (the article's own id for
-    the article table) and/or to one column equal to a value."""
-    if order not in _ORDERS.get(table, ()):
+) -> tuple[R, ...]:
+    """Rows of the record's table ordered by `order`, limited to `article_ids` (the article's
+    own id for the article table) and/or to one column equal to a value."""
+    table = record.TABLE
+    if order not in _ORDERS.get(record, ()):
         raise ValueError(f"cannot read {table} by {order}")
     clauses, args = [], []
     if article_ids is not None:
@@ -166,7 +142,9 @@ def read_rows(
     query = f"SELECT * FROM {table}"
     if clauses:
         query += " WHERE " + " AND ".join(clauses)
-    return _all(conn, f"{query} ORDER BY {order}", *args)
+    cur = conn.execute(f"{query} ORDER BY {order}", args)
+    names = [d[0] for d in cur.description]
+    return tuple(record.from_columns(dict(zip(names, r, strict=True))) for r in cur.fetchall())
 
 
 def stale_article_ids(db_path: Path, analysis_version: str) -> list[int]:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QVariantAnimation
     from PySide6.QtGui import QTextCursor
 
-    from reader.analysis.model import Analysis
+    from reader.library.views import Analysis
 
     _View = QTextBrowser
 else:  # a plain mixin at run time: ArticleView brings the QTextBrowser

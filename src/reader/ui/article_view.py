@@ -32,8 +32,8 @@ from reader.ui.article_marks import ArticleMarks
 from reader.ui.theme import LIGHT, Theme
 
 if TYPE_CHECKING:
-    from reader.analysis.model import Analysis
     from reader.library import ArticleView as OpenArticle
+    from reader.library.views import Analysis
 
 SERIF_FAMILIES = (
     "Noto Serif",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.search import SearchHit
+from reader.library.search import SearchHit
 from reader.ui import icons
 from reader.ui.import_dialog import BatchImport
 from reader.ui.library_table import LibraryPanel

@@ -196,7 +196,8 @@ class Opening(_Window):
     def _show_article(self, view: OpenArticle) -> None:
         self.current = view
         self.article_view.set_article(view)
-        self.sources_panel.set_analysis(view.analysis, self.article_view.source_colors())
+        colors = self.article_view.source_colors()
+        self.sources_panel.set_analysis(view.analysis, colors, view.signals)
         self.sources_panel.set_text_scale(self.article_view.zoom)  # a zoom restored at start
         self.article_view.set_top_offset(view.info.scroll_pos)
         self._update_status()

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.store.search import MARK_CLOSE, MARK_OPEN, SearchHit
+from reader.library.search import MARK_CLOSE, MARK_OPEN, SearchHit
 from reader.ui.tree_model import TwoLevelModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.search import (
+from reader.library.search import (
     MARK_CLOSE,
     MARK_OPEN,
     SearchCancelledError,

@@ -1,7 +1,7 @@
 """The signal chips of a source: short labels ("anonymous", "73% verbatim", "claimed ×2") with
 a tone and a tooltip that quotes the article's own words that produced each one.
 
-Pure functions over `reader.analysis.credibility.SourceSignals` and the library's record of the
+Pure functions over `reader.library.views.SourceSignals` and the library's record of the
 source; no widgets. The delegate draws the chips, the details pane lists the same evidence.
 """
 
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.analysis.credibility import Relation, SourceSignals
-from reader.analysis.model import Analysis, Source, Span
+from reader.library.views import Analysis, Relation, Source, SourceSignals, Span, is_negation
 
 RATING_LABELS = {
     -2: "Distrusted",
@@ -326,7 +325,7 @@ def source_chips(
                 negation = [
                     e
                     for e in r.evidence
-                    if e.statement == r.other_statement and e.span and _is_negation(e.text)
+                    if e.statement == r.other_statement and e.span and is_negation(e.text)
                 ]
                 if negation:  # the words that contradict, in their sentence
                     theirs = in_context(text, negation[0].span, 60)
@@ -373,14 +372,7 @@ def source_chips(
 
 
 def _negation_note(r: Relation) -> str:
-    neg = [e.text for e in r.evidence if e.statement and _is_negation(e.text)]
+    neg = [e.text for e in r.evidence if e.statement and is_negation(e.text)]
     if r.relation != "contradicting" or not neg:
         return ""
     return f"<br><i>negated by {', '.join(map(q, dict.fromkeys(neg)))}</i>"
-
-
-def _is_negation(words: str) -> bool:
-    from reader.analysis.credibility import DENIAL_STEMS, NEGATION_RE, stem
-
-    w = words.strip()
-    return bool(NEGATION_RE.fullmatch(w)) or any(stem(x) in DENIAL_STEMS for x in w.split())

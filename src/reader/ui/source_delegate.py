@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.model import Source
+from reader.library.views import Source
 from reader.ui import icons
 from reader.ui.delegates import Index, item_value, paint_row_background
 from reader.ui.delegates import small_font as _small

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.model import Source
+from reader.library.views import Source
 from reader.ui.signals_help import anchor_for
 from reader.ui.source_chips import (
     RATING_COLORS,

@@ -8,6 +8,7 @@ chips. A proxy sorts and filters it (by statements, name, kind, rating; by kind 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 from typing import Any, cast
 
@@ -21,8 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from reader.analysis.credibility import SourceSignals, source_signals
-from reader.analysis.model import Analysis, Source, Statement
+from reader.library.views import Analysis, Source, SourceSignals, Statement
 from reader.ui import icons
 from reader.ui.source_chips import Chip, source_chips
 from reader.ui.tree_model import TwoLevelModel
@@ -98,8 +98,13 @@ class SourceModel(TwoLevelModel):
     # ---- feeding ---------------------------------------------------------------------------
 
     def set_analysis(
-        self, analysis: Analysis | None, colors: dict[str, QColor] | None = None
+        self,
+        analysis: Analysis | None,
+        colors: dict[str, QColor] | None = None,
+        signals: Mapping[str, SourceSignals] | None = None,
     ) -> None:
+        """Show an analysis with its sources' signals as the library computed them (with the
+        ArticleView, off the GUI thread): nothing is computed here."""
         same = analysis is not None and self.analysis is not None and analysis.text == self.text
         self.beginResetModel()
         self.analysis = analysis
@@ -111,7 +116,7 @@ class SourceModel(TwoLevelModel):
             else []
         )
         self._colors = dict(colors or {})
-        self._signals = source_signals(analysis) if analysis else {}
+        self._signals = dict(signals or {}) if analysis else {}
         if not same:  # a reload of the same article keeps the library's record until it comes
             self.links, self.infos, self.appearances = {}, {}, {}
         self._make_chips()

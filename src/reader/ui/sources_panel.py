@@ -10,6 +10,7 @@ the requests (rating, note, corrections) into undoable library operations.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QRect, QSettings, Qt, Signal
@@ -27,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.analysis.language import looks_english
-from reader.analysis.model import Analysis, Source, Statement
+from reader.library.views import Analysis, Source, SourceSignals, Statement, looks_english
 from reader.ui import icons
 from reader.ui.delegates import configure_card_tree, item_value
 from reader.ui.orphan_list import OrphanLine
@@ -54,7 +54,7 @@ class SourcesPanel(QWidget):
     `note_changed`, `article_requested`."""
 
     statement_activated = Signal(int, int)  # start, end in the article text
-    source_selected = Signal(object)  # reader.analysis.model.Source or None
+    source_selected = Signal(object)  # reader.library.views.Source or None
     rename_requested = Signal(str, str)  # source key, new name
     merge_requested = Signal(str, str)  # from source key, into source key
     move_requested = Signal(str, str)  # statement key, to source key
@@ -182,7 +182,12 @@ class SourcesPanel(QWidget):
 
     # ---- feeding ---------------------------------------------------------------------------
 
-    def set_analysis(self, analysis: Analysis | None, colors: dict | None = None) -> None:
+    def set_analysis(
+        self,
+        analysis: Analysis | None,
+        colors: dict | None = None,
+        signals: Mapping[str, SourceSignals] | None = None,
+    ) -> None:
         """Show an analysis; the source selected before (or the one `keep_source` named)
         stays selected when the new analysis still has it (a reload after a correction)."""
         same = analysis is not None and analysis.text == self.model.text
@@ -192,7 +197,7 @@ class SourcesPanel(QWidget):
         if not same:  # another article (or none): its own orphaned corrections are read anew
             self.orphans.set_orphans(None, [])
         self.details.flush()
-        self.model.set_analysis(analysis, colors)
+        self.model.set_analysis(analysis, colors, signals)  # the view's, computed by the library
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         has = bool(analysis and analysis.sources)
         self.stack.setCurrentWidget(self.tree if has else self.empty)
