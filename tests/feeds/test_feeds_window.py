@@ -123,6 +123,26 @@ def test_cancel_stops_a_long_refresh(qtbot, window, server) -> None:
     assert len(server.requests) < 2 + 30
 
 
+def test_closing_the_window_cancels_a_refresh(qtbot, window, server) -> None:
+    import time
+
+    from reader.feeds import storage
+
+    for i in range(40):
+        server.routes[f"/slow{i}"] = Route(rss(f"Slow {i}", _items(f"s{i}")), delay=1.0)
+        storage.add_feed(window.library.db, server.url(f"/slow{i}"))
+    feature = window.feeds_feature
+    reports = []
+    feature.refreshed.connect(reports.append)
+    feature.refresh()
+    qtbot.waitUntil(lambda: len(server.requests) >= 4, timeout=5000)
+    start = time.monotonic()
+    window.close()  # waits for the window's operations: the refresh must stop, not finish
+    assert time.monotonic() - start < 2.5  # 40 feeds × 1 s / 8 would take 4 s more at least
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    assert reports[0].cancelled
+
+
 def test_screenshot(qtbot, window, server, tmp_path: Path) -> None:
     server.routes["/rss"] = Route(rss("Harbour Times", _items("c", "a", "b")))
     with qtbot.waitSignal(window.feeds_feature.refreshed, timeout=15000):

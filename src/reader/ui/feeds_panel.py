@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -227,6 +227,12 @@ class FeedsFeature(QObject):
         self._loaded = False
         self._tabs = tabs
         tabs.currentChanged.connect(self._on_tab)
+        window.installEventFilter(self)  # a Close event cancels a refresh before closeEvent waits
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.cancel()
+        return False
 
     def _on_tab(self, index: int) -> None:
         if self._tabs.widget(index) is self.panel and not self._loaded:
