@@ -349,3 +349,32 @@ def test_tidy_drops_what_is_no_role_or_affiliation(role, affiliation, expected):
 
 def test_a_title_opening_with_an_ing_word_stays():
     assert tidy("founding members Jane Roe", "founding members", None) == ("founding members", None)
+
+
+def test_the_author_of_an_embedded_post_is_a_twitter_user():
+    text = (
+        "The slogan was mocked online.\n\nNobody will take your slogan, Tarnia.\n\n"
+        "— Ada Quist (@adaquist) November 18, 2019\n\nThe campaign goes on."
+    )
+    assert _speakers(text)["Ada Quist"] == ("person", "Twitter user", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a description that speaks after a comma in the next sentence stands for it
+        (
+            "“Growth will slow,” said Harbor Capital Markets. An extended slowdown could hurt "
+            "demand, the brokerage said.",
+            "brokerage",
+        ),
+        # not when another name stands before it
+        (
+            "“Growth will slow,” said Harbor Capital Markets. Tarn Bank expects a slowdown, "
+            "the brokerage said.",
+            None,
+        ),
+    ],
+)
+def test_organisation_described_by_a_speaking_description(text, role):
+    assert _speakers(text)["Harbor Capital Markets"][1] == role

@@ -63,6 +63,7 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
                 e.affiliation = e.affiliation or aff
             _someones_own(e)
             _unnamed_role(e)
+            _tweet_author(doc, e)
             e.role, e.affiliation = tidy(doc.text, e.role, e.affiliation)
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
@@ -84,6 +85,22 @@ def _maker_speaks(doc: Doc, e: Named) -> None:
     elif not e.role:
         head = e.name[: m.start(1)].split()[-2]  # "a report from …" → report, by its maker
         e.role, e.affiliation = head, e.affiliation or maker
+
+
+# an embedded post's signature: "— Jane Roe (@janeroe) November 18, 2019"
+SIGNATURE = re.compile(r"\s*\(@\w+\)\s*([A-Z][a-z]+)\.? \d{1,2}, \d{4}")
+
+
+def _tweet_author(doc: Doc, e: Named) -> None:
+    """A person known only as the author of an embedded post is a Twitter user (the embed's
+    signature: name, handle, date)."""
+    if e.kind != "person" or e.role or e.affiliation:
+        return
+    for _, b in e.spans:
+        m = SIGNATURE.match(doc.text, b)
+        if m is not None and m.group(1).lower() in lexicon_union("months", "month_abbreviations"):
+            e.role = "Twitter user"
+            return
 
 
 def _unnamed_role(e: Named) -> None:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 
 from reader.analysis.doc import Doc
+from reader.analysis.lexicons import reporting_verbs
 from reader.analysis.names import LEADING_DETS, cap, lexicon_union, text_of
 from reader.analysis.roles import apposition_role
 
@@ -69,16 +70,32 @@ def described_after(
     for start, end in found:
         i = bisect_right(doc.sent_starts, start) - 1
         k = doc.token_at(end)
-        for a, _ in doc.sentences[i + 1 : i + 1 + FOLLOWING]:
+        for a, b in doc.sentences[i + 1 : i + 1 + FOLLOWING]:
             t = doc.token_at(a)
             if not _only_own_names(doc, k, t, own):
                 break
             t += doc.lower[t] in OPENERS if t < len(doc.words) else 0
-            desc = _description(doc, t, heads)
+            desc = _description(doc, t, heads) or _speaking(doc, t, doc.token_at(b), heads, own)
             if desc is not None:
                 return desc
             k = t
     return None, None
+
+
+def _speaking(
+    doc: Doc, t: int, e: int, heads: frozenset[str], own: set[str]
+) -> tuple[str, str | None] | None:
+    """ "…, the brokerage said." inside the sentence from token t to e: a description that
+    speaks after a comma, with no other name before it in the sentence."""
+    verbs = reporting_verbs()
+    for j in range(t + 1, e):
+        if doc.lower[j] != "the" or doc.words[j - 1] != ",":
+            continue
+        desc = _description(doc, j, heads)
+        after = j + 1 + len(desc[0].split()) if desc is not None else e
+        if desc is not None and after < e and doc.lower[after] in verbs:
+            return desc if _only_own_names(doc, t, j, own) else None
+    return None
 
 
 def _only_own_names(doc: Doc, k: int, t: int, own: set[str]) -> bool:
