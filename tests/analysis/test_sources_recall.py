@@ -277,3 +277,22 @@ def test_a_post_shown_above_is_a_source_and_keeps_its_phrase() -> None:
     got = _speakers(text)
     assert list(got) == ["post shown above"]
     assert _said_by(text, "post shown above") == ["the bridge had closed"]
+
+
+def test_is_concerned_about_reports_a_stance() -> None:
+    text = "Norway is also concerned about the pace of the talks on fishing quotas."
+    assert _speakers(text) == {"Norway": "organization"}
+
+
+def test_officials_are_confident_that_reports_a_belief() -> None:
+    text = "Harbour officials are confident that the new sea wall will hold."
+    assert _said_by(text, "Harbour officials") == ["the new sea wall will hold"]
+
+
+def test_spoken_out_against_reports_a_stance() -> None:
+    text = "The actor Lena Moss has spoken out against the closure of the old theatre."
+    assert "Lena Moss" in _speakers(text)
+
+
+def test_concerned_residents_are_no_statement() -> None:
+    assert _speakers("Concerned residents met in the hall on Monday night.") == {}

@@ -22,6 +22,7 @@ from reader.analysis.attribution_base import (
 from reader.analysis.cues import Cue
 from reader.analysis.lexicons import Verb, reporting_verbs, words
 from reader.analysis.mentions import Mention, describe, np_right
+from reader.analysis.stance_phrases import stance_phrases
 
 if TYPE_CHECKING:
     from reader.analysis.attribution_reported import ReportedSpeech
@@ -238,3 +239,4 @@ def speakers_not_subjects(at: ReportedSpeech) -> None:
     cited_sources(at)
     absolute_speakers(at)
     credited_reports(at)
+    stance_phrases(at)

@@ -1,0 +1,64 @@
+"""Beliefs and stances told without a reporting verb: "Officials are concerned that …",
+"Beijing is also worried about …" (a belief adjective after a form of "be"), and "Jane Roe has
+spoken out against …" (speaking out about something). Run after the reported-speech pass, on
+the words no cue claimed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.attribution_base import n_words, sentence_end_token, trim
+from reader.analysis.cues import Cue
+from reader.analysis.lexicons import words
+from reader.analysis.mentions import subject_left
+
+if TYPE_CHECKING:
+    from reader.analysis.attribution_reported import ReportedSpeech
+
+BE = frozenset({"is", "are", "was", "were", "remains", "remain", "remained"})
+SPEAK_OUT = frozenset({"spoke", "spoken", "speaks", "speaking", "speak"})
+OUT_OBJECTS = frozenset({"about", "against", "on"})
+MAX_ADVERBS = 2  # "is also deeply concerned"
+MIN_WORDS = 3
+
+
+def stance_phrases(at: ReportedSpeech) -> None:
+    """Add a statement for each belief adjective and each "spoke out about" whose subject
+    reads as a speaker."""
+    doc = at.doc
+    adjectives = words("belief_adjectives")
+    for k in range(1, len(doc.words) - 2):
+        w = doc.lower[k]
+        if w in adjectives and doc.lower[k + 1] in {"that", "about"}:
+            b = k - 1
+            while b > 0 and k - b <= MAX_ADVERBS and doc.lower[b].endswith("ly"):
+                b -= 1
+            if doc.lower[b] not in BE and doc.lower[b] not in {"also", "still"}:
+                continue
+            while b > 0 and doc.lower[b] in {"also", "still"}:
+                b -= 1
+            if doc.lower[b] not in BE:
+                continue
+            _add(at, b, k, k + 1)
+        elif w == "out" and doc.lower[k - 1] in SPEAK_OUT and doc.lower[k + 1] in OUT_OBJECTS:
+            _add(at, k - 1, k, k + 1)
+
+
+def _add(at: ReportedSpeech, verb: int, cue_end: int, k: int) -> None:
+    """The subject left of token `verb` said what starts at token `k` ("that …" or "about
+    …"); the cue runs from `verb` to `cue_end`."""
+    doc = at.doc
+    if verb in at.used or doc.paragraph_of(doc.starts[verb]) < 0:
+        return
+    s_start, s_end = at.sent_tokens(doc.starts[verb])
+    stop = sentence_end_token(doc, verb, s_end)
+    m, _a = subject_left(doc, verb, s_start)
+    if m is None or m.kind == "other":
+        return
+    k += 1  # past "that", "about", "against": what the belief or stance is about
+    end = at.clause_end(k, stop)
+    content = trim(doc, doc.starts[k], doc.ends[end - 1]) if end > k else None
+    if content is None or n_words(doc, content) < MIN_WORDS:
+        return
+    cue = Cue((doc.starts[verb], doc.ends[cue_end]), verb, cue_end + 1, "verb", "believe")
+    at.add(content, m, cue)
