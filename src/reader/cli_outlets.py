@@ -14,8 +14,8 @@ from reader.library.outlets import (
     MIN_ARTICLES,
     MIN_STATEMENTS,
     SHARES,
-    Figure,
     OutletProfile,
+    figure_text,
     outlet_profiles,
 )
 
@@ -61,14 +61,6 @@ def run_outlets(args: argparse.Namespace, library: Callable[[argparse.Namespace]
     else:
         print("\n".join(table(profiles)))
     return 0
-
-
-def figure_text(f: Figure) -> str:
-    """A figure as it reads in a table: a share in per cent, statements per article with one
-    decimal, or why there is no number."""
-    if f.value is None:
-        return f.too_few or "–"
-    return f"{f.value:.1f}" if f.name == "per_article" else f"{f.value:.0%}"
 
 
 def table(profiles: list[OutletProfile]) -> list[str]:

@@ -193,6 +193,14 @@ class OutletProfile:
         }
 
 
+def figure_text(f: Figure) -> str:
+    """A figure as it reads in a table: a share in per cent, statements per article with one
+    decimal, or why there is no number (the CLI's table and the window's alike)."""
+    if f.value is None:
+        return f.too_few or "–"
+    return f"{f.value:.1f}" if f.name == "per_article" else f"{f.value:.0%}"
+
+
 # ---- which outlet each article belongs to ---------------------------------------------------
 
 
