@@ -9,11 +9,11 @@ pass reads them with their real speaker."""
 from __future__ import annotations
 
 from bisect import insort
-from typing import TYPE_CHECKING
 
 from reader.analysis.attribution_base import (
     DASHES,
     QUOTE_MARKS,
+    AttributorBase,
     Raw,
     n_words,
     sentence_end_token,
@@ -24,9 +24,6 @@ from reader.analysis.lexicons import Verb, reporting_verbs, words
 from reader.analysis.mentions import Mention, describe, np_right
 from reader.analysis.stance_phrases import stance_phrases
 
-if TYPE_CHECKING:
-    from reader.analysis.attribution_reported import ReportedSpeech
-
 BE_BEFORE = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 MAX_ADVERBS = 2  # "was reportedly told by", "were also privately told by"
 MAX_ASIDE = 12  # tokens of an aside between the agent and its clause ("X — her boss — to …")
@@ -34,7 +31,7 @@ MIN_CONTENT_WORDS = 3
 MAX_ABSOLUTE = 8  # tokens from "with" to its participle ("with many local analysts expecting")
 
 
-def _cue(at: ReportedSpeech, k: int, verb: Verb, *, quote_only: bool | None = None) -> Cue:
+def _cue(at: AttributorBase, k: int, verb: Verb, *, quote_only: bool | None = None) -> Cue:
     doc = at.doc
     return Cue(
         (doc.starts[k], doc.ends[k]),
@@ -52,7 +49,7 @@ def _cue(at: ReportedSpeech, k: int, verb: Verb, *, quote_only: bool | None = No
     )
 
 
-def _past_aside(at: ReportedSpeech, j: int, stop: int) -> int:
+def _past_aside(at: AttributorBase, j: int, stop: int) -> int:
     """Token after an aside opening at `j` ("— Morrison's supervisor —", ", her boss,"), or `j`
     when none opens there."""
     doc = at.doc
@@ -67,7 +64,7 @@ def _past_aside(at: ReportedSpeech, j: int, stop: int) -> int:
     return j
 
 
-def _clause_from(at: ReportedSpeech, k: int, stop: int, *, keep_to: bool) -> tuple[int, int] | None:
+def _clause_from(at: AttributorBase, k: int, stop: int, *, keep_to: bool) -> tuple[int, int] | None:
     """The reported clause opening at `k` ("that …" or, with `keep_to`, "to …") as a span."""
     doc = at.doc
     if k >= stop:
@@ -85,7 +82,7 @@ def _clause_from(at: ReportedSpeech, k: int, stop: int, *, keep_to: bool) -> tup
     return content
 
 
-def passive_agents(at: ReportedSpeech) -> None:
+def passive_agents(at: AttributorBase) -> None:
     """`BE (adverb) VERBed by AGENT (aside) to|that CLAUSE`: the agent said it."""
     doc = at.doc
     verbs = reporting_verbs()
@@ -109,7 +106,7 @@ def passive_agents(at: ReportedSpeech) -> None:
             at.add(content, m, _cue(at, k, verb))
 
 
-def caused_speakers(at: ReportedSpeech) -> None:
+def caused_speakers(at: AttributorBase) -> None:
     """`prompted|led|allowed SOMEONE to CUE (that) CLAUSE`: the one made to speak said it."""
     doc = at.doc
     lemmas = {v.lemma: v for v in reporting_verbs().values()}
@@ -139,7 +136,7 @@ def caused_speakers(at: ReportedSpeech) -> None:
             at.add(content, m, _cue(at, to + 1, verb))
 
 
-def cited_sources(at: ReportedSpeech) -> None:
+def cited_sources(at: AttributorBase) -> None:
     """`X, citing SOURCE, reported that …` / `X said …, citing SOURCE`: the cited source is a
     source of each statement made in that sentence."""
     doc = at.doc
@@ -164,7 +161,7 @@ def cited_sources(at: ReportedSpeech) -> None:
             at.add(r.content[0], m, _cue(at, k, verb, quote_only=False))
 
 
-def absolute_speakers(at: ReportedSpeech) -> None:
+def absolute_speakers(at: AttributorBase) -> None:
     """`…, with some reports suggesting (that) CLAUSE`: the phrase after "with" speaks."""
     doc = at.doc
     for cue in at.cues:
@@ -194,7 +191,7 @@ def absolute_speakers(at: ReportedSpeech) -> None:
             at.add(content, m, cue)
 
 
-def credited_reports(at: ReportedSpeech) -> None:
+def credited_reports(at: AttributorBase) -> None:
     """`“…,” he said, according to the Ledger.` / `X said …, citing Y`: an "according to" left
     over after a statement already made in its sentence credits the outlet or source that
     reported it; the outlet is a source of that statement too."""
@@ -232,7 +229,7 @@ def _cited_voice(m: Mention) -> bool:
     return m.kind in {"person", "organization"} and m.name[:1].isupper() and not m.descriptive
 
 
-def speakers_not_subjects(at: ReportedSpeech) -> None:
+def speakers_not_subjects(at: AttributorBase) -> None:
     """Every construction of this module, after the reported-speech pass has run."""
     passive_agents(at)
     caused_speakers(at)

@@ -5,15 +5,10 @@ the words no cue claimed."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from reader.analysis.attribution_base import n_words, sentence_end_token, trim
+from reader.analysis.attribution_base import AttributorBase, n_words, sentence_end_token, trim
 from reader.analysis.cues import Cue
 from reader.analysis.lexicons import words
 from reader.analysis.mentions import subject_left
-
-if TYPE_CHECKING:
-    from reader.analysis.attribution_reported import ReportedSpeech
 
 BE = frozenset({"is", "are", "was", "were", "remains", "remain", "remained"})
 SPEAK_OUT = frozenset({"spoke", "spoken", "speaks", "speaking", "speak"})
@@ -22,7 +17,7 @@ MAX_ADVERBS = 2  # "is also deeply concerned"
 MIN_WORDS = 3
 
 
-def stance_phrases(at: ReportedSpeech) -> None:
+def stance_phrases(at: AttributorBase) -> None:
     """Add a statement for each belief adjective and each "spoke out about" whose subject
     reads as a speaker."""
     doc = at.doc
@@ -44,7 +39,7 @@ def stance_phrases(at: ReportedSpeech) -> None:
             _add(at, k - 1, k, k + 1)
 
 
-def _add(at: ReportedSpeech, verb: int, cue_end: int, k: int) -> None:
+def _add(at: AttributorBase, verb: int, cue_end: int, k: int) -> None:
     """The subject left of token `verb` said what starts at token `k` ("that …" or "about
     …"); the cue runs from `verb` to `cue_end`."""
     doc = at.doc
