@@ -166,3 +166,16 @@ def test_an_entry_longer_than_an_article_can_be_is_refused(
     with pytest.raises(InputError, match=r"too large: 31[0-9],[0-9]{3} characters"):
         ops.open_entry(lib, entry.id)
     assert lib.article_count() == 0
+
+
+def test_an_article_imported_after_the_entry_came_is_not_imported_again(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    lib = Library(tmp_path)
+    server.routes["/story"] = Route(PAGE, content_type="text/html; charset=utf-8")
+    added = ops.add_feed(lib, _feed(server, {"title": "Wall", "link": "/story", "guid": "w"}))
+    (entry,) = ops.entries(lib, added.feed_id)
+    assert entry.article_id is None
+    later = lib.import_path(server.url("/story"))
+    assert ops.open_entry(lib, entry.id) == later
+    assert len(server.hits("/story")) == 1 and lib.article_count() == 1

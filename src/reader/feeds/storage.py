@@ -399,6 +399,28 @@ def link_article(db: Database, entry_id: int, article_id: int) -> None:
         s.add(e)
 
 
+def article_at(db: Database, url: str | None) -> int | None:
+    """The article already in the library from `url` (its canonical address or the one it was
+    imported from), if any."""
+    from sqlalchemy import text
+
+    if not url:
+        return None
+    with db.session() as s:
+        row = (
+            s.connection()
+            .execute(
+                text(
+                    "SELECT id FROM article WHERE canonical_url = :u OR origin = :u "
+                    "ORDER BY id LIMIT 1"
+                ),
+                {"u": url},
+            )
+            .first()
+        )
+    return None if row is None else int(row[0])
+
+
 def find_feed(db: Database, ref: str) -> int:
     """A feed id from its id or its address."""
     from sqlmodel import select

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from reader.errors import NotFoundError
 from reader.feeds import storage
 from reader.feeds.discovery import FeedLink, discover
 from reader.feeds.model import FeedError, FeedState, RefreshOutcome
@@ -158,14 +157,11 @@ def open_entry(lib: Library, entry_id: int) -> int:
     URL import when the feed carries only a summary, the feed's own text when it carries the
     whole article or has no address. Marks the entry read."""
     e = storage.entry(lib.db, entry_id)
-    if e.article_id is not None:
-        try:
-            lib.open_article(e.article_id, mark_opened=False)
-        except NotFoundError:  # deleted since: import it again
-            pass
-        else:
-            storage.link_article(lib.db, entry_id, e.article_id)
-            return e.article_id
+    # deleting an article unlinks its entries (ON DELETE SET NULL): a link is an article
+    known = e.article_id if e.article_id is not None else storage.article_at(lib.db, e.url)
+    if known is not None:  # imported before, perhaps since the entry came
+        storage.link_article(lib.db, entry_id, known)
+        return known
     if e.url and len(e.summary) < FULL_TEXT_CHARS:
         article_id = lib.import_path(e.url)
     else:
