@@ -42,7 +42,7 @@ def add_feeds_parser(sub: Any, data_dir_arg: Callable[[argparse.ArgumentParser],
         "feeds", help="subscribe to news feeds (RSS, Atom, JSON Feed) and refresh them"
     )
     data_dir_arg(f)
-    fs = f.add_subparsers(dest="feeds_command", required=True)
+    fs = f.add_subparsers(dest="feeds_command", required=True, metavar="COMMAND")
 
     a = fs.add_parser("add", help="subscribe to a feed, or to the feed a web page names")
     a.add_argument("url", metavar="URL")

@@ -130,6 +130,8 @@ def test_opml_import_and_export(capsys, tmp_path: Path, server: FeedServer) -> N
 
 
 def test_errors_are_one_line(capsys, tmp_path: Path, server: FeedServer) -> None:
+    code, _, err = run(capsys, tmp_path)
+    assert code == 2 and "required: COMMAND" in err and err.count("\n") == 1
     for args in (
         ("add", server.url("/missing")),
         ("add", "ftp://example.org/feed"),
