@@ -73,3 +73,15 @@ def test_a_stance_verb_reports_its_object_up_to_a_time_phrase() -> None:
         "Moe" in name and content == "her plan for a second ferry"
         for name, content in found.items()
     )
+
+
+def test_a_reporting_verb_governing_a_preposition_reports_nothing() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Kari Lunde reported from the quay at dawn. "
+        "The mayor added to her lead in the polls after the vote. "
+        "Lunde vowed to fight the new dues."
+    )
+    contents = [parts[0] for _name, parts in _statements(text)]
+    assert not any(c.startswith(("from the quay", "to her lead")) for c in contents)
+    assert "to fight the new dues" in contents

@@ -78,6 +78,8 @@ RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
 # words that end the object of a stance verb ("endorsed Roe last week", "defended the plan
 # on Monday"): a time follows the object
 ATTITUDE_STOPS = TIME_AFTER_CUE | words("months") | frozenset({"earlier", "amid"})
+# prepositions that make the words after a reporting verb an adjunct, not a reported clause
+GOVERNED_PREPOSITIONS = frozenset({"from", "about", "with"})
 TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "early", "late", "next", "that"})
 
 
@@ -239,6 +241,8 @@ class AttributorBase:
             or any(r.content[0][0] <= cue.span[0] < r.content[-1][1] for r in self.out[-3:])
         ):
             return  # "I think …" is quoted elsewhere; "he said X hopes …" is what he said
+        if self.prepositional(content, cue):
+            return  # "reported from Kyiv", "added to his lead": the verb in another sense
         if cue.document_only and m.kind != "document":
             return  # "police found the car": only a study, report or record "finds"
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
@@ -256,6 +260,19 @@ class AttributorBase:
         self.used.add(cue.token)
         insort(self.cue_index, (cue.token, len(self.out)))
         self.out.append(Raw((content,), kind, m, cue))
+
+    def prepositional(self, content: Span, cue: Cue) -> bool:
+        """Content right after the verb opens with a preposition the verb governs ("reported
+        from Kyiv", "said about the plan", "added to his lead"): no reported clause follows.
+        An infinitive after a verb of promising or urging ("vowed to fight") is content."""
+        doc = self.doc
+        k = cue.end_token
+        if cue.kind != "verb" or k >= len(doc.words) or doc.starts[k] != content[0]:
+            return False
+        first = doc.lower[k]
+        if first == "to":
+            return cue.lemma not in words("commissive_verbs")
+        return first in GOVERNED_PREPOSITIONS
 
     def attitude_end(self, k: int, end: int) -> int:
         """Token ending the object of a stance verb whose content opens at `k`: the first
