@@ -296,3 +296,15 @@ def test_spoken_out_against_reports_a_stance() -> None:
 
 def test_concerned_residents_are_no_statement() -> None:
     assert _speakers("Concerned residents met in the hall on Monday night.") == {}
+
+
+def test_an_inspector_generals_office_finds_like_a_report() -> None:
+    text = (
+        "The inspector general's office found that the port authority had overpaid two contractors."
+    )
+    got = _speakers(text)
+    assert got == {"inspector general's office": "organization"}
+
+
+def test_someone_finding_a_thing_is_no_statement() -> None:
+    assert _speakers("The hikers found that the trail had been closed for a week.") == {}

@@ -1,9 +1,12 @@
-"""Beliefs and stances told without a reporting verb: "Officials are concerned that …",
-"Beijing is also worried about …" (a belief adjective after a form of "be"), and "Jane Roe has
-spoken out against …" (speaking out about something). Run after the reported-speech pass, on
-the words no cue claimed."""
+"""Beliefs, stances and findings the cues leave out: "Officials are concerned that …", "Beijing
+is also worried about …" (a belief adjective after a form of "be"), "Jane Roe has spoken out
+against …" (speaking out about something), and a finding by a body whose work is to find
+things out ("the inspector general's office found that …": "found" is otherwise a cue for
+documents only). Run after the reported-speech pass, on the words no cue claimed."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from reader.analysis.attribution_base import AttributorBase, n_words, sentence_end_token, trim
 from reader.analysis.cues import Cue
@@ -37,6 +40,31 @@ def stance_phrases(at: AttributorBase) -> None:
             _add(at, b, k, k + 1)
         elif w == "out" and doc.lower[k - 1] in SPEAK_OUT and doc.lower[k + 1] in OUT_OBJECTS:
             _add(at, k - 1, k, k + 1)
+    institution_findings(at)
+
+
+def institution_findings(at: AttributorBase) -> None:
+    """`THE AUDITOR'S OFFICE found|showed that CLAUSE`: a finding body speaks like a report."""
+    doc = at.doc
+    bodies = words("finding_bodies")
+    for cue in at.cues:
+        k = cue.token
+        if not cue.document_only or k in at.used or cue.end_token >= len(doc.words):
+            continue
+        if doc.lower[cue.end_token] != "that" or doc.paragraph_of(doc.starts[k]) < 0:
+            continue
+        s_start, s_end = at.sent_tokens(doc.starts[k])
+        m, _a = subject_left(doc, k, s_start)
+        if m is None or m.pronoun or m.kind not in {"organization", "anonymous", "person"}:
+            continue
+        if m.text.lower().split()[-1] not in bodies:
+            continue
+        stop = sentence_end_token(doc, k, s_end)
+        j = cue.end_token + 1
+        end = at.clause_end(j, stop)
+        content = trim(doc, doc.starts[j], doc.ends[end - 1]) if end > j else None
+        if content is not None and n_words(doc, content) >= MIN_WORDS:
+            at.add(content, m, replace(cue, document_only=False))
 
 
 def _add(at: AttributorBase, verb: int, cue_end: int, k: int) -> None:
