@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from feed_server import FeedServer, Route, rss
 
 from reader.cli import main
@@ -130,8 +131,10 @@ def test_opml_import_and_export(capsys, tmp_path: Path, server: FeedServer) -> N
 
 
 def test_errors_are_one_line(capsys, tmp_path: Path, server: FeedServer) -> None:
-    code, _, err = run(capsys, tmp_path)
-    assert code == 2 and "required: COMMAND" in err and err.count("\n") == 1
+    with pytest.raises(SystemExit) as usage:  # argparse's own exit, as for every command
+        run(capsys, tmp_path)
+    err = capsys.readouterr().err
+    assert usage.value.code == 2 and "required: COMMAND" in err and err.count("\n") == 1
     for args in (
         ("add", server.url("/missing")),
         ("add", "ftp://example.org/feed"),
