@@ -378,3 +378,24 @@ def test_the_author_of_an_embedded_post_is_a_twitter_user():
 )
 def test_organisation_described_by_a_speaking_description(text, role):
     assert _speakers(text)["Harbor Capital Markets"][1] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a title description opening a sentence soon after the person's name
+        (
+            "Ana Lisboa agreed a deal to coach the club. Talks with Lisboa's agents ended on "
+            "Tuesday night. The Portuguese coach had been out of work for a year. “I am "
+            "excited,” Lisboa said.",
+            "Ana Lisboa",
+            "Portuguese coach",
+        ),
+        # another person named between: the description may be theirs
+        ("“We won,” Lisboa said. Lisboa met Tom Erde. The coach was pleased.", "Lisboa", None),
+        # a family word is no job
+        ("“We won,” Ana Lisboa said. The mother of two was pleased.", "Ana Lisboa", None),
+    ],
+)
+def test_person_described_in_a_following_sentence(text, name, role):
+    assert _speakers(text)[name][1] == role

@@ -47,7 +47,7 @@ def _complement(text: str, role: str, aff: str) -> str | None:
     return None
 
 
-def _demonym(aff: str) -> bool:
+def demonym(aff: str) -> bool:
     """ "Norwegian-Brazilian", "Dutch": a nationality, an adjective rather than a place."""
     parts = aff.split("-")
     return " " not in aff and all(_DEMONYM_PART.match(p) for p in parts) and not is_place(aff)
@@ -159,7 +159,7 @@ def _into_role(text: str, role: str, aff: str) -> tuple[str | None, str | None]:
     if k and mods[k][:1].isupper() and before:
         # "former National Security Council" official → former official, the council
         return f"{' '.join(mods[:k])} {role}", " ".join(mods[k:])
-    if _demonym(aff) and before:
+    if demonym(aff) and before:
         return f"{aff} {role}", None
     if not aff[:1].islower() or _org_head(aff):
         return role, aff

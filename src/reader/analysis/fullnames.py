@@ -10,7 +10,9 @@ from typing import Protocol
 
 from reader.analysis.doc import Doc
 from reader.analysis.kinds import describe
+from reader.analysis.lexicons import words
 from reader.analysis.names import NOT_A_NAME_START, cap, run_start
+from reader.analysis.org_roles import described_after
 from reader.analysis.roles import (
     apposition_role,
     clean_role,
@@ -108,12 +110,16 @@ def _predicate_role(
     doc: Doc, surname: str, index: dict[str, list[int]]
 ) -> tuple[str | None, str | None]:
     """ "Roe is the director of the Harbor Institute.": a job the text states of the name in
-    a sentence of its own."""
+    a sentence of its own; else a description opening a sentence soon after the name ("…
+    Roe's aides. The veteran senator had …")."""
     for j in index.get(surname, []):
         role, aff = _stated_job(doc, j + 1)
         if role or aff:
             return clean_role(role), aff
-    return None, None
+    found = [(doc.starts[j], doc.ends[j]) for j in index.get(surname, [])]
+    heads = frozenset(words("titles") - words("kin_words"))
+    role, aff = described_after(doc, surname, found, heads)
+    return clean_role(role), aff
 
 
 def _stated_job(doc: Doc, k: int) -> tuple[str | None, str | None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from reader.analysis.affiliations import demonym
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import reporting_verbs
 from reader.analysis.names import LEADING_DETS, cap, lexicon_union, text_of
@@ -59,13 +60,14 @@ FOLLOWING = 2  # sentences after the one naming the organisation
 
 
 def described_after(
-    doc: Doc, name: str, found: list[tuple[int, int]]
+    doc: Doc, name: str, found: list[tuple[int, int]], heads: frozenset[str] | None = None
 ) -> tuple[str | None, str | None]:
     """ "Harbor Co. reported … The home-improvement retailer earned …", "… But the
     Tarn-owned company has …": a sentence opening with "the", lower-case words and an
     organisation word, soon after the name (written at `found`) with no other name written
-    between them."""
-    heads = lexicon_union("organization_words", "media_words")
+    between them. `heads` are the nouns a description may end in (organisation words by
+    default; job titles for a person: "… The veteran senator said …")."""
+    heads = heads or lexicon_union("organization_words", "media_words")
     own = {w.lower() for w in name.split()}
     for start, end in found:
         i = bisect_right(doc.sent_starts, start) - 1
@@ -103,7 +105,7 @@ def _only_own_names(doc: Doc, k: int, t: int, own: set[str]) -> bool:
     dates = lexicon_union("weekdays", "months")
     return not any(
         cap(doc.words[j])
-        and doc.lower[j] not in own | dates
+        and doc.lower[j].removesuffix("’s").removesuffix("'s") not in own | dates
         and doc.lower[j] + "." not in own
         and not _opens_sentence(doc, j)
         for j in range(k, t)
@@ -122,8 +124,10 @@ def _description(doc: Doc, t: int, heads: frozenset[str]) -> tuple[str, str | No
         return None
     q = t + 1
     while q < len(wd) and q - t <= MAX_MODIFIERS + 1 and low[q] not in heads:
-        if not wd[q][:1].isalpha() or (cap(wd[q]) and not low[q].endswith(("-owned", "-based"))):
+        if not wd[q][:1].isalpha():
             return None
+        if cap(wd[q]) and not (low[q].endswith(("-owned", "-based")) or demonym(wd[q])):
+            return None  # a name, not a description ("The Portuguese coach" is one)
         q += 1
     if q >= len(wd) or low[q] not in heads or (q == t + 1 and low[q] in GENERIC):
         return None
