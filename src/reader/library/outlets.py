@@ -5,9 +5,9 @@ verb, the sources it quotes most, and the same per month.
 
 Read from the stored analysis with sqlite3 (the engine is not run again), with the user's
 corrections applied; "named", "hedged" and "doubtful" are decided by the credibility signals'
-own functions (analysis/credibility.py, analysis/report_signals.py), so a figure here counts
-exactly what the Sources panel shows. Every figure carries the ids of the articles and statements
-behind it.
+own functions (outlet_statements.py reads the statements and applies them), so a figure here
+counts exactly what the Sources panel shows. Every figure carries the ids of the articles and
+statements behind it.
 
 Too few to say: a share needs 5 articles and 30 statements. With 30 statements a share's 95 %
 margin is still up to ±18 points (1.96·√(0.25/30)); with fewer, one article's habits (an
@@ -26,16 +26,27 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.analysis import Analysis
-from reader.analysis.credibility import identity
 from reader.analysis.model import Source as AnalysisSource
-from reader.analysis.model import Statement as AnalysisStatement
-from reader.analysis.report_signals import cue_stance, hedges
 from reader.errors import NotFoundError
 from reader.library.identity import source_key
-from reader.library.rows import corrected
-from reader.store.records import CorrectionRecord, SourceRecord, StatementRecord
-from reader.store.snapshot import read_rows, reading
+from reader.library.outlet_statements import HAS, OutletStatement, read_statements
+from reader.store.snapshot import reading
+
+__all__ = [
+    "FIGURES",
+    "MIN_ARTICLES",
+    "MIN_STATEMENTS",
+    "SHARES",
+    "Figure",
+    "OutletArticle",
+    "OutletProfile",
+    "OutletStatement",
+    "Period",
+    "QuotedSource",
+    "figure_text",
+    "host_of",
+    "outlet_profiles",
+]
 
 MIN_ARTICLES = 5
 MIN_STATEMENTS = 30
@@ -64,35 +75,6 @@ class OutletArticle:
     title: str
     month: str  # "2026-03": of its published date, else of the day it was added
     statements: tuple[int, ...] = ()  # its statements' ids (table statement)
-
-
-@dataclass(frozen=True)
-class OutletStatement:
-    """A statement behind a figure: where it is (article, the engine's key, offsets), who said
-    it and what, and what the signals found in it."""
-
-    id: int  # the statement row's id
-    article_id: int
-    key: str  # the engine's id within the article ("st3"), as the window knows it
-    start: int
-    end: int
-    source_id: str  # the engine's id of its source within the article ("s2")
-    source: str  # the source's name, corrections applied
-    text: str
-    named: bool
-    direct: bool
-    hedged: bool
-    doubtful: bool
-
-    def has(self, figure: str) -> bool:
-        """Whether this statement counts towards the share `figure`."""
-        return {
-            "named": self.named,
-            "anonymous": not self.named,
-            "direct": self.direct,
-            "hedged": self.hedged,
-            "doubtful": self.doubtful,
-        }[figure]
 
 
 @dataclass(frozen=True)
@@ -260,86 +242,6 @@ def _outlets(conn: sqlite3.Connection) -> dict[str, _Outlet]:
     return out
 
 
-# ---- the statements of those articles -------------------------------------------------------
-
-
-def _statements(
-    conn: sqlite3.Connection, article_ids: list[int], every: bool
-) -> tuple[dict[int, list[OutletStatement]], dict[int, list[tuple[AnalysisSource, int | None]]]]:
-    """The statements of `article_ids` with their signals, and the sources quoted (with their
-    library-wide record), corrections applied. `every`: they are most of the library, so the
-    rows are read without a list of ids."""
-    wanted = set(article_ids)
-    by_article: dict[int, dict[str, list[Any]]] = {}
-    only = None if every else article_ids
-    tables: tuple[tuple[str, tuple[Any, ...]], ...] = (
-        ("sources", read_rows(conn, SourceRecord, "id", article_ids=only)),
-        ("statements", read_rows(conn, StatementRecord, "start", article_ids=only)),
-        ("corrections", read_rows(conn, CorrectionRecord, "id", article_ids=only)),
-    )
-    for kind, rows_read in tables:
-        for r in rows_read:
-            if r.article_id in wanted:
-                by_article.setdefault(r.article_id, {}).setdefault(kind, []).append(r)
-    texts = _texts(conn, [a for a, rows in by_article.items() if rows.get("statements")])
-    statements: dict[int, list[OutletStatement]] = {}
-    quoted: dict[int, list[tuple[AnalysisSource, int | None]]] = {}
-    for aid, rows in by_article.items():
-        st_rows = rows.get("statements", [])
-        if not st_rows:
-            continue
-        srcs, sts = corrected(rows.get("sources", []), st_rows, rows.get("corrections", []))
-        text = texts.get(aid, "")
-        row_of = {r.key: r for r in st_rows}
-        statements[aid] = _signals(aid, text, srcs, sts, row_of)
-        links = {r.key: r.library_source_id for r in rows.get("sources", [])}
-        quoted[aid] = [(s, links.get(s.id)) for s in srcs]
-    return statements, quoted
-
-
-def _texts(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, str]:
-    if not article_ids:
-        return {}
-    ids = ", ".join(str(int(a)) for a in article_ids)
-    return dict(conn.execute(f"SELECT id, text FROM article WHERE id IN ({ids})").fetchall())
-
-
-def _signals(
-    aid: int,
-    text: str,
-    srcs: list[AnalysisSource],
-    sts: list[AnalysisStatement],
-    row_of: dict[str, Any],
-) -> list[OutletStatement]:
-    """The statements of one article with the signals the Sources panel shows for them."""
-    analysis = Analysis(text=text, sources=tuple(srcs), statements=tuple(sts))
-    named = {s.id: identity(analysis, s).named for s in srcs}
-    names = {s.id: s.name for s in srcs}
-    out = []
-    for st in sts:
-        row = row_of.get(st.id)
-        if row is None:  # corrections only drop or move statements; never invent one
-            continue
-        cue = cue_stance(text, st)
-        out.append(
-            OutletStatement(
-                id=row.id,
-                article_id=aid,
-                key=st.id,
-                start=st.start,
-                end=st.end,
-                source_id=st.source,
-                source=names.get(st.source, ""),
-                text=row.text,
-                named=named.get(st.source, False),
-                direct=st.kind == "direct",
-                hedged=hedges(text, st) is not None,
-                doubtful=cue is not None and cue.stance == "doubtful",
-            )
-        )
-    return out
-
-
 # ---- figures ---------------------------------------------------------------------------------
 
 
@@ -361,7 +263,8 @@ def _period(articles: list[int], sts: list[OutletStatement]) -> Period:
         )
     }
     for name in SHARES:
-        hits = [st for st in sts if st.has(name)]
+        has = HAS[name]
+        hits = [st for st in sts if has(st)]
         figures[name] = Figure(
             name,
             FIGURES[name],
@@ -467,7 +370,7 @@ def outlet_profiles(db_path: Path, ref: str | None = None) -> list[OutletProfile
                     f"No outlet {ref!r} in the library (`reader outlets` lists them)"
                 )
         ids = [aid for o in outlets.values() for aid, _, _ in o.articles]
-        statements, quoted = _statements(conn, ids, every=ref is None)
+        statements, quoted = read_statements(conn, ids, every=ref is None)
     profiles = [_profile(o, statements, quoted) for o in outlets.values()]
     profiles.sort(key=lambda p: (-len(p.articles), p.name.casefold()))
     return profiles
