@@ -308,3 +308,27 @@ def test_an_inspector_generals_office_finds_like_a_report() -> None:
 
 def test_someone_finding_a_thing_is_no_statement() -> None:
     assert _speakers("The hikers found that the trail had been closed for a week.") == {}
+
+
+def test_lawmakers_expressing_outrage_over_something_speak() -> None:
+    text = (
+        "The warden appeared before the committee, where lawmakers expressed outrage over "
+        "the failures in the night shift."
+    )
+    assert _speakers(text) == {"lawmakers": "anonymous"}
+
+
+def test_a_stance_inside_someone_elses_words_is_theirs() -> None:
+    text = (
+        "She recalled the meeting, in which he said others had raised concerns about the "
+        "missing files."
+    )
+    assert not any("others" in name for name in _speakers(text))
+
+
+def test_a_source_cited_as_people_familiar_speaks() -> None:
+    text = (
+        "The ferry line will be sold, the Kestrel Times reported, citing two people familiar "
+        "with the talks."
+    )
+    assert any("people familiar" in name for name in _speakers(text))

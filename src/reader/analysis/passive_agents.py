@@ -226,6 +226,8 @@ def _cited_voice(m: Mention) -> bool:
         return False
     if m.kind in {"anonymous", "media"} or (m.kind == "person" and m.descriptive):
         return True  # "a senior official": a role without a name is an unnamed source
+    if m.kind == "other" and any(w in words("anonymous_words") for w in m.text.lower().split()):
+        return True  # "two people familiar with the talks"
     return m.kind in {"person", "organization"} and m.name[:1].isupper() and not m.descriptive
 
 

@@ -1,6 +1,7 @@
 """Beliefs, stances and findings the cues leave out: "Officials are concerned that …", "Beijing
 is also worried about …" (a belief adjective after a form of "be"), "Jane Roe has spoken out
-against …" (speaking out about something), and a finding by a body whose work is to find
+against …" (speaking out about something), "Lawmakers expressed outrage over …" (a stance
+noun voiced), and a finding by a body whose work is to find
 things out ("the inspector general's office found that …": "found" is otherwise a cue for
 documents only). Run after the reported-speech pass, on the words no cue claimed."""
 
@@ -10,12 +11,14 @@ from dataclasses import replace
 
 from reader.analysis.attribution_base import AttributorBase, n_words, sentence_end_token, trim
 from reader.analysis.cues import Cue
-from reader.analysis.lexicons import words
+from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import subject_left
 
 BE = frozenset({"is", "are", "was", "were", "remains", "remain", "remained"})
 SPEAK_OUT = frozenset({"spoke", "spoken", "speaks", "speaking", "speak"})
 OUT_OBJECTS = frozenset({"about", "against", "on"})
+VOICED = frozenset({"expressed", "expresses", "voiced", "voices", "raised", "raises"})
+NOUN_OBJECTS = frozenset({"that", "about", "over", "at", "with"})
 MAX_ADVERBS = 2  # "is also deeply concerned"
 MIN_WORDS = 3
 
@@ -25,6 +28,7 @@ def stance_phrases(at: AttributorBase) -> None:
     reads as a speaker."""
     doc = at.doc
     adjectives = words("belief_adjectives")
+    nouns = words("stance_nouns")
     for k in range(1, len(doc.words) - 2):
         w = doc.lower[k]
         if w in adjectives and doc.lower[k + 1] in {"that", "about"}:
@@ -40,6 +44,8 @@ def stance_phrases(at: AttributorBase) -> None:
             _add(at, b, k, k + 1)
         elif w == "out" and doc.lower[k - 1] in SPEAK_OUT and doc.lower[k + 1] in OUT_OBJECTS:
             _add(at, k - 1, k, k + 1)
+        elif w in VOICED and doc.lower[k + 1] in nouns and doc.lower[k + 2] in NOUN_OBJECTS:
+            _add(at, k, k + 1, k + 2)  # "expressed concern that …", "voiced outrage over …"
     institution_findings(at)
 
 
@@ -75,13 +81,18 @@ def _add(at: AttributorBase, verb: int, cue_end: int, k: int) -> None:
         return
     s_start, s_end = at.sent_tokens(doc.starts[verb])
     stop = sentence_end_token(doc, verb, s_end)
-    m, _a = subject_left(doc, verb, s_start)
+    m, a = subject_left(doc, verb, s_start)
     if m is None or m.kind == "other":
         return
+    if any(doc.lower[t] in reporting_verbs() for t in range(max(s_start, a - 2), verb)):
+        return  # "in which he said others had raised concerns": someone else's words
     k += 1  # past "that", "about", "against": what the belief or stance is about
     end = at.clause_end(k, stop)
     content = trim(doc, doc.starts[k], doc.ends[end - 1]) if end > k else None
     if content is None or n_words(doc, content) < MIN_WORDS:
         return
+    at_ = doc.starts[verb]
+    if any(r.content[0][0] <= at_ < r.content[-1][1] for r in at.out):
+        return  # inside what someone is reported saying ("he said others raised concerns …")
     cue = Cue((doc.starts[verb], doc.ends[cue_end]), verb, cue_end + 1, "verb", "believe")
     at.add(content, m, cue)
