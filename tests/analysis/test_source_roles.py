@@ -399,3 +399,12 @@ def test_organisation_described_by_a_speaking_description(text, role):
 )
 def test_person_described_in_a_following_sentence(text, name, role):
     assert _speakers(text)[name][1] == role
+
+
+def test_a_department_stays_in_the_role():
+    text = "“Buy now,” said Rusa Oke, Head of Fundamental Research at Harbor Securities."
+    assert _speakers(text)["Rusa Oke"] == (
+        "person",
+        "Head of Fundamental Research",
+        "Harbor Securities",
+    )
