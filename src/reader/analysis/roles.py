@@ -49,9 +49,13 @@ def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
     if low[p] == "of":
         # "Head of Fundamental Research at Harbor Securities": the department stays in the role
         at = next((j for j in range(p + 2, b - 1) if low[j] in {"at", "with"}), None)
-        named = at is not None and cap(doc.words[at + 1 + (low[at + 1] == "the")])
-        if named and cap(doc.words[p + 1]):
-            p = at  # a capitalised department; "head of a team at X" reads as before
+        # a capitalised department only; "head of a team at X" reads as before
+        if (
+            at is not None
+            and cap(doc.words[p + 1])
+            and cap(doc.words[at + 1 + (low[at + 1] == "the")])
+        ):
+            p = at
     role = text_of(doc, a, p)
     q = p + 1
     while q < b and low[q] in LEADING_DETS:
