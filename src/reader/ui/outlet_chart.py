@@ -17,6 +17,7 @@ LINES = (
     ("hedged", "Hedged", "#E69F00"),
     ("doubtful", "Doubtful verbs", "#D55E00"),
 )
+DASHED = {"doubtful"}  # drawn dashed: hedged and doubtful often run together, both stay seen
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 40, 12, 26, 34
 
 
@@ -96,8 +97,10 @@ class OutletChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{pct}%",
             )
-        # months along the bottom; a month with too few to say is marked "–"
-        step = max(1, len(self.points) // 8)  # at most about 8 labels
+        # months along the bottom, as many labels as fit; a month with too few to say: "–"
+        label_width = p.fontMetrics().horizontalAdvance("2026-00") + 12
+        n = len(self.points)
+        step = max(1, -(-n * label_width // max(1, int(r.width()) + label_width)))
         for i, pt in enumerate(self.points):
             x = self.x_of(i)
             if all(v is None for v in pt.values.values()):
@@ -105,14 +108,19 @@ class OutletChart(QWidget):
                 p.drawText(
                     QRectF(x - 20, r.bottom() - 18, 40, 16), Qt.AlignmentFlag.AlignCenter, "–"
                 )
-            if i % step == 0 or i == len(self.points) - 1:
+            if i % step == 0:
                 p.setPen(dim)
-                p.drawText(
-                    QRectF(x - 32, r.bottom() + 4, 64, 16), Qt.AlignmentFlag.AlignCenter, pt.month
-                )
+                box = QRectF(x - label_width / 2, r.bottom() + 4, label_width, 16)
+                box.moveLeft(max(0.0, min(box.left(), self.width() - label_width)))
+                p.drawText(box, Qt.AlignmentFlag.AlignCenter, pt.month)
+        if all(v is None for pt in self.points for v in pt.values.values()):
+            p.setPen(dim)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, "too few articles in any month to say")
         # one line per share, broken where a month has no value
         for name, _label, colour in LINES:
             pen = QPen(QColor(colour), 2)
+            if name in DASHED:
+                pen.setStyle(Qt.PenStyle.DashLine)
             p.setPen(pen)
             prev: QPointF | None = None
             for i, pt in enumerate(self.points):
@@ -129,12 +137,15 @@ class OutletChart(QWidget):
         # the legend across the top
         x = float(MARGIN_LEFT)
         fm = p.fontMetrics()
-        for _name, label, colour in LINES:
-            p.setPen(QPen(QColor(colour), 3))
-            p.drawLine(QPointF(x, 12), QPointF(x + 14, 12))
+        for name, label, colour in LINES:
+            key = QPen(QColor(colour), 3)
+            if name in DASHED:
+                key.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(key)
+            p.drawLine(QPointF(x, 12), QPointF(x + 18, 12))
             p.setPen(text)
-            p.drawText(QPointF(x + 18, 16), label)
-            x += 18 + fm.horizontalAdvance(label) + 14
+            p.drawText(QPointF(x + 22, 16), label)
+            x += 22 + fm.horizontalAdvance(label) + 14
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

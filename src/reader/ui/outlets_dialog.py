@@ -177,9 +177,17 @@ class OutletsDialog(QDialog):
             f"{MIN_STATEMENTS} statements (statements per article: {MIN_ARTICLES} articles); "
             "double-click one to see what is behind it."
         )
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.table.selectRow(0)
+
+    def _size_columns(self) -> None:
+        """Number columns as wide as their header or a number, not as the "too few" words a
+        span lays across them; the outlet's name takes the rest."""
+        header = self.table.horizontalHeader()
+        digits = self.table.fontMetrics().horizontalAdvance("100,000") + 16
+        for column in range(1, self.model.columnCount()):
+            self.table.setColumnWidth(column, max(header.sectionSizeHint(column), digits))
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _apply_spans(self) -> None:
         self.table.clearSpans()

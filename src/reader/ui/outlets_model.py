@@ -197,7 +197,8 @@ def behind_model(
         sts = [profile.statements[i] for i in a.statements if i in wanted]
         if not sts and a.id not in listed:
             continue
-        item = QStandardItem(f"{a.title}  ·  {a.month}  ·  {len(sts)}")
+        count = f"{len(sts)} statement" + ("" if len(sts) == 1 else "s")
+        item = QStandardItem(f"{a.title}  ·  {a.month}  ·  {count}")
         item.setEditable(False)
         item.setData(a.id, Role.ArticleIdRole)
         item.setToolTip("Double-click to open the article")
