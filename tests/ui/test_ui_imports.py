@@ -1,6 +1,7 @@
 """The window's modules import each other without cycles (TYPE_CHECKING imports count: a cycle
 for the type checker is still two modules that cannot be read apart), and building the window
-loads no PDF machinery (printing and export load it when used)."""
+loads no PDF machinery (printing and export load it when used) and no HTTP client
+(downloading loads it): neither is needed for the first paint."""
 
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ def test_the_window_modules_have_no_import_cycles() -> None:
     assert _cycles(graph) == []
 
 
-def test_building_the_window_loads_no_pdf_machinery(tmp_path: Path) -> None:
+def test_building_the_window_loads_no_pdf_or_http_machinery(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from reader.ui.app import application\n"
@@ -78,7 +79,8 @@ def test_building_the_window_loads_no_pdf_machinery(tmp_path: Path) -> None:
         "app = application()\n"
         f"window = MainWindow(Library({str(tmp_path / 'lib')!r}))\n"
         "window.persist = False\n"
-        "print(sorted(m for m in ('pypdf', 'reportlab') if m in sys.modules))\n"
+        "heavy = ('pypdf', 'reportlab', 'http.client', 'urllib.request')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
         "window.close()\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -6,7 +6,6 @@ and `www.example.com/story` open the same way everywhere."""
 from __future__ import annotations
 
 import re
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -99,6 +98,8 @@ def _file_path(url: str) -> Path:
         )
     if not parts.path:
         raise InputError(f"Not a valid address: {_shown(url)} (it names no file)")
+    import urllib.request  # http, email and ssl come with it: not on the window's start-up
+
     return Path(urllib.request.url2pathname(parts.path))
 
 

@@ -8,7 +8,6 @@ from reader.ingest.address import parse_address
 from reader.ingest.document import ImportedDocument
 from reader.ingest.files import read_path
 from reader.ingest.pdf import PageProgress
-from reader.ingest.url import fetch_url
 
 
 def read_address(
@@ -18,6 +17,8 @@ def read_address(
     `progress` serve a PDF (`reader.ingest.pdf.read_pdf`); other kinds ignore them."""
     address = parse_address(text)
     if address.url is not None:
+        from reader.ingest.url import fetch_url  # http, email, ssl: not on the window's start-up
+
         return fetch_url(address.url, password=password, progress=progress)
     assert address.path is not None
     return read_path(address.path, password=password, progress=progress)
