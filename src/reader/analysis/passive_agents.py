@@ -198,7 +198,7 @@ def credited_reports(at: AttributorBase) -> None:
     doc = at.doc
     for cue in at.cues:
         k = cue.token
-        if cue.kind != "according" or k in at.used or doc.words[k - 1] != ",":
+        if cue.kind != "according" or k in at.used or k == 0 or doc.words[k - 1] != ",":
             continue
         if doc.paragraph_of(doc.starts[k]) < 0:
             continue
