@@ -18,15 +18,15 @@ from reader.ingest.limits import MAX_PAGE_BYTES, megabytes
 # that drips bytes cannot hold a refresh), redirects that come back to us to be counted, and the
 # one-line network errors. Shared rather than copied so that both keep the same guarantees.
 from reader.ingest.url import (
-    _REDIRECTS,
     CHUNK,
     MAX_REDIRECTS,
+    REDIRECT_CODES,
     USER_AGENT,
-    _check_url,
-    _Deadline,
-    _network_error,
-    _opener,
-    _status_text,
+    Deadline,
+    check_url,
+    network_error,
+    no_redirect_opener,
+    status_text,
 )
 
 TIMEOUT = 10.0  # seconds without an answer; the whole download of one feed gets 3×
@@ -51,10 +51,10 @@ def fetch_feed(
 ) -> Fetched:
     """GET `url`, sending the validators of the last answer; a FeedError says why not."""
     try:
-        origin = _check_url(url)
+        origin = check_url(url)
     except InputError as exc:
         raise FeedError(str(exc)) from None
-    limit = _Deadline(timeout * 3 if deadline is None else deadline, timeout)
+    limit = Deadline(timeout * 3 if deadline is None else deadline, timeout)
     try:
         return _get(origin, etag, last_modified, limit, timeout, max_bytes, max_redirects)
     finally:
@@ -65,7 +65,7 @@ def _get(
     origin: str,
     etag: str | None,
     last_modified: str | None,
-    deadline: _Deadline,
+    deadline: Deadline,
     timeout: float,
     max_bytes: int,
     max_redirects: int,
@@ -73,7 +73,7 @@ def _get(
     current = origin
     seen = {current}
     permanent = True  # so far, every redirect said the feed moved for good
-    opener = _opener(deadline)
+    opener = no_redirect_opener(deadline)
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "identity"}
     if etag:
         headers["If-None-Match"] = etag
@@ -102,7 +102,7 @@ def _get(
                         not_modified=True,
                         moved=permanent and current != origin,
                     )
-                if exc.code in _REDIRECTS:
+                if exc.code in REDIRECT_CODES:
                     permanent = permanent and exc.code in (301, 308)
                     current = _next_hop(origin, current, exc.headers.get("Location"), seen)
                     continue
@@ -113,7 +113,7 @@ def _get(
             # ValueError: http.client refuses some addresses (a control character, a bad port)
             if deadline.passed():
                 raise FeedError(str(deadline.error(current))) from exc
-            raise FeedError(str(_network_error(current, exc, timeout))) from exc
+            raise FeedError(str(network_error(current, exc, timeout))) from exc
     raise FeedError(f"Cannot fetch {origin}: more than {max_redirects} redirects")
 
 
@@ -134,10 +134,10 @@ def _status_error(url: str, code: int) -> str:
         return f"Cannot fetch {url}: the feed is gone (410 Gone); unsubscribe from it"
     if code == 404:
         return f"Cannot fetch {url}: no feed there (404 Not Found)"
-    return f"Cannot fetch {url}: the server answered {_status_text(code)}"
+    return f"Cannot fetch {url}: the server answered {status_text(code)}"
 
 
-def _read_body(resp, url: str, max_bytes: int, deadline: _Deadline) -> bytes:
+def _read_body(resp, url: str, max_bytes: int, deadline: Deadline) -> bytes:
     """The body, stopping as soon as it passes the cap or the deadline (a 100 MB answer costs
     10 MB of reading, not 100)."""
     length = resp.headers.get("Content-Length")

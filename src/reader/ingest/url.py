@@ -32,7 +32,7 @@ USER_AGENT = f"Mozilla/5.0 (compatible; reader/{__version__}; desktop news reade
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_TYPES = {"text/plain"}
 PDF_TYPES = {"application/pdf", "application/x-pdf"}
-_REDIRECTS = {301, 302, 303, 307, 308}
+REDIRECT_CODES = {301, 302, 303, 307, 308}
 _KIND_NAMES = {
     "application/pdf": "a PDF file",
     "application/json": "JSON data",
@@ -81,7 +81,7 @@ def _host_port(url: str) -> str:
     return f"{host}:{port}"
 
 
-def _status_text(code: int) -> str:
+def status_text(code: int) -> str:
     try:
         return f"{code} {HTTPStatus(code).phrase}"
     except ValueError:
@@ -96,7 +96,7 @@ def _reason(exc: BaseException) -> BaseException:
     )
 
 
-def _network_error(url: str, exc: BaseException, timeout: float) -> InputError:
+def network_error(url: str, exc: BaseException, timeout: float) -> InputError:
     """One line for a network failure that a reader can act on."""
     reason = _reason(exc)
     where = _host_port(url)
@@ -119,7 +119,8 @@ def _network_error(url: str, exc: BaseException, timeout: float) -> InputError:
     return InputError(f"Cannot open {url}: {reason}")
 
 
-def _check_url(url: str) -> str:
+def check_url(url: str) -> str:
+    """The address `url` names, as an http(s) URL; anything else is an InputError."""
     from reader.ingest.address import parse_address
 
     address = parse_address(url)
@@ -128,7 +129,7 @@ def _check_url(url: str) -> str:
     return address.url
 
 
-class _Deadline:
+class Deadline:
     """The whole download's time limit, enforced while reading: each socket wait is cut to the
     time left, and at the deadline a timer shuts the connection down, so neither a server that
     drips one byte at a time nor one that stalls in the middle of its headers holds an import."""
@@ -170,7 +171,7 @@ class _Deadline:
         return InputError(f"Cannot open {url}: timed out after {self.seconds:g} s")
 
 
-def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+def no_redirect_opener(deadline: Deadline) -> urllib.request.OpenerDirector:
     """An opener that follows no redirect and registers each connection's socket with
     `deadline` (urllib gives no other way to reach the socket a response reads from)."""
 
@@ -203,7 +204,7 @@ def too_large_page(url: str, size: int | None, limit: int) -> str:
     return f"Cannot open {url}: too large: {shown}; reader opens web pages up to {megabytes(limit)}"
 
 
-def _read_body(resp, url: str, max_bytes: int, deadline: _Deadline) -> bytes:
+def _read_body(resp, url: str, max_bytes: int, deadline: Deadline) -> bytes:
     """The response body, stopping as soon as it passes the cap or the deadline."""
     length = resp.headers.get("Content-Length")
     if length and length.strip().isdigit() and int(length) > max_bytes:
@@ -241,8 +242,8 @@ def fetch_url(
 
     `timeout` bounds each wait for the server; `deadline` the whole download, redirects
     included (default: six times `timeout`, one minute), however the server trickles."""
-    origin = _check_url(url)
-    limit = _Deadline(timeout * 6 if deadline is None else deadline, timeout)
+    origin = check_url(url)
+    limit = Deadline(timeout * 6 if deadline is None else deadline, timeout)
     try:
         data, final, mime, charset = _download(origin, limit, timeout, max_bytes, max_redirects)
     finally:
@@ -261,13 +262,13 @@ def fetch_url(
 
 
 def _download(
-    origin: str, deadline: _Deadline, timeout: float, max_bytes: int, max_redirects: int
+    origin: str, deadline: Deadline, timeout: float, max_bytes: int, max_redirects: int
 ) -> tuple[bytes, str, str, str | None]:
     """The body of the page at `origin` after its redirects: (data, final URL, MIME type,
     declared charset)."""
     current = origin
     seen = {current}
-    opener = _opener(deadline)
+    opener = no_redirect_opener(deadline)
     for _hop in range(max_redirects + 1):
         request = urllib.request.Request(
             current,
@@ -291,7 +292,7 @@ def _download(
                 return data, final, mime, headers.get_content_charset()
         except urllib.error.HTTPError as exc:
             with exc:
-                if exc.code in _REDIRECTS:
+                if exc.code in REDIRECT_CODES:
                     target = exc.headers.get("Location")
                     if not target:
                         raise InputError(
@@ -311,7 +312,7 @@ def _download(
                     current = nxt
                     continue
                 raise InputError(
-                    f"Cannot open {current}: the server answered {_status_text(exc.code)}"
+                    f"Cannot open {current}: the server answered {status_text(exc.code)}"
                 ) from None
         except InputError:
             raise
@@ -319,7 +320,7 @@ def _download(
             # ValueError: http.client refuses some addresses (a control character, a bad port)
             if deadline.passed():
                 raise deadline.error(current) from exc
-            raise _network_error(current, exc, timeout) from exc
+            raise network_error(current, exc, timeout) from exc
     raise InputError(f"Cannot open {origin}: more than {max_redirects} redirects")
 
 
