@@ -13,7 +13,7 @@ from sqlmodel import select
 from reader.errors import NotFoundError
 from reader.ingest.document import ImportedDocument
 from reader.library import Library
-from reader.library.outlets import TOO_FEW_ARTICLES, outlet_profiles
+from reader.library.outlets import TOO_FEW_ARTICLES, TOO_FEW_STATEMENTS, outlet_profiles
 from reader.store.models import Feed, FeedEntry
 
 sys.path.insert(0, str(Path(__file__).parent))  # outlet_articles, beside this file
@@ -188,3 +188,16 @@ def test_a_library_without_outlets(tmp_path) -> None:
         ImportedDocument(text='"Hello," said Jane Roe.', title="t", origin="/tmp/x.txt")
     )
     assert outlet_profiles(lib.db_path) == []
+
+
+def test_enough_articles_but_too_few_statements(tmp_path) -> None:
+    """Statements per article is a mean over articles: 5 articles say it; the shares of 5
+    statements do not."""
+    lib = Library(tmp_path)
+    for n in range(5):
+        lib.import_document(article(n, [NAMED_QUOTE], "Bay Post", "2026-03-01"))
+    f = outlet_profiles(lib.db_path)[0].figures
+    assert (f["per_article"].value, f["per_article"].too_few) == (1.0, None)
+    for name in ("named", "anonymous", "direct", "hedged", "doubtful"):
+        assert f[name].value is None and f[name].too_few == TOO_FEW_STATEMENTS, name
+    assert (f["named"].count, f["named"].total, len(f["named"].articles)) == (5, 5, 5)

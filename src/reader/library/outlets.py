@@ -37,6 +37,8 @@ __all__ = [
     "MIN_ARTICLES",
     "MIN_STATEMENTS",
     "SHARES",
+    "TOO_FEW_ARTICLES",
+    "TOO_FEW_STATEMENTS",
     "Figure",
     "OutletArticle",
     "OutletProfile",
