@@ -8,6 +8,7 @@ director" → Tarn), or the person a representative speaks for."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from reader.analysis.lexicons import words
@@ -100,7 +101,7 @@ def _clean_role(role: str | None) -> str | None:
         return _clean_role(m.group(1)) if m else None
     role = _PERSON_CLAUSE.sub("", role)
     ws = role.split()
-    while len(ws) > 1 and ws[0].lower() in words("role_adverbs") | {"the", "a", "an"}:
+    while len(ws) > 1 and ws[0].lower() in _lead_words():
         ws = ws[1:]  # "also the mayor"
     while len(ws) > 1 and (
         ws[-1].lower() in {"by", "from", "of", "for", "at", "with", "and"}
@@ -117,6 +118,12 @@ def _clean_role(role: str | None) -> str | None:
     return " ".join(ws)
 
 
+@cache
+def _lead_words() -> frozenset[str]:
+    """Words that stand before a role without being part of it ("also the mayor")."""
+    return words("role_adverbs") | {"the", "a", "an"}
+
+
 def _titled(ws: list[str]) -> bool:
     """A job title among the words ("managing director", "acting chair")."""
     low = [w.lower().strip(".,") for w in ws[:2]]  # the "-ing" word and the one after it
@@ -124,6 +131,7 @@ def _titled(ws: list[str]) -> bool:
     return any(w in words("titles") or w.removesuffix("s") in words("titles") for w in low)
 
 
+@cache
 def _abbreviated_titles() -> frozenset[str]:
     return frozenset(line.partition(" = ")[0] for line in words("title_abbreviations"))
 

@@ -6,6 +6,7 @@ Alvarez")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Protocol
 
 from reader.analysis.doc import Doc
@@ -117,9 +118,14 @@ def _predicate_role(
         if role or aff:
             return clean_role(role), aff
     found = [(doc.starts[j], doc.ends[j]) for j in index.get(surname, [])]
-    heads = frozenset(words("titles") - words("kin_words"))
-    role, aff = described_after(doc, surname, found, heads)
+    role, aff = described_after(doc, surname, found, _job_titles())
     return clean_role(role), aff
+
+
+@cache
+def _job_titles() -> frozenset[str]:
+    """Titles that say what someone does (not "mother" or "son")."""
+    return frozenset(words("titles") - words("kin_words"))
 
 
 def _stated_job(doc: Doc, k: int) -> tuple[str | None, str | None]:

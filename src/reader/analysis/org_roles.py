@@ -102,10 +102,10 @@ def _speaking(
 
 def _only_own_names(doc: Doc, k: int, t: int, own: set[str]) -> bool:
     """No capitalised word between tokens k and t but sentence openers and the name's own."""
-    dates = lexicon_union("weekdays", "months")
+    allowed = own | lexicon_union("weekdays", "months")
     return not any(
         cap(doc.words[j])
-        and doc.lower[j].removesuffix("’s").removesuffix("'s") not in own | dates
+        and doc.lower[j].removesuffix("’s").removesuffix("'s") not in allowed
         and doc.lower[j] + "." not in own
         and not _opens_sentence(doc, j)
         for j in range(k, t)
