@@ -22,6 +22,8 @@ class PdfSource:
 
     original: bytes
     text_map: PdfTextMap
+    annotated: bool = True  # False: no page of it has an annotation (nothing to bring in)
+    password: str | None = None  # it was opened with (its annotations are read with it)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ PDF_LIMIT_NOTE = f"reader opens PDF files up to {MAX_PDF_BYTES // 1048576} MB"
 SCANNED = "no text to read: this PDF is scanned images; OCR is not supported"
 # pdfium's library is not thread-safe: one document is read at a time in this process
 _PDFIUM = threading.Lock()
+_APPENDIX_MARK = b"/ReaderAppendix"  # reader.ingest.pdf_annotations.APPENDIX_KEY, on its pages
 
 PageProgress = Callable[[int, int], None]  # (pages read, pages in all); may raise Cancelled
 
@@ -78,13 +79,16 @@ def read_pdf(
             raise _open_error(exc, name, password) from exc
         try:
             meta = doc.get_metadata_dict(skip_empty=True)
-            pages, sizes, images = _read_pages(doc, name, progress)
+            pages, sizes, images, annotated = _read_pages(doc, name, progress)
         finally:
             doc.close()
-    from reader.ingest.pdf_annotations import appendix_pages  # pypdf: loaded when needed
+    # the sources and notes reader appended on export: only then is pypdf loaded (0.1 s) and
+    # the file parsed again to find their pages
+    if _APPENDIX_MARK in data:
+        from reader.ingest.pdf_annotations import appendix_pages
 
-    for i in appendix_pages(data, password):  # the sources and notes reader added on export
-        pages[i] = []
+        for i in appendix_pages(data, password):
+            pages[i] = []
     if not any(pages):
         if images:
             raise InputError(f"Cannot open {name}: {SCANNED}")
@@ -107,7 +111,7 @@ def read_pdf(
         author=_meta_author(meta.get("Author")),
         published=_meta_date(meta.get("CreationDate")),
         headings=composed.headings,
-        pdf=PdfSource(original=data, text_map=composed.text_map),
+        pdf=PdfSource(data, composed.text_map, annotated=annotated, password=password),
     )
 
 
@@ -126,8 +130,8 @@ def _open_error(exc, name: str, password: str | None) -> InputError:
 
 
 def _read_pages(doc, name: str, progress: PageProgress | None):
-    """Each page's words (in the order drawn), the pages' sizes, and whether any page holds a
-    picture (to tell a scan from an empty file)."""
+    """Each page's words (in the order drawn), the pages' sizes, whether any page holds a
+    picture (to tell a scan from an empty file) and whether any has an annotation."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -136,7 +140,7 @@ def _read_pages(doc, name: str, progress: PageProgress | None):
         raise InputError(f"Cannot open {name}: the PDF has no pages")
     pages: list[list[Word]] = []
     sizes: list[PageSize] = []
-    images = False
+    images = annotated = False
     count = 0
     for i in range(total):
         try:
@@ -147,6 +151,7 @@ def _read_pages(doc, name: str, progress: PageProgress | None):
             left, bottom, right, top = page.get_mediabox()
             sizes.append(PageSize(right - left, top - bottom, page.get_rotation()))
             glyphs = _glyphs(page, left, bottom)
+            annotated = annotated or pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0
             if not glyphs and not images:
                 images = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
         finally:
@@ -161,7 +166,7 @@ def _read_pages(doc, name: str, progress: PageProgress | None):
         pages.append(words_of(glyphs))
         if progress is not None:
             progress(i + 1, total)
-    return pages, sizes, images
+    return pages, sizes, images, annotated
 
 
 def _glyphs(page, left: float, bottom: float) -> list[Glyph]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # A printed character: (text, x0, y0, x1, y1, font size), its box the font's full height.
 Glyph = tuple[str, float, float, float, float, float]
@@ -32,6 +33,7 @@ class Word:
     x1: float
     y1: float
     size: float
+    text: str = ""  # its characters, joined once
 
     @property
     def mid(self) -> float:
@@ -39,6 +41,7 @@ class Word:
 
     def add(self, g: Glyph) -> None:
         self.glyphs.append(g)
+        self.text += g[0]
         self.x0, self.x1 = min(self.x0, g[1]), max(self.x1, g[3])
         self.y0, self.y1 = min(self.y0, g[2]), max(self.y1, g[4])
 
@@ -66,36 +69,37 @@ class Line:
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    # a line's words do not change once it is made: its extent and text are worked out once
+    # (asked for again and again while the lines are joined into paragraphs)
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def y0(self) -> float:
         return min(w.y0 for w in self.words)
 
-    @property
+    @cached_property
     def y1(self) -> float:
         return max(w.y1 for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return " ".join("".join(g[0] for g in w.glyphs) for w in self.words)
+        return " ".join(w.text for w in self.words)
 
 
 def words_of(glyphs: list[Glyph]) -> list[Word]:
     """Characters in the order the page draws them, grouped into words: a word ends at a space,
     at a gap wider than WORD_GAP ems, when the baseline moves or the pen goes back."""
-    words: list[Word] = []
-    cur: Word | None = None
+    groups: list[list[Glyph]] = []
+    cur: list[Glyph] | None = None
     last: Glyph | None = None
     for g in glyphs:
-        ch = g[0]
-        if ch.isspace():
+        if g[0].isspace():
             cur = last = None
             continue
-        if cur is not None and last is not None:
-            em = max(last[5], 1.0)
+        if last is not None:
+            em = last[5] if last[5] > 1.0 else 1.0
             if (
                 g[1] - last[3] > WORD_GAP * em
                 or g[1] < last[1] - 0.1  # back to the left: a new line or a new text run
@@ -103,11 +107,16 @@ def words_of(glyphs: list[Glyph]) -> list[Word]:
             ):
                 cur = None
         if cur is None:
-            cur = Word([g], g[1], g[2], g[3], g[4], g[5])
-            words.append(cur)
+            cur = [g]
+            groups.append(cur)
         else:
-            cur.add(g)
+            cur.append(g)
         last = g
+    # the box of each word once, not grown a character at a time (70,000 on 20 pages)
+    words = []
+    for gs in groups:
+        ch, x0, y0, x1, y1, _ = zip(*gs, strict=True)
+        words.append(Word(gs, min(x0), min(y0), max(x1), max(y1), gs[0][5], "".join(ch)))
     return words
 
 
@@ -139,8 +148,9 @@ def furniture(pages: list[list[Word]], heights: list[float]) -> tuple[list[list[
     rows = [rows_of(words) for words in pages]
     seen: Counter[tuple[str, int]] = Counter()
     keys: list[list[tuple[str, int]]] = []
-    for page_rows in rows:
-        page_keys = [_row_key(r) for r in page_rows]
+    texts = [[_row_text(r) for r in page_rows] for page_rows in rows]
+    for page_rows, page_texts in zip(rows, texts, strict=True):
+        page_keys = [_row_key(r, t) for r, t in zip(page_rows, page_texts, strict=True)]
         keys.append(page_keys)
         seen.update(set(page_keys))
     repeat = max(2, (len(pages) + 1) // 2)
@@ -148,10 +158,9 @@ def furniture(pages: list[list[Word]], heights: list[float]) -> tuple[list[list[
     small = body_size(sizes) * 0.95
     kept: list[list[Word]] = []
     dropped: list[str] = []
-    for page_rows, page_keys, height in zip(rows, keys, heights, strict=True):
+    for page_rows, page_keys, page_texts, height in zip(rows, keys, texts, heights, strict=True):
         words: list[Word] = []
-        for i, (row, key) in enumerate(zip(page_rows, page_keys, strict=True)):
-            text = " ".join("".join(g[0] for g in w.glyphs) for w in sorted(row, key=_x0))
+        for i, (row, key, text) in enumerate(zip(page_rows, page_keys, page_texts, strict=True)):
             mid = sum(w.mid for w in row) / len(row)
             at_edge = mid < height * EDGE_BAND or mid > height * (1 - EDGE_BAND)
             # a repeating row is furniture at a page's edge, and never a page's only row
@@ -173,8 +182,11 @@ def _x0(w: Word) -> float:
     return w.x0
 
 
-def _row_key(row: list[Word]) -> tuple[str, int]:
-    text = " ".join("".join(g[0] for g in w.glyphs) for w in sorted(row, key=_x0))
+def _row_text(row: list[Word]) -> str:
+    return " ".join(w.text for w in sorted(row, key=_x0))
+
+
+def _row_key(row: list[Word], text: str) -> tuple[str, int]:
     norm = re.sub(r"[0-9]+", "#", text.lower())
     return norm, round(sum(w.mid for w in row) / len(row) / 4)
 

@@ -56,7 +56,7 @@ class PdfTextMap:
         head = struct.pack("<4sII", _MAGIC, len(self.pages), len(self.page))
         pages = b"".join(struct.pack("<ffi", p.width, p.height, p.rotation) for p in self.pages)
         body = b"".join(a.tobytes() for a in (self.page, self.x0, self.y0, self.x1, self.y1))
-        return head + zlib.compress(pages + body, 6)
+        return head + zlib.compress(pages + body, 1)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PdfTextMap:

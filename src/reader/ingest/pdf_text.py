@@ -16,7 +16,7 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from reader.ingest.pdf_layout import Line, body_size
+from reader.ingest.pdf_layout import Glyph, Line, body_size
 from reader.ingest.pdf_map import NOT_ON_PAGE, PageSize, PdfTextMap
 
 HEADING_SCALE = 1.2  # a line set this much larger than the body is a heading
@@ -53,8 +53,22 @@ class _Out:
             for a in (self.x0, self.y0, self.x1, self.y1):
                 a.append(0.0)
 
-    def printed(self, ch: str, page: int, x0: float, y0: float, x1: float, y1: float) -> None:
-        if " " < ch < "\x7f":  # printable ASCII, nearly every character: as it is
+    def printed(self, word: str, glyphs: list[Glyph], page: int) -> None:
+        """A word's characters `word` (or all but its line-end hyphen), with their boxes."""
+        _, x0, y0, x1, y1, _ = zip(*glyphs, strict=True)
+        if word.isascii() and word.isprintable():  # nearly every word: as it is, in bulk
+            self.chars.extend(word)
+            self.page.extend([page] * len(glyphs))
+            self.x0.extend(x0)
+            self.y0.extend(y0)
+            self.x1.extend(x1)
+            self.y1.extend(y1)
+            return
+        for g in glyphs:
+            self._printed_one(g[0], page, g[1], g[2], g[3], g[4])
+
+    def _printed_one(self, ch: str, page: int, x0: float, y0: float, x1: float, y1: float) -> None:
+        if " " < ch < "\x7f":  # printable ASCII: as it is
             self.chars.append(ch)
             self.page.append(page)
             self.x0.append(x0)
@@ -106,9 +120,11 @@ def compose(lines: list[Line], pages: tuple[PageSize, ...]) -> PdfText:
         for k, w in enumerate(words):
             if k:
                 out.inserted(" ")
-            glyphs = w.glyphs[:-1] if hyphen_next and k == len(words) - 1 else w.glyphs
-            for g in glyphs:
-                out.printed(g[0], ln.page, g[1], g[2], g[3], g[4])
+            if hyphen_next and k == len(words) - 1:
+                if len(w.glyphs) > 1:
+                    out.printed(w.text[:-1], w.glyphs[:-1], ln.page)
+            else:
+                out.printed(w.text, w.glyphs, ln.page)
         if i == len(joins) or joins[i] == "paragraph":
             paragraphs.append((start, len(out), ln.size, ln.page))
             if i < len(joins):
@@ -141,7 +157,7 @@ def _same_flow(a: Line, b: Line) -> bool:
 def _text_start(line: Line) -> float:
     """Where a line's text starts: after a list marker ("•", "–", "3.", "b)") hanging in the
     margin, which the item's next lines do not repeat."""
-    first = "".join(g[0] for g in line.words[0].glyphs)
+    first = line.words[0].text
     if len(line.words) > 1 and _LIST_MARKER.match(first):
         return line.words[1].x0
     return line.x0

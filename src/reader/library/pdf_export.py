@@ -83,15 +83,13 @@ def export_article_pdf(
     )
 
 
-def add_pdf_highlights(
-    s: Session, article_id: int, doc: ImportedDocument, password: str | None = None
-) -> int:
+def add_pdf_highlights(s: Session, article_id: int, doc: ImportedDocument) -> int:
     """Add the highlights and notes found in `doc`'s PDF (someone else's, or reader's own from
     an earlier export) to the article just stored from it, in the import's transaction.
     Returns how many. Annotations that cannot be read are logged and left out: they never
-    stop the import."""
-    if doc.pdf is None:
-        return 0
+    stop the import. An encrypted PDF's are read with the password it was opened with."""
+    if doc.pdf is None or not doc.pdf.annotated:
+        return 0  # pypdf not even loaded: most PDFs come without annotations
     from pypdf.errors import PyPdfError
 
     from reader.annotate.anchoring import quote_selector
@@ -99,7 +97,9 @@ def add_pdf_highlights(
     from reader.store.models import Highlight
 
     try:
-        found = read_highlights(doc.pdf.original, doc.pdf.text_map, doc.text, password=password)
+        found = read_highlights(
+            doc.pdf.original, doc.pdf.text_map, doc.text, password=doc.pdf.password
+        )
     except (PyPdfError, ValueError, KeyError) as e:
         log.warning("annotations of %s not read: %s", doc.origin, e)
         return 0
