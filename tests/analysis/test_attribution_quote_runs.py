@@ -85,3 +85,27 @@ def test_a_reporting_verb_governing_a_preposition_reports_nothing() -> None:
     contents = [parts[0] for _name, parts in _statements(text)]
     assert not any(c.startswith(("from the quay", "to her lead")) for c in contents)
     assert "to fight the new dues" in contents
+
+
+def test_a_quote_after_the_writers_own_sentences_is_not_the_last_paragraphs_speaker() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "“The dues are fair,” said Ivar Lie, the harbour master.\n\n"
+        "Across the bay, the fishermen's leader Eva Strand walked the empty quay. "
+        "“Nobody can pay this much for a berth.”\n\n"
+        "The council meets in March.\n\n"
+        "“We will not back down on the dues at all.”"
+    )
+    lie = [parts for name, parts in _statements(text) if "Lie" in name]
+    assert lie == [["“The dues are fair,”"]]
+
+
+def test_a_quoted_paragraph_after_a_paragraph_of_narrative_is_not_the_earlier_speaker() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "“The dues are fair,” said Ivar Lie, the harbour master.\n\n"
+        "Eva Strand, who leads the fishermen, has fought the dues for a year.\n\n"
+        "“Nobody here can pay this much for a berth.”"
+    )
+    lie = [parts for name, parts in _statements(text) if "Lie" in name]
+    assert lie == [["“The dues are fair,”"]]

@@ -394,14 +394,13 @@ class DirectQuotes(AttributorBase):
             whole = q.span[0] <= para[0] + 1 and (q.span[1] - q.span[0]) >= 0.8 * (
                 para[1] - para[0]
             )
-            if whole:
-                for back in (p - 1, p - 2):
-                    if back in last_by_para:
-                        r = self.out[last_by_para[back]]
-                        attributed[qi] = len(self.out)
-                        self.out.append(Raw((q.span,), "direct", r.mention, None))
-                        last_by_para[p] = attributed[qi]
-                        break
+            # a paragraph of quotation goes on the speaker quoted in the paragraph just before;
+            # a paragraph of the writer's in between may bring in someone else
+            if whole and p - 1 in last_by_para:
+                r = self.out[last_by_para[p - 1]]
+                attributed[qi] = len(self.out)
+                self.out.append(Raw((q.span,), "direct", r.mention, None))
+                last_by_para[p] = attributed[qi]
         self.tweets()
         self.direct_spans = sorted(r.content[0] for r in self.out)
         self.direct_starts = [sp[0] for sp in self.direct_spans]
@@ -479,7 +478,10 @@ class DirectQuotes(AttributorBase):
                 if i >= 0:
                     r = self.out[spans[i][1]]
                     rp = doc.paragraph_of(r.content[0][0])
-                    if 0 <= p - rp <= LOOKBACK_PARAGRAPHS and not r.mention.pronoun:
+                    # a quote after the writer's own sentences in its paragraph goes on a speaker
+                    # of this paragraph only: the sentences before it may bring in another
+                    reach = LOOKBACK_PARAGRAPHS if q.span[0] <= doc.body[p][0] + 1 else 0
+                    if 0 <= p - rp <= reach and not r.mention.pronoun:
                         found = Raw((q.span,), "direct", r.mention, None)
             if found is not None:
                 if found.cue is not None:
