@@ -386,8 +386,9 @@ def set_read(db: Database, entry_ids: list[int], read: bool = True) -> int:
         return int(result.rowcount or 0)
 
 
-def link_article(db: Database, entry_id: int, article_id: int) -> None:
-    """The entry became (or was found as) this article; opening it marks it read."""
+def link_article(db: Database, entry_id: int, article_id: int, *, read: bool = True) -> None:
+    """The entry became (or was found as) this article; opening it marks it read (fetching it
+    ahead of time, `read=False`, leaves it unread)."""
     from reader.store.models import FeedEntry
 
     with db.session() as s:
@@ -395,7 +396,7 @@ def link_article(db: Database, entry_id: int, article_id: int) -> None:
         if e is None:
             raise NotFoundError(f"No feed entry with id {entry_id}")
         e.article_id = article_id
-        e.read = True
+        e.read = e.read or read
         s.add(e)
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from reader.errors import ReaderError
 from reader.feeds import storage
 from reader.feeds.discovery import FeedLink, discover
 from reader.feeds.model import FeedError, FeedState, RefreshOutcome
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 # A feed whose entry carries this much text carries the article itself: opening the entry
 # imports that text rather than downloading the page (summaries run to a few hundred characters)
 FULL_TEXT_CHARS = 1500
+# fetching ahead after one refresh imports at most this many entries (analysis included, about
+# a second each): a feed of 200 new entries does not keep the machine busy for minutes
+FETCH_AHEAD_LIMIT = 30
 
 Choose = Callable[[tuple[FeedLink, ...]], FeedLink | None]
 Progress = Callable[[int, int, RefreshOutcome], None]
@@ -156,11 +160,14 @@ def open_entry(lib: Library, entry_id: int) -> int:
     """The article of an entry, imported the first time: the page at its address through the
     URL import when the feed carries only a summary, the feed's own text when it carries the
     whole article or has no address. Marks the entry read."""
-    e = storage.entry(lib.db, entry_id)
+    return _entry_article(lib, storage.entry(lib.db, entry_id), read=True)
+
+
+def _entry_article(lib: Library, e: EntryInfo, *, read: bool) -> int:
     # deleting an article unlinks its entries (ON DELETE SET NULL): a link is an article
     known = e.article_id if e.article_id is not None else storage.article_at(lib.db, e.url)
     if known is not None:  # imported before, perhaps since the entry came
-        storage.link_article(lib.db, entry_id, known)
+        storage.link_article(lib.db, e.id, known, read=read)
         return known
     if e.url and len(e.summary) < FULL_TEXT_CHARS:
         article_id = lib.import_path(e.url)
@@ -179,8 +186,74 @@ def open_entry(lib: Library, entry_id: int) -> int:
                 canonical_url=e.url,
             )
         )
-    storage.link_article(lib.db, entry_id, article_id)
+    storage.link_article(lib.db, e.id, article_id, read=read)
     return article_id
+
+
+@dataclass
+class FetchAheadReport:
+    """What fetching articles ahead of time did: imported, failed (entry id, error), cancelled."""
+
+    imported: int = 0
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def fetch_ahead(
+    lib: Library,
+    feed_ids: Iterable[int],
+    *,
+    limit: int = FETCH_AHEAD_LIMIT,
+    cancel: threading.Event | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> FetchAheadReport:
+    """Import the unread, not yet imported entries of `feed_ids` (newest first, at most `limit`
+    in all, one at a time) so that they open at once, offline; they stay unread. One failing
+    entry is logged and the others go on; `cancel` stops between two entries."""
+    todo: list[EntryInfo] = []
+    for feed_id in feed_ids:
+        todo += [e for e in storage.entries(lib.db, feed_id, unread_only=True) if not e.article_id]
+    todo.sort(key=lambda e: e.id)  # undated ones in the order they came, after the dated
+    todo.sort(key=lambda e: e.published or "", reverse=True)  # ISO 8601 in UTC: sorts as text
+    todo = todo[:limit]
+    report = FetchAheadReport()
+    for done, e in enumerate(todo):
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+        if on_progress is not None:
+            on_progress(done, len(todo))
+        try:
+            _entry_article(lib, e, read=False)
+            report.imported += 1
+        except ReaderError as exc:  # a page gone, too large, not an article: the next goes on
+            log.info("fetching entry %s ahead failed: %s", e.id, exc)
+            report.failed.append((e.id, str(exc)))
+    return report
+
+
+def next_unread(lib: Library, current: int | None = None) -> EntryInfo | None:
+    """The unread entry that follows entry `current` in reading order (its feed's entries as
+    listed, then the next feeds' in the Feeds tab's order, round to the start); the first
+    unread one when `current` is None; None when every entry is read."""
+    order = [f.id for f in storage.list_feeds(lib.db)]
+    if not order:
+        return None
+    here = storage.entry(lib.db, current) if current is not None else None
+    first = order.index(here.feed_id) if here is not None and here.feed_id in order else 0
+    before: list[EntryInfo] = []  # the current feed's entries above `current`: read last
+    for k in range(len(order)):
+        feed_id = order[(first + k) % len(order)]
+        if k == 0 and here is not None:
+            listed = storage.entries(lib.db, feed_id)
+            at = next((i for i, e in enumerate(listed) if e.id == here.id), -1)
+            before = [e for e in listed[:at] if not e.read]
+            unread = [e for e in listed[at + 1 :] if not e.read]
+        else:
+            unread = storage.entries(lib.db, feed_id, unread_only=True)
+        if unread:
+            return unread[0]
+    return before[0] if before else None
 
 
 def import_opml(lib: Library, path: Path) -> tuple[int, int]:
