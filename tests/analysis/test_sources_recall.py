@@ -332,3 +332,15 @@ def test_a_source_cited_as_people_familiar_speaks() -> None:
         "with the talks."
     )
     assert any("people familiar" in name for name in _speakers(text))
+
+
+def test_analysts_polled_by_a_firm_expecting_a_figure_speak() -> None:
+    text = (
+        "The retailer earned $1.10 a share. Analysts polled by Harbor Data were expecting "
+        "$1.02 a share on revenue of $3.1 billion."
+    )
+    assert _speakers(text) == {"Analysts polled by Harbor Data": "anonymous"}
+
+
+def test_a_company_expecting_a_figure_is_no_forecaster() -> None:
+    assert _speakers("The retailer expected sales to fall in the winter months.") == {}
