@@ -341,3 +341,9 @@ def test_owner_and_study_names(text: str, name: str, kind: str) -> None:
 )
 def test_an_acronym_joins_its_organisation(text: str, names: set[str]) -> None:
     assert set(_sources(text)) == names
+
+
+def test_a_given_name_that_ends_a_place_name_opens_a_person_name() -> None:
+    # the model knows the word only as the end of a city's name; first, it is a given name
+    text = "Diego Quarnstrom won the vote on Monday. “It was close,” Quarnstrom said."
+    assert _sources(text) == {"Diego Quarnstrom": ("person", None)}

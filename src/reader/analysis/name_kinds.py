@@ -44,6 +44,18 @@ def _model() -> tuple[dict[str, str], dict[str, WordCounts]]:
     return entities, counts
 
 
+@cache
+def _continuations() -> frozenset[str]:
+    """Words the whole names of the model hold only after their first word ("Diego" in "San
+    Diego", "York" in "New York"): their counts say little of a name they open."""
+    later, first = set(), set()
+    for name in _model()[0]:
+        ws = name.split()
+        first.add(ws[0])
+        later.update(ws[1:])
+    return frozenset(later - first)
+
+
 def _key(word: str) -> str:
     return word.lower().replace("’", "'")
 
@@ -80,10 +92,12 @@ def name_kind(words: list[str]) -> str | None:
         return "person"
     logp = dict.fromkeys(KINDS, 0.0)
     known = 0
-    for w in words:
+    for i, w in enumerate(words):
         c = counts.get(_key(w))
         if c is None or c.named < 2:
             continue
+        if i == 0 and len(words) >= 2 and _key(w) in _continuations():
+            continue  # "Diego" of "San Diego" opening "Diego Lopez": another use of the word
         known += 1
         per = {"person": c.person, "organization": c.organization, "location": c.location}
         for k in KINDS:
