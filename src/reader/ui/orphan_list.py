@@ -116,7 +116,10 @@ class OrphanLine(QLabel):
         super().__init__(parent)
         self.setObjectName("orphanedCorrections")
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard  # Tab reaches "show", Enter opens
+        )
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # dim in either theme
         self.setContentsMargins(12, 0, 12, 6)
         self.setWordWrap(True)
