@@ -347,3 +347,20 @@ def test_a_given_name_that_ends_a_place_name_opens_a_person_name() -> None:
     # the model knows the word only as the end of a city's name; first, it is a given name
     text = "Diego Quarnstrom won the vote on Monday. “It was close,” Quarnstrom said."
     assert _sources(text) == {"Diego Quarnstrom": ("person", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "owner"),
+    [
+        (
+            "Spain’s Ivo Sandvik won in three sets. “It was hard,” Sandvik said.",
+            "Ivo Sandvik",
+            "Spain",
+        ),
+        ("Harbor Bank’s Ivo Sandvik said rates would rise.", "Ivo Sandvik", "Harbor Bank"),
+    ],
+)
+def test_an_owner_before_a_name_is_the_affiliation(text: str, name: str, owner: str) -> None:
+    a = analyze(text)
+    (src,) = a.sources
+    assert (src.name, src.kind, src.affiliation) == (name, "person", owner)

@@ -61,6 +61,7 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             if e.kind in {"organization", "media"} and _proper(e) and not e.role:
                 e.role, aff = organisation_role(doc, e.name)
                 e.affiliation = e.affiliation or aff
+            _owner_off_the_name(e)
             _someones_own(e)
             _unnamed_role(e)
             _tweet_author(doc, e)
@@ -122,6 +123,22 @@ def _unnamed_role(e: Named) -> None:
     if ws and _proper(e):
         ws[0] = ws[0].lower()
     e.role = " ".join(ws) or None
+
+
+# "Spain’s Ana Lisboa", "Harbor Bank's Ivo Sand": an owner written before a person's name
+OWNER_BEFORE = re.compile(
+    r"^((?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*)(?:’s|'s)\s([A-Z][\w.-]*(?:\s\S+)+)$"
+)
+
+
+def _owner_off_the_name(e: Named) -> None:
+    """The owner before a person's name is where the person is from or works, not part of the
+    name: "Spain’s Ana Lisboa" is Ana Lisboa, of Spain."""
+    m = OWNER_BEFORE.match(e.name)
+    if e.kind != "person" or m is None:
+        return
+    e.name = m.group(2)
+    e.affiliation = e.affiliation or m.group(1)
 
 
 def _someones_own(e: Named) -> None:
