@@ -130,3 +130,16 @@ def test_a_library_without_outlets(make_window) -> None:
     assert dialog.model.rowCount() == 0
     assert dialog.status.text().startswith("No outlets yet")
     assert dialog.chart.points == []
+
+
+def test_read_again_when_the_library_changes(make_window, ids) -> None:
+    window = make_window()
+    dialog = window.outlets.show()
+    assert [p.name for p in dialog.model.profiles] == ["Harbor Times", "Bay Post"]
+    for aid in ids["Harbor Times"][:6]:
+        window.library.delete_article(aid)
+    window.ops.changed.emit("library")  # as an operation that deleted them says
+    names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    assert names == ["Harbor Times", "Bay Post"]
+    assert dialog.model.index(0, 1).data() == 4
+    assert dialog.model.index(0, column("named")).data() == "too few articles to say"

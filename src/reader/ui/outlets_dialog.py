@@ -4,7 +4,8 @@ sources it quotes most, and the articles and statements behind any figure (doubl
 opening one opens the article at that statement through the window's own `open_article`.
 
 The profiles are read off the GUI thread (`window.ops`, not the database queue: the read has
-its own connection). `install_outlets(window)` adds the menu item.
+its own connection), again when the library or its sources change while the dialog is open.
+`install_outlets(window)` adds the menu item.
 """
 
 from __future__ import annotations
@@ -133,6 +134,7 @@ class OutletsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         window.article_opened.connect(self._on_opened)
+        window.ops.changed.connect(self._on_changed)
 
     # ---- loading ---------------------------------------------------------------------------
 
@@ -162,6 +164,11 @@ class OutletsDialog(QDialog):
             self.window_.show_message(text, error=True)
 
         self.window_.ops.run(lambda: outlet_profiles(db_path), done, failed, database=False)
+
+    def _on_changed(self, what: str) -> None:
+        """Articles imported or deleted, sources corrected: the figures change with them."""
+        if what in ("library", "sources") and self.isVisible():
+            self.reload()
 
     def show_profiles(self, profiles: list[OutletProfile]) -> None:
         self.refresh_button.setEnabled(True)
