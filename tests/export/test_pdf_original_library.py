@@ -175,7 +175,8 @@ def test_someone_elses_annotation_comes_in_with_its_author(tmp_path):
         w.write(fh)
     lib = Library(tmp_path / "data")
     aid = lib.import_path(pdf)
-    assert spans(lib, aid) == [(a, b, "green", "Important\n\n— Okular User")]
+    assert spans(lib, aid) == [(a, b, "green", "Important")]
+    assert [h.author for h in lib.highlights(aid)] == ["Okular User"]
 
     from reader.library.pdf_export import export_article_pdf
 

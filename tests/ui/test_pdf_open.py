@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))  # pdf_samples
@@ -172,3 +172,29 @@ def test_once_every_page_is_read_cancel_is_no_longer_offered(make_window) -> Non
     assert not pdf.progress.cancel_button.isEnabled()
     pdf.finished("/tmp/report.pdf")
     assert not pdf.progress.isVisible()
+
+
+def test_the_annotations_tab_names_who_wrote_an_imported_highlight(
+    make_window, qtbot, tmp_path: Path
+) -> None:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "export"))
+    from test_pdf_authors import okular_pdf
+
+    from reader.ui.annotations.annotation_model import AnnotationRole
+
+    path = tmp_path / "okular.pdf"
+    okular_pdf(path)
+    window = make_window(str(path))
+    assert window.current is not None
+    text = window.current.text
+    start = text.index("council")
+    window.library.add_highlight(window.current.info.id, start, start + 7, "yellow", "Mine")
+    window.open_article(window.current.info.id)
+    panel = window.annotations.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    rows = [panel.model.index(r, 0) for r in range(2)]
+    by = {r.data(AnnotationRole.Note): r.data(AnnotationRole.Author) for r in rows}
+    assert by == {"Important": "Okular User", "Mine": ""}
+    said = {r.data(AnnotationRole.Note): r.data(Qt.ItemDataRole.AccessibleTextRole) for r in rows}
+    assert said["Important"].startswith("green highlight by Okular User: harbour")
+    assert said["Mine"].startswith("yellow highlight: council")

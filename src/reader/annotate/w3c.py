@@ -2,7 +2,8 @@
 
 One `AnnotationCollection` whose `items` are `Annotation`s: the note as a `TextualBody`
 (purpose "commenting"), the article as the target with a TextQuoteSelector and a
-TextPositionSelector, the colour under `reader:color`. See https://www.w3.org/TR/annotation-model/.
+TextPositionSelector, the colour under `reader:color`, and as `creator` who wrote a highlight
+that is not the user's (an annotation imported from a PDF). See https://www.w3.org/TR/annotation-model/.
 """
 
 from __future__ import annotations
@@ -122,6 +123,9 @@ def annotation(article: ArticleLike, h: HighlightLike) -> dict[str, Any]:
         }
     if h.orphaned:
         out["reader:orphaned"] = True
+    author = getattr(h, "author", "")  # "" (or absent, for callers' own records): the user's
+    if author:
+        out["creator"] = {"type": "Person", "name": author}
     return out
 
 

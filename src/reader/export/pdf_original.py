@@ -47,8 +47,9 @@ from reader.export.typeset import Progress, Ticker
 from reader.files import open_output
 from reader.ingest.pdf_annotations import (
     APPENDIX_KEY,
+    THEIRS_KEY,
     color_name,
-    imported_note,
+    highlight_author,
     is_ours,
     page_runs,
     read_highlights,
@@ -111,18 +112,30 @@ def _nums(values: Sequence[float]) -> ArrayObject:
     return ArrayObject(FloatObject(round(v, 3)) for v in values)
 
 
+def _author(h: Mark) -> str:
+    """Who wrote `h` when it was not the user (an annotation imported from a PDF); "" for the
+    user's own. (Marks of callers without a library record have no author.)"""
+    return getattr(h, "author", "") or ""
+
+
 def _fields(h: Mark, author: str, color: Color, name: str) -> DictionaryObject:
-    return DictionaryObject(
+    """What every annotation for `h` carries; /T is `h`'s author when someone else wrote it,
+    else the user's name `author`."""
+    theirs = _author(h)
+    fields = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Annot"),
             NameObject("/C"): _nums(color),
-            NameObject("/T"): TextStringObject(author),
+            NameObject("/T"): TextStringObject(theirs or author),
             NameObject("/M"): TextStringObject(pdf_date(h.updated_at)),
             NameObject("/CreationDate"): TextStringObject(pdf_date(h.created_at)),
             NameObject("/NM"): TextStringObject(name),
             NameObject("/F"): NumberObject(4),  # Print
         }
     )
+    if theirs:
+        fields[NameObject(THEIRS_KEY)] = BooleanObject(True)
+    return fields
 
 
 def _highlight(
@@ -243,7 +256,7 @@ def _write_into(
     replaced = _drop_ours(writer)
     n_pages = min(len(writer.pages), len(tm.pages))
     theirs = {  # as the import made them into reader highlights
-        (c.start, c.end, c.color, imported_note(c))
+        (c.start, c.end, c.color, c.note, highlight_author(c))
         for c in read_highlights(reader, tm, doc.text, theirs_only=True)
     }
     furniture = [s.span for s in doc.segments if s.kind == "boilerplate"]
@@ -255,7 +268,8 @@ def _write_into(
         tick()
         name = _name(h)
         note = h.note.strip()
-        if (h.start, h.end, color_name(HIGHLIGHT_COLORS.get(h.color)), note) in theirs:
+        color_as_read = color_name(HIGHLIGHT_COLORS.get(h.color))
+        if (h.start, h.end, color_as_read, note, _author(h)) in theirs:
             already += 1
             continue
         color = HIGHLIGHT_COLORS.get(h.color, HIGHLIGHT_COLORS["yellow"])

@@ -44,6 +44,9 @@ if not any(isinstance(h, _IntoReadersLog) for h in _pypdf_log.handlers):
 
 OURS = "reader-"  # the /NM prefix of every annotation reader writes
 APPENDIX_KEY = "/ReaderAppendix"  # on the pages reader appended (sources and notes)
+# on an annotation reader wrote for a highlight someone else made: its /T is theirs, not the
+# user's (whose own highlights are written with the user's name)
+THEIRS_KEY = "/ReaderTheirs"
 MARKUP = {
     "/Highlight": "highlight",
     "/Underline": "underline",
@@ -70,6 +73,7 @@ class HighlightCandidate:
     kind: str = "highlight"  # highlight | underline | squiggly | strikeout | note
     ours: bool = False  # written by reader
     name: str = ""  # the annotation's /NM
+    theirs: bool = False  # written by reader for someone else's highlight (THEIRS_KEY)
 
 
 def is_ours(annot: DictionaryObject) -> bool:
@@ -236,16 +240,17 @@ def _base(
         kind=kind,
         ours=is_ours(annot),
         name=str(annot.get("/NM", "") or ""),
+        theirs=bool(annot.get(THEIRS_KEY)),
     )
 
 
-def imported_note(c: HighlightCandidate) -> str:
-    """The note a reader highlight gets from an annotation: its text, and who wrote it when
-    that was someone else (a reader highlight has no author of its own)."""
-    if c.ours or not c.author.strip():
-        return c.note
-    by = f"— {c.author.strip()}"
-    return f"{c.note}\n\n{by}" if c.note else by
+def highlight_author(c: HighlightCandidate) -> str:
+    """The author a reader highlight gets from an annotation: who wrote it (/T) when that was
+    someone else; "" when it is the user's own, written by reader's export under the user's
+    name."""
+    if c.ours and not c.theirs:
+        return ""
+    return " ".join(c.author.split())
 
 
 def _reader(data: bytes | PdfReader, password: str | None) -> PdfReader:

@@ -93,7 +93,7 @@ def add_pdf_highlights(s: Session, article_id: int, doc: ImportedDocument) -> in
     from pypdf.errors import PyPdfError
 
     from reader.annotate.anchoring import quote_selector
-    from reader.ingest.pdf_annotations import imported_note, read_highlights
+    from reader.ingest.pdf_annotations import highlight_author, read_highlights
     from reader.store.models import Highlight
 
     try:
@@ -113,7 +113,8 @@ def add_pdf_highlights(s: Session, article_id: int, doc: ImportedDocument) -> in
             exact=exact,
             prefix=prefix,
             suffix=suffix,
-            note=imported_note(c),
+            note=c.note,
+            author=highlight_author(c),
         )
         if c.created_at is not None:
             row.created_at = c.created_at.astimezone(UTC)

@@ -66,6 +66,7 @@ class HighlightInfo:
     orphaned: bool
     created_at: datetime
     updated_at: datetime
+    author: str = ""  # who wrote it when not the user (an annotation imported from a PDF)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def highlight_info(h: Any) -> HighlightInfo:
         orphaned=h.orphaned,
         created_at=h.created_at,
         updated_at=h.updated_at,
+        author=h.author,
     )
 
 

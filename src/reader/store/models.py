@@ -96,6 +96,9 @@ class Highlight(SQLModel, table=True):
     orphaned: bool = False
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # who wrote it when not the user: the /T of an annotation imported from a PDF; "" for
+    # the user's own
+    author: str = ""
 
 
 class Correction(SQLModel, table=True):

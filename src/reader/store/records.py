@@ -129,6 +129,7 @@ class HighlightRecord(Record):
     orphaned: bool
     created_at: datetime
     updated_at: datetime
+    author: str  # "" for the user's own (revision 0007)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,7 @@ class AnnotationRole(IntEnum):
     Start = Qt.ItemDataRole.UserRole + 8
     End = Qt.ItemDataRole.UserRole + 9
     IsHeader = Qt.ItemDataRole.UserRole + 10
+    Author = Qt.ItemDataRole.UserRole + 11  # who wrote it when not the user; "" when the user
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ class AnnotationModel(QAbstractListModel):
             return h.note or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             note = f" Note: {h.note}" if h.note else ""
-            return f"{h.color} highlight: {h.exact}.{note}"
+            by = f" by {h.author}" if h.author else ""
+            return f"{h.color} highlight{by}: {h.exact}.{note}"
         by_role: dict[int, Any] = {
             AnnotationRole.Info: h,
             AnnotationRole.Id: h.id,
@@ -148,6 +150,7 @@ class AnnotationModel(QAbstractListModel):
             AnnotationRole.Orphaned: h.orphaned,
             AnnotationRole.Start: h.start,
             AnnotationRole.End: h.end,
+            AnnotationRole.Author: h.author,
         }
         return by_role.get(role)
 

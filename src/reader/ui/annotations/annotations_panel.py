@@ -161,6 +161,8 @@ class AnnotationDelegate(QStyledItemDelegate):
         p.setFont(small_f)
         p.setPen(dim)
         meta = index.data(AnnotationRole.Time) or ""
+        if author := index.data(AnnotationRole.Author):  # an annotation imported from a PDF
+            meta = f"{author} · {meta}"
         if orphan:
             meta = "not found in the current text · " + meta
         p.drawText(
