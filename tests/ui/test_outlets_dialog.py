@@ -132,13 +132,16 @@ def test_a_library_without_outlets(make_window) -> None:
     assert dialog.chart.points == []
 
 
-def test_read_again_when_the_library_changes(make_window, ids) -> None:
+def test_read_again_when_the_library_changes(make_window, ids, qtbot) -> None:
     window = make_window()
     dialog = window.outlets.show()
     assert [p.name for p in dialog.model.profiles] == ["Harbor Times", "Bay Post"]
     for aid in ids["Harbor Times"][:6]:
         window.library.delete_article(aid)
     window.ops.changed.emit("library")  # as an operation that deleted them says
+    window.ops.changed.emit("sources")  # and another right after: read once, a moment later
+    assert dialog._again.isActive()
+    qtbot.waitUntil(lambda: dialog.model.index(0, 1).data() == 4, timeout=5000)
     names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
     assert names == ["Harbor Times", "Bay Post"]
     assert dialog.model.index(0, 1).data() == 4

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+RELOAD_DELAY_MS = 400
 
 
 class OutletsDialog(QDialog):
@@ -135,6 +136,10 @@ class OutletsDialog(QDialog):
         layout.addWidget(split, 1)
         window.article_opened.connect(self._on_opened)
         window.ops.changed.connect(self._on_changed)
+        self._again = QTimer(self)  # a batch import changes the library once per file: read once
+        self._again.setSingleShot(True)
+        self._again.setInterval(RELOAD_DELAY_MS)
+        self._again.timeout.connect(self.reload)
 
     # ---- loading ---------------------------------------------------------------------------
 
@@ -168,7 +173,7 @@ class OutletsDialog(QDialog):
     def _on_changed(self, what: str) -> None:
         """Articles imported or deleted, sources corrected: the figures change with them."""
         if what in ("library", "sources") and self.isVisible():
-            self.reload()
+            self._again.start()
 
     def show_profiles(self, profiles: list[OutletProfile]) -> None:
         self.refresh_button.setEnabled(True)
