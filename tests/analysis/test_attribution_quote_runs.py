@@ -109,3 +109,30 @@ def test_a_quoted_paragraph_after_a_paragraph_of_narrative_is_not_the_earlier_sp
     )
     lie = [parts for name, parts in _statements(text) if "Lie" in name]
     assert lie == [["“The dues are fair,”"]]
+
+
+def test_a_quote_after_a_tagged_sentence_with_a_quoted_tail_goes_on_that_statement() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The new dues “are a gift to the big trawler firms,” said Ola Berg, a tax lawyer. "
+        "“Nobody else gains a thing from them.”"
+    )
+    found = _statements(text)
+    assert len(found) == 1
+    name, parts = found[0]
+    assert "Berg" in name and len(parts) == 2
+    assert (
+        parts[0].startswith("The new dues") and parts[1] == "“Nobody else gains a thing from them.”"
+    )
+
+
+def test_a_name_credited_before_a_colon_speaks_the_quotation_after_it() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The fleet is shrinking. More from Ann Vik and Ola Berg: "
+        "“Data from our survey shows the fleet halved in ten years.”"
+    )
+    found = _statements(text)
+    assert [(name, parts[0][:9]) for name, parts in found] == [
+        ("Ann Vik and Ola Berg", "“Data fro")
+    ]

@@ -78,6 +78,9 @@ RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
 # words that end the object of a stance verb ("endorsed Roe last week", "defended the plan
 # on Monday"): a time follows the object
 ATTITUDE_STOPS = TIME_AFTER_CUE | words("months") | frozenset({"earlier", "amid"})
+# words before the name a colon credits ("a column by Jane Roe:", "HEADLINE - Jane Roe:")
+CREDIT_WORDS = frozenset({"by", "from", "—", "–", "-"})
+NAME_JOINERS = frozenset({"and", "’s", "'s", "of", "the", "."})
 # prepositions that make the words after a reporting verb an adjunct, not a reported clause
 GOVERNED_PREPOSITIONS = frozenset({"from", "about", "with"})
 TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "early", "late", "next", "that"})
@@ -290,6 +293,25 @@ class AttributorBase:
         quotations makes what follows reported speech."""
         k = cue.end_token
         return k < len(self.doc.words) and self.doc.lower[k] == "that"
+
+    def credited(self, floor: int, colon: int) -> Mention | None:
+        """`A new column by Jane Roe:`, `More from the Daily Post:`, `HEADLINE - Jane Roe:`:
+        the name credited right before a colon introduces the quotation after it."""
+        doc = self.doc
+        for t in range(colon - 1, max(floor, colon - 8) - 1, -1):
+            if doc.lower[t] in CREDIT_WORDS:
+                if t + 1 >= colon:
+                    return None
+                if not all(
+                    doc.words[x][:1].isupper() or doc.lower[x] in NAME_JOINERS
+                    for x in range(t + 1, colon)
+                ):
+                    return None
+                m = describe(doc, t + 1, colon)
+                if m is None or m.pronoun or m.descriptive:
+                    return None
+                return m if m.kind in {"person", "media", "organization"} else None
+        return None
 
     def opening_subject(self, s_start: int, c: int) -> Mention | None:
         """The noun phrase opening a sentence (after an adverbial and its comma), which a

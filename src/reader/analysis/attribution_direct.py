@@ -269,7 +269,7 @@ class DirectQuotes(AttributorBase):
         s_start = max(p_start, s_start)
         if colon - s_start < 2 or colon - s_start > 25:
             return None
-        m = self.opening_subject(s_start, colon)
+        m = self.credited(s_start, colon) or self.opening_subject(s_start, colon)
         if m is None or m.kind not in COLON_SPEAKER_KINDS:
             return None  # "The sign read one word: “…”": only someone speaks this way
         return m, None
@@ -334,6 +334,7 @@ class DirectQuotes(AttributorBase):
                 if doc.words[j][:1].isalnum() and s_start < j:
                     # `The remarks were "a racist comment," Ryan said.`: the clause is his
                     span = (doc.starts[s_start], q.span[1])
+                    attributed[qi] = by_tail[qi] = len(self.out)  # a quote after goes on
                     self.out.append(Raw((span,), "mixed", m, cue))
                     continue
             attributed[qi] = len(self.out)
