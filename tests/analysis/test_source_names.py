@@ -364,3 +364,16 @@ def test_an_owner_before_a_name_is_the_affiliation(text: str, name: str, owner: 
     a = analyze(text)
     (src,) = a.sources
     assert (src.name, src.kind, src.affiliation) == (name, "person", owner)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates will rise next year, the Harbor Chronicle reported.",
+        "Rates will rise next year, according to the Tarn Intelligencer.",
+        "Rates will rise next year, PBS reported.",
+    ],
+)
+def test_newspaper_and_network_names_are_media(text: str) -> None:
+    ((kind, _),) = _sources(text).values()
+    assert kind == "media"
