@@ -116,6 +116,7 @@ def build_cli_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--annotations-json", type=Path, metavar="FILE")
     ex.add_argument("--markdown", type=Path, metavar="FILE")
+    _password_arg(ex)  # into an encrypted original: written locked with the same password
     _data_dir_arg(ex)
 
     from reader.cli_feeds import add_feeds_parser  # `reader feeds …` (cli_feeds.py)
@@ -368,6 +369,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             no_appendix=args.no_appendix,
             paper=args.paper,
             claims=not args.no_claims,
+            password=args.password,
         )
     return 0
 

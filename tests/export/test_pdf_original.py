@@ -16,7 +16,7 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
 from reader.annotate.selection import snap_to_words
-from reader.errors import ExportError
+from reader.errors import ExportError, PasswordNeeded
 from reader.export.article import PdfHighlight, PdfInput
 from reader.export.pdf_original import _name, annotate_original, export_original
 from reader.export.styles import HIGHLIGHT_COLORS
@@ -335,9 +335,16 @@ def test_an_encrypted_original_needs_its_password(sample, tmp_path):
     locked = buf.getvalue()
     doc = doc_of(sample, marks(sample)[:1])
     out = tmp_path / "out.pdf"
-    with pytest.raises(ExportError, match="encrypted; give its password"):
+    with pytest.raises(PasswordNeeded, match="encrypted; give its password") as no:
         export_original(locked, sample.tm, doc, out, author="A")
+    assert no.value.wrong is False
+    with pytest.raises(PasswordNeeded, match="wrong password") as wrong:
+        export_original(locked, sample.tm, doc, out, author="A", password="guess")
+    assert wrong.value.wrong is True
     assert not out.exists()
     export_original(locked, sample.tm, doc, out, author="A", password="secret")
-    (found,) = read_highlights(out.read_bytes(), sample.tm, sample.text)
+    written = PdfReader(out)  # locked as the original was, with the same password
+    assert written.is_encrypted and not written.decrypt("") and written.decrypt("secret")
+    assert written.trailer["/Encrypt"]["/V"] == 4  # AES-128, as the original
+    (found,) = read_highlights(out.read_bytes(), sample.tm, sample.text, password="secret")
     assert (found.start, found.end) == (doc.highlights[0].start, doc.highlights[0].end)

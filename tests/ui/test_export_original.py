@@ -4,6 +4,7 @@ opened on a reportlab PDF, a highlight added, the export action triggered, the f
 from __future__ import annotations
 
 import importlib.util
+import io
 import sys
 from pathlib import Path
 
@@ -46,3 +47,41 @@ def test_ctrl_e_on_a_pdf_article_writes_its_original(make_window, tmp_path):
     ]
     assert sorted(str(a["/Subtype"]) for a in notes) == ["/FreeText", "/Highlight"]
     assert {str(a["/Contents"]) for a in notes} == {"From the window"}
+
+
+def test_ctrl_e_into_an_encrypted_original_asks_its_password(make_window, data_dir, tmp_path):
+    from pypdf import PdfWriter
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_pdf_open import _answer  # answers the password dialog as a person would
+
+    from reader.library import Library
+
+    samples = _samples()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(samples.make_pdf(samples.paragraphs(3)))))
+    writer.encrypt("s3cret", algorithm="AES-128")
+    pdf = tmp_path / "locked.pdf"
+    with pdf.open("wb") as fh:
+        writer.write(fh)
+    lib = Library(data_dir)  # imported elsewhere (the CLI): the window has no password for it
+    aid = lib.import_path(pdf, password="s3cret")
+    text = lib.open_article(aid).text
+    lib.add_highlight(aid, text.index("harbour"), text.index("harbour") + 7, "green", "Mine")
+    lib.close()
+    window = make_window(start=False)
+    window.open_article(aid)
+    out = tmp_path / "out.pdf"
+    window.ask_save_pdf = lambda parent, suggested: str(out)
+    seen: list = []
+    _answer(["guess", "s3cret"], seen)
+    window.export_pdf_action.trigger()
+    window.ops.wait()
+    assert [text for text, _ in seen] == [
+        "locked.pdf is encrypted. Its password:",
+        "Wrong password for locked.pdf. Try again:",
+    ]
+    assert window.statusBar().currentMessage() == "Exported out.pdf"
+    written = PdfReader(out)
+    assert written.is_encrypted and written.decrypt("s3cret")
+    notes = [a.get_object() for a in written.pages[0].get("/Annots", [])]
+    assert "Mine" in {str(a.get("/Contents")) for a in notes}

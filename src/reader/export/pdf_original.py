@@ -10,6 +10,10 @@ with a multiply-blended appearance; a note is also printed in the margin beside 
 (reader.export.pdf_margin). What reader wrote into the file before (annotations whose /NM
 starts "reader-", appended appendix pages) is replaced, never duplicated, and a highlight that
 came from someone else's annotation still in the file is not written twice.
+
+An encrypted original needs its password (`PasswordNeeded` without it or with a wrong one)
+and is written encrypted with that same password and the original's permissions (AES; an
+original in the broken RC4 is written with AES-128), so exporting never takes its lock off.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import secrets
 import time
 import uuid
 from collections.abc import Sequence
@@ -35,7 +40,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from reader.errors import ExportError
+from reader.errors import ExportError, PasswordNeeded
 from reader.export.annotations import _form, pdf_date
 from reader.export.article import Mark, PdfInput
 from reader.export.layout import Color
@@ -76,14 +81,39 @@ def _open(data: bytes, password: str | None) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(password or ""):
-            raise ExportError(
-                "Cannot export into the original PDF: it is encrypted; give its password"
+            if password:
+                raise PasswordNeeded(
+                    "Cannot export into the original PDF: wrong password", wrong=True
+                )
+            raise PasswordNeeded(
+                "Cannot export into the original PDF: it is encrypted; give its password",
+                wrong=False,
             )
         len(reader.pages)
     except (PyPdfError, ValueError, KeyError) as e:
         log.warning("original PDF unreadable: %s", e)
         raise ExportError(f"Cannot export into the original PDF: it cannot be read ({e})") from e
     return reader
+
+
+def _encrypt_like(writer: PdfWriter, reader: PdfReader, data: bytes, password: str | None) -> None:
+    """Lock `writer` as the original `reader` (read from `data`) was: the same password to
+    open it (none when it opened without one: a file locked only against changes) and the
+    same permissions. The owner password, not known unless it is the one given, is then the
+    given one, or a random one that keeps the permissions."""
+    user = password or ""
+    if user and PdfReader(io.BytesIO(data)).decrypt(""):
+        user = ""  # the owner's password was given for a file anyone may open
+    found = reader.trailer["/Encrypt"].get_object()
+    # AES-256 and AES-128 (AESV2) originals as they were; one in RC4 (broken) made AES-128
+    algorithms = {6: "AES-256", 5: "AES-256-R5"}
+    algorithm = algorithms.get(int(found.get("/R", 0)), "AES-128")
+    writer.encrypt(
+        user_password=user,
+        owner_password=password or secrets.token_urlsafe(24),
+        permissions_flag=int(found.get("/P", -4)),
+        algorithm=algorithm,
+    )
 
 
 def _drop_ours(writer: PdfWriter) -> int:
@@ -330,6 +360,8 @@ def _write_into(
                 added_page = writer.add_page(page)
                 added_page[NameObject(APPENDIX_KEY)] = BooleanObject(True)
     tick(10)
+    if reader.is_encrypted:
+        _encrypt_like(writer, reader, data, password)
     buf = io.BytesIO()
     writer.write(buf)
     report = OriginalReport(

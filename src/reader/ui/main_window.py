@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from reader.errors import ReaderError
+from reader.errors import PasswordNeeded, ReaderError
 from reader.library import ArticleView as OpenArticle
 from reader.library import Library
 from reader.ui import dialogs, icons
@@ -198,22 +198,36 @@ class MainWindow(Opening, WindowActions, QMainWindow):
         paper = saved_paper(self.settings)  # File → Paper Size
         article_id = view.info.id
 
+        origin = view.info.origin  # an encrypted original: the password it was opened with
+
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, AttributeError):
+            if isinstance(exc, PasswordNeeded):  # asked as at open; Cancel writes nothing
+                asked = self.pdf_opening().ask(origin, Path(origin).name, exc.wrong)
+                if asked is None:
+                    self.show_message(f"{Path(path).name} was not written: no password")
+                else:
+                    run(asked)
+            elif isinstance(exc, AttributeError):
                 self.show_message("PDF export is not available", error=True)
             else:
                 self._failed(exc, "Cannot export the PDF")
 
-        self.statusBar().showMessage("Exporting PDF…")
         from reader.library.pdf_export import export_article_pdf  # a PDF: into its original
 
         library = self.library
-        self.ops.run(
-            lambda: export_article_pdf(library, article_id, Path(path), paper=paper, claims=claims),
-            lambda _r: self.show_message(f"Exported {Path(path).name}"),
-            failed,
-            database=False,
-        )
+
+        def run(password: str | None) -> None:
+            self.statusBar().showMessage("Exporting PDF…")
+            self.ops.run(
+                lambda: export_article_pdf(
+                    library, article_id, Path(path), paper=paper, claims=claims, password=password
+                ),
+                lambda _r: self.show_message(f"Exported {Path(path).name}"),
+                failed,
+                database=False,
+            )
+
+        run(self.pdf_opening().passwords.get(origin))
 
     # ---- messages --------------------------------------------------------------------------
 
