@@ -408,3 +408,16 @@ def test_a_department_stays_in_the_role():
         "Head of Fundamental Research",
         "Harbor Securities",
     )
+
+
+@pytest.mark.parametrize(
+    ("role", "kept"),
+    [
+        ("nonpartisan", None),
+        ("many", None),
+        ("space agency", "space agency"),
+        ("company that runs the awards", "company that runs the awards"),
+    ],
+)
+def test_an_organisations_role_names_what_it_is(role, kept):
+    assert tidy(f"the {role} Harbor Board said", role, None, "organization") == (kept, None)

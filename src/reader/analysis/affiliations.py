@@ -28,6 +28,15 @@ _POSSESSIVES = frozenset({"her", "his", "their", "its", "our", "my", "your"})
 _DEMONYM_PART = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ch)$")
 
 
+def _org_headed(role: str) -> bool:
+    """ "company that runs the awards", "nation's largest coal company": the head noun, before
+    any relative clause, is an organisation's or outlet's word (or a title, for a board)."""
+    head = re.split(r"\s+(?:that|which|who)\s", role, maxsplit=1)[0]
+    last = head.lower().split()[-1].strip("’'") if head.split() else ""
+    heads = lexicon_union("organization_words", "media_words", "document_words", "titles")
+    return last in heads or last.removesuffix("s") in heads
+
+
 def _org_head(phrase: str) -> bool:
     last = phrase.lower().split()[-1].strip("’'") if phrase.split() else ""
     return last in words("organization_words") or last in words("media_words")
@@ -67,10 +76,15 @@ def _represented(text: str, role: str | None, aff: str | None) -> tuple[str | No
     return f"representative of {the}{aff}", None
 
 
-def tidy(text: str, role: str | None, aff: str | None) -> tuple[str | None, str | None]:
+def tidy(
+    text: str, role: str | None, aff: str | None, kind: str = "person"
+) -> tuple[str | None, str | None]:
     """(role, affiliation) with the affiliation reduced to an organisation or place name; the
-    text tells where the parts stood relative to each other."""
+    text tells where the parts stood relative to each other. An organisation's or outlet's
+    role is a description headed by an organisation or outlet word ("space agency")."""
     role = _clean_role(role)
+    if role and kind in {"organization", "media"} and not _org_headed(role):
+        role = None  # "nonpartisan", "many", "third time": no description of what it is
     if role is None and aff and not aff[:1].isupper():
         aff = None  # the phrase was no role at all ("speaking to a group in …")
     aff = _clean_affiliation(aff)

@@ -65,7 +65,7 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             _someones_own(e)
             _unnamed_role(e)
             _tweet_author(doc, e)
-            e.role, e.affiliation = tidy(doc.text, e.role, e.affiliation)
+            e.role, e.affiliation = tidy(doc.text, e.role, e.affiliation, e.kind)
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
 
