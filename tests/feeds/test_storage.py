@@ -148,3 +148,30 @@ def test_a_feed_that_moved_for_good_is_asked_for_at_its_new_address(
     _refresh(lib)
     assert len(server.hits("/old")) == 1  # the second refresh went straight to /new
     assert server.hits("/new")[-1].get("If-None-Match") == '"n1"'
+
+
+def test_subscribing_to_one_address_at_once_from_two_threads(tmp_path: Path) -> None:
+    import threading
+
+    lib = Library(tmp_path)
+    urls = [f"http://news.example/{n}.xml" for n in range(12)]
+    start = threading.Barrier(4)
+    results: list[tuple[int, bool]] = []
+    errors: list[BaseException] = []
+
+    def subscribe() -> None:
+        start.wait()
+        for url in urls:
+            try:
+                results.append(storage.add_feed(lib.db, url))
+            except BaseException as exc:  # the assertion below names it
+                errors.append(exc)
+
+    threads = [threading.Thread(target=subscribe) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sum(new for _, new in results) == len(urls) == len({fid for fid, _ in results})
+    lib.close()

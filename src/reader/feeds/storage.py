@@ -78,20 +78,28 @@ def add_feed(
     folder: str | None = None,
 ) -> tuple[int, bool]:
     """Subscribe to `url`; (feed id, True) when new, (its id, False) when already subscribed."""
+    from sqlalchemy.exc import IntegrityError
     from sqlmodel import select
 
     from reader.store.models import Feed
 
-    with db.session() as s:
-        existing = s.exec(select(Feed).where(Feed.url == url)).first()
-        if existing is not None:
-            assert existing.id is not None
-            return existing.id, False
-        feed = Feed(url=url, title=title, site_url=site_url, folder=folder or None)
-        s.add(feed)
-        s.flush()
-        assert feed.id is not None
-        return feed.id, True
+    try:
+        with db.session() as s:
+            existing = s.exec(select(Feed).where(Feed.url == url)).first()
+            if existing is not None:
+                assert existing.id is not None
+                return existing.id, False
+            feed = Feed(url=url, title=title, site_url=site_url, folder=folder or None)
+            s.add(feed)
+            s.flush()
+            assert feed.id is not None
+            return feed.id, True
+    except IntegrityError:  # subscribed at the same moment by another thread or process
+        with db.session() as s:
+            made = s.exec(select(Feed).where(Feed.url == url)).first()
+            if made is None or made.id is None:
+                raise
+            return made.id, False
 
 
 def remove_feed(db: Database, feed_id: int) -> None:
