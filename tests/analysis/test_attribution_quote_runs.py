@@ -136,3 +136,13 @@ def test_a_name_credited_before_a_colon_speaks_the_quotation_after_it() -> None:
     assert [(name, parts[0][:9]) for name, parts in found] == [
         ("Ann Vik and Ola Berg", "“Data fro")
     ]
+
+
+def test_a_participle_after_the_opening_clause_takes_that_clauses_subject() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Vik emailed her thanks, addressing her as “Eva” and telling her, "
+        "“You are the best captain we have had in years!”"
+    )
+    found = _statements(text)
+    assert ("Vik", ["“You are the best captain we have had in years!”"]) in found

@@ -81,6 +81,7 @@ ATTITUDE_STOPS = TIME_AFTER_CUE | words("months") | frozenset({"earlier", "amid"
 # words before the name a colon credits ("a column by Jane Roe:", "HEADLINE - Jane Roe:")
 CREDIT_WORDS = frozenset({"by", "from", "—", "–", "-"})
 NAME_JOINERS = frozenset({"and", "’s", "'s", "of", "the", "."})
+PREPOSITIONS = frozenset({"by", "in", "at", "of", "on", "to", "for", "with", "from", "after"})
 # prepositions that make the words after a reporting verb an adjunct, not a reported clause
 GOVERNED_PREPOSITIONS = frozenset({"from", "about", "with"})
 TIME_LEADS = frozenset({"on", "in", "at", "last", "this", "early", "late", "next", "that"})
@@ -317,10 +318,23 @@ class AttributorBase:
         """The noun phrase opening a sentence (after an adverbial and its comma), which a
         participle such as "saying" or "telling" takes as its speaker."""
         doc = self.doc
-        start = s_start
         commas = [j for j in range(s_start, min(c, s_start + 8)) if doc.words[j] == ","]
         if commas and commas[0] - s_start <= 5 and doc.lower[s_start] not in {"the", "a", "an"}:
-            start = commas[0] + 1
+            # "In May, X said …, saying": past the adverbial; but in "Roe sent her thanks,
+            # telling her …" the words before the comma are the clause, and its subject speaks
+            m = self.noun_phrase_at(commas[0] + 1, c)
+            if m is not None:
+                return m
+            m = self.noun_phrase_at(s_start, c)
+            after = doc.token_at(m.span[1]) if m is not None else c
+            if m is None or m.descriptive or doc.lower[after] in PREPOSITIONS:
+                return None  # "Chastened by the loss, …", "Once in my twenties, …"
+            return m
+        return self.noun_phrase_at(s_start, c)
+
+    def noun_phrase_at(self, start: int, c: int) -> Mention | None:
+        """The longest mention opening at token `start`, before token `c`."""
+        doc = self.doc
         e = start
         while e < c and e - start < 8 and not is_boundary(doc, e):
             e += 1
