@@ -19,6 +19,8 @@ from reader.library.views import ArticleView, article_info, highlight_info
 if TYPE_CHECKING:
     from reader.store.snapshot import ArticleSnapshot
 
+_decode = json.JSONDecoder().decode
+
 
 class SourceRow(Protocol):
     """A row of article_source (store.models.ArticleSource or store.records.SourceRecord)."""
@@ -72,22 +74,24 @@ def source_of(r: SourceRow) -> AnalysisSource:
         kind=r.kind,
         role=r.role,
         affiliation=r.affiliation,
-        mentions=tuple((m[0], m[1]) for m in json.loads(r.mentions)),
+        mentions=tuple((m[0], m[1]) for m in _decode(r.mentions)),
     )
 
 
 def statement_of(r: StatementRow) -> AnalysisStatement:
     """One stored statement as the engine gave it (every quoted part, cue, hedges, stance)."""
-    cue = json.loads(r.cue) if r.cue else None
-    mention = json.loads(r.source_mention) if r.source_mention else None
+    # its four JSON columns decoded in one call: the source reads convert every statement
+    content, cue, mention, hedges = _decode(
+        f"[{r.content},{r.cue or 'null'},{r.source_mention or 'null'},{r.hedges}]"
+    )
     return AnalysisStatement(
         id=r.key,
         source=r.source_key,
         kind=r.kind,
-        content=tuple((p[0], p[1]) for p in json.loads(r.content)),
+        content=tuple((p[0], p[1]) for p in content),
         cue=(cue[0], cue[1]) if cue else None,
         source_mention=(mention[0], mention[1]) if mention else None,
-        hedges=tuple(json.loads(r.hedges)),
+        hedges=tuple(hedges),
         stance=r.stance,
         cue_text=r.cue_text,
         continues=r.continues,

@@ -73,7 +73,7 @@ def read_last_article(db_path: Path, analysis_version: str) -> ArticleSnapshot |
             )
         finally:
             conn.close()
-    except (sqlite3.Error, ValueError, TypeError, KeyError):
+    except (sqlite3.Error, ValueError, TypeError):
         return None
 
 
@@ -143,8 +143,8 @@ def read_rows(
     if clauses:
         query += " WHERE " + " AND ".join(clauses)
     cur = conn.execute(f"{query} ORDER BY {order}", args)
-    names = [d[0] for d in cur.description]
-    return tuple(record.from_columns(dict(zip(names, r, strict=True))) for r in cur.fetchall())
+    make = record.maker([d[0] for d in cur.description])
+    return tuple(make(r) for r in cur.fetchall())
 
 
 def stale_article_ids(db_path: Path, analysis_version: str) -> list[int]:
