@@ -421,3 +421,36 @@ def test_a_department_stays_in_the_role():
 )
 def test_an_organisations_role_names_what_it_is(role, kept):
     assert tidy(f"the {role} Harbor Board said", role, None, "organization") == (kept, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # a word before a given name describes the person
+        ("“It was close,” said Democrat Maria Quarnstrom.", "Maria Quarnstrom", "Democrat", None),
+        (
+            "Rival Maria Quarnstrom had mocked the plan, saying it would fail.",
+            "Maria Quarnstrom",
+            "rival",
+            None,
+        ),
+        # an unknown given name before a known one stays in the name
+        ("“She was great,” said Carrie Ann Quarnstrom.", "Carrie Ann Quarnstrom", None, None),
+        # "one of …": the group the person belongs to is the role
+        (
+            "“Tom is a visionary,” said Ivo Sand, one of the mayor's closest aides.",
+            "Ivo Sand",
+            "mayor's closest aides",
+            None,
+        ),
+        # ", of Harbor City,": where the person is from
+        (
+            "The parade was long. Ivo Sand, of Harbor City, said he had fought in the war.",
+            "Ivo Sand",
+            None,
+            "Harbor City",
+        ),
+    ],
+)
+def test_descriptors_groups_and_home_towns(text, name, role, affiliation):
+    assert _speakers(text)[name] == ("person", role, affiliation)

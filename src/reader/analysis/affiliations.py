@@ -82,6 +82,9 @@ def tidy(
     """(role, affiliation) with the affiliation reduced to an organisation or place name; the
     text tells where the parts stood relative to each other. An organisation's or outlet's
     role is a description headed by an organisation or outlet word ("space agency")."""
+    home = re.match(r"^(?:of|from) (?:the )?([A-Z].*)$", role or "")
+    if home is not None and not aff:
+        role, aff = None, home.group(1)  # "Jane Roe, of Harbor City,": where she is from
     role = _clean_role(role)
     if role and kind in {"organization", "media"} and not _org_headed(role):
         role = None  # "nonpartisan", "many", "third time": no description of what it is
@@ -114,6 +117,8 @@ def _clean_role(role: str | None) -> str | None:
         m = re.match(r"^who\s+\w+\s+as\s+(?:(?:the|a|an)\s+)?(.+)$", role, re.I | re.S)
         return _clean_role(m.group(1)) if m else None
     role = _PERSON_CLAUSE.sub("", role)
+    # "one of the president's closest aides", "one of several veterans": the group is the role
+    role = re.sub(r"^(?:one )?of (?:the |several |many |his |her |their )?(?=[a-z])", "", role)
     ws = role.split()
     while len(ws) > 1 and ws[0].lower() in _lead_words():
         ws = ws[1:]  # "also the mayor"

@@ -13,6 +13,7 @@ from typing import Protocol
 from reader.analysis.affiliations import tidy
 from reader.analysis.doc import Doc
 from reader.analysis.model import Span
+from reader.analysis.name_kinds import is_common_word, is_given_name
 from reader.analysis.names import lexicon_union
 from reader.analysis.org_roles import organisation_role
 
@@ -62,6 +63,7 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
                 e.role, aff = organisation_role(doc, e.name)
                 e.affiliation = e.affiliation or aff
             _owner_off_the_name(e)
+            _descriptor_off_the_name(e)
             _someones_own(e)
             _unnamed_role(e)
             _tweet_author(doc, e)
@@ -139,6 +141,20 @@ def _owner_off_the_name(e: Named) -> None:
         return
     e.name = m.group(2)
     e.affiliation = e.affiliation or m.group(1)
+
+
+def _descriptor_off_the_name(e: Named) -> None:
+    """ "Rival Ana Lisboa", "Democrat Ivo Sand": a word before a given name describes the
+    person; it is the role, not the name's first word."""
+    ws = e.name.split()
+    if e.kind != "person" or len(ws) < 3 or not ws[0].isalpha():
+        return
+    if is_given_name(ws[0]) or not is_given_name(ws[1]):
+        return
+    if not (is_common_word(ws[0]) or ws[0].lower() in lexicon_union("party_words")):
+        return  # "Carrie Ann Roe": a given name the model does not know opens the name
+    e.name = " ".join(ws[1:])
+    e.role = e.role or (ws[0].lower() if is_common_word(ws[0]) else ws[0])
 
 
 def _someones_own(e: Named) -> None:

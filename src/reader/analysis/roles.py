@@ -108,6 +108,9 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
         return job
     if c + 2 < limit and low[c + 1] in words("workplace_participles"):
         return None, *_workplace(doc, c + 2, limit)
+    home = of_affiliation(doc, c + 1, limit) if low[c + 1] in {"of", "from"} else None
+    if home is not None:
+        return None, home, c + 1  # "Jane Roe, of Harbor City, said"
     if c + 3 < limit and wd[c + 1].isdigit() and wd[c + 2] == ",":
         # "Jane Roe, 24, from Harbor Town": an age, then where the person is from
         home = of_affiliation(doc, c + 3, limit)
