@@ -454,3 +454,31 @@ def test_an_organisations_role_names_what_it_is(role, kept):
 )
 def test_descriptors_groups_and_home_towns(text, name, role, affiliation):
     assert _speakers(text)[name] == ("person", role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a plural title gives each name of its list the role
+        (
+            "The scandal led Sens. Ivo Sandvik (D-Mont.) and Ada Quist (R-La.) to call for a "
+            "breakup. “Every time you say that,” Sandvik said. Quist said the bank had failed.",
+            "Ada Quist",
+            "senator",
+        ),
+        (
+            "Senators Ivo Sandvik, Ada Quist and Tom Erde wrote to the bank. Erde said it had "
+            "failed.",
+            "Tom Erde",
+            "senator",
+        ),
+        # a singular title is the first name's only
+        (
+            "Sen. Ivo Sandvik and Ada Quist wrote to the bank. Quist said it had failed.",
+            "Ada Quist",
+            None,
+        ),
+    ],
+)
+def test_plural_title_before_a_list_of_names(text, name, role):
+    assert _speakers(text)[name][1] == role

@@ -19,6 +19,7 @@ from reader.analysis.roles import (
     clean_role,
     copula_role,
     job_verb,
+    list_title,
     of_affiliation,
     role_before,
 )
@@ -67,6 +68,8 @@ def _introductions(
             aff = of_affiliation(doc, j + 1, len(wd))
         if not (role or aff):
             role, aff = _stated_job(doc, j + 1)  # "Jane Roe is the director of X."
+        if not (role or aff):
+            role = list_title(doc, r, max(0, r - 3 * LOOK_BACK))  # "Sens. Roe and Lee"
         out.append((m.name, role, aff))
     return out
 

@@ -196,6 +196,29 @@ def _workplace(doc: Doc, k: int, limit: int) -> tuple[str | None, int]:
     return None, e
 
 
+def list_title(doc: Doc, r: int, floor: int) -> str | None:
+    """ "Sens. Jane Roe (D-Ohio) and Ann Lee": the role a plural title opening the list gives
+    the name starting at token r (the list read back over names, commas, "and" and party
+    tags); None when no plural title opens it."""
+    plural = _plural_titles()
+    low, wd = doc.lower, doc.words
+    k = r - 1
+    while k >= floor:
+        if wd[k] == "." and k > floor and low[k - 1] + "." in plural:
+            return plural[low[k - 1] + "."]
+        if low[k] in plural:
+            return plural[low[k]]
+        if not (cap(wd[k]) or wd[k] in {",", "(", ")", "-", "."} or low[k] == "and"):
+            return None
+        k -= 1
+    return None
+
+
+@cache
+def _plural_titles() -> dict[str, str]:
+    return dict(line.partition(" = ")[::2] for line in words("plural_titles"))
+
+
 @cache  # asked once a name's clause (4,000 times in a 300,000-character text): made once
 def _role_verbs() -> dict[str, str]:
     return dict(line.partition(" = ")[::2] for line in words("role_verbs"))
