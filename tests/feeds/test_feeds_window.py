@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from reader.library import Library
 from reader.library import feeds as ops
-from reader.ui.main_window import MainWindow
+from reader.ui.main_window import MainWindow, settings_for
 
 
 def _items(*names: str) -> list[dict[str, str]]:
@@ -28,6 +28,7 @@ def window(qtbot, tmp_path: Path, server: FeedServer):
     ops.add_feed(lib, server.url("/rss"), folder="News")
     ops.add_feed(lib, server.url("/down"))
     server.routes["/down"] = Route(b"<html>moved</html>", status=404, content_type="text/html")
+    settings_for(lib.data_dir).setValue("feeds/refresh_minutes", 0)  # F5 only, no start refresh
     w = MainWindow(lib)
     qtbot.addWidget(w)
     w.resize(1200, 760)
@@ -118,6 +119,10 @@ def test_cancel_stops_a_long_refresh(qtbot, window, server) -> None:
     with qtbot.waitSignal(feature.refreshed, timeout=15000) as sig:
         feature.refresh()
         qtbot.waitUntil(lambda: "Refreshing feeds" in feature.progress.label.text(), timeout=5000)
+        assert feature.progress.cancel_button.isVisible()
+        if os.environ.get("READER_FEEDS_SHOT"):
+            shot = Path(os.environ["READER_FEEDS_SHOT"]).with_name("feeds_progress.png")
+            window.statusBar().grab().save(str(shot))
         qtbot.mouseClick(feature.progress.cancel_button, Qt.MouseButton.LeftButton)
     assert sig.args[0].cancelled
     assert len(server.requests) < 2 + 30

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QProgressBar,
     QTabWidget,
     QToolButton,
@@ -64,9 +65,10 @@ class RefreshProgress(QWidget):
             row.addWidget(w)
         self.hide()
 
-    def set_progress(self, done: int, total: int) -> None:
-        self.label.setText(f"Refreshing feeds {done} of {total}")
-        self.bar.setRange(0, max(total, 1))
+    def set_progress(self, done: int, total: int, what: str = "Refreshing feeds") -> None:
+        # before the count is known: no "0 of 0", a busy bar
+        self.label.setText(f"{what} {done} of {total}" if total else f"{what}…")
+        self.bar.setRange(0, total)
         self.bar.setValue(done)
 
 
@@ -74,6 +76,7 @@ class FeedsPanel(QWidget):
     """The tree of feeds and their entries."""
 
     entry_activated = Signal(int)
+    address_dropped = Signal(str)  # a web address dropped on the tab: subscribe to it
 
     def __init__(self, library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,12 +89,35 @@ class FeedsPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.expanded.connect(self._load_entries)
         self.tree.activated.connect(self._activated)
-        self.empty = QLabel("No feeds yet: add one with `reader feeds add URL`.", self)
+        self.empty = QLabel("No feeds yet.", self)
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree)
+        self.setAcceptDrops(True)  # the tree and its viewport do not: their drops come here
+
+    def _dropped_address(self, event) -> str | None:
+        from reader.ui.opening import dropped_targets
+
+        found = [t for t in dropped_targets(event.mimeData()) if t.startswith(("http:", "https:"))]
+        return found[0] if found else None
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_address(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()  # a file goes on to the window, which opens it
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event) -> None:
+        address = self._dropped_address(event)
+        if address is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.address_dropped.emit(address)
 
     def reload(self) -> None:
         """Read the feeds again (their entries when a feed is opened); keeps what was open.
@@ -162,6 +188,34 @@ class FeedsPanel(QWidget):
             item.appendRow(child)
         item.setData(True, LOADED)
 
+    def select_entry(self, feed_id: int, entry_id: int) -> QStandardItem | None:
+        """Open the feed's row, select the entry in it and scroll to it."""
+        feed = next(
+            (i for i in self._items() if i.data(KIND) == "feed" and i.data(ID) == feed_id), None
+        )
+        if feed is None:
+            return None
+        if feed.parent() is not None:
+            self.tree.expand(feed.parent().index())
+        self.tree.expand(feed.index())  # loads its entries
+        self._load_entries(feed.index())
+        for r in range(feed.rowCount()):
+            child = feed.child(r)
+            if child.data(ID) == entry_id:
+                self.tree.setCurrentIndex(child.index())
+                self.tree.scrollTo(child.index())
+                return child
+        return None
+
+    def entry_item(self, entry_id: int) -> QStandardItem | None:
+        """The entry's row, when its feed's entries are loaded."""
+        for feed in self._items():
+            if feed.data(KIND) == "feed" and feed.data(LOADED):
+                for r in range(feed.rowCount()):
+                    if feed.child(r).data(ID) == entry_id:
+                        return feed.child(r)
+        return None
+
     def selected_entry(self) -> QStandardItem | None:
         item = self.model.itemFromIndex(self.tree.currentIndex())
         return item if item is not None and item.data(KIND) == "entry" else None
@@ -210,6 +264,7 @@ class FeedsFeature(QObject):
     """The Feeds tab, its refresh (F5) with progress and Cancel, M and opening entries."""
 
     refreshed = Signal(object)  # reader.library.feeds.RefreshReport
+    fetched_ahead = Signal(object)  # reader.library.feeds.FetchAheadReport
 
     def __init__(self, window, tabs: QTabWidget) -> None:
         super().__init__(window)
@@ -225,9 +280,40 @@ class FeedsFeature(QObject):
         self.read_action = self._action("Toggle &Read", self.toggle_read, "M", self.panel.tree)
         window.shortcuts_help.extend(SHORTCUTS)
         self._loaded = False
+        self._automatic = False
         self._tabs = tabs
         tabs.currentChanged.connect(self._on_tab)
         window.installEventFilter(self)  # a Close event cancels a refresh before closeEvent waits
+        self._build_menu()
+
+    def _build_menu(self) -> None:
+        """Feeds menu (before Help) and File's subscription entries; N, Space, fetching ahead,
+        refreshing by itself: each in its own module."""
+        from reader.ui.feeds_reading import FeedsReading
+        from reader.ui.feeds_schedule import RefreshSchedule
+        from reader.ui.feeds_subscribe import Subscribing
+
+        w = self.window
+        self.menu = QMenu("Fee&ds", w)
+        w.menuBar().insertMenu(w.help_menu.menuAction(), self.menu)
+        self.subscribing = Subscribing(self)
+        self.menu.addAction(self.subscribing.subscribe_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.refresh_action)
+        self.reading = FeedsReading(self, self.menu)
+        self.menu.addAction(self.read_action)
+        self.menu.addSeparator()
+        self.schedule = RefreshSchedule(self, self.menu)
+
+    def show_feeds(self, *, reload: bool = True) -> None:
+        """The Library dock on its Feeds tab (read afresh, or only if never read)."""
+        dock = self.window.library_feature.dock
+        dock.show()
+        dock.raise_()
+        self._tabs.setCurrentWidget(self.panel)  # reads the feeds the first time
+        if reload:
+            self._loaded = True
+            self.panel.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -253,27 +339,38 @@ class FeedsFeature(QObject):
     def running(self) -> bool:
         return self._cancel is not None
 
-    def refresh(self) -> None:
-        """Refresh every feed in the background (F5); a second F5 while it runs does nothing."""
+    def refresh(self, *, automatic: bool = False) -> None:
+        """Refresh every feed in the background (F5, or `automatic`: on start and on the
+        interval, quiet unless something came or failed); one refresh at a time."""
         if self.running:
             return
+        self.reading.cancel()  # fetching ahead gives way; it runs again after the refresh
         cancel = threading.Event()
         self._cancel = cancel
+        self._automatic = automatic
         library = self.window.library
         self.progress.set_progress(0, 0)
         self.progress.cancel_button.setEnabled(True)
-        self.progress.show()
+        if not automatic:
+            self.progress.show()  # at once; an automatic one when there is something to fetch
+
+        def progress(done: int, total: int) -> None:
+            if self._cancel is cancel:
+                self.progress.set_progress(done, total)
+                self.progress.setVisible(total > 0 or not automatic)
+
         self.window.ops.run(
             lambda report: _ops().refresh(
                 library, cancel=cancel, on_progress=lambda d, t, _o: report(d, t)
             ),
             self._done,
             self._failed,
-            on_progress=self.progress.set_progress,
+            on_progress=progress,
             database=False,  # downloads: the database pool stays free for the window
         )
 
     def cancel(self) -> None:
+        self.reading.cancel()
         if self._cancel is not None:
             self._cancel.set()
             self.progress.cancel_button.setEnabled(False)
@@ -282,8 +379,15 @@ class FeedsFeature(QObject):
     def _done(self, report) -> None:  # reader.library.feeds.RefreshReport
         self._cancel = None
         self.progress.hide()
-        self._loaded = True
-        self.panel.reload()
+        quiet = self._automatic and not (report.new_entries or report.failed)
+        if self._loaded or not self._automatic:
+            self._loaded = True
+            self.panel.reload()
+        if not report.cancelled:
+            self.reading.fetch_ahead()
+        self.refreshed.emit(report)
+        if quiet:
+            return
         said = f"{_count(report.new_entries, 'new entry', 'new entries')} from " + _count(
             report.updated, "feed", "feeds"
         )
@@ -292,7 +396,6 @@ class FeedsFeature(QObject):
         if report.cancelled:
             said = "Refresh cancelled: " + said
         self.window.show_message(said)
-        self.refreshed.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         self._cancel = None
@@ -308,12 +411,13 @@ class FeedsFeature(QObject):
     def open_entry(self, entry_id: int) -> None:
         """Import the entry's article if needed (a download: off the GUI thread), then open it."""
         library = self.window.library
-        item = self.panel.selected_entry()
         self.window.statusBar().showMessage("Opening the entry…")
 
         def opened(article_id: int) -> None:
+            item = self.panel.entry_item(entry_id)
             if item is not None:
                 self.panel.show_read(item, True)
+            self.reading.opening(entry_id, article_id)
             self.window.open_article(article_id)
 
         self.window.ops.run(
