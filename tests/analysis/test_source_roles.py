@@ -482,3 +482,41 @@ def test_descriptors_groups_and_home_towns(text, name, role, affiliation):
 )
 def test_plural_title_before_a_list_of_names(text, name, role):
     assert _speakers(text)[name][1] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # a city after the organisation is where it stands, not the affiliation
+        (
+            "“Prices will rise,” said Jane Roe, chief economist at Tarn Bank in London.",
+            "Jane Roe",
+            "chief economist",
+            "Tarn Bank",
+        ),
+        # "of" and "for" inside an organisation's name stay
+        (
+            "“Buy now,” said Rusa Oke, an analyst at the Bank of Tarn.",
+            "Rusa Oke",
+            "analyst",
+            "Bank of Tarn",
+        ),
+        # a field before the organisation joins the role, even before a university
+        (
+            "Jane Roe, a professor of law at Tarn University who studies courts, said the "
+            "ruling was odd.",
+            "Jane Roe",
+            "professor of law",
+            "Tarn University",
+        ),
+        # an age, then the apposition
+        (
+            "The school was cold. Jane Roe, 45, a teacher, said the heating had failed.",
+            "Jane Roe",
+            "teacher",
+            None,
+        ),
+    ],
+)
+def test_appositions_with_places_fields_and_ages(text, name, role, affiliation):
+    assert _speakers(text)[name] == ("person", role, affiliation)

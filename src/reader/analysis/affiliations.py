@@ -188,17 +188,19 @@ def _into_role(text: str, role: str, aff: str) -> tuple[str | None, str | None]:
         return f"{' '.join(mods[:k])} {role}", " ".join(mods[k:])
     if demonym(aff) and before:
         return f"{aff} {role}", None
-    if not aff[:1].islower() or _org_head(aff):
+    if not aff[:1].islower():
+        return role, aff
+    joint = _complement(text, role, aff)
+    named = _NAME_AFTER.search(aff)
+    if joint is not None and named is not None:
+        # "professor" + "law at Tarn University": the field joins the role
+        return f"{role}{joint}{aff[: named.start()].strip()}", named.group(1)
+    if _org_head(aff):
         return role, aff
     if before:
         return f"{aff} {role}", None  # "former regional" envoy, "veteran market" analyst
-    joint = _complement(text, role, aff)
     if joint is None:
         if mods[0].lower() in _POSSESSIVES or aff.lower() in role.lower():
             return role, None  # "her songs", or words the role already holds
         return role, aff
-    named = _NAME_AFTER.search(aff)
-    if named is not None:
-        # "professor" + "marine biology at the University of Tarn"
-        return f"{role}{joint}{aff[: named.start()].strip()}", named.group(1)
     return f"{role}{joint}{aff}", None  # "deputy director" + "public works"

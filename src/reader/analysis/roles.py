@@ -63,6 +63,12 @@ def split_role(doc: Doc, a: int, b: int) -> tuple[str | None, str | None]:
     aff_start = p + 1
     # narrow "the information company Defense Express" to "Defense Express"
     r = max(run_start(doc, q, b), q)
+    cut = next(
+        (j for j in range(q + 1, b) if low[j] in {"in", "near"} and cap(doc.words[j - 1])), b
+    )
+    if cut < b and q < b and cap(doc.words[q]):
+        b = cut  # "at Tarn Bank in London": the bank, not the city it stands in
+        r = max(run_start(doc, q, b), q)
     if r < b and r > q and not doc.words[r - 1][:1].isupper() and low[r - 1] not in NAME_JOINERS:
         aff_start = r
     elif r == q and q < b and low[p + 1] == "the":
@@ -116,6 +122,7 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
         home = of_affiliation(doc, c + 3, limit)
         if home is not None:
             return None, home, c + 2
+        return apposition_role(doc, c + 2, limit)  # "Jane Roe, 45, a teacher, said"
     e = c + 1
     while e < limit and e - c < MAX_APPOSITION and wd[e] not in {",", ";", "“", "”", '"', "(", ")"}:
         if wd[e] == "." and not (e + 1 < limit and wd[e + 1] in {",", ")"}):
