@@ -146,3 +146,9 @@ def test_a_participle_after_the_opening_clause_takes_that_clauses_subject() -> N
     )
     found = _statements(text)
     assert ("Vik", ["“You are the best captain we have had in years!”"]) in found
+
+
+def test_a_connective_before_a_tag_in_mid_sentence_is_not_reported() -> None:
+    text = "Harbour dues\n\nAnd yet, the harbour master said, the dues will double by spring."
+    found = _statements(text)
+    assert [parts[0] for _name, parts in found] == ["the dues will double by spring"]

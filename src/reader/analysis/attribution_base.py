@@ -78,6 +78,8 @@ RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
 # words that end the object of a stance verb ("endorsed Roe last week", "defended the plan
 # on Monday"): a time follows the object
 ATTITUDE_STOPS = TIME_AFTER_CUE | words("months") | frozenset({"earlier", "amid"})
+# words that join a sentence to the one before without saying anything themselves
+CONNECTIVES = frozenset({"but", "and", "yet", "so", "still", "now", "then", "as", "or", "also"})
 # words before the name a colon credits ("a column by Jane Roe:", "HEADLINE - Jane Roe:")
 CREDIT_WORDS = frozenset({"by", "from", "—", "–", "-"})
 NAME_JOINERS = frozenset({"and", "’s", "'s", "of", "the", "."})
@@ -294,6 +296,13 @@ class AttributorBase:
         quotations makes what follows reported speech."""
         k = cue.end_token
         return k < len(self.doc.words) and self.doc.lower[k] == "that"
+
+    def only_connective(self, start: int, end: int) -> bool:
+        """Tokens `start`..`end` (exclusive) are only a connective and commas ("But", "And
+        yet", "But, as"), no words of a reported clause."""
+        doc = self.doc
+        words_ = [doc.lower[t] for t in range(start, end) if doc.words[t] != ","]
+        return 0 < len(words_) <= 3 and all(w in CONNECTIVES for w in words_)
 
     def credited(self, floor: int, colon: int) -> Mention | None:
         """`A new column by Jane Roe:`, `More from the Daily Post:`, `HEADLINE - Jane Roe:`:

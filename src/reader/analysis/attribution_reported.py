@@ -197,6 +197,9 @@ class ReportedSpeech(AttributorBase):
                     if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
                         # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
                         content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
+                        if self.only_connective(s_start, a - 1):
+                            # "But, X said, the plan failed": what follows the cue
+                            content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1])
                     if content and n_words(doc, content) >= 3:
                         self.add(content, m, cue)
                 continue
