@@ -105,8 +105,28 @@ def test_enter_opens_the_entry_as_an_article(qtbot, window) -> None:
     panel.tree.setCurrentIndex(feed.child(1).index())
     with qtbot.waitSignal(window.article_opened, timeout=15000) as sig:
         qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+        assert feed.text() == "Harbour Times (1)"  # at once, before the article is imported
     assert sig.args[0].text == "Words of b."
     assert feed.text() == "Harbour Times (1)"
+
+
+def test_an_entry_that_cannot_be_opened_shows_unread_again(qtbot, window, server) -> None:
+    panel = window.feeds_feature.panel
+    server.routes["/rss"] = Route(
+        rss("Harbour Times", [{"title": "Gone", "guid": "g", "link": server.url("/gone")}])
+    )
+    with qtbot.waitSignal(window.feeds_feature.refreshed, timeout=15000):
+        window.feeds_feature.refresh()
+    feed = _harbour(window)
+    panel.tree.expand(feed.index())
+    gone = next(feed.child(r) for r in range(feed.rowCount()) if feed.child(r).text() == "Gone")
+    assert feed.text() == "Harbour Times (3)"
+    panel.tree.setFocus()
+    panel.tree.setCurrentIndex(gone.index())
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert feed.text() == "Harbour Times (2)"
+    qtbot.waitUntil(lambda: "404" in window.statusBar().currentMessage(), timeout=15000)
+    assert feed.text() == "Harbour Times (3)" and gone.font().bold()
 
 
 def test_cancel_stops_a_long_refresh(qtbot, window, server) -> None:

@@ -409,21 +409,29 @@ class FeedsFeature(QObject):
         self.panel.show_read(item, _ops().toggle_read(self.window.library, int(item.data(ID))))
 
     def open_entry(self, entry_id: int) -> None:
-        """Import the entry's article if needed (a download: off the GUI thread), then open it."""
+        """Import the entry's article if needed (a download: off the GUI thread), then open it.
+        The entry shows read at once, and unread again if it cannot be opened."""
         library = self.window.library
         self.window.statusBar().showMessage("Opening the entry…")
+        item = self.panel.entry_item(entry_id)
+        was_unread = item is not None and item.font().bold()
+        if item is not None:
+            self.panel.show_read(item, True)
 
         def opened(article_id: int) -> None:
-            item = self.panel.entry_item(entry_id)
-            if item is not None:
-                self.panel.show_read(item, True)
             self.reading.opening(entry_id, article_id)
             self.window.open_article(article_id)
+
+        def failed(exc: BaseException) -> None:
+            again = self.panel.entry_item(entry_id)  # the tree may have been read again since
+            if again is not None and was_unread:
+                self.panel.show_read(again, False)
+            self.window._failed(exc, "Cannot open the entry")
 
         self.window.ops.run(
             lambda: _ops().open_entry(library, entry_id),
             opened,
-            lambda exc: self.window._failed(exc, "Cannot open the entry"),
+            failed,
             database=False,
             changes="library",
         )
