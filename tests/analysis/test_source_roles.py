@@ -520,3 +520,11 @@ def test_plural_title_before_a_list_of_names(text, name, role):
 )
 def test_appositions_with_places_fields_and_ages(text, name, role, affiliation):
     assert _speakers(text)[name] == ("person", role, affiliation)
+
+
+def test_the_companys_officer_works_for_the_company_named_before():
+    text = (
+        "Harbor Nets Inc. said on Monday that it lost money. “We are fine,” said Jane Roe, "
+        "the company's chief executive."
+    )
+    assert _speakers(text)["Jane Roe"] == ("person", "chief executive", "Harbor Nets Inc.")

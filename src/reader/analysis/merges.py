@@ -68,6 +68,9 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             _unnamed_role(e)
             _tweet_author(doc, e)
             e.role, e.affiliation = tidy(doc.text, e.role, e.affiliation, e.kind)
+    for i in live:
+        if i not in moved:
+            _named_employer(entities, live, entities[i])
     for k, ent in enumerate(assigned):
         assigned[k] = moved.get(ent, ent)
 
@@ -131,6 +134,25 @@ def _unnamed_role(e: Named) -> None:
 OWNER_BEFORE = re.compile(
     r"^((?:[A-Z][\w.&-]*\s)*[A-Z][\w.&-]*)(?:’s|'s)\s([A-Z][\w.-]*(?:\s\S+)+)$"
 )
+
+
+def _named_employer(entities: Sequence[Named], live: list[int], e: Named) -> None:
+    """ "the company's chief executive": the affiliation is the organisation the text named
+    last before the person, when that one speaks too."""
+    words = (e.affiliation or "").lower().removeprefix("the ").split()
+    if e.kind != "person" or len(words) != 1 or words[0] not in lexicon_union("organization_words"):
+        return
+    start = _first(e)
+    before = [
+        (max(a for a, _ in o.spans if a < start), o.name)
+        for j in live
+        if (o := entities[j]) is not e
+        and o.kind == "organization"
+        and _proper(o)
+        and any(a < start for a, _ in o.spans)
+    ]
+    if before:
+        e.affiliation = max(before)[1]
 
 
 def _owner_off_the_name(e: Named) -> None:
