@@ -208,3 +208,25 @@ def test_fetch_ahead_from_the_context_menu_imports_after_a_refresh(
     assert feed.text() == "Harbour Times"  # read: no unread left
     w.close()
     w.ops.wait()
+
+
+def test_closing_the_window_cancels_fetching_ahead(qtbot, lib: Library, server: FeedServer) -> None:
+    items = []
+    for n in range(8):
+        server.routes[f"/slow{n}"] = Route(PAGE, content_type="text/html", delay=0.6)
+        items.append(_item(f"s{n}", 1 + n, link=server.url(f"/slow{n}")))
+        del items[-1]["description"]
+    server.routes["/rss"] = Route(rss("Harbour Times", items))
+    added = ops.add_feed(lib, server.url("/rss"))
+    w = _window(qtbot, lib)
+    feature = w.feeds_feature
+    reports = []
+    feature.fetched_ahead.connect(reports.append)
+    feature.reading.set_fetch_ahead(added.feed_id, True)  # fetches now: 8 pages × 0.6 s
+    assert feature.progress.isVisible() and feature.progress.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: len(server.requests) >= 2, timeout=5000)
+    start = time.monotonic()
+    w.close()  # waits for the window's operations: fetching must stop, not finish
+    assert time.monotonic() - start < 2.5
+    qtbot.waitUntil(lambda: bool(reports), timeout=5000)
+    assert reports[0].cancelled and reports[0].imported < 8
