@@ -177,7 +177,7 @@ class Subscribing(QObject):
         self.subscribe_action.setShortcut(QKeySequence(SUBSCRIBE_KEYS))
         self.subscribe_action.triggered.connect(lambda _=False: self.open_dialog())
         window.addAction(self.subscribe_action)
-        self.import_action = QAction("&Import Subscriptions (OPML)…", window)
+        self.import_action = QAction("Import Subscrip&tions (OPML)…", window)
         self.import_action.triggered.connect(lambda _=False: self.import_opml())
         self.export_action = QAction("E&xport Subscriptions (OPML)…", window)
         self.export_action.triggered.connect(lambda _=False: self.export_opml())
