@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
+from pypdf.constants import UserAccessPermissions
 
 from reader.annotate.selection import snap_to_words
 from reader.errors import ExportError, PasswordNeeded
@@ -329,7 +330,7 @@ def test_the_notes_column_is_in_a_margin(text_left, text_right, left_side, expec
 
 def test_an_encrypted_original_needs_its_password(sample, tmp_path):
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(sample.data)))
-    writer.encrypt("secret", algorithm="AES-128")
+    writer.encrypt("secret", algorithm="AES-128", permissions_flag=UserAccessPermissions.PRINT)
     buf = io.BytesIO()
     writer.write(buf)
     locked = buf.getvalue()
@@ -345,6 +346,8 @@ def test_an_encrypted_original_needs_its_password(sample, tmp_path):
     export_original(locked, sample.tm, doc, out, author="A", password="secret")
     written = PdfReader(out)  # locked as the original was, with the same password
     assert written.is_encrypted and not written.decrypt("") and written.decrypt("secret")
-    assert written.trailer["/Encrypt"]["/V"] == 4  # AES-128, as the original
+    lock = written.trailer["/Encrypt"]
+    assert lock["/V"] == 4  # AES-128, as the original
+    assert lock["/P"] == PdfReader(io.BytesIO(locked)).trailer["/Encrypt"]["/P"]  # its permissions
     (found,) = read_highlights(out.read_bytes(), sample.tm, sample.text, password="secret")
     assert (found.start, found.end) == (doc.highlights[0].start, doc.highlights[0].end)

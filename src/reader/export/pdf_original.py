@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.constants import UserAccessPermissions
 from pypdf.errors import PyPdfError
 from pypdf.generic import (
     ArrayObject,
@@ -105,13 +106,15 @@ def _encrypt_like(writer: PdfWriter, reader: PdfReader, data: bytes, password: s
     if user and PdfReader(io.BytesIO(data)).decrypt(""):
         user = ""  # the owner's password was given for a file anyone may open
     found = reader.trailer["/Encrypt"].get_object()
+    assert isinstance(found, DictionaryObject)  # an encrypted file has its /Encrypt
     # AES-256 and AES-128 (AESV2) originals as they were; one in RC4 (broken) made AES-128
     algorithms = {6: "AES-256", 5: "AES-256-R5"}
     algorithm = algorithms.get(int(found.get("/R", 0)), "AES-128")
     writer.encrypt(
         user_password=user,
         owner_password=password or secrets.token_urlsafe(24),
-        permissions_flag=int(found.get("/P", -4)),
+        # /P is a signed 32-bit number in the file, the flags an unsigned one
+        permissions_flag=UserAccessPermissions(int(found.get("/P", -4)) & 0xFFFFFFFF),
         algorithm=algorithm,
     )
 
