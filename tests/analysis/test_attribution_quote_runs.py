@@ -152,3 +152,14 @@ def test_a_connective_before_a_tag_in_mid_sentence_is_not_reported() -> None:
     text = "Harbour dues\n\nAnd yet, the harbour master said, the dues will double by spring."
     found = _statements(text)
     assert [parts[0] for _name, parts in found] == ["the dues will double by spring"]
+
+
+def test_a_reporting_phrase_of_two_or_three_words_cues_reported_speech() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Ivar Lie pointed out that the dues had doubled in two years. "
+        "The mayor made it clear that the pier will close in May."
+    )
+    found = {parts[0]: name for name, parts in _statements(text)}
+    assert found.get("the dues had doubled in two years") == "Ivar Lie"
+    assert "the pier will close in May" in found

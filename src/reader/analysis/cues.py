@@ -105,6 +105,18 @@ def _addressee_end(doc: Doc, k: int) -> int:
     return k
 
 
+def _phrase_at(doc: Doc, i: int) -> int:
+    """Number of tokens of the reporting phrase opening at token `i` ("pointed out", "made it
+    clear"), or 0."""
+    phrases = words("reporting_phrases")
+    if not doc.words[i].islower():
+        return 0
+    for size in (3, 2):
+        if i + size <= len(doc.lower) and " ".join(doc.lower[i : i + size]) in phrases:
+            return size
+    return 0
+
+
 def find_cues(doc: Doc) -> tuple[Cue, ...]:
     """Every reporting cue in the text, in order."""
     verbs = reporting_verbs()
@@ -117,6 +129,12 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
             continue
         if w == "in" and i + 2 < n and low[i + 1] in POSSESSIVES and low[i + 2] in OPINION_NOUNS:
             out.append(Cue((doc.starts[i], doc.ends[i + 2]), i, i + 3, "opinion", "opinion"))
+            continue
+        size = _phrase_at(doc, i)
+        if size and not (i and low[i - 1] in PASSIVE_BEFORE):
+            # "pointed out that …", "made it clear that …"
+            e = i + size
+            out.append(Cue((doc.starts[i], doc.ends[e - 1]), i, e, "verb", " ".join(low[i:e])))
             continue
         verb = verbs.get(w)
         if verb is None or not doc.words[i].islower():
