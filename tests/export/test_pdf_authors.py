@@ -136,3 +136,17 @@ def test_the_w3c_export_names_the_author_as_creator(tmp_path: Path) -> None:
     items = json.loads(Path(out).read_text(encoding="utf-8"))["items"]
     by_note = {i["body"]["value"]: i.get("creator") for i in items}
     assert by_note == {"Important": {"type": "Person", "name": "Okular User"}, "Mine": None}
+
+
+def test_undoing_a_deletion_keeps_the_author(tmp_path: Path) -> None:
+    pdf = tmp_path / "okular.pdf"
+    okular_pdf(pdf)
+    lib = Library(tmp_path / "data")
+    aid = lib.import_path(pdf)
+    (h,) = lib.highlights(aid)
+    lib.restore_highlight(lib.delete_highlight(h.id))  # undo of a deleted highlight
+    assert [x.author for x in lib.highlights(aid)] == ["Okular User"]
+    bundle = lib.article_bundle(aid)  # undo of a deleted article
+    lib.delete_article(aid)
+    bid = lib.restore_article(bundle)
+    assert [x.author for x in lib.highlights(bid)] == ["Okular User"]

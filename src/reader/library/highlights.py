@@ -61,6 +61,7 @@ def restore_highlight(db: Database, info: HighlightInfo) -> HighlightInfo:
             orphaned=info.orphaned,
             created_at=info.created_at,
             updated_at=info.updated_at,
+            author=info.author,
         )
         s.add(h)
         s.flush()
