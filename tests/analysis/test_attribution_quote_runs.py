@@ -163,3 +163,13 @@ def test_a_reporting_phrase_of_two_or_three_words_cues_reported_speech() -> None
     found = {parts[0]: name for name, parts in _statements(text)}
     assert found.get("the dues had doubled in two years") == "Ivar Lie"
     assert "the pier will close in May" in found
+
+
+def test_a_participle_takes_a_group_opening_the_sentence_as_its_speaker() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The families of the old trawler crews had mobilized, warning that the dues would ruin "
+        "the port."
+    )
+    found = _statements(text)
+    assert found == [("families of the old trawler crews", ["the dues would ruin the port"])]

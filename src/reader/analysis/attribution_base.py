@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS, Doc
+from reader.analysis.group_subjects import group_subject
 from reader.analysis.lexicons import words
 from reader.analysis.mentions import Mention, describe, is_boundary, split_role
 from reader.analysis.model import Span
@@ -78,6 +79,7 @@ RELATIVES = frozenset({"who", "which", "whose", "whom", "where", "when"})
 # words that end the object of a stance verb ("endorsed Roe last week", "defended the plan
 # on Monday"): a time follows the object
 ATTITUDE_STOPS = TIME_AFTER_CUE | words("months") | frozenset({"earlier", "amid"})
+MAX_GROUP_REACH = 10  # tokens from a sentence's start to the verb after its group subject
 # words that join a sentence to the one before without saying anything themselves
 CONNECTIVES = frozenset({"but", "and", "yet", "so", "still", "now", "then", "as", "or", "also"})
 # words before the name a colon credits ("a column by Jane Roe:", "HEADLINE - Jane Roe:")
@@ -339,7 +341,17 @@ class AttributorBase:
             if m is None or m.descriptive or doc.lower[after] in PREPOSITIONS:
                 return None  # "Chastened by the loss, …", "Once in my twenties, …"
             return m
-        return self.noun_phrase_at(s_start, c)
+        return self.noun_phrase_at(s_start, c) or self.opening_group(s_start, c)
+
+    def opening_group(self, s_start: int, c: int) -> Mention | None:
+        """A group opening the sentence ("The families of the founders had mobilized,
+        warning …"): the longest plural phrase before one of the next words."""
+        for j in range(min(c, s_start + MAX_GROUP_REACH), s_start, -1):
+            if self.doc.words[j].isalpha() and self.doc.words[j].islower():
+                m = group_subject(self.doc, j, s_start)
+                if m is not None:
+                    return m
+        return None
 
     def noun_phrase_at(self, start: int, c: int) -> Mention | None:
         """The longest mention opening at token `start`, before token `c`."""
