@@ -370,7 +370,7 @@ def test_an_owner_before_a_name_is_the_affiliation(text: str, name: str, owner: 
     "text",
     [
         "Rates will rise next year, the Harbor Chronicle reported.",
-        "Rates will rise next year, according to the Tarn Intelligencer.",
+        "Rates will rise next year, according to the Tarn Sentinel.",
         "Rates will rise next year, PBS reported.",
     ],
 )
