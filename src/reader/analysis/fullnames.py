@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Protocol
 
+from reader.analysis.appointments import appointed_role
 from reader.analysis.doc import Doc
 from reader.analysis.kinds import describe
 from reader.analysis.lexicons import words
@@ -132,12 +133,15 @@ def _job_titles() -> frozenset[str]:
 
 
 def _stated_job(doc: Doc, k: int) -> tuple[str | None, str | None]:
-    """ "is the director of X." or "runs the Harbor Trust." after a name ending at token k."""
+    """ "is the director of X.", "runs the Harbor Trust." or "… in charge of X" after a name
+    ending at token k."""
     role, aff = copula_role(doc, k, len(doc.words))
     if role or aff:
         return role, aff
     job = job_verb(doc, k, len(doc.words))
-    return (job[0], job[1]) if job is not None else (None, None)
+    if job is not None:
+        return job[0], job[1]
+    return appointed_role(doc, k, len(doc.words))  # "put Jane Roe in charge of X"
 
 
 def _title_elsewhere(

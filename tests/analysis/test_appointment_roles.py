@@ -1,0 +1,77 @@
+"""Jobs given by an appointment clause rather than an apposition: "put X in charge (of Y)",
+"X … to replace Y as Z's coach". Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _speakers(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """Source name → (kind, role, affiliation) for the sources that have statements."""
+    a = analyze(text)
+    used = {st.source for st in a.statements}
+    return {s.name: (s.kind, s.role, s.affiliation) for s in a.sources if s.id in used}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # "in charge" alone: the organisation named before the name is the one she heads
+        (
+            "The scandal prompted a shakeup at the state Harbor Authority. Governor Ann Lee put"
+            " Marta Quill Dorrance in charge and ordered two reviews of the port.\n\n"
+            "Quill Dorrance told lawmakers the port was safe.",
+            "Marta Quill Dorrance",
+            "head",
+            "Harbor Authority",
+        ),
+        # "in charge of" names it
+        (
+            "Last spring the mayor put Ivo Sandkamp in charge of the Eastside Water Board.\n\n"
+            "“The pipes are old,” Sandkamp said.",
+            "Ivo Sandkamp",
+            "head",
+            "Eastside Water Board",
+        ),
+        # a verb of succession, then "as" and the organisation's title
+        (
+            "Tomas Reyvik has agreed to replace Ole Brandt as Varnhold's coach until the end of"
+            " the season.\n\n“We will fight for every point,” Reyvik said.",
+            "Tomas Reyvik",
+            "coach",
+            "Varnhold",
+        ),
+        (
+            "Greta Holmqvist was named as chairwoman of the Norrvik Timber Guild in March.\n\n"
+            "“Our forests come first,” Holmqvist said.",
+            "Greta Holmqvist",
+            "chairwoman",
+            "Norrvik Timber Guild",
+        ),
+    ],
+)
+def test_appointment_gives_the_role(text: str, name: str, role: str, affiliation: str) -> None:
+    assert _speakers(text)[name][1:] == (role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the "as" phrase describes the person named after the verb, not the subject
+        (
+            "Ada Pellworm said Rik Haldane would replace her as Varnhold's coach.\n\n"
+            "“It is time,” Pellworm said.",
+            "Ada Pellworm",
+        ),
+        # "in charge" of something that is no organisation, and no organisation named before
+        (
+            "The storm hit at dawn and Bo Ekdahl was left in charge of the night shift.\n\n"
+            "“We coped,” Ekdahl said.",
+            "Bo Ekdahl",
+        ),
+    ],
+)
+def test_no_appointment_no_role(text: str, name: str) -> None:
+    assert _speakers(text)[name][1:] == (None, None)
