@@ -75,3 +75,34 @@ def test_appointment_gives_the_role(text: str, name: str, role: str, affiliation
 )
 def test_no_appointment_no_role(text: str, name: str) -> None:
     assert _speakers(text)[name][1:] == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        (
+            "“The bill is dead,” said Sen. Mara Tollund (D-Mont.).",
+            "Mara Tollund",
+            "senator",
+            "D-Mont.",
+        ),
+        (
+            "Rep. Eli Varga, R-Texas, said the vote would fail.",
+            "Eli Varga",
+            "representative",
+            "R-Texas",
+        ),
+        ("“We have the votes,” said Jon Pyke, D-N.Y., on Monday.", "Jon Pyke", None, "D-N.Y."),
+        ("Senator Ada Wren (R) said she would oppose it.", "Ada Wren", "Senator", "R"),
+    ],
+)
+def test_party_and_state_tag_is_the_affiliation(
+    text: str, name: str, role: str | None, affiliation: str
+) -> None:
+    assert _speakers(text)[name][1:] == (role, affiliation)
+
+
+def test_a_capital_after_a_comma_is_no_party_tag() -> None:
+    # ", R," or a single capital that opens a clause is no tag
+    text = "“Rates will rise,” said Ivo Marsk, R, a trader."
+    assert _speakers(text)["Ivo Marsk"][2] is None

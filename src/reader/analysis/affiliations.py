@@ -14,6 +14,7 @@ from itertools import pairwise
 from reader.analysis.lexicons import words
 from reader.analysis.name_kinds import is_place, name_kind
 from reader.analysis.names import PREPOSITIONS, lexicon_union
+from reader.analysis.party_tags import is_party_tag
 
 # a relative clause ends an affiliation: "boat dealers who has a large shop";
 # "that" only before a verb ("the group that owns …"), not as a determiner
@@ -68,7 +69,7 @@ def _represented(text: str, role: str | None, aff: str | None) -> tuple[str | No
     the role ("representative of Holm"), not an affiliation."""
     if role != "representative" or not aff:
         return role, aff
-    if _org_head(aff) or is_place(aff) or aff.isupper():
+    if _org_head(aff) or is_place(aff) or aff.isupper() or is_party_tag(aff):
         return role, aff
     if aff[:1].isupper() and name_kind(aff.split()) in {"organization", "location"}:
         return role, aff

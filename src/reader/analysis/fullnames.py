@@ -15,6 +15,7 @@ from reader.analysis.kinds import describe
 from reader.analysis.lexicons import words
 from reader.analysis.names import NOT_A_NAME_START, cap, run_start
 from reader.analysis.org_roles import described_after
+from reader.analysis.party_tags import add_party_tags
 from reader.analysis.roles import (
     apposition_role,
     clean_role,
@@ -109,6 +110,7 @@ def complete_people(doc: Doc, entities: Sequence[Person], index: dict[str, list[
                 e.role, e.affiliation = clean_role(with_role[1]), with_role[2]
         if not (e.role or e.affiliation):
             e.role, e.affiliation = _predicate_role(doc, words[-1], index)
+    add_party_tags(doc, entities, index)  # "Sen. Jane Roe (D-Mont.)": party and state
 
 
 def _predicate_role(
