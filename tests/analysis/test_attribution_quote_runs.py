@@ -173,3 +173,12 @@ def test_a_participle_takes_a_group_opening_the_sentence_as_its_speaker() -> Non
     )
     found = _statements(text)
     assert found == [("families of the old trawler crews", ["the dues would ruin the port"])]
+
+
+def test_a_participle_after_a_released_statement_reports_for_the_sentences_subject() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The port authority released a statement Wednesday saying the dues would stay as they are."
+    )
+    found = _statements(text)
+    assert found == [("port authority", ["the dues would stay as they are"])]

@@ -299,6 +299,23 @@ class AttributorBase:
         k = cue.end_token
         return k < len(self.doc.words) and self.doc.lower[k] == "that"
 
+    def written_before(self, c: int, floor: int) -> int | None:
+        """`… released a statement Wednesday saying …`: a written piece (and a time) stands
+        right before the participle at `c`, which then reports for whoever released it. The
+        token of the verb that released it ("released"), or None."""
+        doc = self.doc
+        j = c - 1
+        while j > floor and doc.lower[j] in TIME_AFTER_CUE:
+            j -= 1
+        if j <= floor or doc.lower[j] not in words("written_pieces"):
+            return None
+        j -= 1
+        while j > floor and doc.words[j].isalpha() and doc.words[j].islower() and c - j < 8:
+            if doc.lower[j] in {"a", "an", "the", "its", "his", "her", "their"}:
+                return j - 1 if doc.words[j - 1].isalpha() else None
+            j -= 1
+        return None
+
     def only_connective(self, start: int, end: int) -> bool:
         """Tokens `start`..`end` (exclusive) are only a connective and commas ("But", "And
         yet", "But, as"), no words of a reported clause."""

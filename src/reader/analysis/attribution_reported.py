@@ -85,7 +85,8 @@ class ReportedSpeech(AttributorBase):
             prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
             if participle:
                 # "…, saying that X": the speaker is the subject of the main clause
-                if prev not in {",", "by", "before", "after", "while", "when"}:
+                release = self.written_before(c, s_start)  # "released a statement saying"
+                if prev not in {",", "by", "before", "after", "while", "when"} and release is None:
                     continue
                 m = None
                 lo = bisect_left(self.cue_index, (s_start, -1))
@@ -97,6 +98,8 @@ class ReportedSpeech(AttributorBase):
                     m = earlier[-1].mention
                 else:
                     m = self.opening_subject(s_start, c)
+                if release is not None:
+                    m = subject_left(doc, release, s_start)[0] or m  # who released it
                 a = c
             else:
                 m, a = subject_left(doc, c, s_start, loose=cue.lemma in {"say", "tell"})
