@@ -18,6 +18,7 @@ from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
 from reader.analysis.model import Span
 from reader.analysis.names import PRONOUNS, Mention, lexicon_union
+from reader.analysis.org_roles import description_role
 from reader.analysis.thing_pronouns import organisation_subject_before
 
 AGE_RE = re.compile(r"^(\d{1,3})-year-old$")
@@ -153,6 +154,10 @@ def _fits(doc: Doc, kind: str, other: Named) -> bool:
 
 def _fold(into: Named, e: Named) -> None:
     into.spans |= e.spans
+    if into.kind in ORG_KINDS and not into.role:
+        into.role = description_role(
+            e.role or e.name, into.kind
+        )  # "the outdoor retailer" says what it is
     into.affiliation = into.affiliation or e.affiliation
 
 

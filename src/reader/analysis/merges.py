@@ -15,7 +15,7 @@ from reader.analysis.doc import Doc
 from reader.analysis.model import Span
 from reader.analysis.name_kinds import is_common_word, is_given_name
 from reader.analysis.names import lexicon_union
-from reader.analysis.org_roles import organisation_role
+from reader.analysis.org_roles import description_role, organisation_role
 
 WINDOW = 4000  # characters back from a description to the organisation it stands for
 COMPATIBLE = {
@@ -195,6 +195,8 @@ def _fold(into: Named, e: Named) -> None:
     into.spans |= e.spans
     if e.role and e.role.lower() != e.name.lower():  # a group's role is often its own phrase
         into.role = into.role or e.role
+    elif into.kind in {"organization", "media"} and not _proper(e):
+        into.role = into.role or description_role(e.name, into.kind)  # "the regional lender said"
     into.affiliation = into.affiliation or e.affiliation
 
 

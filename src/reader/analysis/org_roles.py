@@ -55,6 +55,22 @@ def organisation_role(doc: Doc, name: str) -> tuple[str | None, str | None]:
 GENERIC = frozenset(
     {"company", "firm", "group", "organization", "organisation", "agency", "office", "body"}
 )  # "the company": a head alone that says nothing of what the organisation is
+
+
+def description_role(phrase: str, kind: str) -> str | None:
+    """ "the regional lender" → "regional lender": what a definite description folded into a
+    named organisation or outlet (`kind`) says it is; None for a bare generic head ("the
+    company") or a head of the other kind ("the paper" for an organisation: a wrong fold)."""
+    ws = phrase.split()
+    while ws and ws[0].lower() in LEADING_DETS:
+        ws = ws[1:]
+    if not ws or (len(ws) == 1 and ws[0].lower() in GENERIC) or ws[0][:1].isupper():
+        return None
+    if (ws[-1].lower() in lexicon_union("media_words")) != (kind == "media"):
+        return None
+    return " ".join(ws)
+
+
 OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "now"})
 FOLLOWING = 2  # sentences after the one naming the organisation
 

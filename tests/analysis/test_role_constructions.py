@@ -1,5 +1,6 @@
-"""Jobs given by an appointment clause rather than an apposition: "put X in charge (of Y)",
-"X … to replace Y as Z's coach". Sentences written for these tests."""
+"""Roles given by constructions other than an apposition: an appointment ("put X in charge
+(of Y)", "X … to replace Y as Z's coach"), a party-and-state tag ("(D-Mont.)"), a description
+folded into a named organisation ("the regional lender said"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -106,3 +107,27 @@ def test_a_capital_after_a_comma_is_no_party_tag() -> None:
     # ", R," or a single capital that opens a clause is no tag
     text = "“Rates will rise,” said Ivo Marsk, R, a trader."
     assert _speakers(text)["Ivo Marsk"][2] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a definite description folded into the organisation says what it is
+        (
+            "Kestrel Bank said on Tuesday that it lost money. “Sales were weak,” the regional"
+            " lender said.",
+            "Kestrel Bank",
+            "regional lender",
+        ),
+        # a bare generic head says nothing of what it is
+        (
+            "Ostrava Freight Co. said prices would rise. “Fuel costs rose,” the company said.",
+            "Ostrava Freight Co.",
+            None,
+        ),
+    ],
+)
+def test_a_folded_description_is_the_organisations_role(
+    text: str, name: str, role: str | None
+) -> None:
+    assert _speakers(text)[name][1] == role
