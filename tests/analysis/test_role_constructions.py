@@ -131,3 +131,31 @@ def test_a_folded_description_is_the_organisations_role(
     text: str, name: str, role: str | None
 ) -> None:
     assert _speakers(text)[name][1] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        # two roles joined by "and": a complement stays in the role
+        (
+            "“The plan will work,” said Petra Lindqvist, the architect of the city's housing"
+            " reform and a close aide to the mayor.",
+            "Petra Lindqvist",
+            "architect of the city's housing reform and a close aide to the mayor",
+            None,
+        ),
+        # a named workplace is the affiliation of both
+        (
+            "“Rates will fall,” said Ola Brink, an analyst at Tarn Bank and a former trader.",
+            "Ola Brink",
+            "analyst and former trader",
+            "Tarn Bank",
+        ),
+        # the second part holds no job title: a list, no role
+        ("“We lost,” said Ivo Marsk, her brother and a keen sailor.", "Ivo Marsk", None, None),
+    ],
+)
+def test_two_roles_joined_by_and(
+    text: str, name: str, role: str | None, affiliation: str | None
+) -> None:
+    assert _speakers(text)[name][1:] == (role, affiliation)

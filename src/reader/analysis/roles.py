@@ -139,10 +139,36 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
     # "Jane Roe, Texas, …" is a place, "Jane Roe, Research Director at X" a role: a title decides
     if low[a] not in LEADING_DETS and not any(title_at(low, j) for j in head):
         return None, None, c
-    if any(low[j] == "and" and low[j + 1] in LEADING_DETS for j in range(a, e - 1)):
-        return None, None, c  # "Jane Roe, her label and a couple of …": a list, not a role
+    conj = next((j for j in range(a, e - 1) if low[j] == "and" and low[j + 1] in LEADING_DETS), e)
+    if conj < e:
+        both = _two_roles(doc, a, conj, e)
+        if both is None:
+            return None, None, c  # "Jane Roe, her label and a couple of …": a list, not a role
+        return *both, e
     role, aff = split_role(doc, a, e)
     return role, aff, e
+
+
+def _two_roles(doc: Doc, a: int, conj: int, e: int) -> tuple[str | None, str | None] | None:
+    """ "the architect of the reform and a close aide to the mayor": two roles joined by "and"
+    when the second holds a job title too (else None: a list of things). A complement ("of
+    the reform") stays in the role; an organisation's name ("an analyst at X and a former
+    trader", "the head of X and …") is the affiliation of both."""
+    low, wd = doc.lower, doc.words
+    if e < len(wd) and wd[e] == "." and cap(wd[e - 1]) and len(wd[e - 1]) <= 3:
+        return None  # "… a former adviser to Mr. Roe": cut at an abbreviation's dot
+    b = conj + 2
+    p = next((j for j in range(b, e) if low[j] in PREPOSITIONS), e)
+    if not any(title_at(low, j) and low[j] not in words("kin_words") for j in range(b, p)):
+        return None
+    role, aff = split_role(doc, a, conj)
+    named = aff is not None and all(cap(w) or w in NAME_JOINERS for w in aff.split())
+    if not named:  # "of Obama’s 2008 campaign": a complement, not an organisation's name
+        while low[a] in LEADING_DETS:
+            a += 1
+        return text_of(doc, a, e), None
+    second = text_of(doc, b, e)
+    return (f"{role} and {second}" if role else second), aff
 
 
 REPRESENTS = frozenset({"represents", "represented", "representing"})
