@@ -159,3 +159,29 @@ def test_two_roles_joined_by_and(
     text: str, name: str, role: str | None, affiliation: str | None
 ) -> None:
     assert _speakers(text)[name][1:] == (role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        # the country written before the body's qualifier elsewhere owns the body
+        (
+            "The old fort will become a museum, Veltria's culture minister said on Monday. The"
+            " Culture Ministry said in a statement that work would start in May.",
+            "Culture Ministry",
+            "Veltria",
+        ),
+        # no owner written anywhere: none
+        ("The Health Ministry said cases were falling.", "Health Ministry", None),
+        # an owner of another qualifier is not this body's
+        (
+            "Veltria's trade minister resigned. The Health Ministry said cases were falling.",
+            "Health Ministry",
+            None,
+        ),
+    ],
+)
+def test_a_ministry_takes_the_owner_written_elsewhere(
+    text: str, name: str, affiliation: str | None
+) -> None:
+    assert _speakers(text)[name][2] == affiliation

@@ -15,7 +15,7 @@ from reader.analysis.doc import Doc
 from reader.analysis.model import Span
 from reader.analysis.name_kinds import is_common_word, is_given_name
 from reader.analysis.names import lexicon_union
-from reader.analysis.org_roles import description_role, organisation_role
+from reader.analysis.org_roles import description_role, organisation_role, owner_elsewhere
 
 WINDOW = 4000  # characters back from a description to the organisation it stands for
 COMPATIBLE = {
@@ -61,7 +61,7 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             _maker_speaks(doc, e)
             if e.kind in {"organization", "media"} and _proper(e) and not e.role:
                 e.role, aff = organisation_role(doc, e.name)
-                e.affiliation = e.affiliation or aff
+                e.affiliation = e.affiliation or aff or owner_elsewhere(doc, e.name)
             _owner_off_the_name(e)
             _descriptor_off_the_name(e)
             _someones_own(e)

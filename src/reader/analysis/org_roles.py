@@ -71,6 +71,25 @@ def description_role(phrase: str, kind: str) -> str | None:
     return " ".join(ws)
 
 
+def owner_elsewhere(doc: Doc, name: str) -> str | None:
+    """ "the Interior Ministry said" after "Austria's interior minister said": the owner the
+    text writes before the body's own qualifier and a title or organisation word elsewhere
+    ("<Owner>'s interior minister|ministry") is the affiliation of a body named by a common
+    word and an organisation word ("Interior Ministry", "Defense Department")."""
+    ws = name.removeprefix("the ").split()
+    if len(ws) != 2 or ws[1].lower() not in lexicon_union("organization_words"):
+        return None
+    if not (ws[0].isalpha() and ws[0][1:].islower()):
+        return None  # "EU Commission": an acronym names its owner itself
+    first = f"[{ws[0][0].upper()}{ws[0][0].lower()}]{re.escape(ws[0][1:])}"
+    pattern = r"\b((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)[’']s\s" + first + r"\s(\w+)"
+    owned = lexicon_union("titles", "organization_words")
+    for m in re.finditer(pattern, doc.text):
+        if m.group(2).lower() in owned:
+            return m.group(1)
+    return None
+
+
 OPENERS = frozenset({"but", "and", "yet", "still", "meanwhile", "now"})
 FOLLOWING = 2  # sentences after the one naming the organisation
 
