@@ -185,3 +185,36 @@ def test_a_ministry_takes_the_owner_written_elsewhere(
     text: str, name: str, affiliation: str | None
 ) -> None:
     assert _speakers(text)[name][2] == affiliation
+
+
+def _owners(text: str) -> dict[str, tuple[str | None, list[str]]]:
+    """Source name → (role, the texts of its mentions)."""
+    a = analyze(text)
+    return {
+        s.name: (s.role, [a.text[m[0] : m[1]] for m in s.mentions])
+        for s in a.sources
+        if s.id in {st.source for st in a.statements}
+    }
+
+
+def test_the_senator_is_the_person_titled_so_before() -> None:
+    # the mayor spoke last, but "the senator" is the one the text titled so
+    text = (
+        "Sen. Ada Wren spoke first. “The bridge will be built,” Wren said.\n\n"
+        "The mayor, Bo Lind, agreed. “It is time,” Lind said.\n\n"
+        "“We have the money,” the senator said."
+    )
+    found = _owners(text)
+    assert "senator" not in found
+    assert "the senator" in found["Ada Wren"][1]
+    assert "the senator" not in found["Bo Lind"][1]
+
+
+def test_a_title_no_one_was_given_stays_apart() -> None:
+    text = (
+        "Sen. Ada Wren spoke first. “The bridge will be built,” Wren said.\n\n"
+        "The mayor, Bo Lind, agreed. “It is time,” Lind said.\n\n"
+        "“We have the money,” the governor said."
+    )
+    found = _owners(text)
+    assert found["governor"][1] == ["the governor"]

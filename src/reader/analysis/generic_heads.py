@@ -19,6 +19,7 @@ from reader.analysis.lexicons import words
 from reader.analysis.model import Span
 from reader.analysis.names import PRONOUNS, Mention, lexicon_union
 from reader.analysis.org_roles import description_role
+from reader.analysis.person_descriptions import join_titled_descriptions
 from reader.analysis.thing_pronouns import organisation_subject_before
 
 AGE_RE = re.compile(r"^(\d{1,3})-year-old$")
@@ -40,6 +41,7 @@ class Named(Protocol):
 def join_generic_heads(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> None:
     """Fold each generic description into the source it stands for, or give it the name of
     the organisation it stands for; statements follow (`assigned` is rewritten in place)."""
+    join_titled_descriptions(doc, entities, assigned)  # "… ,” said the actor."
     live = sorted(set(assigned))
     moved: dict[int, int] = {}
     org_heads = lexicon_union("organization_words", "media_words")
