@@ -218,3 +218,27 @@ def test_a_title_no_one_was_given_stays_apart() -> None:
     )
     found = _owners(text)
     assert found["governor"][1] == ["the governor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        (
+            "Ada Wren testified before the Harbor City Council in Tarnby, where members said the"
+            " plan was too costly.",
+            "members",
+            "Harbor City Council",
+        ),
+        (
+            "The minister spoke at the Tarn Institute, where researchers said funding had fallen.",
+            "researchers",
+            "Tarn Institute",
+        ),
+        # a place is no organisation the group belongs to
+        ("She visited Tarnby, where residents said the water was unsafe.", "residents", None),
+    ],
+)
+def test_a_group_in_a_where_clause_belongs_to_the_organisation(
+    text: str, name: str, affiliation: str | None
+) -> None:
+    assert _speakers(text)[name][2] == affiliation

@@ -66,6 +66,7 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             _descriptor_off_the_name(e)
             _someones_own(e)
             _unnamed_role(e)
+            _where_clause_home(doc, e)
             _tweet_author(doc, e)
             e.role, e.affiliation = tidy(doc.text, e.role, e.affiliation, e.kind)
     for i in live:
@@ -128,6 +129,29 @@ def _unnamed_role(e: Named) -> None:
     if ws and _proper(e):
         ws[0] = ws[0].lower()
     e.role = " ".join(ws) or None
+
+
+# "… before the Harbor Council in Tarn, where members voted": the organisation a where-clause
+# is attached to (a place after it skipped)
+WHERE_HOME = re.compile(
+    r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|and|for|on|the)\s+)*)*[A-Z][\w.&’'-]*)"
+    r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?,\s+where\s+$"
+)
+
+
+def _where_clause_home(doc: Doc, e: Named) -> None:
+    """An unnamed group first written as the subject of a where-clause attached to a named
+    organisation ("… testified before the Harbor Council, where members objected") belongs
+    to that organisation."""
+    if e.kind not in {"anonymous", "other"} or e.affiliation or _proper(e) or not e.spans:
+        return
+    start = _first(e)
+    m = WHERE_HOME.search(doc.text[max(0, start - 160) : start])
+    if m is None:
+        return
+    org = m.group(1).removeprefix("The ")
+    if any(w.lower().strip("’'") in lexicon_union("organization_words") for w in org.split()):
+        e.affiliation = org
 
 
 # "Spain’s Ana Lisboa", "Harbor Bank's Ivo Sand": an owner written before a person's name
