@@ -149,16 +149,23 @@ def identity(analysis: Analysis, src: Source) -> Identity:
 
 
 def affiliation(analysis: Analysis, src: Source) -> Affiliation:
+    # An unnamed group's phrase doubles as its role ("defense attorneys"), which tells the
+    # reader nothing the name didn't: only a role that says more counts as stated.
+    role = src.role if src.role and _words(src.role) != _words(src.name) else None
     ev = []
-    for phrase in (src.role, src.affiliation):
+    for phrase in (role, src.affiliation):
         if phrase:
             ev.append(Evidence(phrase, find_near(analysis.text, phrase, src.mentions)))
     return Affiliation(
-        stated=bool(src.affiliation or src.role),
+        stated=bool(src.affiliation or role),
         role=src.role,
         affiliation=src.affiliation,
         evidence=tuple(ev),
     )
+
+
+def _words(phrase: str) -> list[str]:
+    return phrase.casefold().split()
 
 
 def statement_counts(statements: list[Statement]) -> StatementCounts:
