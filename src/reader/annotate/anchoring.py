@@ -12,7 +12,6 @@ candidates, and fuzzy comparisons whose cost depends only on the quote's length.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 CONTEXT = 32
 FUZZY_THRESHOLD = 0.75
@@ -130,6 +129,8 @@ def _fuzzy(
     text: str, exact: str, prefix: str, suffix: str, old_start: int
 ) -> tuple[int, int] | None:
     """The best span of about the quote's length whose similarity reaches FUZZY_THRESHOLD."""
+    from difflib import SequenceMatcher  # only for a quote that moved: not on start-up's path
+
     n = len(exact)
     spans: set[tuple[int, int]] = set()
     # The context on both sides still there: the quote is what lies between.
@@ -171,6 +172,8 @@ def _fuzzy(
 
 def _align(text: str, exact: str, a: int, b: int) -> tuple[int, int]:
     """Tighten a candidate window to where the quote's characters actually line up."""
+    from difflib import SequenceMatcher
+
     n = len(exact)
     slack = max(8, n // 4)
     lo, hi = max(0, a - slack), min(len(text), max(b, a + n) + slack)

@@ -18,13 +18,15 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reader.errors import Cancelled, InputError, PasswordNeeded
 from reader.ingest.document import ImportedDocument, PdfSource, title_from_text
 from reader.ingest.limits import MAX_TEXT_CHARS, check_text_size
-from reader.ingest.pdf_layout import Glyph, Word, body_size, furniture, page_lines, words_of
 from reader.ingest.pdf_map import PageSize
-from reader.ingest.pdf_text import compose
+
+if TYPE_CHECKING:  # the layout modules load with the first PDF read, not with every import
+    from reader.ingest.pdf_layout import Glyph, Word
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,9 @@ def read_pdf(
     """The article in a PDF file's bytes (`name` for messages). `progress(done, total)` is
     called after each page and may raise `Cancelled` to stop."""
     import pypdfium2 as pdfium
+
+    from reader.ingest.pdf_layout import body_size, furniture, page_lines
+    from reader.ingest.pdf_text import compose
 
     if b"%%EOF" not in data[-2048:]:
         raise InputError(f"Cannot open {name}: the PDF file is incomplete (cut short)")
@@ -134,6 +139,8 @@ def _read_pages(doc, name: str, progress: PageProgress | None):
     picture (to tell a scan from an empty file) and whether any has an annotation."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
+
+    from reader.ingest.pdf_layout import words_of
 
     total = len(doc)
     if total == 0:

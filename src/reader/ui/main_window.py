@@ -41,7 +41,7 @@ INSTALLERS = (
     ("reader.ui.log_menu", "install_log_menu"),
     ("reader.ui.print_article", "install_print"),
     ("reader.ui.orphaned_corrections", "install_orphaned_corrections"),
-    ("reader.ui.outlets_dialog", "install_outlets"),  # View → Outlets…
+    ("reader.ui.outlets_menu", "install_outlets"),  # View → Outlets…
 )
 
 

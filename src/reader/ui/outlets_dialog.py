@@ -5,16 +5,15 @@ opening one opens the article at that statement through the window's own `open_a
 
 The profiles are read off the GUI thread (`window.ops`, not the database queue: the read has
 its own connection), again when the library or its sources change while the dialog is open.
-`install_outlets(window)` adds the menu item.
+The menu item that opens it is `reader.ui.outlets_menu`.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -311,28 +310,3 @@ class OutletsDialog(QDialog):
         start, end = (found.start, found.end) if found else (statement.start, statement.end)
         self.window_.show_statement(start, end)
         self.window_.activateWindow()
-
-
-class OutletsFeature:
-    """View → Outlets…: one dialog, made when first asked for, read again each time it opens."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.dialog: OutletsDialog | None = None
-        self.action = QAction("&Outlets…", window)
-        self.action.setStatusTip("How each outlet (feed or site) sources its stories")
-        self.action.triggered.connect(self.show)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(self.action)
-
-    def show(self, _checked: Any = False) -> OutletsDialog:
-        if self.dialog is None:
-            self.dialog = OutletsDialog(self.window)
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.reload()
-        return self.dialog
-
-
-def install_outlets(window: MainWindow) -> None:
-    window.outlets = OutletsFeature(window)  # type: ignore[attr-defined]
