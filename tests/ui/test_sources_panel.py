@@ -31,7 +31,9 @@ def analysis() -> Analysis:
     ministry = Source(
         "min", "Transport Ministry", "organization", mentions=(_span("transport ministry"),)
     )
-    residents = Source("res", "Residents", "anonymous", mentions=(_span("residents"),))
+    residents = Source(
+        "res", "Residents", "anonymous", role="residents", mentions=(_span("residents"),)
+    )
     statements = (
         Statement(
             "s1",

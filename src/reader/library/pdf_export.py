@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import ExportError
+from reader.library.exports import pdf_input
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,7 +49,6 @@ def export_article_pdf(
         return lib.export_pdf(
             article_id, out_path, paper=paper, claims=claims, progress=progress, author=author
         )
-    from reader.export.article import PdfInput
     from reader.export.pdf_original import export_original
 
     data, text_map = found
@@ -58,19 +58,7 @@ def export_article_pdf(
             "Cannot export into the original PDF: the article's text no longer matches it "
             "(export it typeset instead)"
         )
-    info = view.info
-    doc = PdfInput(
-        title=info.title,
-        text=view.text,
-        origin=info.origin,
-        origin_kind=info.origin_kind,
-        site=info.site,
-        author=info.author,
-        published=info.published,
-        segments=view.analysis.segments,
-        analysis=view.analysis,
-        highlights=[h for h in view.highlights if not h.orphaned],
-    )
+    doc = pdf_input(view)  # the signals computed with the view, as every export uses
     return export_original(
         data,
         text_map,

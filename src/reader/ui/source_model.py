@@ -271,7 +271,9 @@ class SourceModel(TwoLevelModel):
         if role == Role.SourceRole:
             return src
         if role == Role.SecondLineRole:
-            parts = [x for x in (src.role, src.affiliation) if x]
+            # a group's own phrase as its role ("local traders") would only repeat the name
+            said = src.role if src.role and src.role.casefold() != src.name.casefold() else None
+            parts = [x for x in (said, src.affiliation) if x]
             if not parts:
                 parts = [KIND_LABELS.get(src.kind, src.kind)]
             return " · ".join(parts)
