@@ -18,7 +18,6 @@ from reader.ingest.limits import MAX_PAGE_BYTES, megabytes
 # that drips bytes cannot hold a refresh), redirects that come back to us to be counted, and the
 # one-line network errors. Shared rather than copied so that both keep the same guarantees.
 from reader.ingest.url import (
-    CHUNK,
     MAX_REDIRECTS,
     REDIRECT_CODES,
     USER_AGENT,
@@ -26,6 +25,7 @@ from reader.ingest.url import (
     check_url,
     network_error,
     no_redirect_opener,
+    read_body,
     status_text,
 )
 
@@ -83,7 +83,7 @@ def _get(
         request = urllib.request.Request(current, headers=headers)
         try:
             with opener.open(request, timeout=deadline.wait_limit()) as resp:
-                body = _read_body(resp, current, max_bytes, deadline)
+                body = _read_feed_body(resp, current, max_bytes, deadline)
                 return Fetched(
                     url=resp.geturl() or current,
                     body=body,
@@ -137,26 +137,13 @@ def _status_error(url: str, code: int) -> str:
     return f"Cannot fetch {url}: the server answered {status_text(code)}"
 
 
-def _read_body(resp, url: str, max_bytes: int, deadline: Deadline) -> bytes:
-    """The body, stopping as soon as it passes the cap or the deadline (a 100 MB answer costs
-    10 MB of reading, not 100)."""
-    length = resp.headers.get("Content-Length")
-    if length and length.strip().isdigit() and int(length) > max_bytes:
-        raise FeedError(_too_large(url, int(length), max_bytes))
-    chunks: list[bytes] = []
-    total = 0
-    while True:
-        deadline.before_read()
-        chunk = resp.read1(min(CHUNK, max_bytes + 1 - total))
-        if deadline.passed():
-            raise FeedError(str(deadline.error(url)))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        total += len(chunk)
-        if total > max_bytes:
-            raise FeedError(_too_large(url, None, max_bytes))
-    return b"".join(chunks)
+def _read_feed_body(resp, url: str, max_bytes: int, deadline: Deadline) -> bytes:
+    try:
+        return read_body(resp, url, max_bytes, deadline, too_large=_too_large)
+    except FeedError:
+        raise
+    except InputError as exc:  # the cap or the deadline: the feed's own error
+        raise FeedError(str(exc)) from exc
 
 
 def _too_large(url: str, size: int | None, limit: int) -> str:

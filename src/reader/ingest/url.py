@@ -13,6 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import replace
 from email.message import Message
 from http import HTTPStatus
@@ -204,11 +205,19 @@ def too_large_page(url: str, size: int | None, limit: int) -> str:
     return f"Cannot open {url}: too large: {shown}; reader opens web pages up to {megabytes(limit)}"
 
 
-def _read_body(resp, url: str, max_bytes: int, deadline: Deadline) -> bytes:
-    """The response body, stopping as soon as it passes the cap or the deadline."""
+def read_body(
+    resp,
+    url: str,
+    max_bytes: int,
+    deadline: Deadline,
+    too_large: Callable[[str, int | None, int], str] = too_large_page,
+) -> bytes:
+    """The response body, stopping as soon as it passes the cap or the deadline (a 100 MB
+    answer costs `max_bytes` of reading, not 100 MB); `too_large(url, size, limit)` words the
+    refusal."""
     length = resp.headers.get("Content-Length")
     if length and length.strip().isdigit() and int(length) > max_bytes:
-        raise InputError(too_large_page(url, int(length), max_bytes))
+        raise InputError(too_large(url, int(length), max_bytes))
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -223,7 +232,7 @@ def _read_body(resp, url: str, max_bytes: int, deadline: Deadline) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
-            raise InputError(too_large_page(url, None, max_bytes))
+            raise InputError(too_large(url, None, max_bytes))
     return b"".join(chunks)
 
 
@@ -288,7 +297,7 @@ def _download(
                 mime = headers.get_content_type()
                 if mime not in HTML_TYPES | TEXT_TYPES | PDF_TYPES:
                     raise InputError(f"Not a web page: {current} is {_describe_type(mime)}")
-                data = _read_body(resp, current, max_bytes, deadline)
+                data = read_body(resp, current, max_bytes, deadline)
                 return data, final, mime, headers.get_content_charset()
         except urllib.error.HTTPError as exc:
             with exc:
