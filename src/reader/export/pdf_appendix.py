@@ -12,8 +12,9 @@ from reportlab.pdfgen import canvas
 from reader import __version__
 from reader.export.appendices import notes_appendix, sources_appendix
 from reader.export.article import PdfInput
-from reader.export.layout import Frame, Layout, Page, Shape, Typesetter
+from reader.export.layout import Frame, Layout, Typesetter
 from reader.export.pdf_quads import pages_of
+from reader.export.render import draw_page
 from reader.export.styles import FURNITURE, META, PAPERS, frame_for
 from reader.ingest.pdf_map import PdfTextMap
 
@@ -67,7 +68,7 @@ def _draw(layout: Layout, first_number: int) -> bytes:
     c.setCreator(f"reader {__version__}")
     total = first_number + len(layout.pages) - 1
     for page in layout.pages:
-        _page(c, page, frame)
+        draw_page(c, page)
         c.setFont(FURNITURE.font, FURNITURE.size)
         c.setFillColorRGB(*FURNITURE.color)
         folio = f"{first_number + page.number - 1} / {total}"
@@ -75,26 +76,3 @@ def _draw(layout: Layout, first_number: int) -> bytes:
         c.showPage()
     c.save()
     return buf.getvalue()
-
-
-def _page(c: canvas.Canvas, page: Page, frame: Frame) -> None:
-    _shapes(c, page.under)
-    t = c.beginText()
-    for line in page.lines:
-        t.setFont(line.font, line.size)
-        t.setFillColorRGB(*line.color)
-        t.setTextOrigin(line.x0, line.y)
-        t.textOut(line.text)
-    c.drawText(t)
-    _shapes(c, page.over)
-
-
-def _shapes(c: canvas.Canvas, shapes: list[Shape]) -> None:
-    for s in shapes:
-        if s.kind == "rect":
-            c.setFillColorRGB(*s.color)
-            c.rect(s.x, s.y, s.w, s.h, stroke=0, fill=1)
-        elif s.kind == "line":
-            c.setStrokeColorRGB(*s.color)
-            c.setLineWidth(0.6)
-            c.line(s.x, s.y, s.x + s.w, s.y + s.h)

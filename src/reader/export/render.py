@@ -4,13 +4,14 @@ heads. The annotations are added afterwards (reader.export.annotations)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from reader import __version__
 from reader.export.article import PdfInput
-from reader.export.layout import Layout, Line, Shape, advances
+from reader.export.layout import Layout, Line, Page, Shape, advances
 from reader.export.styles import FURNITURE, RULE, SANS, SERIF
 from reader.export.typeset import Ticker
 
@@ -71,26 +72,37 @@ def render(layout: Layout, doc: PdfInput, tick: Ticker) -> bytes:
             key = f"o{i}"
             c.bookmarkHorizontal(key, frame.left, o.y)
             c.addOutlineEntry(o.title, key, level=o.level)
-        _shapes(c, page.under)
         extra_lines, extra_shapes = furniture[page.number]
-        t = c.beginText()
-        font = None
-        color = None
-        for line in page.lines + extra_lines:
-            if (line.font, line.size) != font:
-                t.setFont(line.font, line.size)
-                font = (line.font, line.size)
-            if line.color != color:
-                t.setFillColorRGB(*line.color)
-                color = line.color
-            t.setTextOrigin(line.x0, line.y)
-            t.textOut(line.text)
-        c.drawText(t)
-        _shapes(c, extra_shapes + page.over)
+        draw_page(c, page, extra_lines, extra_shapes)
         c.showPage()
         tick(30 // max(1, total) or 1)
     c.save()
     return buf.getvalue()
+
+
+def draw_page(
+    c: canvas.Canvas,
+    page: Page,
+    extra_lines: Sequence[Line] = (),
+    extra_shapes: Sequence[Shape] = (),
+) -> None:
+    """A typeset page's content: the shapes under the text, its lines (and `extra_lines`), then
+    `extra_shapes` and the shapes over the text."""
+    _shapes(c, page.under)
+    t = c.beginText()
+    font = None
+    color = None
+    for line in [*page.lines, *extra_lines]:
+        if (line.font, line.size) != font:
+            t.setFont(line.font, line.size)
+            font = (line.font, line.size)
+        if line.color != color:
+            t.setFillColorRGB(*line.color)
+            color = line.color
+        t.setTextOrigin(line.x0, line.y)
+        t.textOut(line.text)
+    c.drawText(t)
+    _shapes(c, [*extra_shapes, *page.over])
 
 
 def _shapes(c: canvas.Canvas, shapes: list[Shape]) -> None:
