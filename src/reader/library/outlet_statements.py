@@ -1,22 +1,26 @@
 """The statements behind the outlet profiles (library/outlets.py): the stored statements of
-the outlets' articles, read with sqlite3 as plain tuples, with the user's corrections applied
+the outlets' articles, read with sqlite3 as records, with the user's corrections applied
 and each one's signals decided by the credibility signals' own functions (named:
 `credibility.identity`; hedged: `report_signals.hedges`; doubtful verb:
 `report_signals.cue_stance`), so that a figure counts exactly what the Sources panel shows."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple, cast
+from typing import Any, TypeVar
 
 from reader.analysis import Analysis
 from reader.analysis.credibility import identity
 from reader.analysis.model import Source as AnalysisSource
 from reader.analysis.model import Statement as AnalysisStatement
 from reader.analysis.report_signals import cue_stance, hedges
-from reader.annotate.corrections import apply_corrections
+from reader.library.rows import corrected
+from reader.store.records import CorrectionRecord, SourceRecord, StatementRecord
+from reader.store.snapshot import read_rows
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -51,65 +55,18 @@ HAS = {
 }
 
 
-class _SourceRow(NamedTuple):
-    article_id: int
-    key: str
-    name: str
-    kind: str
-    library_source_id: int | None
-
-
-class _StatementRow(NamedTuple):
-    id: int
-    article_id: int
-    key: str
-    source_key: str
-    kind: str
-    start: int
-    end: int
-    content: str
-    text: str
-    cue: str | None
-    cue_text: str
-    hedges: str
-    stance: str
-
-
-class _CorrectionRow(NamedTuple):
-    article_id: int
-    action: str
-    source_key: str | None
-    statement_key: str | None
-    value: str | None
-    orphaned: bool
-
-
-def _rows(conn: sqlite3.Connection, row: type[Any], table: str, order: str, only: str) -> list:
-    """The columns of `row` from `table` (plain tuples: 16,000 statements are read in a blink,
-    where a record object per row costs a second)."""
-    columns = ", ".join(row._fields)
-    return [
-        row._make(r) for r in conn.execute(f"SELECT {columns} FROM {table}{only} ORDER BY {order}")
-    ]
-
-
 def read_statements(
     conn: sqlite3.Connection, article_ids: list[int], every: bool
 ) -> tuple[dict[int, list[OutletStatement]], dict[int, list[tuple[AnalysisSource, int | None]]]]:
     """The statements of `article_ids` with their signals, and the sources quoted (with their
-    library-wide record), corrections applied. `every`: they are most of the library, so the
-    rows are read without a list of ids."""
+    library-wide record), corrections applied — read and converted as every other read of the
+    stored rows is (`store.snapshot.read_rows`, `library.rows.corrected`). `every`: they are
+    most of the library, so the rows are read without a list of ids."""
     wanted = set(article_ids)
-    only = "" if every else f" WHERE article_id IN ({', '.join(str(int(a)) for a in wanted)})"
-    sources: dict[int, list[_SourceRow]] = {}
-    for r in _rows(conn, _SourceRow, "article_source", "id", only):
-        sources.setdefault(r.article_id, []).append(r)
-    statements_of: dict[int, list[_StatementRow]] = {}
-    for r in _rows(conn, _StatementRow, "statement", "article_id, start", only):
-        statements_of.setdefault(r.article_id, []).append(r)
-    corrections: dict[int, list[_CorrectionRow]] = {}
-    for r in _rows(conn, _CorrectionRow, "correction", "id", only):
-        corrections.setdefault(r.article_id, []).append(r)
+    ids = None if every else sorted(wanted)
+    sources = _by_article(read_rows(conn, SourceRecord, "id", article_ids=ids))
+    statements_of = _by_article(read_rows(conn, StatementRecord, "start", article_ids=ids))
+    corrections = _by_article(read_rows(conn, CorrectionRecord, "id", article_ids=ids))
     texts = _texts(conn, [a for a in statements_of if a in wanted])
     statements: dict[int, list[OutletStatement]] = {}
     quoted: dict[int, list[tuple[AnalysisSource, int | None]]] = {}
@@ -117,10 +74,8 @@ def read_statements(
         if aid not in wanted:
             continue
         src_rows = sources.get(aid, [])
-        srcs = [_source(r) for r in src_rows]
-        sts = [_statement(r) for r in st_rows]
-        if aid in corrections:  # the user's renames, merges, moves and "not a statement"
-            srcs, sts = apply_corrections(srcs, sts, cast(list[Any], corrections[aid]))
+        # the user's renames, merges, moves and "not a statement" applied
+        srcs, sts = corrected(src_rows, st_rows, corrections.get(aid, []))
         text = texts.get(aid, "")
         statements[aid] = _signals(aid, text, srcs, sts, {r.key: r for r in st_rows})
         links = {r.key: r.library_source_id for r in src_rows}
@@ -128,34 +83,11 @@ def read_statements(
     return statements, quoted
 
 
-def _source(r: _SourceRow) -> AnalysisSource:
-    """A stored source as the engine gave it, without its mentions: the signals read here
-    (named or not) go by its name and kind alone, and reading 10,000 mention lists costs."""
-    return AnalysisSource(id=r.key, name=r.name, kind=r.kind)
-
-
-def _statement(r: _StatementRow) -> AnalysisStatement:
-    """A stored statement with what its signals read: quoted parts, cue, hedges, stance. Most
-    are one quoted part, whose span is the row's start and end, and a cue "[a, b]": read
-    without the JSON parser (a third of the time of a library's profiles)."""
-    if r.content.count("[") == 2:  # [[start, end]]
-        content: tuple[tuple[int, int], ...] = ((r.start, r.end),)
-    else:
-        content = tuple((p[0], p[1]) for p in json.loads(r.content))
-    cue = None
-    if r.cue:
-        a, b = r.cue.strip("[] ").split(",")
-        cue = (int(a), int(b))
-    return AnalysisStatement(
-        id=r.key,
-        source=r.source_key,
-        kind=r.kind,
-        content=content,
-        cue=cue,
-        hedges=tuple(json.loads(r.hedges)) if r.hedges != "[]" else (),
-        stance=r.stance,
-        cue_text=r.cue_text,
-    )
+def _by_article(records: Iterable[R]) -> dict[int, list[R]]:
+    out: dict[int, list[R]] = {}
+    for r in records:
+        out.setdefault(r.article_id, []).append(r)  # type: ignore[attr-defined]
+    return out
 
 
 def _texts(conn: sqlite3.Connection, article_ids: list[int]) -> dict[int, str]:
