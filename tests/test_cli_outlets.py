@@ -11,11 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from outlet_articles import build
 
 from reader.library import Library
-
-sys.path.insert(0, str(Path(__file__).parent / "library"))  # outlet_articles
-from outlet_articles import build
 
 
 def reader(*args: str) -> subprocess.CompletedProcess[str]:

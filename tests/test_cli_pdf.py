@@ -10,10 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-sys.path.insert(0, str(Path(__file__).parent / "ingest"))  # pdf_samples
 import pdf_samples as samples
+import pytest
 
 from reader.store.database import DB_NAME
 

@@ -4,14 +4,9 @@ or lost data."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-# the battery is a benchmark script, not a package: found through sys.path
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
+# the battery is a benchmark script, not a package: benchmarks/ is on pytest's pythonpath
 import robustness
 from robustness_cases import CASES, Case, fixed
 

@@ -2,15 +2,14 @@
 a form field, metadata, a folio on every page) and the PdfTextMap of their text, read back
 with pdfplumber the way reader's PDF reading does: columns in order, lines joined by a space
 reader inserts, a hyphen at a line end dropped and the word joined, a paragraph (an indented
-first line) after a blank line.
-
-Loaded by path (tests run with --import-mode=importlib): see `load()` in the tests."""
+first line) after a blank line."""
 
 from __future__ import annotations
 
 import io
 from array import array
 from dataclasses import dataclass
+from pathlib import Path
 
 import pdfplumber
 from reportlab.lib.pagesizes import A4
@@ -202,4 +201,55 @@ def word_span(text: str, first: str, last: str, start: int = 0) -> tuple[int, in
     """[start, end) from the word `first` to the end of the word `last` after it."""
     a = text.index(first, start)
     b = text.index(last, a + len(first)) + len(last)
+    return a, b
+
+
+def char_quads(text: str, tm: PdfTextMap, a: int, b: int, page: int | None = None) -> list[float]:
+    """QuadPoints over each printed character of text[a:b] (on `page`, or on any), as another
+    viewer writes a highlight."""
+    out: list[float] = []
+    for k in range(a, b):
+        on = tm.page[k] != NOT_ON_PAGE if page is None else tm.page[k] == page
+        if on and not text[k].isspace():
+            out += [tm.x0[k], tm.y1[k], tm.x1[k], tm.y1[k], tm.x0[k], tm.y0[k], tm.x1[k], tm.y0[k]]
+    return out
+
+
+def with_their_highlight(
+    data: bytes,
+    quads: list[float],
+    color: tuple[float, float, float],
+    author: str | None = None,
+    note: str | None = None,
+) -> bytes:
+    """`data` with a /Highlight on its first page as another program writes one."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+    from pypdf.generic import TextStringObject as T
+
+    fields = {
+        NameObject("/Type"): NameObject("/Annot"),
+        NameObject("/Subtype"): NameObject("/Highlight"),
+        NameObject("/Rect"): ArrayObject(FloatObject(v) for v in (0, 0, 600, 800)),
+        NameObject("/QuadPoints"): ArrayObject(FloatObject(v) for v in quads),
+        NameObject("/C"): ArrayObject(FloatObject(v) for v in color),
+    }
+    if author is not None:
+        fields[NameObject("/T")] = T(author)
+    if note is not None:
+        fields[NameObject("/Contents")] = T(note)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.add_annotation(0, DictionaryObject(fields))
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def okular_pdf(path: Path) -> tuple[int, int]:
+    """A PDF with a green highlight by "Okular User" noted "Important"; its span in the text."""
+    data = make_pdf(paragraphs(3), 1)
+    text, tm = read_map(data, 1)
+    a, b = word_span(text, "harbour", "findings")
+    quads = char_quads(text, tm, a, b, page=0)
+    path.write_bytes(with_their_highlight(data, quads, (0.2, 0.9, 0.2), "Okular User", "Important"))
     return a, b

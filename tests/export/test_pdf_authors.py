@@ -5,16 +5,13 @@ gives each highlight back with its author. The W3C export names them as `creator
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
-from pypdf.generic import TextStringObject as T
+import original_samples as S
+from pypdf import PdfReader
 
 from reader.export.article import PdfInput
 from reader.export.pdf_original import annotate_original
@@ -22,54 +19,7 @@ from reader.ingest.pdf_annotations import THEIRS_KEY, highlight_author, read_hig
 from reader.library import HighlightInfo, Library
 from reader.library.pdf_export import export_article_pdf
 
-
-def _samples():
-    name = "original_samples"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-        assert spec and spec.loader
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-S = _samples()
 WHEN = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
-
-
-def quads(text: str, tm, a: int, b: int) -> list[float]:
-    out: list[float] = []
-    for k in range(a, b):
-        if tm.page[k] == 0 and not text[k].isspace():
-            out += [tm.x0[k], tm.y1[k], tm.x1[k], tm.y1[k], tm.x0[k], tm.y0[k], tm.x1[k], tm.y0[k]]
-    return out
-
-
-def okular_pdf(path: Path) -> tuple[int, int]:
-    """A PDF with a green highlight by "Okular User" noted "Important"; its span in the text."""
-    data = S.make_pdf(S.paragraphs(3), 1)
-    text, tm = S.read_map(data, 1)
-    a, b = S.word_span(text, "harbour", "findings")
-    w = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    w.add_annotation(
-        0,
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Annot"),
-                NameObject("/Subtype"): NameObject("/Highlight"),
-                NameObject("/Rect"): ArrayObject(FloatObject(v) for v in (0, 0, 600, 800)),
-                NameObject("/QuadPoints"): ArrayObject(
-                    FloatObject(v) for v in quads(text, tm, a, b)
-                ),
-                NameObject("/C"): ArrayObject(FloatObject(v) for v in (0.2, 0.9, 0.2)),
-                NameObject("/T"): T("Okular User"),
-                NameObject("/Contents"): T("Important"),
-            }
-        ),
-    )
-    with path.open("wb") as fh:
-        w.write(fh)
-    return a, b
 
 
 def marks(lib: Library, aid: int) -> list[tuple[int, int, str, str]]:
@@ -78,7 +28,7 @@ def marks(lib: Library, aid: int) -> list[tuple[int, int, str, str]]:
 
 def test_an_annotations_author_comes_in_goes_out_and_comes_back(tmp_path: Path) -> None:
     pdf = tmp_path / "okular.pdf"
-    a, b = okular_pdf(pdf)
+    a, b = S.okular_pdf(pdf)
     lib = Library(tmp_path / "data")
     aid = lib.import_path(pdf)
     assert marks(lib, aid) == [(a, b, "Important", "Okular User")]  # the note as it was
@@ -127,7 +77,7 @@ def test_someone_elses_highlight_written_by_reader_keeps_their_name() -> None:
 
 def test_the_w3c_export_names_the_author_as_creator(tmp_path: Path) -> None:
     pdf = tmp_path / "okular.pdf"
-    okular_pdf(pdf)
+    S.okular_pdf(pdf)
     lib = Library(tmp_path / "data")
     aid = lib.import_path(pdf)
     text = lib.open_article(aid).text
@@ -140,7 +90,7 @@ def test_the_w3c_export_names_the_author_as_creator(tmp_path: Path) -> None:
 
 def test_undoing_a_deletion_keeps_the_author(tmp_path: Path) -> None:
     pdf = tmp_path / "okular.pdf"
-    okular_pdf(pdf)
+    S.okular_pdf(pdf)
     lib = Library(tmp_path / "data")
     aid = lib.import_path(pdf)
     (h,) = lib.highlights(aid)

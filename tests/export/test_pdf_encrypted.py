@@ -9,15 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import original_samples as S
 import pytest
 from pypdf import PdfReader, PdfWriter
 
 from reader.errors import PasswordNeeded
 from reader.library import Library
 from reader.library.pdf_export import export_article_pdf
-
-sys.path.insert(0, str(Path(__file__).parent))  # beside this file
-from test_pdf_authors import okular_pdf
 
 PASSWORD = "s3cret"
 
@@ -26,7 +24,7 @@ PASSWORD = "s3cret"
 def locked(tmp_path: Path) -> tuple[Path, tuple[int, int]]:
     """An AES-encrypted PDF holding someone's green highlight noted "Important"."""
     plain = tmp_path / "plain.pdf"
-    span = okular_pdf(plain)
+    span = S.okular_pdf(plain)
     writer = PdfWriter(clone_from=PdfReader(plain))
     writer.encrypt(PASSWORD, algorithm="AES-128")
     path = tmp_path / "locked.pdf"

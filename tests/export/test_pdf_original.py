@@ -4,13 +4,11 @@ unchanged (pypdf), the appendix present or absent, re-import and a second export
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import subprocess
-import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
+import original_samples as S
 import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
@@ -24,20 +22,6 @@ from reader.export.styles import HIGHLIGHT_COLORS
 from reader.ingest.pdf_annotations import read_highlights
 from reader.ingest.pdf_map import NOT_ON_PAGE
 
-
-def load(name: str):
-    """A helper module beside the tests (they run with --import-mode=importlib)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-S = load("original_samples")
 WHEN = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 
 
@@ -212,37 +196,7 @@ def test_exporting_again_replaces_what_reader_wrote(sample):
 def test_someone_elses_highlight_is_kept_and_not_written_twice(sample):
     t, tm = sample.text, sample.tm
     a, b = S.word_span(t, "questioned", "objections", 200)
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(sample.data)))
-    quads = []
-    for k in range(a, b):
-        if tm.page[k] != NOT_ON_PAGE and not t[k].isspace():
-            quads += [
-                tm.x0[k],
-                tm.y1[k],
-                tm.x1[k],
-                tm.y1[k],
-                tm.x0[k],
-                tm.y0[k],
-                tm.x1[k],
-                tm.y0[k],
-            ]
-    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
-
-    writer.add_annotation(
-        0,
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Annot"),
-                NameObject("/Subtype"): NameObject("/Highlight"),
-                NameObject("/Rect"): ArrayObject(FloatObject(v) for v in (0, 0, 600, 800)),
-                NameObject("/QuadPoints"): ArrayObject(FloatObject(v) for v in quads),
-                NameObject("/C"): ArrayObject(FloatObject(v) for v in (1, 1, 0)),
-            }
-        ),
-    )
-    buf = io.BytesIO()
-    writer.write(buf)
-    theirs = buf.getvalue()
+    theirs = S.with_their_highlight(sample.data, S.char_quads(t, tm, a, b), (1, 1, 0))
     (found,) = read_highlights(theirs, tm, t)
     assert (found.start, found.end, found.color, found.ours) == (a, b, "yellow", False)
     mine = PdfHighlight(1, found.color, found.start, found.end, found.note)

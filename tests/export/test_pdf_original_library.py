@@ -5,30 +5,15 @@ the same highlights back, and re-importing or exporting again duplicates nothing
 
 from __future__ import annotations
 
-import importlib.util
-import io
 import sys
-from pathlib import Path
 
+import original_samples as S
 import pdfplumber
 import pytest
 from pypdf import PdfReader
 
 from reader.cli import main
 from reader.library import Library
-
-
-def _samples():
-    name = "original_samples"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
-        assert spec and spec.loader
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-S = _samples()
 
 
 @pytest.fixture(params=[1, 2], ids=["one-column", "two-columns"])
@@ -135,44 +120,8 @@ def test_the_exported_pdf_imports_with_the_same_highlights(imported):
 
 
 def test_someone_elses_annotation_comes_in_with_its_author(tmp_path):
-    from pypdf import PdfWriter
-    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
-    from pypdf.generic import TextStringObject as T
-
-    data = S.make_pdf(S.paragraphs(3), 1)
-    text, tm = S.read_map(data, 1)
-    a, b = S.word_span(text, "harbour", "findings")
-    quads = []
-    for k in range(a, b):
-        if tm.page[k] == 0 and not text[k].isspace():
-            quads += [
-                tm.x0[k],
-                tm.y1[k],
-                tm.x1[k],
-                tm.y1[k],
-                tm.x0[k],
-                tm.y0[k],
-                tm.x1[k],
-                tm.y0[k],
-            ]
-    w = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    w.add_annotation(
-        0,
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Annot"),
-                NameObject("/Subtype"): NameObject("/Highlight"),
-                NameObject("/Rect"): ArrayObject(FloatObject(v) for v in (0, 0, 600, 800)),
-                NameObject("/QuadPoints"): ArrayObject(FloatObject(v) for v in quads),
-                NameObject("/C"): ArrayObject(FloatObject(v) for v in (0.2, 0.9, 0.2)),
-                NameObject("/T"): T("Okular User"),
-                NameObject("/Contents"): T("Important"),
-            }
-        ),
-    )
     pdf = tmp_path / "okular.pdf"
-    with pdf.open("wb") as fh:
-        w.write(fh)
+    a, b = S.okular_pdf(pdf)
     lib = Library(tmp_path / "data")
     aid = lib.import_path(pdf)
     assert spans(lib, aid) == [(a, b, "green", "Important")]

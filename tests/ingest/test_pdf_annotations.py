@@ -3,12 +3,10 @@ annotations made the way Okular and Acrobat write them, added to a reportlab tes
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
+import original_samples as S
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -27,19 +25,6 @@ from reader.ingest.pdf_annotations import (
     read_highlights,
 )
 
-
-def _samples():
-    name = "original_samples"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "export" / "original_samples.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec and spec.loader
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
-S = _samples()
 PLUS_2 = timezone(timedelta(hours=2))
 MINUS_5_30 = timezone(-timedelta(hours=5, minutes=30))
 

@@ -4,14 +4,11 @@ more text than reader opens, a 1,000-page file (page progress, and Cancel)."""
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
-import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # pdf_samples, beside this file
 import pdf_samples as samples
+import pytest
 
 from reader.errors import InputError
 from reader.ingest import read_path

@@ -5,13 +5,10 @@ PDF that cannot be read leaves the library as it was; the analysis works as for 
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
-import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # pdf_samples, beside this file
 import pdf_samples as samples
+import pytest
 
 from reader.errors import InputError
 from reader.ingest.pdf import Cancelled, PasswordNeeded

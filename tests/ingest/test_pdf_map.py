@@ -6,15 +6,11 @@ from __future__ import annotations
 import io
 import itertools
 import random
-import sys
 import unicodedata
-from pathlib import Path
 
+import pdf_samples as samples
 import pdfplumber
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # pdf_samples, beside this file
-import pdf_samples as samples
 
 from reader.ingest.pdf import read_pdf
 from reader.ingest.pdf_map import NOT_ON_PAGE, PdfTextMap

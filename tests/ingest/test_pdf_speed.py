@@ -9,11 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pdf_samples as samples
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
-
-sys.path.insert(0, str(Path(__file__).parent))  # pdf_samples, beside this file
-import pdf_samples as samples
 
 from reader.ingest.pdf import read_pdf
 

@@ -4,14 +4,11 @@ number, hyphenated words joined, ligatures decomposed, paragraphs kept, title an
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
-import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # pdf_samples, beside this file
 import pdf_samples as samples
+import pytest
 
 from reader.ingest import read_path
 from reader.ingest.pdf import read_pdf

@@ -3,16 +3,12 @@ the size cap of a web page."""
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # pdf_samples, beside this file
 import pdf_samples as samples
+import pytest
 
 from reader.errors import InputError
 from reader.ingest import read_address

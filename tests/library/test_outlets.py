@@ -4,10 +4,8 @@ outlets, corrections, and "too few to say"."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from outlet_articles import ANONYMOUS, NAMED_HEDGED, NAMED_QUOTE, article, build
 from sqlmodel import select
 
 from reader.errors import NotFoundError
@@ -15,9 +13,6 @@ from reader.ingest.document import ImportedDocument
 from reader.library import Library
 from reader.library.outlets import TOO_FEW_ARTICLES, TOO_FEW_STATEMENTS, outlet_profiles
 from reader.store.models import Feed, FeedEntry
-
-sys.path.insert(0, str(Path(__file__).parent))  # outlet_articles, beside this file
-from outlet_articles import ANONYMOUS, NAMED_HEDGED, NAMED_QUOTE, article, build
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from reader.library import Library
 from reader.ui.main_window import MainWindow
@@ -54,3 +57,31 @@ def make_window(
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def answer_password() -> Callable[[list[str | None], list[tuple[str, Any]]], None]:
+    """Answers the password dialogs as a person would, once they show."""
+
+    def answer_next(replies: list[str | None], seen: list[tuple[str, Any]]) -> None:
+        """Answer the next password dialogs with `replies` (None: Cancel), noting each prompt
+        and how its text is echoed."""
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QInputDialog):
+                QTimer.singleShot(20, answer)
+                return
+            seen.append((box.labelText(), box.textEchoMode()))
+            reply = replies.pop(0)
+            if reply is None:
+                box.reject()
+            else:
+                box.setTextValue(reply)
+                box.accept()
+            if replies:
+                QTimer.singleShot(20, answer)
+
+        QTimer.singleShot(0, answer)
+
+    return answer_next

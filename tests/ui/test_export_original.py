@@ -3,34 +3,20 @@ opened on a reportlab PDF, a highlight added, the export action triggered, the f
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
-from pathlib import Path
 
+import original_samples as S
 from pypdf import PdfReader
 
 
-def _samples():
-    name = "original_samples"
-    if name not in sys.modules:
-        path = Path(__file__).parents[1] / "export" / "original_samples.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec and spec.loader
-        sys.modules[name] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules[name])
-    return sys.modules[name]
-
-
 def test_ctrl_e_on_a_pdf_article_writes_its_original(make_window, tmp_path):
-    samples = _samples()
     pdf = tmp_path / "harbour.pdf"
-    pdf.write_bytes(samples.make_pdf(samples.paragraphs(4), 2))
+    pdf.write_bytes(S.make_pdf(S.paragraphs(4), 2))
     window = make_window(str(pdf))
     view = window.current
     assert view is not None and view.info.origin.endswith("harbour.pdf")
     text = view.text
-    start, end = samples.word_span(text, "harbour", "findings")
+    start, end = S.word_span(text, "harbour", "findings")
     window.library.add_highlight(view.info.id, start, end, "green", "From the window")
     out = tmp_path / "out.pdf"
     window.ask_save_pdf = lambda parent, suggested: str(out)
@@ -49,16 +35,14 @@ def test_ctrl_e_on_a_pdf_article_writes_its_original(make_window, tmp_path):
     assert {str(a["/Contents"]) for a in notes} == {"From the window"}
 
 
-def test_ctrl_e_into_an_encrypted_original_asks_its_password(make_window, data_dir, tmp_path):
+def test_ctrl_e_into_an_encrypted_original_asks_its_password(
+    make_window, data_dir, tmp_path, answer_password
+):
     from pypdf import PdfWriter
-
-    sys.path.insert(0, str(Path(__file__).parent))
-    from test_pdf_open import _answer  # answers the password dialog as a person would
 
     from reader.library import Library
 
-    samples = _samples()
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(samples.make_pdf(samples.paragraphs(3)))))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(S.make_pdf(S.paragraphs(3)))))
     writer.encrypt("s3cret", algorithm="AES-128")
     pdf = tmp_path / "locked.pdf"
     with pdf.open("wb") as fh:
@@ -73,7 +57,7 @@ def test_ctrl_e_into_an_encrypted_original_asks_its_password(make_window, data_d
     out = tmp_path / "out.pdf"
     window.ask_save_pdf = lambda parent, suggested: str(out)
     seen: list = []
-    _answer(["guess", "s3cret"], seen)
+    answer_password(["guess", "s3cret"], seen)
     window.export_pdf_action.trigger()
     window.ops.wait()
     assert [text for text, _ in seen] == [

@@ -5,18 +5,15 @@ what is behind a figure, and opening the article at a statement."""
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from outlet_articles import build
 from PySide6.QtCore import Qt
 
 from reader.library import Library
 from reader.ui.operations import Operations
 from reader.ui.outlets_model import FIGURE_COLUMNS, FIRST_FIGURE, Role
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "library"))  # outlet_articles
-from outlet_articles import build
 
 
 @pytest.fixture(scope="module")

@@ -5,40 +5,16 @@ shows its pages read with Cancel, and Cancel stores nothing."""
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))  # pdf_samples
 import pdf_samples as samples
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from reader.library import Library
 from reader.store.database import DB_NAME
 from reader.ui.main_window import MainWindow
-
-
-def _answer(replies: list[str | None], seen: list[tuple[str, QLineEdit.EchoMode]]) -> None:
-    """Answer the next password dialogs with `replies` (None: Cancel), noting each prompt."""
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QInputDialog):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append((box.labelText(), box.textEchoMode()))
-        reply = replies.pop(0)
-        if reply is None:
-            box.reject()
-        else:
-            box.setTextValue(reply)
-            box.accept()
-        if replies:
-            QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(0, answer)
 
 
 def _articles(data_dir: Path) -> int:
@@ -60,13 +36,15 @@ def test_a_pdf_opens_as_an_article(make_window, tmp_path: Path) -> None:
     assert window.library.pdf_original(window.current.info.id) is not None
 
 
-def test_an_encrypted_pdf_asks_for_its_password(make_window, tmp_path: Path) -> None:
+def test_an_encrypted_pdf_asks_for_its_password(
+    make_window, tmp_path: Path, answer_password
+) -> None:
     sample = samples.article(1, n_paragraphs=14, encrypt="s3cret")
     path = tmp_path / "locked.pdf"
     path.write_bytes(sample.data)
     window = make_window(start=False)
     seen: list[tuple[str, QLineEdit.EchoMode]] = []
-    _answer(["guess", "s3cret"], seen)
+    answer_password(["guess", "s3cret"], seen)
     window.open_path(str(path))
     assert [text for text, _ in seen] == [
         "locked.pdf is encrypted. Its password:",
@@ -77,13 +55,15 @@ def test_an_encrypted_pdf_asks_for_its_password(make_window, tmp_path: Path) -> 
     assert window.current.text == sample.expected
 
 
-def test_a_cancelled_password_stores_nothing(make_window, data_dir: Path, tmp_path: Path) -> None:
+def test_a_cancelled_password_stores_nothing(
+    make_window, data_dir: Path, tmp_path: Path, answer_password
+) -> None:
     path = tmp_path / "locked.pdf"
     path.write_bytes(samples.article(1, n_paragraphs=4, encrypt="s3cret").data)
     window = make_window(start=False)
     before = _articles(data_dir)
     seen: list[tuple[str, QLineEdit.EchoMode]] = []
-    _answer([None], seen)
+    answer_password([None], seen)
     window.open_path(str(path))
     assert len(seen) == 1
     assert window.current is None
@@ -177,8 +157,7 @@ def test_once_every_page_is_read_cancel_is_no_longer_offered(make_window) -> Non
 def test_the_annotations_tab_names_who_wrote_an_imported_highlight(
     make_window, qtbot, tmp_path: Path
 ) -> None:
-    sys.path.insert(0, str(Path(__file__).parents[1] / "export"))
-    from test_pdf_authors import okular_pdf
+    from original_samples import okular_pdf
 
     from reader.ui.annotations.annotation_model import AnnotationRole
 
