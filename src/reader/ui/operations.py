@@ -7,10 +7,14 @@ through a signal. Tests may set `Operations.synchronous = True` to run ops inlin
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -68,6 +72,9 @@ class Operations(QObject):
 
         def finish(result: Any) -> None:
             self._live.discard(signals)
+            if not isValid(self):  # the window that asked is gone: nothing to show it in
+                log.debug("an operation finished after its window closed: %s", fn)
+                return
             if on_done is not None:
                 on_done(result)
             if changes:
@@ -75,6 +82,9 @@ class Operations(QObject):
 
         def fail(exc: BaseException) -> None:
             self._live.discard(signals)
+            if not isValid(self):
+                log.warning("an operation failed after its window closed: %r", exc)
+                return
             if on_error is not None:
                 on_error(exc)
 
