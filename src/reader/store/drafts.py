@@ -96,7 +96,7 @@ def save_draft(
     conn.execute(
         'INSERT INTO note_draft (article_id, highlight_id, anchor, start, "end", exact, prefix, '
         "suffix, color, text, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(article_id, anchor) DO UPDATE SET start = excluded.start, "
+        "ON CONFLICT(article_id, anchor, creator) DO UPDATE SET start = excluded.start, "
         '"end" = excluded."end", color = excluded.color, text = excluded.text, '
         "updated_at = excluded.updated_at",
         (

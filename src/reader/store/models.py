@@ -31,7 +31,8 @@ class Article(SQLModel, table=True):
 
 
 class LibrarySource(SQLModel, table=True):
-    """One person or body across the whole library; the user's rating and note hang here."""
+    """One person or body across the whole library (members' ratings and notes: SourceRating,
+    SourceNote)."""
 
     __tablename__ = "library_source"
     id: int | None = Field(default=None, primary_key=True)
@@ -40,8 +41,10 @@ class LibrarySource(SQLModel, table=True):
     kind: str = "other"
     role: str | None = None
     affiliation: str | None = None
-    rating: int | None = None  # −2 … +2, None = not rated (user data)
-    note: str = ""  # private note on the source (user data)
+    # before revision 0008 the user's rating and note; copied then into SourceRating and
+    # SourceNote (per member) and no longer read or written
+    rating: int | None = None
+    note: str = ""
 
 
 class ArticleSource(SQLModel, table=True):
@@ -99,6 +102,11 @@ class Highlight(SQLModel, table=True):
     # who wrote it when not the user: the /T of an annotation imported from a PDF; "" for
     # the user's own
     author: str = ""
+    # the member who made it (or imported it): the PostgreSQL role, on SQLite the name the
+    # library's user goes by (reader.library.members); private to them unless `shared`
+    creator: str = ""
+    shared: bool = False
+    version: int = 1  # bumped by every change: an edit based on an older one is a conflict
 
 
 class Correction(SQLModel, table=True):
@@ -120,6 +128,47 @@ class Correction(SQLModel, table=True):
     anchor: str = "{}"  # JSON {"source": …, "target": …, "statement": …}
     orphaned: bool = False
     created_at: datetime = Field(default_factory=utcnow)
+    creator: str = ""  # the member who made it (corrections are team-wide)
+    version: int = 1
+
+
+class SourceRating(SQLModel, table=True):
+    """A member's trust rating of a library source (user data), −2 … +2; the whole team reads
+    them (the spread beside one's own)."""
+
+    __tablename__ = "source_rating"
+    __table_args__ = (
+        UniqueConstraint("library_source_id", "member", name="uq_source_rating_member"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    library_source_id: int = Field(foreign_key="library_source.id", ondelete="CASCADE")
+    member: str
+    rating: int | None = None  # None: not rated (any more)
+    updated_at: datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class SourceNote(SQLModel, table=True):
+    """A member's private note on a library source (user data). Apart from the rating because
+    PostgreSQL's row-level security hides rows, not columns."""
+
+    __tablename__ = "source_note"
+    __table_args__ = (
+        UniqueConstraint("library_source_id", "member", name="uq_source_note_member"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    library_source_id: int = Field(foreign_key="library_source.id", ondelete="CASCADE")
+    member: str
+    note: str = ""
+    updated_at: datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class Member(SQLModel, table=True):
+    """The name shown beside a member's identity (their PostgreSQL role)."""
+
+    name: str = Field(primary_key=True)
+    display_name: str = ""
 
 
 class Setting(SQLModel, table=True):
@@ -135,7 +184,9 @@ class NoteDraft(SQLModel, table=True):
     "h<id>" for the note of a highlight, "r<start>-<end>" for a new note on a selection."""
 
     __tablename__ = "note_draft"
-    __table_args__ = (UniqueConstraint("article_id", "anchor"),)
+    __table_args__ = (
+        UniqueConstraint("article_id", "anchor", "creator", name="uq_note_draft_creator"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     highlight_id: int | None = Field(
@@ -150,6 +201,7 @@ class NoteDraft(SQLModel, table=True):
     color: str = "yellow"
     text: str = ""
     updated_at: datetime = Field(default_factory=utcnow)
+    creator: str = ""  # whose draft (private to them)
 
 
 class Feed(SQLModel, table=True):
