@@ -54,6 +54,17 @@ class NotFoundError(ReaderError):
     """An article, source or annotation that the user named does not exist."""
 
 
+class ConflictError(ReaderError):
+    """An edit based on a version of a highlight, rating or note that changed meanwhile (another
+    window, process or machine saved first): refused, never written over. `theirs` is what is
+    stored now, `mine` what the edit would have written; the window shows both."""
+
+    def __init__(self, message: str, theirs: object, mine: object) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.mine = mine
+
+
 class ExportError(ReaderError):
     """An export that could not be written."""
 
