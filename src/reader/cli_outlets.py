@@ -40,7 +40,7 @@ def add_outlets_parser(sub: Any, data_dir_arg: Callable[[argparse.ArgumentParser
 
 def run_outlets(args: argparse.Namespace, library: Callable[[argparse.Namespace], Any]) -> int:
     lib = library(args)
-    profiles = outlet_profiles(lib.db_path, args.outlet)
+    profiles = outlet_profiles(lib.location, args.outlet)
     if args.format == "json":
         print(
             json.dumps(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis import analyze
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
 
     from reader.store.database import Database
     from reader.store.models import Article
+    from reader.store.snapshot import Where  # the library file, or a PostgreSQL location
 
 Progress = Callable[[int, int], None]
 
@@ -100,7 +100,7 @@ def load_view(s: Session, article: Article) -> ArticleView:
 # ---- stale analyses: made by another engine than this one -------------------------------------
 
 
-def stale_articles(db_path: Path) -> list[int]:
+def stale_articles(db_path: Where) -> list[int]:
     """Articles whose analysis was made by another engine than this one (read without
     SQLAlchemy: the window asks at start-up)."""
     from reader.store.snapshot import stale_article_ids
@@ -131,7 +131,7 @@ def reanalyze_stale(
     Returns how many were analysed."""
     if db.read_only:
         return 0
-    todo = stale_articles(db.path)
+    todo = stale_articles(db.location)
     done = 0
     for i, article_id in enumerate(todo, 1):
         if cancel is not None and cancel.is_set():

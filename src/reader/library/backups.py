@@ -1,5 +1,6 @@
 """Today's automatic backup of the library, made when it is opened: one that cannot be made
-does not stop the opening, it is logged and said once."""
+does not stop the opening, it is logged and said once. A team library on PostgreSQL has no
+file to copy: its backups are the server's (pg_dump, the DBA's schedule)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+SERVER_BACKUPS = (
+    "A team library on PostgreSQL is backed up by its server (pg_dump or the administrator's "
+    "backups), not by reader."
+)
+
 
 def backup_today(db: Database, data_dir: Path) -> str | None:
     """Make today's backup if it is due. One that cannot be made (a full disk, a read-only
@@ -20,6 +26,8 @@ def backup_today(db: Database, data_dir: Path) -> str | None:
     opened read-only, which has already been said."""
     from reader.store.backup import backup_dir, backup_if_due
 
+    if db.location.path is None:
+        return None  # SERVER_BACKUPS: nothing to copy here
     try:
         backup_if_due(db.path, data_dir)
     except (OSError, sqlite3.Error) as exc:

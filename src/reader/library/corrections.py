@@ -18,11 +18,10 @@ from reader.store.records import CorrectionRecord
 from reader.store.snapshot import read_rows, reading
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from reader.analysis import Analysis
     from reader.store.database import Database
     from reader.store.models import Correction
+    from reader.store.snapshot import Where  # the library file, or a PostgreSQL location
 
 log = logging.getLogger(__name__)
 CORRECTION_ACTIONS = ("rename", "merge", "move", "not_statement")
@@ -117,7 +116,7 @@ def remap_corrections(s, article: Any, analysis: Analysis) -> None:
     s.flush()
 
 
-def orphaned_corrections(db_path: Path, article_id: int) -> list[Any]:
+def orphaned_corrections(db_path: Where, article_id: int) -> list[Any]:
     """The article's corrections that no longer fit its analysis (kept, not applied), as rows
     with the Correction columns; read without SQLAlchemy (the window asks when an article
     opens)."""

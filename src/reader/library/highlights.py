@@ -4,7 +4,6 @@ data; drafts are kept with the standard library's sqlite3, see store/drafts.py).
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import NotFoundError
@@ -12,6 +11,7 @@ from reader.library.views import HighlightInfo, NoteDraft, highlight_info
 
 if TYPE_CHECKING:
     from reader.store.database import Database
+    from reader.store.snapshot import Where  # the library file, or a PostgreSQL location
 
 
 def add_highlight(
@@ -117,7 +117,7 @@ def highlights(db: Database, article_id: int) -> list[HighlightInfo]:
 
 
 def save_note_draft(
-    db_path: Path,
+    db_path: Where,
     article_id: int,
     text: str,
     *,
@@ -147,7 +147,7 @@ def save_note_draft(
 
 
 def discard_note_draft(
-    db_path: Path,
+    db_path: Where,
     article_id: int,
     *,
     highlight_id: int | None = None,
@@ -161,7 +161,7 @@ def discard_note_draft(
         drafts.delete_draft(conn, article_id, drafts.anchor_of(highlight_id, start, end))
 
 
-def note_drafts(db_path: Path, article_id: int) -> list[NoteDraft]:
+def note_drafts(db_path: Where, article_id: int) -> list[NoteDraft]:
     """The article's unsaved notes, the newest first, placed in its current text (a new note's
     range follows its quote; one that cannot be placed becomes a margin note at its old place).
     A draft equal to the note it was saved as is removed, not returned: the save landed and the

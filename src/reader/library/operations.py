@@ -36,7 +36,7 @@ from reader.library.views import (
     NoteDraft,
     article_info,
 )
-from reader.store.database import Database
+from reader.store.database import DB_NAME, Database
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from reader.ingest.pdf_map import PdfTextMap
     from reader.library.analyses import Progress
     from reader.library.sources import LibrarySourceInfo, SourceAppearance
+    from reader.store.location import LibraryLocation
     from reader.store.models import Article, ArticleSource, Correction, Highlight, Setting, utcnow
     from reader.store.search import SearchHit
 
@@ -70,13 +71,30 @@ def _load_store() -> None:
 
 
 class Library:
-    """One open library (a data folder holding the SQLite file)."""
+    """One open library: the SQLite file of a data folder, or the database `database` names
+    (--database URL, else READER_DATABASE_URL: reader.store.location). The data folder keeps
+    the window's settings and the logs either way."""
 
-    def __init__(self, data_dir: Path | str | None = None) -> None:
+    def __init__(self, data_dir: Path | str | None = None, *, database: str | None = None) -> None:
+        from reader.store.location import resolve_location
+
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
-        self._db = Database(self.data_dir)
+        location = resolve_location(self.data_dir, database)
+        self._url = None if location.path == self.data_dir / DB_NAME else location.url
+        self._db = Database(self.data_dir, url=self._url)
         # today's backup; one that failed is said once at opening (see backups.py)
-        self.backup_warning = backups.backup_today(self._db, self.data_dir)
+        self.backup_warning = backups.backup_today(self._db, self._backup_folder())
+
+    def _backup_folder(self) -> Path:
+        """Where a SQLite library's backups go: the folder of its file (the data folder);
+        the data folder for a team library, which has none (backups.SERVER_BACKUPS)."""
+        path = self._db.location.path
+        return self.data_dir if path is None else path.parent
+
+    @property
+    def location(self) -> LibraryLocation:
+        """Which library this is (`display` names it without a password)."""
+        return self._db.location
 
     @property
     def db(self) -> Database:
@@ -91,22 +109,29 @@ class Library:
 
     @property
     def db_path(self) -> Path:
-        """The SQLite file (for the reads that go without SQLAlchemy: store/snapshot.py)."""
+        """The SQLite file (StoreError on a team library, which has none: the reads that go
+        without SQLAlchemy take `location`, see reader.store.dbapi)."""
         return self._db.path
 
     def backups(self) -> list:
-        """The automatic backups, newest first (each with .path and .label)."""
+        """The automatic backups, newest first (each with .path and .label); none for a team
+        library, whose backups are the server's."""
         from reader.store.backup import list_backups
 
-        return list_backups(self.data_dir)
+        if self.location.is_postgres:
+            return []
+        return list_backups(self._backup_folder())
 
     def restore_backup(self, backup_path: Path) -> None:
         """Replace the library with a backup; the current state is backed up first."""
+        from reader.errors import StoreError
         from reader.store.backup import restore_backup
 
+        if self.location.is_postgres:
+            raise StoreError(backups.SERVER_BACKUPS)
         self.db.close()
-        restore_backup(Path(backup_path), self.db.path, self.data_dir)
-        self.db = Database(self.data_dir)
+        restore_backup(Path(backup_path), self.db.path, self._backup_folder())
+        self.db = Database(self.data_dir, url=self._url)
 
     @property
     def warning(self) -> str | None:
@@ -307,12 +332,12 @@ class Library:
 
         if self._db.read_only:  # it would write; the normal way reads without marking
             return None
-        snap = read_last_article(self.db_path, engine_version())
+        snap = read_last_article(self.location, engine_version())
         if snap is None:
             return None
         view = view_from_snapshot(snap)
         now = datetime.now(UTC)
-        mark_opened(self.db_path, view.info.id, now)
+        mark_opened(self.location, view.info.id, now)
         return replace(view, info=replace(view.info, opened_at=now))
 
     # ---- highlights and notes (user data; see highlights.py) ------------------------------
@@ -349,7 +374,7 @@ class Library:
     ) -> None:
         """Keep the text of the note being written (see highlights.save_note_draft)."""
         highlights.save_note_draft(
-            self.db_path,
+            self.location,
             article_id,
             text,
             highlight_id=highlight_id,
@@ -363,27 +388,27 @@ class Library:
     ) -> None:
         """Remove the draft of a note that was saved or discarded."""
         highlights.discard_note_draft(
-            self.db_path, article_id, highlight_id=highlight_id, start=start, end=end
+            self.location, article_id, highlight_id=highlight_id, start=start, end=end
         )
 
     def note_drafts(self, article_id: int) -> list[NoteDraft]:
         """The article's unsaved notes, newest first, placed in its current text."""
-        return highlights.note_drafts(self.db_path, article_id)
+        return highlights.note_drafts(self.location, article_id)
 
     # ---- library-wide sources, ratings and corrections (see sources.py, corrections.py) ---
 
     def library_sources(self) -> list[LibrarySourceInfo]:
         """Every source across the library with its article and statement counts."""
-        return sources.library_sources(self.db_path)
+        return sources.library_sources(self.location)
 
     def library_source(self, library_source_id: int) -> LibrarySourceInfo:
-        return sources.library_source(self.db_path, library_source_id)
+        return sources.library_source(self.location, library_source_id)
 
     def source_appearances(
         self, library_source_id: int, exclude_article: int | None = None
     ) -> list[SourceAppearance]:
         """(article_id, title, [statement texts]) of each article quoting the source."""
-        return sources.source_appearances(self.db_path, library_source_id, exclude_article)
+        return sources.source_appearances(self.location, library_source_id, exclude_article)
 
     def rate_source(self, library_source_id: int, rating: int | None) -> None:
         sources.rate_source(self.db, library_source_id, rating)
@@ -419,13 +444,13 @@ class Library:
     def orphaned_corrections(self, article_id: int) -> list[Any]:
         """The article's corrections whose source or statement the current analysis no longer
         has: kept (and listed here), never applied to another."""
-        return corrections.orphaned_corrections(self.db_path, article_id)
+        return corrections.orphaned_corrections(self.location, article_id)
 
     # ---- stale analyses (see analyses.py) ---------------------------------------------------
 
     def stale_articles(self) -> list[int]:
         """Articles whose analysis was made by another engine than this one."""
-        return analyses.stale_articles(self.db_path)
+        return analyses.stale_articles(self.location)
 
     def reanalyze(self, article_id: int) -> bool:
         """Analyse one article again if another engine analysed it; False when it was current,

@@ -22,7 +22,6 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,7 +29,7 @@ from reader.analysis.model import Source as AnalysisSource
 from reader.errors import NotFoundError
 from reader.library.identity import source_key
 from reader.library.outlet_statements import HAS, OutletStatement, read_statements
-from reader.store.snapshot import reading
+from reader.store.snapshot import Where, reading
 
 __all__ = [
     "FIGURES",
@@ -354,10 +353,10 @@ def _profile(
     )
 
 
-def outlet_profiles(db_path: Path, ref: str | None = None) -> list[OutletProfile]:
+def outlet_profiles(library: Where, ref: str | None = None) -> list[OutletProfile]:
     """Every outlet's profile (most articles first), or only those `ref` names: its key
     ("feed/3", "example.com"), its host or its name, any case. NotFoundError when none does."""
-    with reading(db_path) as conn:
+    with reading(library) as conn:
         outlets = _outlets(conn)
         if ref is not None:
             want = ref.strip().casefold().removeprefix("www.")

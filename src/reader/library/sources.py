@@ -28,12 +28,12 @@ from reader.store.snapshot import read_rows, reading
 
 if TYPE_CHECKING:
     import sqlite3
-    from pathlib import Path
 
     from sqlmodel import Session
 
     from reader.store.database import Database
     from reader.store.models import LibrarySource
+    from reader.store.snapshot import Where
 
 RATINGS = range(-2, 3)
 
@@ -141,10 +141,10 @@ def _read(
     return out
 
 
-def library_sources(db_path: Path) -> list[LibrarySourceInfo]:
+def library_sources(library: Where) -> list[LibrarySourceInfo]:
     """Every library source that appears in an article (or that the user rated or noted),
     most quoted first."""
-    with reading(db_path) as conn:
+    with reading(library) as conn:
         articles: dict[int, set[int]] = {}
         statements: dict[int, int] = {}
         for aid, article in _readings_of(conn).items():
@@ -177,11 +177,11 @@ def library_sources(db_path: Path) -> list[LibrarySourceInfo]:
     return out
 
 
-def library_source(db_path: Path, library_source_id: int) -> LibrarySourceInfo:
-    for info in library_sources(db_path):
+def library_source(library: Where, library_source_id: int) -> LibrarySourceInfo:
+    for info in library_sources(library):
         if info.id == library_source_id:
             return info
-    with reading(db_path) as conn:
+    with reading(library) as conn:
         row = _source_row(conn, library_source_id)
         return LibrarySourceInfo(
             row.id, row.name, row.kind, row.role, row.affiliation, 0, 0, row.rating, row.note
@@ -196,10 +196,10 @@ def _source_row(conn, library_source_id: int) -> Any:
 
 
 def source_appearances(
-    db_path: Path, library_source_id: int, exclude_article: int | None = None
+    library: Where, library_source_id: int, exclude_article: int | None = None
 ) -> list[SourceAppearance]:
     """The articles quoting this source and what they quoted, newest article first."""
-    with reading(db_path) as conn:
+    with reading(library) as conn:
         _source_row(conn, library_source_id)
         article_ids = {
             r.article_id

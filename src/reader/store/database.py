@@ -5,6 +5,8 @@ missing link or in a read-only place is left exactly as it is, with one line say
 
 Opening (check, create, migrate) happens under the data folder's opening lock
 (reader.store.lockfile), so processes started together build one library, never several.
+A team library on PostgreSQL (a `url`, reader.store.location) is opened by
+reader.store.postgres instead: the same migrations, under an advisory lock.
 READER_BUSY_TIMEOUT (seconds, default 10) bounds every wait for another program: for the
 opening lock, for a file another process has locked, and for a write lock (SQLite's
 busy_timeout)."""
@@ -26,6 +28,7 @@ from urllib.parse import quote
 
 from reader.errors import LibraryTooNewError, LibraryUnavailableError, StoreError
 from reader.store.health import FileState, database_error, first_line, inspect_file
+from reader.store.location import DB_NAME, parse_location, sqlite_location
 from reader.store.lockfile import opening_lock
 
 if TYPE_CHECKING:
@@ -36,7 +39,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-DB_NAME = "library.sqlite3"
 MIGRATION_MODULES = (
     "sqlalchemy.dialects.sqlite",
     "sqlmodel",
@@ -100,12 +102,14 @@ def connect(db_path: Path, timeout: float = 5.0) -> sqlite3.Connection:
     return conn
 
 
-def alembic_config(db_path: Path) -> Config:
+def alembic_config(where: Path | str) -> Config:
+    """Alembic's configuration for the library file `where`, or for the SQLAlchemy URL."""
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{db_path}")
+    url = where if isinstance(where, str) else f"sqlite:///{where}"
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser's escape
     return cfg
 
 
@@ -238,8 +242,11 @@ def _refuse_missing_target(path: Path, what: str) -> None:
 
 
 class Database:
-    """The open library file. `warning` says what happened if the old file had to be set aside,
-    or that the library could only be opened read-only (`read_only`).
+    """The open library: the SQLite file in `data_dir`, or the database `url` names (a
+    postgresql:// URL or another library file; see reader.store.location). `location`,
+    `dialect` and `path` (the file; None on PostgreSQL) say which. `warning` says what
+    happened if the old file had to be set aside, or that the library could only be opened
+    read-only (`read_only`).
 
     A file already at the newest schema needs no SQLAlchemy to open: the engine (and the import
     of SQLAlchemy, about 0.3 s) waits until `engine` or `session()` is first used.
@@ -250,11 +257,12 @@ class Database:
         self,
         data_dir: Path,
         *,
+        url: str | None = None,
         timeout: float | None = None,
         on_wait: Callable[[str], None] | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
-        self.path = self.data_dir / DB_NAME
+        self.location = parse_location(url) if url else sqlite_location(self.data_dir / DB_NAME)
         self.timeout = busy_timeout() if timeout is None else timeout
         self.warning: str | None = None
         self.read_only = False
@@ -262,25 +270,67 @@ class Database:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         say = on_wait or _say
-        _refuse_missing_target(self.data_dir, "folder")
-        self._make_folder()
-        _refuse_missing_target(self.path, "file")
-        _read_only_uris.pop(self.path, None)
-        with opening_lock(self.data_dir, self.timeout, say) as writable_folder:
-            if writable_folder and (not self.path.exists() or os.access(self.path, os.W_OK)):
+        if self.location.path is None:
+            self._open_postgres(say)
+            return
+        path = self.location.path
+        folder = path.parent  # the data folder, or the folder of the file a URL names
+        _refuse_missing_target(folder, "folder")
+        self._make_folder(folder)
+        _refuse_missing_target(path, "file")
+        _read_only_uris.pop(path, None)
+        with opening_lock(folder, self.timeout, say) as writable_folder:
+            if writable_folder and (not path.exists() or os.access(path, os.W_OK)):
                 self._open(say)
             else:
                 self._open_read_only(say)
 
-    def _make_folder(self) -> None:
-        if self.data_dir.is_dir():
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" or "postgresql"."""
+        return self.location.dialect
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file. A PostgreSQL library has none: code that reads the file directly
+        takes `location` instead (reader.store.dbapi)."""
+        if self.location.path is None:
+            raise StoreError(f"The library at {self.location.display} is not a file")
+        return self.location.path
+
+    def _open_postgres(self, say: Callable[[str], None]) -> None:
+        """Connect (creating the database at a first start), check the revision with one
+        query, and migrate under the advisory lock only when the schema is behind."""
+        from reader.store import dbapi, postgres
+
+        conn = postgres.connect_or_create(self.location, self.timeout, say)
+        try:
+            revision, other = postgres.read_revision(conn)
+            postgres.check_revision(self.location, revision, other, known_revisions())
+        except BaseException:
+            conn.close()
+            raise
+        dbapi.keep(self.location, conn)  # for the first paint's reads
+        if revision == head_revision():
+            return
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            postgres.migrate(self.engine, self.location, head_revision(), known_revisions(), say)
+        except DBAPIError as exc:
+            log.info("upgrading %s failed", self.location.display, exc_info=True)
+            raise StoreError(
+                f"Cannot upgrade the library at {self.location.display}: {first_line(exc)}; it "
+                "was left as it is."
+            ) from exc
+
+    def _make_folder(self, folder: Path) -> None:
+        if folder.is_dir():
             return
         try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(
-                f"Cannot create the library folder {self.data_dir}: {exc.strerror}"
-            ) from exc
+            raise StoreError(f"Cannot create the library folder {folder}: {exc.strerror}") from exc
 
     def _open(self, say: Callable[[str], None]) -> None:
         """Check the file, set it aside only when proven corrupt, then create or migrate."""
@@ -366,7 +416,12 @@ class Database:
         if self._engine is None:
             with self._engine_lock:
                 if self._engine is None:
-                    self._engine = make_engine(self.path, self._read_only_uri)
+                    if self.location.path is None:
+                        from reader.store.postgres import make_engine as make_pg_engine
+
+                        self._engine = make_pg_engine(self.location)
+                    else:
+                        self._engine = make_engine(self.path, self._read_only_uri)
         return self._engine
 
     @contextmanager
@@ -382,15 +437,32 @@ class Database:
                 session.commit()
             except DBAPIError as exc:
                 session.rollback()
-                error = database_error(exc, self.path)
+                error = self._error(exc)
                 if error is None:
                     raise
-                log.info("%s: %s", self.path, first_line(exc))
+                log.info("%s: %s", self.location.display, first_line(exc))
                 raise error from exc
             except Exception:
                 session.rollback()
                 raise
 
+    def _error(self, exc: BaseException) -> StoreError | None:
+        """The one line for a database error about the library itself (reader.store.health
+        on SQLite; on PostgreSQL a lost or refused connection)."""
+        if self.location.path is not None:
+            return database_error(exc, self.location.path)
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):
+            from reader.store.postgres import connection_error
+
+            return connection_error(self.location, exc.orig or exc)
+        return None
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+        if self.location.path is None:
+            from reader.store.dbapi import close_all
+
+            close_all(self.location)

@@ -1,9 +1,10 @@
 """Note drafts (table `note_draft`): the text of a note being written, kept as it is typed, read
 back when its article opens again, removed once the note is saved or discarded.
 
-Read and written with the standard library's sqlite3, like store/snapshot.py: drafts are read
-on every article opening, the first paint's included, which goes without SQLAlchemy; and a
-draft is written every few keystrokes, where a plain connection is the lightest way.
+Read and written with the standard library's sqlite3, like store/snapshot.py (on PostgreSQL
+the same SQL through psycopg, reader.store.dbapi): drafts are read on every article opening,
+the first paint's included, which goes without SQLAlchemy; and a draft is written every few
+keystrokes, where a plain connection is the lightest way.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
-from reader.store.snapshot import reading
+from reader.store.snapshot import Where, reading
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,9 @@ def anchor_of(highlight_id: int | None, start: int, end: int) -> str:
 
 
 @contextmanager
-def transaction(db_path: Path) -> Iterator[sqlite3.Connection]:
+def transaction(where: Where) -> Iterator[sqlite3.Connection]:
     """A short-lived connection whose work commits on leaving (rolls back on an error)."""
-    with reading(db_path) as conn, conn:
+    with reading(where) as conn, conn:
         yield conn
 
 
@@ -122,9 +122,15 @@ def delete_draft(conn: sqlite3.Connection, article_id: int, anchor: str) -> None
 def move_draft(conn: sqlite3.Connection, draft: NoteDraft, start: int, end: int) -> None:
     """A new note's draft follows its quote to [start, end) in a changed text (an older draft
     kept there already gives way)."""
+    anchor = anchor_of(None, start, end)
+    # not SQLite's UPDATE OR REPLACE: the same two steps on PostgreSQL
     conn.execute(
-        'UPDATE OR REPLACE note_draft SET anchor = ?, start = ?, "end" = ? WHERE id = ?',
-        (anchor_of(None, start, end), start, end, draft.id),
+        "DELETE FROM note_draft WHERE article_id = ? AND anchor = ? AND id <> ?",
+        (draft.article_id, anchor, draft.id),
+    )
+    conn.execute(
+        'UPDATE note_draft SET anchor = ?, start = ?, "end" = ? WHERE id = ?',
+        (anchor, start, end, draft.id),
     )
 
 

@@ -1,5 +1,6 @@
 """Reading without SQLAlchemy: the rows the first paint needs (the last article, marked as
-opened again) and the library-wide source reads, with the standard library's sqlite3.
+opened again) and the library-wide source reads, with the standard library's sqlite3 — or, on
+a PostgreSQL library, the same SQL through psycopg (reader.store.dbapi).
 
 Importing SQLAlchemy and sqlmodel costs about a third of a second, most of a later launch; the
 window's first article comes through here, and the full store is loaded when an operation first
@@ -17,8 +18,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from reader.store.database import connect
+from reader.store.location import LibraryLocation
 from reader.store.records import (
     ArticleRecord,
     CorrectionRecord,
@@ -42,20 +45,43 @@ class ArticleSnapshot:
     highlights: tuple[HighlightRecord, ...]
 
 
-def _connect(db_path: Path) -> sqlite3.Connection:
-    conn = connect(db_path, timeout=5.0)  # read-only when the library was opened so
+Where = Path | LibraryLocation  # the library file, or any library's location
+
+
+def _connect(where: Where) -> sqlite3.Connection:
+    """A connection for the direct reads. On PostgreSQL it is reader.store.dbapi's adapter,
+    which has the sqlite3 surface these reads use (execute with `?`, fetch, description,
+    `with conn:`, close), hence typed as one."""
+    if isinstance(where, LibraryLocation):
+        if where.path is None:
+            from reader.store import dbapi
+
+            return cast(sqlite3.Connection, dbapi.PgConnection(dbapi.acquire(where), where))
+        where = where.path
+    conn = connect(where, timeout=5.0)  # read-only when the library was opened so
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=5000")
     return conn
 
 
-def read_last_article(db_path: Path, analysis_version: str) -> ArticleSnapshot | None:
+def read_errors(where: Where) -> tuple[type[Exception], ...]:
+    """The database errors of the engine `where` is on (psycopg's only on PostgreSQL, so the
+    SQLite path never imports it)."""
+    if isinstance(where, LibraryLocation) and where.path is None:
+        import psycopg
+
+        return (sqlite3.Error, psycopg.Error)
+    return (sqlite3.Error,)
+
+
+def read_last_article(where: Where, analysis_version: str) -> ArticleSnapshot | None:
     """The article named by the "last_article" setting with its rows, if its derived rows were
     made by `analysis_version`; else (or if anything is amiss) None."""
-    if not Path(db_path).is_file():
+    path = where.path if isinstance(where, LibraryLocation) else where
+    if path is not None and not Path(path).is_file():
         return None
     try:
-        conn = _connect(db_path)
+        conn = _connect(where)
         try:
             row = conn.execute("SELECT value FROM setting WHERE key = 'last_article'").fetchone()
             if not row or not str(row[0]).isdigit():
@@ -73,14 +99,16 @@ def read_last_article(db_path: Path, analysis_version: str) -> ArticleSnapshot |
             )
         finally:
             conn.close()
-    except (sqlite3.Error, ValueError, TypeError):
+    except (ValueError, TypeError):
+        return None
+    except read_errors(where):
         return None
 
 
-def mark_opened(db_path: Path, article_id: int, when: datetime) -> None:
+def mark_opened(where: Where, article_id: int, when: datetime) -> None:
     """Set the article's opened_at and the "last_article" setting, as opening it does."""
     stamp = when.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-    conn = _connect(db_path)
+    conn = _connect(where)
     try:
         with conn:
             conn.execute("UPDATE article SET opened_at = ? WHERE id = ?", (stamp, article_id))
@@ -107,9 +135,10 @@ _ORDERS: dict[type[Record], set[str]] = {
 
 
 @contextmanager
-def reading(db_path: Path) -> Iterator[sqlite3.Connection]:
-    """A short-lived connection for reads (no SQLAlchemy), closed on leaving."""
-    conn = _connect(db_path)
+def reading(where: Where) -> Iterator[sqlite3.Connection]:
+    """A short-lived connection for reads (no SQLAlchemy), closed on leaving (on PostgreSQL
+    handed back to the pool, what was not committed rolled back)."""
+    conn = _connect(where)
     try:
         yield conn
     finally:
@@ -147,12 +176,13 @@ def read_rows(
     return tuple(make(r) for r in cur.fetchall())
 
 
-def stale_article_ids(db_path: Path, analysis_version: str) -> list[int]:
+def stale_article_ids(where: Where, analysis_version: str) -> list[int]:
     """Ids of the articles whose derived rows another engine made (or none made), in id order;
     read without SQLAlchemy, so the window can look at start-up at no cost."""
-    with reading(db_path) as conn:
-        rows = conn.execute(
-            "SELECT id FROM article WHERE analysis_version IS NOT ? ORDER BY id",
+    with reading(where) as conn:
+        rows = conn.execute(  # not SQLite's `IS NOT ?`: PostgreSQL has no such operator
+            "SELECT id FROM article WHERE analysis_version IS NULL OR analysis_version <> ? "
+            "ORDER BY id",
             (analysis_version,),
         ).fetchall()
     return [int(r[0]) for r in rows]

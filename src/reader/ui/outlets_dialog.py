@@ -148,7 +148,7 @@ class OutletsDialog(QDialog):
         generation = self._generation
         self.status.setText("Reading the library…")
         self.refresh_button.setEnabled(False)
-        db_path = self.window_.library.db_path
+        where = self.window_.library.location  # the file, or a team library on PostgreSQL
 
         def done(profiles: list[OutletProfile]) -> None:
             if generation == self._generation:
@@ -167,7 +167,7 @@ class OutletsDialog(QDialog):
             self.status.setText(text)
             self.window_.show_message(text, error=True)
 
-        self.window_.ops.run(lambda: outlet_profiles(db_path), done, failed, database=False)
+        self.window_.ops.run(lambda: outlet_profiles(where), done, failed, database=False)
 
     def _on_changed(self, what: str) -> None:
         """Articles imported or deleted, sources corrected: the figures change with them."""

@@ -41,6 +41,8 @@ def _triggers(index: str, table: str, columns: tuple[str, ...]) -> list[str]:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # FTS5 is SQLite's; PostgreSQL's full-text index is another branch (to come)
     for index, (table, columns, options) in INDEXES.items():
         op.execute(
             f"CREATE VIRTUAL TABLE {index} USING fts5({', '.join(columns)}, "
@@ -52,6 +54,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     for index in INDEXES:
         for suffix in ("ai", "ad", "au"):
             op.execute(f"DROP TRIGGER IF EXISTS {index}_{suffix}")
