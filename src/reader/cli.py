@@ -16,7 +16,17 @@ from typing import NoReturn
 from reader import __version__
 from reader.errors import ReaderError, log_exception
 
-SUBCOMMANDS = {"analyze", "import", "list", "search", "sources", "export", "feeds", "outlets"}
+SUBCOMMANDS = {
+    "analyze",
+    "import",
+    "list",
+    "search",
+    "sources",
+    "export",
+    "feeds",
+    "outlets",
+    "library",
+}
 EXIT_ERROR = 2
 MAX_ID = 2**63 - 1  # SQLite's largest INTEGER: a larger id cannot name any article
 MAX_LIMIT = 100_000
@@ -56,12 +66,20 @@ def _short(text: str, n: int = 40) -> str:
 
 
 def _data_dir_arg(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    """--data-dir and --database, on the program and on every command."""
     # SUPPRESS on subparsers, so `reader --data-dir D list` is not reset by the subparser's default
     p.add_argument(
         "--data-dir",
         type=Path,
         default=default,
         help="library folder (default: $READER_DATA_DIR or the platform's user data folder)",
+    )
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        default=default,
+        help="the library's database: postgresql://user@host/dbname for a team library, or a "
+        "SQLite file (default: $READER_DATABASE_URL, else the library folder's file)",
     )
 
 
@@ -125,6 +143,9 @@ def build_cli_parser() -> argparse.ArgumentParser:
     from reader.cli_outlets import add_outlets_parser  # `reader outlets` (cli_outlets.py)
 
     add_outlets_parser(sub, _data_dir_arg)
+    from reader.cli_library import add_library_parser  # `reader library copy` (cli_library.py)
+
+    add_library_parser(sub)
     return p
 
 
@@ -158,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     return run_gui(
         data_dir=_resolve_data_dir(args.data_dir),
+        database=args.database,
         path=args.path,
         screenshot=args.screenshot,
         password=args.password,
@@ -173,7 +195,7 @@ def _first_positional(args: list[str]) -> str | None:
             skip = False
         elif a == "--":
             return None
-        elif a in ("--data-dir", "--screenshot", "--password"):
+        elif a in ("--data-dir", "--database", "--screenshot", "--password"):
             skip = True
         elif not a.startswith("-"):
             return a
@@ -234,8 +256,8 @@ def _os_error_text(exc: OSError) -> str:
 
 
 def _database_errors() -> tuple[type[Exception], ...]:
-    """sqlite3's errors, and SQLAlchemy's when it was loaded (the `except` asks only when an
-    error is on its way, so the CLI does not import SQLAlchemy for nothing)."""
+    """sqlite3's errors, and SQLAlchemy's and psycopg's when they were loaded (the `except`
+    asks only when an error is on its way, so the CLI does not import them for nothing)."""
     import sqlite3
 
     kinds: list[type[Exception]] = [sqlite3.Error]
@@ -243,6 +265,10 @@ def _database_errors() -> tuple[type[Exception], ...]:
         from sqlalchemy.exc import SQLAlchemyError
 
         kinds.append(SQLAlchemyError)
+    if "psycopg" in sys.modules:
+        import psycopg
+
+        kinds.append(psycopg.Error)
     return tuple(kinds)
 
 
@@ -255,7 +281,7 @@ def _database_error_text(exc: Exception) -> str:
 def _library(args: argparse.Namespace):
     from reader.library import Library
 
-    lib = Library(_resolve_data_dir(args.data_dir))
+    lib = Library(_resolve_data_dir(args.data_dir), database=getattr(args, "database", None))
     if lib.warning:
         print(f"reader: warning: {lib.warning}", file=sys.stderr)
     return lib
@@ -386,6 +412,12 @@ def _run_outlets(args: argparse.Namespace) -> int:
     return run_outlets(args, _library)
 
 
+def _run_library(args: argparse.Namespace) -> int:
+    from reader.cli_library import run_library  # `reader library copy` (cli_library.py)
+
+    return run_library(args)
+
+
 COMMANDS = {
     "analyze": cmd_analyze,
     "import": cmd_import,
@@ -395,4 +427,5 @@ COMMANDS = {
     "export": cmd_export,
     "feeds": _run_feeds,
     "outlets": _run_outlets,
+    "library": _run_library,
 }

@@ -1,0 +1,308 @@
+"""Copying a whole library to another place (`reader library copy --from URL --to URL`): SQLite
+→ PostgreSQL, PostgreSQL → SQLite, or file → file, with every article, analysis, highlight,
+note, rating, correction, draft, feed and PDF.
+
+Both ends are opened the way reader opens a library (reader.store.database: the target is
+created if need be and migrated first, so both are at the newest schema). The target must hold
+no rows. Every table of the models' metadata that both ends have is copied (so a table added
+by a later revision is copied without a change here), in foreign-key order, in batches with
+SQLAlchemy Core, ids kept as they are; the whole copy is one transaction on the target, so a
+failure leaves it as it was (a library file the copy itself created is removed). Then
+PostgreSQL's id sequences are moved past the copied ids, the search index is rebuilt, and each
+table's row count on the target is checked against the rows read and the source's count.
+
+Copy from a PostgreSQL library as its owner: row-level security hides other members' private
+rows from anyone else."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.errors import ReaderError, StoreError
+from reader.store.location import LibraryLocation, parse_location
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine, Table
+
+log = logging.getLogger(__name__)
+
+BATCH_ROWS = 2000  # rows per INSERT batch
+BLOB_BATCH_ROWS = 20  # for tables holding files (PDFs): a batch stays a few MB
+PROGRESS_EVERY_S = 1.0  # at most one progress line per second
+
+
+class CopyError(ReaderError):
+    """The copy was refused or failed; the target was left as it was."""
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    """What was copied: `counts` (table → rows, checked on the target), in copy order."""
+
+    source: str  # the source's display form (never a password)
+    target: str
+    counts: dict[str, int]
+    seconds: float
+
+
+def copy_library(
+    source: str, target: str, *, progress: Callable[[str], None] | None = None
+) -> CopyReport:
+    """Copy the library at `source` into the empty library at `target` (URLs or library
+    files, see reader.store.location). `progress` hears a line now and then on a big copy.
+    CopyError or StoreError (one line) when refused or failed."""
+    say = progress or (lambda _line: None)
+    src, dst = parse_location(source), parse_location(target)
+    if _same_place(src, dst):
+        raise CopyError(f"The source and the target are the same library ({src.display}).")
+    _require_existing(src)
+    made_file = dst.path is not None and not dst.path.exists()
+    started = time.monotonic()
+    try:
+        with _opened(src, target=False) as src_engine, _opened(dst, target=True) as dst_engine:
+            counts = _copy(src_engine, dst_engine, dst, say)
+    except BaseException:
+        if made_file and dst.path is not None:
+            _remove_library_file(dst.path)
+        raise
+    return CopyReport(src.display, dst.display, counts, time.monotonic() - started)
+
+
+def _same_place(a: LibraryLocation, b: LibraryLocation) -> bool:
+    if a.path is not None and b.path is not None:
+        return a.path.resolve() == b.path.resolve()
+    return a.url == b.url
+
+
+def _require_existing(location: LibraryLocation) -> None:
+    """The source must be a library already: opening it must not start a new, empty one."""
+    if location.path is not None:
+        if not location.path.is_file():
+            raise CopyError(f"There is no library at {location.display}.")
+        return
+    from reader.store import postgres
+
+    postgres.connect(location).close()  # a missing database or a refused login: one line
+
+
+@contextmanager
+def _opened(location: LibraryLocation, *, target: bool) -> Iterator[Engine]:
+    """An engine on the library at `location`, opened (created, migrated) by Database. On
+    SQLite the copy's own engine: the source read in one snapshot, the target written in one
+    transaction. On PostgreSQL the source is read at REPEATABLE READ (one snapshot too)."""
+    from reader.store.database import Database
+
+    folder = location.path.parent if location.path is not None else Path(tempfile.gettempdir())
+    db = Database(folder, url=location.url)
+    try:
+        if target and db.read_only:
+            raise CopyError(f"The target {location.display} is read-only.")
+        if location.path is None:
+            yield (
+                db.engine
+                if target
+                else db.engine.execution_options(isolation_level="REPEATABLE READ")
+            )
+            return
+        engine = _sqlite_copy_engine(location.path, "BEGIN IMMEDIATE" if target else "BEGIN")
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+    finally:
+        db.close()
+
+
+def _sqlite_copy_engine(path: Path, begin: str) -> Engine:
+    """An engine whose transactions really are transactions: Python's sqlite3 would commit
+    the DDL (dropping the search triggers) at once and read without a snapshot; this one
+    says `begin` itself."""
+    from sqlalchemy import create_engine, event
+
+    from reader.store.database import busy_timeout
+
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # no implicit BEGIN: ours below
+        dbapi_conn.execute(f"PRAGMA busy_timeout={int(busy_timeout() * 1000)}")
+        dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+def _copy(
+    src_engine: Engine, dst_engine: Engine, dst: LibraryLocation, say: Callable[[str], None]
+) -> dict[str, int]:
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+
+    tables = _tables(inspect(src_engine), inspect(dst_engine))
+    counts: dict[str, int] = {}
+    try:
+        with src_engine.connect() as s, dst_engine.begin() as d:
+            _refuse_filled(d, [t for t, _cols in tables], dst)
+            if dst.path is not None:
+                _drop_search_triggers(d)  # rebuilt once at the end, not row by row
+            for table, columns in tables:
+                counts[table.name] = _copy_table(s, d, table, columns, say)
+            if dst.path is None:
+                _reset_sequences(d, [t for t, _cols in tables])
+            _rebuild_search(d, dst)
+            _verify(s, d, [t for t, _cols in tables], counts)
+    except DBAPIError as exc:
+        log.info("copying the library failed", exc_info=True)
+        raise CopyError(
+            f"The copy failed: {_first_line(exc.orig or exc)}; the target was left as it was."
+        ) from exc
+    return counts
+
+
+def _tables(src_inspector: Any, dst_inspector: Any) -> list[tuple[Table, list[Any]]]:
+    """Every table of the models' metadata that both libraries have, parents before children,
+    with the columns both have (a column computed by the database is never written)."""
+    from sqlmodel import SQLModel
+
+    import reader.store.models  # noqa: F401  (registers every table on the metadata)
+
+    src_names, dst_names = (
+        set(src_inspector.get_table_names()),
+        set(dst_inspector.get_table_names()),
+    )
+    out = []
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in src_names or table.name not in dst_names:
+            continue
+        both = {c["name"] for c in src_inspector.get_columns(table.name)} & {
+            c["name"] for c in dst_inspector.get_columns(table.name)
+        }
+        columns = [c for c in table.columns if c.name in both and c.computed is None]
+        out.append((table, columns))
+    return out
+
+
+def _refuse_filled(d: Connection, tables: list[Table], dst: LibraryLocation) -> None:
+    from sqlalchemy import func, select
+
+    filled = []
+    for table in tables:
+        if d.execute(select(func.count()).select_from(table)).scalar_one():
+            filled.append(table.name)
+    if filled:
+        raise CopyError(
+            f"The target {dst.display} is not empty (it holds {', '.join(filled[:3])}"
+            f"{'…' if len(filled) > 3 else ''} rows); copy into a new, empty library."
+        )
+
+
+def _copy_table(
+    s: Connection, d: Connection, table: Table, columns: list[Any], say: Callable[[str], None]
+) -> int:
+    """Copy one table in batches, in primary-key order (a row that points at another row of
+    its own table finds it there). Returns the rows copied."""
+    from sqlalchemy import LargeBinary, func, insert, select
+
+    total = s.execute(select(func.count()).select_from(table)).scalar_one()
+    if not total:
+        return 0
+    blobs = any(isinstance(c.type, LargeBinary) for c in columns)
+    batch = BLOB_BATCH_ROWS if blobs else BATCH_ROWS
+    query = select(*columns).order_by(*table.primary_key.columns)
+    done, last_said = 0, time.monotonic()
+    result = s.execution_options(yield_per=batch).execute(query)
+    for part in result.partitions(batch):
+        d.execute(insert(table), [dict(row._mapping) for row in part])
+        done += len(part)
+        if time.monotonic() - last_said >= PROGRESS_EVERY_S:
+            say(f"{table.name}: {done:,} of {total:,} rows")
+            last_said = time.monotonic()
+    return done
+
+
+def _drop_search_triggers(d: Connection) -> None:
+    from reader.store.search import INDEXES
+
+    for index in INDEXES:
+        for suffix in ("ai", "ad", "au"):
+            d.exec_driver_sql(f"DROP TRIGGER IF EXISTS {index}_{suffix}")
+
+
+def _rebuild_search(d: Connection, dst: LibraryLocation) -> None:
+    """The search index from the copied rows. On SQLite: the triggers put back and FTS5's
+    rebuild. On PostgreSQL the index is kept by the database itself as rows arrive."""
+    if dst.path is None:
+        return
+    from reader.store.search import check_search_index, ensure_search_index
+
+    ensure_search_index(d, rebuild=True)
+    if not check_search_index(d):
+        raise StoreError("The copy's search index failed its check; the target was left as it was.")
+
+
+def _reset_sequences(d: Connection, tables: list[Table]) -> None:
+    """Move each id sequence past the copied ids, so the next article gets a new id."""
+    from sqlalchemy import Integer, text
+
+    quote = d.dialect.identifier_preparer.quote
+    for table in tables:
+        for column in table.primary_key.columns:
+            if not isinstance(column.type, Integer):
+                continue
+            sequence = d.execute(
+                text("SELECT pg_get_serial_sequence(:table, :column)"),
+                {"table": quote(table.name), "column": column.name},
+            ).scalar()
+            if sequence is None:  # a key that is also a foreign key (article_pdf.article_id)
+                continue
+            top = d.execute(
+                text(f"SELECT max({quote(column.name)}) FROM {quote(table.name)}")
+            ).scalar()
+            d.execute(
+                text("SELECT setval(:sequence, :value, :called)"),
+                {"sequence": sequence, "value": top or 1, "called": top is not None},
+            )
+
+
+def _verify(s: Connection, d: Connection, tables: list[Table], counts: dict[str, int]) -> None:
+    """Every table on the target holds what was read; the source still holds that much."""
+    from sqlalchemy import func, select
+
+    for table in tables:
+        on_target = d.execute(select(func.count()).select_from(table)).scalar_one()
+        on_source = s.execute(select(func.count()).select_from(table)).scalar_one()
+        copied = counts[table.name]
+        if on_target != copied:
+            raise CopyError(
+                f"The copy of {table.name} holds {on_target:,} rows, not the {copied:,} read; "
+                "the target was left as it was."
+            )
+        if on_source != copied:
+            raise CopyError(
+                f"The source's {table.name} changed during the copy ({copied:,} rows read, "
+                f"{on_source:,} now); copy again when no one is using it."
+            )
+
+
+def _remove_library_file(path: Path) -> None:
+    for side in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            side.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s after a failed copy: %s", side, exc)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__
