@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
+from reader.analysis.clause_subjects import main_clause_start
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS, Doc
 from reader.analysis.group_subjects import group_subject
@@ -346,6 +347,10 @@ class AttributorBase:
         """The noun phrase opening a sentence (after an adverbial and its comma), which a
         participle such as "saying" or "telling" takes as its speaker."""
         doc = self.doc
+        start = main_clause_start(doc, s_start, c)  # past a dateline, "Yet", "Amid …,"
+        if start is None:
+            return None
+        s_start = start
         commas = [j for j in range(s_start, min(c, s_start + 8)) if doc.words[j] == ","]
         if commas and commas[0] - s_start <= 5 and doc.lower[s_start] not in {"the", "a", "an"}:
             # "In May, X said …, saying": past the adverbial; but in "Roe sent her thanks,

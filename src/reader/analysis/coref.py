@@ -15,6 +15,7 @@ from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.merges import merge_voices
 from reader.analysis.model import Span
 from reader.analysis.names import THING_PRONOUNS, token_index
+from reader.analysis.pronoun_mentions import pronoun_antecedents
 from reader.analysis.thing_pronouns import organisation_subject_before
 
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -246,6 +247,14 @@ class _Resolver:
             k -= 1
         return None
 
+    def known_person(self, m: Mention) -> int | None:
+        """The entity a named person already is, by surname; None for someone new."""
+        name = _clean(m.name)
+        i = self.by_surname.get(name.split()[-1].lower()) if name else None
+        if i is None or _first_names_clash(self.entities[i].name, name):
+            return None
+        return i
+
     def candidate_before(self, offset: int) -> Mention | None:
         k = bisect_right(self.cand_ends, offset) - 1
         return self.candidates[k] if k >= 0 else None
@@ -261,7 +270,7 @@ class _Resolver:
 def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     """Entities (future sources) and, for each statement, the index of its entity."""
     r = _Resolver(doc)
-    if any(x.mention.pronoun or x.mention.descriptive for x in raws):
+    if raws:
         r.candidates = _without_subject_asides(
             _with_known_surnames(doc, person_candidates(doc), raws), raws
         )
@@ -284,6 +293,9 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
                     insort(r.group_trail, (m.span[0], ent))  # "they" may stand for the group
         r.enrich(ent, m)
         assigned[i] = ent
+    quoted = [part for x in raws if x.kind == "direct" for part in x.content]
+    pronouns = pronoun_antecedents(doc, r.candidates, r.person_trail, r.known_person, quoted)
+    before_merges = list(assigned)
     _name_descriptions(doc, r.entities, r.described, assigned)
     _add_name_mentions(doc, r.entities)
     lasts = {e.name.split()[-1] for e in r.entities if e.kind == "person" and e.name.strip()}
@@ -292,6 +304,9 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     settle_kinds(doc, r.entities, index)
     merge_voices(doc, r.entities, assigned)
     join_generic_heads(doc, r.entities, assigned)
+    now = dict(zip(before_merges, assigned, strict=True))  # an entity merged into another
+    for span, ent in pronouns:
+        r.entities[now.get(ent, ent)].spans.add(span)
     return r.entities, assigned
 
 

@@ -1,0 +1,60 @@
+"""Who speaks a quotation or a participle's report: the subject of the main clause (not a
+dateline, a connective or the first word of an opening adverbial), and every "he"/"she" that
+stands for a source listed among its mentions. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _speakers(text: str) -> list[str]:
+    a = analyze(text)
+    return [a.source(st.source).name for st in a.statements]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "HARBOR CITY, May 3 (Wire) — Mayor Ines Talvik rallied volunteers at the pier on "
+        "Friday, saying",
+        "Harbor City (Wire) – Mayor Ines Talvik rallied volunteers at the pier on Friday, saying",
+        "Amid cheers from the crowd gathered outside the town hall, Mayor Ines Talvik thanked "
+        "the volunteers, saying",
+        "Even before the storm had passed over the bay, Ines Talvik wrote to the residents, saying",
+    ],
+)
+def test_a_participle_takes_the_subject_after_a_dateline_or_an_opening_adverbial(
+    opening: str,
+) -> None:
+    text = f"{opening}: “We will rebuild the pier before the winter comes.”"
+    assert _speakers(text)[-1] == "Ines Talvik"
+
+
+def test_an_opening_adverbial_that_runs_into_the_cue_gives_no_speaker() -> None:
+    text = "Once in a while, saying: “We will rebuild the pier before the winter comes.”"
+    assert "Once" not in _speakers(text)
+
+
+def test_a_pronoun_standing_for_a_source_is_one_of_its_mentions() -> None:
+    text = (
+        "Dana Whitlock runs the nurses union. She called the strike a last resort.\n\n"
+        "“We will not back down,” Whitlock said."
+    )
+    a = analyze(text)
+    (source,) = a.sources
+    she = text.index("She")
+    assert (she, she + 3) in source.mentions
+
+
+def test_a_pronoun_inside_a_quotation_or_after_someone_silent_is_not_a_mention() -> None:
+    text = (
+        "Dana Whitlock runs the nurses union.\n\n"
+        "“We will not back down. He knows that,” Whitlock said.\n\n"
+        "Oskar Lind leads the hospital board. He met the union on Monday."
+    )
+    a = analyze(text)
+    (source,) = a.sources
+    said = {text[s:e] for s, e in source.mentions}
+    assert said == {"Whitlock"}
