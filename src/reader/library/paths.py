@@ -21,14 +21,20 @@ def default_data_dir() -> Path:
     return user_data_path("reader", appauthor=False)
 
 
-def prepare_opening(data_dir: Path | str | None = None) -> None:
-    """Import what `Library(data_dir)` will need to create or migrate its database (nothing for
-    a library at the newest schema). The window calls it before loading Qt: see
-    reader.store.database.import_for_opening."""
-    from reader.store.database import DB_NAME, import_for_opening
+def prepare_opening(data_dir: Path | str | None = None, database: str | None = None) -> None:
+    """Import what `Library(data_dir, database=database)` will need to create or migrate its
+    database (nothing for a library file at the newest schema; psycopg for a team library).
+    The window calls it before loading Qt: see reader.store.database.import_for_opening."""
+    from reader.store.database import import_for_opening
+    from reader.store.location import resolve_location
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    import_for_opening(folder / DB_NAME)
+    location = resolve_location(folder, database)
+    if location.path is None:
+        import psycopg  # noqa: F401  (what the first query needs, imported before Qt)
+
+        return
+    import_for_opening(location.path)
 
 
 def starter_path() -> Path:

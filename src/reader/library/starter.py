@@ -10,19 +10,26 @@ from reader.engine import engine_version
 from reader.library.paths import default_data_dir, starter_path
 
 
-def install_starter_library(data_dir: Path | str | None = None) -> bool:
+def install_starter_library(
+    data_dir: Path | str | None = None, database: str | None = None
+) -> bool:
     """On a first launch (no library file yet) put the starter library in place, so that the
     window opens the analysed sample at once. False when a library exists or the starter is not
-    current; the window then imports the sample the normal way."""
+    current; the window then imports the sample the normal way. A team library on PostgreSQL
+    is not a file to copy: its first start imports the sample into it (False here)."""
     import sqlite3
 
     from reader.errors import StoreError
-    from reader.store.database import DB_NAME, busy_timeout, head_revision
+    from reader.store.database import busy_timeout, head_revision
+    from reader.store.location import resolve_location
     from reader.store.lockfile import opening_lock
     from reader.store.starter import install_starter, starter_is_current
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    db_path = folder / DB_NAME
+    db_path = resolve_location(folder, database).path
+    if db_path is None:
+        return False
+    folder = db_path.parent
     if db_path.exists() or db_path.is_symlink():  # a link to a missing drive is not "no library"
         return False
     if not starter_is_current(starter_path(), head_revision(), engine_version()):

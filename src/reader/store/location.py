@@ -101,7 +101,7 @@ def parse_location(database: str) -> LibraryLocation:
             raise BadLocationError("a library must be a file: sqlite:///path/to/library.sqlite3")
         return sqlite_location(Path(path).expanduser())
     raise BadLocationError(
-        f"reader cannot use a {scheme}:// database; give a postgresql:// URL or a SQLite file"
+        f"a {scheme}:// database cannot hold a library; give a postgresql:// URL or a SQLite file"
     )
 
 

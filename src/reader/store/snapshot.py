@@ -161,6 +161,8 @@ def read_rows(
     clauses, args = [], []
     if article_ids is not None:
         ids = ", ".join(str(int(a)) for a in article_ids)
+        if not ids:  # SQLite takes `IN ()`, PostgreSQL does not: nothing to read either way
+            return ()
         clauses.append(f"{'id' if table == 'article' else 'article_id'} IN ({ids})")
     if where is not None:
         column, value = where

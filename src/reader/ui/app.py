@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QApplication
 
 # Qt is imported inside the functions: `run_gui` first imports what opening the library needs
@@ -64,23 +65,29 @@ def run_gui(
     path: str | None,
     screenshot: Path | None = None,
     password: str | None = None,
+    database: str | None = None,
 ) -> int:
     """Open the window (on `path`, else the last article, else the sample); with `screenshot`,
     save a PNG of the window once the article and its sources show, and exit. `password`
-    opens `path` when it is an encrypted PDF."""
+    opens `path` when it is an encrypted PDF. `database` names the library (--database URL; see
+    reader.store.location)."""
     # Start-up makes some 40,000 objects that live as long as the window (modules, classes,
     # Qt wrappers): the cyclic GC would scan them again and again, about a tenth of the
     # start-up, and free nothing. It is off until the first article shows
     # (`_collect_after_first_article`), and back on whatever happens.
     gc.disable()
     try:
-        return _run_gui(data_dir, path, screenshot, password)
+        return _run_gui(data_dir, path, screenshot, password, database)
     finally:
         gc.enable()
 
 
 def _run_gui(
-    data_dir: Path | None, path: str | None, screenshot: Path | None, password: str | None
+    data_dir: Path | None,
+    path: str | None,
+    screenshot: Path | None,
+    password: str | None,
+    database: str | None = None,
 ) -> int:
     from reader.logs import setup_logging
 
@@ -93,24 +100,30 @@ def _run_gui(
     from reader.library import install_starter_library, prepare_opening
 
     if path is None:
-        install_starter_library(data_dir)  # first launch: the analysed sample, ready to open
-    prepare_opening(data_dir)
+        install_starter_library(data_dir, database)  # first launch: the analysed sample
+    prepare_opening(data_dir, database)
     app = application()
     from PySide6.QtCore import QTimer
 
     from reader.errors import ReaderError
     from reader.library import Library
     from reader.ui.icons import app_icon
-    from reader.ui.main_window import MainWindow
+    from reader.ui.main_window import MainWindow, settings_for
+    from reader.ui.read_ahead import read_ahead
 
     app.setWindowIcon(app_icon())
     if screenshot is None and (code := _handed_to_running_instance(data_dir, path)) is not None:
         return code
     try:
-        library = Library(data_dir)
+        library = Library(data_dir, database=database)
     except ReaderError as exc:  # busy, newer, linked away, read-only, …: the file is untouched
         return _cannot_open(exc, ask=screenshot is None)
-    window = MainWindow(library)
+    settings = settings_for(library.data_dir)
+    ahead = read_ahead(library, settings, path, screenshot is not None)  # while it is built
+    window = MainWindow(library, settings=settings)
+    from reader.ui.library_label import show_library
+
+    show_library(window, library)  # a team library (or another file) is named in the status bar
     _collect_after_first_article(window)
     if path and password:
         window.pdf_opening().passwords[path] = password
@@ -125,12 +138,12 @@ def _run_gui(
     sys.excepthook = _excepthook(window, previous_hook)
     try:
         if screenshot is not None:
-            return _screenshot(app, window, path, Path(screenshot))
+            return _screenshot(app, window, path, Path(screenshot), ahead)
         window.show()
         if library.warning:
             warning = library.warning
             QTimer.singleShot(0, lambda: window.show_message(warning, error=True))
-        window.open_start(path)
+        window.open_start(path, ahead)
         return app.exec()
     finally:
         sys.excepthook = previous_hook
@@ -220,7 +233,7 @@ def _quit_on_sigterm(window) -> None:
     timer.start(250)
 
 
-def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
+def _screenshot(app: QApplication, window, path: str | None, out: Path, ahead=None) -> int:
     from PySide6.QtCore import QBuffer, QCoreApplication, QEventLoop, QIODevice
 
     from reader.errors import ExportError
@@ -233,7 +246,7 @@ def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
         window.show_message(window.library.warning, error=True)
     opened: list[object] = []
     window.article_opened.connect(opened.append)
-    window.open_start(path)
+    window.open_start(path, ahead)
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
     loop = QEventLoop()
     while not opened and time.monotonic() < deadline:
@@ -245,7 +258,7 @@ def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
         QCoreApplication.processEvents()
     png = QBuffer()
     png.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = window.grab().save(png, "PNG")
+    ok = _painted(window).save(png, "PNG")
     window.close()
     QCoreApplication.processEvents()
     window.deleteLater()
@@ -259,6 +272,20 @@ def _screenshot(app: QApplication, window, path: str | None, out: Path) -> int:
         print(f"reader: {e}", file=sys.stderr)
         return 2
     return 0
+
+
+def _painted(window) -> QPixmap:
+    """The window as it was last painted. On the offscreen platform that is its backing store
+    (what a screen would show), taken without painting every widget again as `grab()` does;
+    elsewhere (a real screen may not give its pixels back: Wayland) `grab()`."""
+    from PySide6.QtGui import QGuiApplication
+
+    handle = window.windowHandle()
+    if QGuiApplication.platformName() == "offscreen" and handle is not None:
+        shot = handle.screen().grabWindow(window.winId())
+        if shot.size() == window.size() * window.devicePixelRatio():
+            return shot
+    return window.grab()
 
 
 def _excepthook(window, previous):
