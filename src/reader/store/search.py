@@ -7,7 +7,11 @@ SQLite's progress handler. Hits are ranked with BM25 alone; snippets are made af
 Python for the hits kept (store/snippets.py), never with FTS5 snippet(), which takes minutes
 on a huge article. Hits come back grouped by article (best article first), each with a
 snippet whose matched words sit between MARK_OPEN and MARK_CLOSE and the character offset of
-the match in the article text where one is known, so a view can open the article at the hit."""
+the match in the article text where one is known, so a view can open the article at the hit.
+
+A PostgreSQL library (a team's) is searched by reader.store.search_pg with tsvector and GIN
+indexes: the same query syntax, hits, grouping and snippets (the grouping and snippets here
+read the article texts through `ArticleTexts`, whichever engine holds them)."""
 
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from reader.errors import ReaderError
 from reader.store import snippets
@@ -26,6 +30,8 @@ from reader.store.snippets import ELLIPSIS, MARK_CLOSE, MARK_OPEN, Term
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
+
+    from reader.store.location import LibraryLocation
 
 __all__ = ["ELLIPSIS", "MARK_CLOSE", "MARK_OPEN", "SearchHit", "search"]
 
@@ -93,7 +99,7 @@ class SearchHit:
         )
 
 
-def _chunks(query: str) -> list[tuple[str, bool]]:
+def chunks(query: str) -> list[tuple[str, bool]]:
     """What a person typed, as (text, is_phrase) chunks that hold at least one word.
 
     Every chunk must match, so a repeated one adds nothing but work (a pasted paragraph repeats
@@ -118,7 +124,7 @@ def _chunks(query: str) -> list[tuple[str, bool]]:
     return kept[::-1]
 
 
-def _prefixed(query: str, parts: list[tuple[str, bool]]) -> int | None:
+def prefixed(query: str, parts: list[tuple[str, bool]]) -> int | None:
     """The index of the chunk searched as a prefix: the last one, while it is being typed."""
     if not parts:
         return None
@@ -133,24 +139,24 @@ def match_expression(query: str) -> str | None:
     Every word is quoted (so AND, NEAR, *, :, ^, unbalanced quotes and the like are plain
     text, never syntax); a "quoted phrase" stays a phrase; the last word matches as a prefix,
     so results appear while the person is still typing."""
-    parts = _chunks(query)
+    parts = chunks(query)
     if not parts:
         return None
-    prefixed = _prefixed(query, parts)
+    last = prefixed(query, parts)
     out = []
     for i, (chunk, _is_phrase) in enumerate(parts):
         quoted = '"' + chunk.replace('"', '""') + '"'
-        out.append(quoted + ("*" if i == prefixed else ""))
+        out.append(quoted + ("*" if i == last else ""))
     return " ".join(out)
 
 
 def query_terms(query: str) -> tuple[Term, ...]:
     """The chunks of `match_expression` as the index reads them: folded words, phrases, and
     the prefix (for building snippets in Python)."""
-    parts = _chunks(query)
-    prefixed = _prefixed(query, parts)
+    parts = chunks(query)
+    last = prefixed(query, parts)
     return tuple(
-        Term(tuple(snippets.TOKEN.findall(snippets.fold(chunk))), i == prefixed)
+        Term(tuple(snippets.TOKEN.findall(snippets.fold(chunk))), i == last)
         for i, (chunk, _is_phrase) in enumerate(parts)
     )
 
@@ -160,12 +166,17 @@ def _prefixable(word: str) -> bool:
     return len(_WORD.findall(word)) >= 2 and _WORD.search(word[-1]) is not None
 
 
-class _Limits:
-    """The time limit and the cancel flag of one search, as SQLite's progress handler."""
+class Limits:
+    """The time limit and the cancel flag of one search (SQLite's progress handler, and the
+    checks between the statements of a search on either engine)."""
 
     def __init__(self, seconds: float, cancel: threading.Event | None) -> None:
         self.deadline = time.monotonic() + seconds
         self.cancel = cancel
+
+    def remaining(self) -> float:
+        """Seconds left before the time limit."""
+        return self.deadline - time.monotonic()
 
     def stop(self) -> bool:
         """True when the search must end now (SQLite then interrupts the statement)."""
@@ -204,26 +215,35 @@ Candidate = tuple[int, str, str | None, str, float, int | None]
 
 
 def search(
-    db_path: Path | str,
+    db: Path | str | LibraryLocation,
     query: str,
     limit: int = 50,
     *,
     seconds: float = SEARCH_SECONDS,
     cancel: threading.Event | None = None,
 ) -> list[SearchHit]:
-    """Hits for `query` across the library, grouped by article, best article first.
+    """Hits for `query` across the library `db` (its SQLite file, or its location: a
+    PostgreSQL library is searched by search_pg), grouped by article, best article first.
 
     Raises SearchTimeoutError when ranking takes longer than `seconds` (snippets past the
     limit are left out instead), SearchCancelledError once `cancel` is set."""
+    if isinstance(db, (Path, str)):
+        db_path: Path | str = db
+    elif db.path is not None:
+        db_path = db.path
+    else:
+        from reader.store import search_pg
+
+        return search_pg.search(db, query, limit, seconds=seconds, cancel=cancel)
     expr = match_expression(query)
     if expr is None or limit <= 0:
         return []
-    limits = _Limits(seconds, cancel)
+    limits = Limits(seconds, cancel)
     conn = open_reader(db_path)
     conn.set_progress_handler(limits.stop, PROGRESS_STEPS)
     try:
         candidates = _ranked(conn, expr, max(limit, 20), limits)
-        return _group(conn, candidates, limit, query_terms(query), limits)
+        return group(SqliteTexts(conn), candidates, limit, query_terms(query), limits)
     except sqlite3.OperationalError as exc:
         if "interrupted" not in str(exc):
             raise
@@ -233,9 +253,7 @@ def search(
         conn.close()
 
 
-def _ranked(
-    conn: sqlite3.Connection, expr: str, per_table: int, limits: _Limits
-) -> list[Candidate]:
+def _ranked(conn: sqlite3.Connection, expr: str, per_table: int, limits: Limits) -> list[Candidate]:
     """Each index's best rows by BM25 alone (no snippet: cheap on any text)."""
     candidates: list[Candidate] = []
     limits.check()
@@ -246,7 +264,7 @@ def _ranked(
         (expr, per_table),
     ).fetchall()
     for pos, (article_id,) in enumerate(rows):
-        candidates.append((article_id, "text", None, "", _fused(pos), None))
+        candidates.append((article_id, "text", None, "", fused(pos), None))
     for index, table, field, ref_col, start_col, text_col in (
         ("search_statement", "statement", "statement", "c.key", "c.start", "c.text"),
         ("search_source", "article_source", "source", "c.key", "c.mentions", "c.name"),
@@ -261,12 +279,12 @@ def _ranked(
         ).fetchall()
         for pos, (article_id, ref, start, text) in enumerate(rows):
             if table == "article_source":
-                start = _first_mention(start)
-            candidates.append((article_id, field, ref, text or "", _fused(pos, field), start))
+                start = first_mention(start)
+            candidates.append((article_id, field, ref, text or "", fused(pos, field), start))
     return candidates
 
 
-def _fused(position: int, field: str = "text") -> float:
+def fused(position: int, field: str = "text") -> float:
     """A hit's rank from its place in its own index's BM25 order (reciprocal rank fusion):
     scores of different FTS tables are not comparable, places are. Lower is better."""
     return -FIELD_WEIGHTS.get(field, 1.0) / (FUSION_K + position)
@@ -279,7 +297,7 @@ def _article_score(hits: list[Candidate]) -> float:
     return sum(primary) if primary else min(h[4] for h in hits)
 
 
-def _first_mention(mentions: str | None) -> int | None:
+def first_mention(mentions: str | None) -> int | None:
     import json
 
     try:
@@ -289,12 +307,59 @@ def _first_mention(mentions: str | None) -> int | None:
         return None
 
 
-def _group(
-    conn: sqlite3.Connection,
+class ArticleTexts(Protocol):
+    """The reads the grouping makes of the articles that have hits (on either engine)."""
+
+    def titles(self, article_ids: list[int]) -> dict[int, str]: ...
+
+    def head(self, article_id: int, chars: int) -> str:
+        """The first `chars` characters of the article's text."""
+        ...
+
+    def longer_than(self, article_id: int, head: str) -> bool:
+        """Whether the stored text goes on after `head`."""
+        ...
+
+    def text(self, article_id: int) -> str: ...
+
+
+class SqliteTexts:
+    """ArticleTexts on the search's own SQLite connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def titles(self, article_ids: list[int]) -> dict[int, str]:
+        marks = ", ".join(str(int(a)) for a in article_ids)
+        rows = self.conn.execute(f"SELECT id, title FROM article WHERE id IN ({marks})")
+        return dict(rows.fetchall())
+
+    def head(self, article_id: int, chars: int) -> str:
+        row = self.conn.execute(
+            "SELECT substr(text, 1, ?) FROM article WHERE id = ?", (chars, article_id)
+        ).fetchone()
+        return (row[0] or "") if row else ""
+
+    def longer_than(self, article_id: int, head: str) -> bool:
+        # In bytes: SQLite's text functions stop at a NUL, which a library from an older
+        # version may hold.
+        row = self.conn.execute(
+            "SELECT length(CAST(text AS BLOB)) FROM article WHERE id = ?", (article_id,)
+        ).fetchone()
+        size = (row[0] or 0) if row else 0
+        return size > len(head) and size > len(head.encode("utf-8", "surrogatepass"))
+
+    def text(self, article_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()
+        return (row[0] or "") if row else ""
+
+
+def group(
+    texts: ArticleTexts,
     candidates: list[Candidate],
     limit: int,
     terms: tuple[Term, ...],
-    limits: _Limits,
+    limits: Limits,
 ) -> list[SearchHit]:
     by_article: dict[int, list[Candidate]] = {}
     for c in sorted(candidates, key=lambda c: (FIELDS.index(c[1]), c[4])):
@@ -309,8 +374,7 @@ def _group(
         count += min(len(by_article[article_id]), HITS_PER_ARTICLE)
     if not chosen:
         return []
-    marks = ", ".join(str(int(a)) for a in chosen)
-    titles = dict(conn.execute(f"SELECT id, title FROM article WHERE id IN ({marks})").fetchall())
+    titles = texts.titles(chosen)
     pattern = snippets.terms_pattern(terms)
     starts = snippets.anchors(terms)
     hits: list[SearchHit] = []
@@ -325,7 +389,7 @@ def _group(
                 log.warning("search %r: time limit reached after %d hits", terms, len(hits))
                 return hits
             if field == "text":
-                field, snip, start = _article_snippet(conn, article_id, title, pattern, starts)
+                field, snip, start = _article_snippet(texts, article_id, title, pattern, starts)
             else:
                 at = snippets.locate(text, pattern, starts)
                 snip = (
@@ -348,7 +412,7 @@ def _group(
 
 
 def _article_snippet(
-    conn: sqlite3.Connection,
+    texts: ArticleTexts,
     article_id: int,
     title: str,
     pattern: re.Pattern[str] | None,
@@ -357,33 +421,24 @@ def _article_snippet(
     """(field, snippet, start) of an article matched in its title or text: the text around
     the first match when the text has one, else the title with its matches marked. Only the
     head of a long text is read, unless the match lies further on."""
-    head_chars = snippets.SCAN_CHARS + snippets.AFTER
-    row = conn.execute(
-        "SELECT substr(text, 1, ?) FROM article WHERE id = ?", (head_chars, article_id)
-    ).fetchone()
-    text = (row[0] or "") if row else ""
+    text = texts.head(article_id, snippets.SCAN_CHARS + snippets.AFTER)
     at = snippets.locate(text, pattern, starts)
-    if at is None and _longer_than(conn, article_id, text):
-        text = conn.execute("SELECT text FROM article WHERE id = ?", (article_id,)).fetchone()[0]
+    if at is None and texts.longer_than(article_id, text):
+        text = texts.text(article_id)
         at = snippets.locate(text, pattern, starts)
     if at is not None and pattern is not None:
         return "text", snippets.snippet(text, at, pattern), at.start()
     return "title", snippets.marked(title, pattern), None
 
 
-def _longer_than(conn: sqlite3.Connection, article_id: int, head: str) -> bool:
-    """Whether the stored text goes on after `head`. In bytes: SQLite's text functions stop
-    at a NUL, which a library from an older version may hold."""
-    row = conn.execute(
-        "SELECT length(CAST(text AS BLOB)) FROM article WHERE id = ?", (article_id,)
-    ).fetchone()
-    size = (row[0] or 0) if row else 0
-    return size > len(head) and size > len(head.encode("utf-8", "surrogatepass"))
-
-
 def ensure_search_index(conn: Connection, rebuild: bool = False) -> None:
     """Re-create any missing search trigger (a batch migration that rebuilds a table drops
     its triggers) and, with `rebuild`, re-index everything from the content tables."""
+    if conn.dialect.name == "postgresql":
+        from reader.store import search_pg
+
+        search_pg.ensure_search_index(conn, rebuild)
+        return
     for index, (table, columns) in INDEXES.items():
         cols = ", ".join(columns)
         new = ", ".join(f"new.{c}" for c in columns)
@@ -405,6 +460,11 @@ def ensure_search_index(conn: Connection, rebuild: bool = False) -> None:
 def check_search_index(conn: Connection) -> bool:
     """True when every index agrees with its content table (FTS5 integrity-check)."""
     from sqlalchemy.exc import DatabaseError
+
+    if conn.dialect.name == "postgresql":
+        from reader.store import search_pg
+
+        return search_pg.check_search_index(conn)
 
     try:
         for index in INDEXES:

@@ -24,8 +24,9 @@ def run_migrations() -> None:
 
 def _include_name(name: str | None, type_: str, _parent: object) -> bool:
     # The FTS5 tables (and their shadow tables) are made by revision 0002, not by SQLModel
-    # metadata: autogenerate must not propose dropping them.
-    return not (type_ == "table" and name is not None and name.startswith("search_"))
+    # metadata: autogenerate must not propose dropping them (nor, on PostgreSQL, its
+    # search_article table and GIN indexes).
+    return not (type_ in ("table", "index") and name is not None and name.startswith("search_"))
 
 
 def _run(connection) -> None:
