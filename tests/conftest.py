@@ -19,6 +19,7 @@ from postgres_cluster import PostgresServer, PostgresUnavailable, Role, start_se
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path_factory.mktemp("user")
+    monkeypatch.delenv("READER_DATABASE_URL", raising=False)  # a team library of the shell's
     monkeypatch.setenv("READER_DATA_DIR", str(home / "data"))
     for var, sub in (
         ("XDG_DATA_HOME", "share"),

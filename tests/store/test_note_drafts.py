@@ -1,6 +1,6 @@
 """Note drafts in the library: kept per article and anchor, replaced as typing goes on, removed
-on save or discard and with their highlight or article, placed again in a changed text; a
-library from revision 0002 gains the table with its data in place."""
+on save or discard and with their highlight or article, placed again in a changed text (on
+both engines); a library file from revision 0002 gains the table with its data in place."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from library_sql import run_sql
 from reader.errors import NotFoundError
 from reader.library import Library
 from reader.store.database import DB_NAME, current_revision, head_revision
@@ -20,8 +21,8 @@ OTHER = "the troops did not move toward Ukraine"
 
 
 @pytest.fixture
-def lib(tmp_path: Path):
-    library = Library(tmp_path / "lib")
+def lib(tmp_path: Path, library_url: str):
+    library = Library(tmp_path / "lib", database=library_url)
     yield library
     library.close()
 
@@ -65,8 +66,7 @@ def test_drafts_go_with_their_highlight_and_article(lib: Library) -> None:
     lib.delete_highlight(h.id)
     assert [d.text for d in lib.note_drafts(aid)] == ["on a range"]
     lib.delete_article(aid)
-    with sqlite3.connect(lib.db_path) as conn:
-        assert conn.execute("SELECT count(*) FROM note_draft").fetchone() == (0,)
+    assert run_sql(lib, "SELECT count(*) FROM note_draft") == [(0,)]
     with pytest.raises(NotFoundError):
         lib.save_note_draft(aid, "no article", start=0, end=1)
 
@@ -96,18 +96,19 @@ def test_a_draft_already_saved_as_its_note_is_dropped(lib: Library) -> None:
     lib.save_note_draft(aid, "new ", highlight_id=h.id, start=h.start, end=h.end)
     lib.update_highlight(h.id, note="new")
     assert lib.note_drafts(aid) == []
-    with sqlite3.connect(lib.db_path) as conn:
-        assert conn.execute("SELECT count(*) FROM note_draft").fetchone() == (0,)
+    assert run_sql(lib, "SELECT count(*) FROM note_draft") == [(0,)]
 
 
 def test_a_new_notes_draft_follows_its_quote_when_the_text_changes(lib: Library) -> None:
     aid = lib.import_text("Intro.\nThe minister said the bridge will reopen in May.", "Bridge")
     start, end = _range(lib, aid, "the bridge will reopen")
     lib.save_note_draft(aid, "check the date", start=start, end=end)
-    with sqlite3.connect(lib.db_path) as conn:  # the article's text changed (re-import)
-        conn.execute(
-            "UPDATE article SET text = 'A longer intro now.\n' || text WHERE id = ?", (aid,)
-        )
+    run_sql(  # the article's text changed (re-import)
+        lib,
+        "UPDATE article SET text = :intro || text WHERE id = :id",
+        intro="A longer intro now.\n",
+        id=aid,
+    )
     (d,) = lib.note_drafts(aid)
     text = lib.open_article(aid).text
     assert text[d.start : d.end] == "the bridge will reopen" and d.start == start + 20

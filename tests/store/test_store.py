@@ -1,4 +1,5 @@
-"""The store on a real SQLite file: round trip, pragmas, corrupt files set aside."""
+"""The store on a real SQLite file and on PostgreSQL: round trip, one article per content,
+cascades; on SQLite its pragmas and corrupt files set aside."""
 
 import sqlite3
 from pathlib import Path
@@ -10,13 +11,13 @@ from reader.store import Database
 from reader.store.models import Article, Highlight
 
 
-def test_round_trip_on_file(tmp_path: Path) -> None:
-    lib = Library(tmp_path)
+def test_round_trip(tmp_path: Path, library_url: str) -> None:
+    lib = Library(tmp_path, database=library_url)
     aid = lib.import_text("First line.\nSecond “quoted” line, he said.", title="T", origin="x.txt")
     h = lib.add_highlight(aid, 0, 5, color="green", note="a note")
     lib.close()
 
-    again = Library(tmp_path)
+    again = Library(tmp_path, database=library_url)
     view = again.open_article(aid)
     assert view.text.startswith("First line.")
     assert [(x.start, x.end, x.color, x.note, x.exact) for x in view.highlights] == [
@@ -34,15 +35,15 @@ def test_pragmas(tmp_path: Path) -> None:
     db.close()
 
 
-def test_same_content_is_one_article(tmp_path: Path) -> None:
-    lib = Library(tmp_path)
+def test_same_content_is_one_article(tmp_path: Path, library_url: str) -> None:
+    lib = Library(tmp_path, database=library_url)
     a = lib.import_text("Same text here.", title="A")
     b = lib.import_text("Same   text here.\n", title="B")
     assert a == b and lib.article_count() == 1
 
 
-def test_deleting_article_removes_its_highlights(tmp_path: Path) -> None:
-    lib = Library(tmp_path)
+def test_deleting_article_removes_its_highlights(tmp_path: Path, library_url: str) -> None:
+    lib = Library(tmp_path, database=library_url)
     aid = lib.import_text("Some text to mark.", title="A")
     lib.add_highlight(aid, 0, 4)
     lib.delete_article(aid)
@@ -76,9 +77,9 @@ def test_truncated_database_is_moved_aside(tmp_path: Path) -> None:
     assert any(".corrupt-" in p.name for p in tmp_path.iterdir())
 
 
-def test_crlf_file_is_stored_with_plain_newlines(tmp_path: Path) -> None:
+def test_crlf_file_is_stored_with_plain_newlines(tmp_path: Path, library_url: str) -> None:
     f = tmp_path / "win.txt"
     f.write_bytes("Title line\r\n\r\n“We will win,” she said.\r\n".encode())
-    lib = Library(tmp_path / "lib")
+    lib = Library(tmp_path / "lib", database=library_url)
     view = lib.open_article(lib.import_path(f))
     assert "\r" not in view.text and view.text.startswith("Title line\n\n")
