@@ -4,7 +4,8 @@ adds and reorders sources, so that every engine id ("s8", "st22") moves. A corre
 source is gone is kept and listed as orphaned, never applied to another source.
 
 The changed engine is the real one with its output edited (`changed_engine`), installed as the
-library's engine with a different engine version; the store is real (SQLite under tmp_path)."""
+library's engine with a different engine version; the store is real (SQLite under tmp_path, and
+PostgreSQL for the tests that do not open a file of their own)."""
 
 from __future__ import annotations
 
@@ -133,9 +134,9 @@ def assert_all_in_place(lib: Library, view) -> None:
 
 
 def test_a_changed_engine_keeps_everything_on_its_source(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library_url: str
 ) -> None:
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
     aid = make_corrections(lib)
     before = lib.open_article(aid)
     assert_all_in_place(lib, before)
@@ -148,9 +149,9 @@ def test_a_changed_engine_keeps_everything_on_its_source(
 
 
 def test_a_correction_whose_source_is_gone_is_orphaned_not_moved(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library_url: str
 ) -> None:
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
     aid = make_corrections(lib)
     use_engine(monkeypatch, changed_engine(drop=("Aliaksandr Azarau",)), "changed")
     view = lib.open_article(aid)
@@ -186,11 +187,11 @@ def test_a_library_from_schema_0003_keeps_everything_under_the_new_engine(
 
 
 def test_stale_articles_are_reanalysed_with_progress_and_cancel(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library_url: str
 ) -> None:
     import threading
 
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
     aid = make_corrections(lib)
     other = lib.import_text("“It works,” said Jane Doe, a tester.", title="Other")
     assert lib.stale_articles() == []
