@@ -1,8 +1,10 @@
 """The outlet sourcing profile on a real library of articles written for it (outlet_articles.py):
 each figure, the articles and statements behind it, the months, the top sources, feeds as
-outlets, corrections, and "too few to say"."""
+outlets, corrections, and "too few to say" — on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 from outlet_articles import ANONYMOUS, NAMED_HEDGED, NAMED_QUOTE, article, build
@@ -15,21 +17,33 @@ from reader.library.outlets import TOO_FEW_ARTICLES, TOO_FEW_STATEMENTS, outlet_
 from reader.store.models import Feed, FeedEntry
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, dict[str, list[int]]]:
-    lib = Library(tmp_path_factory.mktemp("outlets"))
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Library, dict[str, list[int]]]]:
+    """The library of outlet_articles.py, built once per engine for the module."""
+    folder = tmp_path_factory.mktemp("outlets")
+    database = None
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        name = server.fresh_database()
+        database = server.url(name)
+    lib = Library(folder, database=database)
     ids = build(lib)
     lib.import_text('"Nothing here," said Jane Roe.', "A file of no site")  # no outlet
-    return lib, ids
+    yield lib, ids
+    lib.close()
+    if database is not None:
+        server.drop_database(name)
 
 
 def _by_name(lib: Library) -> dict:
-    return {p.name: p for p in outlet_profiles(lib.db_path)}
+    return {p.name: p for p in outlet_profiles(lib.location)}
 
 
 def test_each_figure_of_an_outlet(built) -> None:
     lib, ids = built
-    profiles = outlet_profiles(lib.db_path)
+    profiles = outlet_profiles(lib.location)
     assert [p.name for p in profiles] == ["Harbor Times", "Bay Post"]  # most articles first
     times = profiles[0]
     assert times.key == "harbortimes.example" and times.site == "harbortimes.example"
@@ -128,17 +142,17 @@ def test_top_sources(built) -> None:
 def test_one_outlet_by_host_name_or_key(built) -> None:
     lib, _ids = built
     for ref in ("harbortimes.example", "HARBOR TIMES", "www.harbortimes.example"):
-        assert [p.name for p in outlet_profiles(lib.db_path, ref)] == ["Harbor Times"], ref
-    one = outlet_profiles(lib.db_path, "Harbor Times")[0]
+        assert [p.name for p in outlet_profiles(lib.location, ref)] == ["Harbor Times"], ref
+    one = outlet_profiles(lib.location, "Harbor Times")[0]
     assert (
         one.figures["named"].statements == _by_name(lib)["Harbor Times"].figures["named"].statements
     )
     with pytest.raises(NotFoundError, match=r"No outlet .nowhere\.example."):
-        outlet_profiles(lib.db_path, "nowhere.example")
+        outlet_profiles(lib.location, "nowhere.example")
 
 
-def test_a_feed_is_the_outlet_of_its_entries(tmp_path) -> None:
-    lib = Library(tmp_path)
+def test_a_feed_is_the_outlet_of_its_entries(tmp_path, library_url) -> None:
+    lib = Library(tmp_path, database=library_url)
     a = lib.import_document(article(1, [NAMED_QUOTE, ANONYMOUS], "Bay Post", "2026-03-01"))
     b = lib.import_document(article(2, [NAMED_QUOTE], "Bay Post", "2026-03-02"))
     with lib.db.session() as s:
@@ -148,50 +162,50 @@ def test_a_feed_is_the_outlet_of_its_entries(tmp_path) -> None:
         assert feed.id is not None
         s.add(FeedEntry(feed_id=feed.id, guid="g1", url="https://x/1", article_id=b))
         feed_id = feed.id
-    profiles = {p.key: p for p in outlet_profiles(lib.db_path)}
+    profiles = {p.key: p for p in outlet_profiles(lib.location)}
     assert set(profiles) == {"baypost.example", f"feed/{feed_id}"}
     assert [x.id for x in profiles["baypost.example"].articles] == [a]
     fp = profiles[f"feed/{feed_id}"]
     assert (fp.name, fp.feed_id, fp.site) == ("Bay Post — World", feed_id, "baypost.example")
     assert [x.id for x in fp.articles] == [b]
-    assert outlet_profiles(lib.db_path, f"feed/{feed_id}")[0].key == f"feed/{feed_id}"
+    assert outlet_profiles(lib.location, f"feed/{feed_id}")[0].key == f"feed/{feed_id}"
     with lib.db.session() as s:
         assert len(s.exec(select(FeedEntry)).all()) == 1  # only read
 
 
-def test_corrections_are_applied(tmp_path) -> None:
-    lib = Library(tmp_path)
+def test_corrections_are_applied(tmp_path, library_url) -> None:
+    lib = Library(tmp_path, database=library_url)
     aid = lib.import_document(article(1, [NAMED_QUOTE, NAMED_HEDGED, ANONYMOUS], "Bay Post", None))
-    before = outlet_profiles(lib.db_path)[0]
+    before = outlet_profiles(lib.location)[0]
     assert before.figures["per_article"].count == 3
     hedged = before.statements[before.figures["hedged"].statements[0]]
     lib.mark_not_statement(aid, hedged.key)
-    after = outlet_profiles(lib.db_path)[0]
+    after = outlet_profiles(lib.location)[0]
     assert after.figures["per_article"].count == 2
     assert hedged.id not in after.statements and after.figures["hedged"].count == 0
     anonymous = after.statements[after.figures["anonymous"].statements[0]]
     named = after.statements[after.figures["named"].statements[0]]
     lib.move_statement(aid, anonymous.key, named.source_id)  # the user: it was the mayor
-    moved = outlet_profiles(lib.db_path)[0]
+    moved = outlet_profiles(lib.location)[0]
     assert moved.figures["anonymous"].count == 0 and moved.figures["named"].count == 2
     assert moved.statements[anonymous.id].source == named.source
 
 
-def test_a_library_without_outlets(tmp_path) -> None:
-    lib = Library(tmp_path)
+def test_a_library_without_outlets(tmp_path, library_url) -> None:
+    lib = Library(tmp_path, database=library_url)
     lib.import_document(
         ImportedDocument(text='"Hello," said Jane Roe.', title="t", origin="/tmp/x.txt")
     )
-    assert outlet_profiles(lib.db_path) == []
+    assert outlet_profiles(lib.location) == []
 
 
-def test_enough_articles_but_too_few_statements(tmp_path) -> None:
+def test_enough_articles_but_too_few_statements(tmp_path, library_url) -> None:
     """Statements per article is a mean over articles: 5 articles say it; the shares of 5
     statements do not."""
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
     for n in range(5):
         lib.import_document(article(n, [NAMED_QUOTE], "Bay Post", "2026-03-01"))
-    f = outlet_profiles(lib.db_path)[0].figures
+    f = outlet_profiles(lib.location)[0].figures
     assert (f["per_article"].value, f["per_article"].too_few) == (1.0, None)
     for name in ("named", "anonymous", "direct", "hedged", "doubtful"):
         assert f[name].value is None and f[name].too_few == TOO_FEW_STATEMENTS, name
