@@ -20,6 +20,7 @@ from reader.analysis.attribution_base import (
     sentence_end_token,
     trim,
 )
+from reader.analysis.colon_speakers import colon_speakers
 from reader.analysis.cues import Cue
 from reader.analysis.group_subjects import group_subject
 from reader.analysis.lexicons import words
@@ -238,6 +239,7 @@ class ReportedSpeech(AttributorBase):
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
         speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
+        colon_speakers(self)  # "Roe: The budget will pass", "ROE: We will see."
 
     def long_apposition(self, s_start: int, c: int) -> Mention | None:
         """`Jane Roe (D-Ohio), who chairs the panel that wrote the bill, said …`: a name opens

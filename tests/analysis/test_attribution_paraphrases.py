@@ -1,0 +1,62 @@
+"""Paraphrases, beliefs and intentions the reported-speech passes find (issue 11): each class
+with sentences that must be attributed (speaker as written, content) and near misses that
+must not be. All sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    a = analyze(text)
+    out = []
+    for st in a.statements:
+        s, e = st.content[0][0], st.content[-1][1]
+        w = text[st.source_mention[0] : st.source_mention[1]] if st.source_mention else ""
+        out.append((w, text[s:e]))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a headline putting a claim in a speaker's mouth
+        (
+            "Mayor Roe: The harbor bridge will reopen by May.\n\nThe mayor spoke at the depot.",
+            "Mayor Roe",
+            "The harbor bridge will reopen by May",
+        ),
+        # the speaker labels of a transcript, upper case or not
+        (
+            "The interview followed.\n\nJANE ROE: We never planned to close the library early.\n\n"
+            "Lee: Well, the budget left you little choice in the matter.",
+            "JANE ROE",
+            "We never planned to close the library early",
+        ),
+        (
+            "The interview followed.\n\nJANE ROE: We never planned to close the library early.\n\n"
+            "Lee: Well, the budget left you little choice in the matter.",
+            "Lee",
+            "Well, the budget left you little choice in the matter",
+        ),
+    ],
+)
+def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
+    assert (speaker, content) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's kicker, a question, a list under a place, a short item of a list
+        "The Latest: Roe wins the harbor district by a wide margin.\n\nVoters came early.",
+        "Jane Roe: a reformer or just another career politician?\n\nShe runs again.",
+        "The delegates came from three states.\n\nOhio: Jane Roe, John Lee, Ann Moe, Tom Poe.",
+        "The candidates have plans.\n\nRoe: Win in a walk.",
+        "Big Win For Roe: Union Holds Off On Its Endorsement.\n\nThe union met.",
+    ],
+)
+def test_paraphrase_not_found(text: str) -> None:
+    assert _found(text) == []
