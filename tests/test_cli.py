@@ -189,6 +189,7 @@ def test_import_list_and_sources(capsys, tmp_path, position):
     for s in sources:
         assert set(s) == {
             "id", "name", "kind", "role", "affiliation", "articles", "statements", "rating", "note",
+            "team",
         }  # fmt: skip
         assert s["articles"] >= 1 and s["rating"] is None
     sample_sources = next(a["sources"] for a in listed if a["id"] == ids[0])

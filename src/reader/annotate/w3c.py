@@ -2,13 +2,15 @@
 
 One `AnnotationCollection` whose `items` are `Annotation`s: the note as a `TextualBody`
 (purpose "commenting"), the article as the target with a TextQuoteSelector and a
-TextPositionSelector, the colour under `reader:color`, and as `creator` who wrote a highlight
-that is not the user's (an annotation imported from a PDF). See https://www.w3.org/TR/annotation-model/.
+TextPositionSelector, the colour under `reader:color`, and as `creator` who wrote it: the
+author of an annotation imported from a PDF, else the member who made it (their display name as
+`name`, their identity as `nickname`); `reader:shared` when the team sees it. See
+https://www.w3.org/TR/annotation-model/.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -21,6 +23,10 @@ CONTEXT: list[Any] = [
         "reader:color": {"@id": "reader:color"},
         "reader:orphaned": {
             "@id": "reader:orphaned",
+            "@type": "http://www.w3.org/2001/XMLSchema#boolean",
+        },
+        "reader:shared": {
+            "@id": "reader:shared",
             "@type": "http://www.w3.org/2001/XMLSchema#boolean",
         },
     },
@@ -95,8 +101,11 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def annotation(article: ArticleLike, h: HighlightLike) -> dict[str, Any]:
-    """One highlight as a W3C `Annotation` (without its own @context)."""
+def annotation(
+    article: ArticleLike, h: HighlightLike, names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """One highlight as a W3C `Annotation` (without its own @context); `names` gives members'
+    display names by identity."""
     selectors: list[dict[str, Any]] = [
         {"type": "TextQuoteSelector", "exact": h.exact, "prefix": h.prefix, "suffix": h.suffix},
     ]
@@ -123,17 +132,26 @@ def annotation(article: ArticleLike, h: HighlightLike) -> dict[str, Any]:
         }
     if h.orphaned:
         out["reader:orphaned"] = True
-    author = getattr(h, "author", "")  # "" (or absent, for callers' own records): the user's
+    if getattr(h, "shared", False):
+        out["reader:shared"] = True
+    # absent on callers' own records: nobody named
+    author, creator = getattr(h, "author", ""), getattr(h, "creator", "")
     if author:
         out["creator"] = {"type": "Person", "name": author}
+    elif creator:
+        name = (names or {}).get(creator) or creator
+        out["creator"] = {"type": "Person", "name": name, "nickname": creator}
     return out
 
 
 def annotation_collection(
-    article: ArticleLike, highlights: Iterable[HighlightLike]
+    article: ArticleLike,
+    highlights: Iterable[HighlightLike],
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """All highlights of an article as an `AnnotationCollection`, in text order."""
-    items = [annotation(article, h) for h in sorted(highlights, key=lambda h: (h.start, h.id))]
+    ordered = sorted(highlights, key=lambda h: (h.start, h.id))
+    items = [annotation(article, h, names) for h in ordered]
     return {
         "@context": CONTEXT,
         "id": f"urn:reader:article:{article.id}:annotations",

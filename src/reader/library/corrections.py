@@ -1,7 +1,8 @@
 """The user's corrections of an article's analysis (rename, merge, move, not a statement):
 recorded after checking they name what the article holds, anchored to what they were made on,
 re-mapped to the ids of every new analysis (one that no longer fits is kept as orphaned), and
-undone (user data)."""
+undone (user data). Corrections are the team's: every member reads them; each records its
+creator, and only they undo it."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def add_correction(
     value: str | None = None,
 ) -> int:
     """Record a correction after checking it names what the corrected article holds."""
+    from reader.library.members import identity_in
     from reader.store.models import Article, Correction
 
     assert action in CORRECTION_ACTIONS
@@ -62,6 +64,7 @@ def add_correction(
             statement_key=statement_key,
             value=value.strip() if action == "rename" and value else value,
             anchor=json.dumps(_anchor(s, article_id, action, source_key, statement_key, value)),
+            creator=identity_in(s, keep=True),
         )
         s.add(c)
         s.flush()
@@ -112,6 +115,7 @@ def remap_corrections(s, article: Any, analysis: Analysis) -> None:
             log.info("correction %s (%s) of article %s is orphaned", c.id, c.action, article.id)
         c.source_key, c.statement_key, c.value = r.source_key, r.statement_key, r.value
         c.anchor, c.orphaned = r.anchor, r.orphaned
+        c.version += 1
         s.add(c)
     s.flush()
 
@@ -126,13 +130,16 @@ def orphaned_corrections(db_path: Where, article_id: int) -> list[Any]:
 
 
 def undo_correction(db: Database, correction_id: int) -> None:
-    """Delete a correction: the article reads as it did before it."""
+    """Delete a correction: the article reads as it did before it. Only its creator may."""
+    from reader.library.members import identity_in
     from reader.store.models import Correction
 
     with db.session() as s:
         c = s.get(Correction, correction_id)
         if c is None:
             raise NotFoundError(f"No correction with id {correction_id}")
+        if c.creator and c.creator != identity_in(s):
+            raise ReaderError(f"This correction is {c.creator}'s: only they can undo it")
         article_id = c.article_id
         keys = {k for k in (c.source_key, c.value) if k and c.action in ("rename", "merge")}
         s.delete(c)

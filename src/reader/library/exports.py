@@ -4,7 +4,7 @@ Annotation JSON-LD or as Markdown quotes (every file written safely: see reader.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,13 +18,17 @@ Progress = Callable[[int, int], None]
 
 
 def export_annotations_json(
-    info: ArticleInfo, marks: Sequence[HighlightInfo], path: str | Path
+    info: ArticleInfo,
+    marks: Sequence[HighlightInfo],
+    path: str | Path,
+    names: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write the article's highlights and notes as W3C Web Annotation JSON-LD."""
+    """Write the article's highlights and notes as W3C Web Annotation JSON-LD, each with its
+    creator (`names`: members' display names by identity)."""
     from reader.annotate.w3c import annotation_collection
     from reader.files import write_text
 
-    doc = annotation_collection(info, list(marks))
+    doc = annotation_collection(info, list(marks), names)
     return write_text(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -1,12 +1,17 @@
 """The user's highlights and notes on an article, and the drafts of notes being written (user
-data; drafts are kept with the standard library's sqlite3, see store/drafts.py)."""
+data; drafts are kept with the standard library's sqlite3, see store/drafts.py).
+
+Each highlight records its creator (library/members.py) and is private to them unless shared;
+on PostgreSQL row-level security holds that (revision 0008), so another member's private
+highlight is not found at all. A change carries the version it was based on: one made
+meanwhile elsewhere is never written over (ConflictError)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.errors import NotFoundError
+from reader.errors import ConflictError, NotFoundError, ReaderError
 from reader.library.views import HighlightInfo, NoteDraft, highlight_info
 
 if TYPE_CHECKING:
@@ -15,10 +20,18 @@ if TYPE_CHECKING:
 
 
 def add_highlight(
-    db: Database, article_id: int, start: int, end: int, color: str = "yellow", note: str = ""
+    db: Database,
+    article_id: int,
+    start: int,
+    end: int,
+    color: str = "yellow",
+    note: str = "",
+    *,
+    shared: bool = False,
 ) -> HighlightInfo:
     from reader.annotate.anchoring import quote_selector
     from reader.annotate.selection import snap_to_words
+    from reader.library.members import identity_in
     from reader.store.models import Article, Highlight
 
     with db.session() as s:
@@ -37,6 +50,8 @@ def add_highlight(
             prefix=prefix,
             suffix=suffix,
             note=note,
+            creator=identity_in(s, keep=True),
+            shared=shared,
         )
         s.add(h)
         s.flush()
@@ -62,6 +77,9 @@ def restore_highlight(db: Database, info: HighlightInfo) -> HighlightInfo:
             created_at=info.created_at,
             updated_at=info.updated_at,
             author=info.author,
+            creator=info.creator,
+            shared=info.shared,
+            version=info.version,
         )
         s.add(h)
         s.flush()
@@ -69,31 +87,69 @@ def restore_highlight(db: Database, info: HighlightInfo) -> HighlightInfo:
 
 
 def update_highlight(
-    db: Database, highlight_id: int, *, color: str | None = None, note: str | None = None
+    db: Database,
+    highlight_id: int,
+    *,
+    color: str | None = None,
+    note: str | None = None,
+    shared: bool | None = None,
+    base_version: int | None = None,
 ) -> HighlightInfo:
+    """Change a highlight's colour, note or sharing. With `base_version` (the version the
+    change was based on) a highlight changed meanwhile is left as it is and ConflictError says
+    so, with what it holds now (`theirs`) and what this change would have made (`mine`)."""
+    from sqlalchemy import update
+
+    from reader.library.members import identity_in
     from reader.store.models import Highlight, utcnow
 
     with db.session() as s:
-        h = s.get(Highlight, highlight_id)
-        if h is None:
-            raise NotFoundError(f"No highlight with id {highlight_id}")
-        if color is not None:
-            h.color = color
-        if note is not None:
-            h.note = note
-        h.updated_at = utcnow()
-        s.add(h)
-        s.flush()
+        h = _own_highlight(s, highlight_id, identity_in(s))
+        stored = highlight_info(h)
+        changes = {
+            k: v for k, v in (("color", color), ("note", note), ("shared", shared)) if v is not None
+        }
+        mine = replace(stored, **changes)  # type: ignore[arg-type]
+        if base_version is not None and base_version != h.version:
+            raise _conflict(stored, mine)
+        done = s.execute(
+            update(Highlight)
+            .where(Highlight.id == highlight_id, Highlight.version == h.version)  # type: ignore[arg-type]
+            .values(**changes, updated_at=utcnow(), version=h.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if done.rowcount != 1:  # another change landed between the read and this write
+            s.expire(h)
+            raise _conflict(highlight_info(h), mine)
+        s.refresh(h)
         return highlight_info(h)
 
 
-def delete_highlight(db: Database, highlight_id: int) -> HighlightInfo:
+def _own_highlight(s, highlight_id: int, me: str):  # -> Highlight
     from reader.store.models import Highlight
 
+    h = s.get(Highlight, highlight_id)
+    if h is None:
+        raise NotFoundError(f"No highlight with id {highlight_id}")
+    if h.creator and h.creator != me:
+        raise ReaderError(f"This note is {h.creator}'s: only they can change it")
+    return h
+
+
+def _conflict(theirs: HighlightInfo, mine: HighlightInfo) -> ConflictError:
+    return ConflictError(
+        "This note was changed elsewhere since you opened it (version "
+        f"{theirs.version}); nothing was written over: reload it, your text is kept",
+        theirs,
+        mine,
+    )
+
+
+def delete_highlight(db: Database, highlight_id: int) -> HighlightInfo:
+    from reader.library.members import identity_in
+
     with db.session() as s:
-        h = s.get(Highlight, highlight_id)
-        if h is None:
-            raise NotFoundError(f"No highlight with id {highlight_id}")
+        h = _own_highlight(s, highlight_id, identity_in(s))
         info = highlight_info(h)
         s.delete(h)
         return info

@@ -28,6 +28,7 @@ from reader.ingest import ImportedDocument, read_path
 from reader.ingest.document import content_hash
 from reader.library.paths import SAMPLE_NAME, default_data_dir, sample_path
 from reader.library.rows import view_from_snapshot
+from reader.library.team import TeamOperations
 from reader.library.views import (
     ArticleBundle,
     ArticleInfo,
@@ -70,7 +71,7 @@ def _load_store() -> None:
     _store_loaded = True
 
 
-class Library:
+class Library(TeamOperations):
     """One open library: the SQLite file of a data folder, or the database `database` names
     (--database URL, else READER_DATABASE_URL: reader.store.location). The data folder keeps
     the window's settings and the logs either way."""
@@ -343,18 +344,22 @@ class Library:
     # ---- highlights and notes (user data; see highlights.py) ------------------------------
 
     def add_highlight(
-        self, article_id: int, start: int, end: int, color: str = "yellow", note: str = ""
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        color: str = "yellow",
+        note: str = "",
+        *,
+        shared: bool = False,
     ) -> HighlightInfo:
-        return highlights.add_highlight(self.db, article_id, start, end, color, note)
+        """A highlight by the user, private to them unless `shared` (see highlights.py; its
+        changes, sharing, ratings and who made what: team.py)."""
+        return highlights.add_highlight(self.db, article_id, start, end, color, note, shared=shared)
 
     def restore_highlight(self, info: HighlightInfo) -> HighlightInfo:
         """Put back a deleted highlight exactly as it was (undo of delete)."""
         return highlights.restore_highlight(self.db, info)
-
-    def update_highlight(
-        self, highlight_id: int, *, color: str | None = None, note: str | None = None
-    ) -> HighlightInfo:
-        return highlights.update_highlight(self.db, highlight_id, color=color, note=note)
 
     def delete_highlight(self, highlight_id: int) -> HighlightInfo:
         return highlights.delete_highlight(self.db, highlight_id)
@@ -409,12 +414,6 @@ class Library:
     ) -> list[SourceAppearance]:
         """(article_id, title, [statement texts]) of each article quoting the source."""
         return sources.source_appearances(self.location, library_source_id, exclude_article)
-
-    def rate_source(self, library_source_id: int, rating: int | None) -> None:
-        sources.rate_source(self.db, library_source_id, rating)
-
-    def set_source_note(self, library_source_id: int, note: str) -> None:
-        sources.set_source_note(self.db, library_source_id, note)
 
     def rename_source(self, article_id: int, source_key: str, name: str) -> int:
         """Rename a source of one article; returns the correction id (for undo)."""
@@ -477,7 +476,8 @@ class Library:
 
     def export_annotations_json(self, article_id: int, path: str | Path) -> Path:
         """Write the article's highlights and notes as W3C Web Annotation JSON-LD."""
-        return exports.export_annotations_json(*self._annotated(article_id), path)
+        names = {k: m.display for k, m in self.members().items() if m.display}
+        return exports.export_annotations_json(*self._annotated(article_id), path, names)
 
     def export_markdown(self, article_id: int, path: str | Path) -> Path:
         """Write the article's highlights and notes as Markdown quotes, in text order."""

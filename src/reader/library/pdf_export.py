@@ -82,6 +82,7 @@ def add_pdf_highlights(s: Session, article_id: int, doc: ImportedDocument) -> in
 
     from reader.annotate.anchoring import quote_selector
     from reader.ingest.pdf_annotations import highlight_author, read_highlights
+    from reader.library.members import identity_in
     from reader.store.models import Highlight
 
     try:
@@ -91,6 +92,7 @@ def add_pdf_highlights(s: Session, article_id: int, doc: ImportedDocument) -> in
     except (PyPdfError, ValueError, KeyError) as e:
         log.warning("annotations of %s not read: %s", doc.origin, e)
         return 0
+    creator = identity_in(s, keep=True)  # who imported them (their /T stays the author)
     for c in found:
         exact, prefix, suffix = quote_selector(doc.text, c.start, c.end)
         row = Highlight(
@@ -103,6 +105,7 @@ def add_pdf_highlights(s: Session, article_id: int, doc: ImportedDocument) -> in
             suffix=suffix,
             note=c.note,
             author=highlight_author(c),
+            creator=creator,
         )
         if c.created_at is not None:
             row.created_at = c.created_at.astimezone(UTC)

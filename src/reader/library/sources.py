@@ -10,12 +10,13 @@ SQLAlchemy; edits go through sqlmodel sessions of the library's `Database`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.analysis.model import Source as AnalysisSource
 from reader.analysis.model import Statement as AnalysisStatement
-from reader.errors import NotFoundError, ReaderError
+from reader.errors import NotFoundError
+from reader.library.ratings import RatingSpread, read_member_ratings
 from reader.library.rows import corrected
 from reader.store.records import (
     ArticleRecord,
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 
     from sqlmodel import Session
 
-    from reader.store.database import Database
-    from reader.store.models import LibrarySource
     from reader.store.snapshot import Where
 
 RATINGS = range(-2, 3)
@@ -49,8 +48,11 @@ class LibrarySourceInfo:
     affiliation: str | None
     articles: int
     statements: int
-    rating: int | None
-    note: str
+    rating: int | None  # the user's own (library/ratings.py)
+    note: str  # the user's own, private
+    rating_version: int = 0  # what a change of them is based on (0: none yet)
+    note_version: int = 0
+    spread: RatingSpread = field(default_factory=RatingSpread)  # the team's, the user's included
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -63,6 +65,7 @@ class LibrarySourceInfo:
             "statements": self.statements,
             "rating": self.rating,
             "note": self.note,
+            "team": self.spread.to_json(),
         }
 
 
@@ -157,9 +160,13 @@ def library_sources(library: Where) -> list[LibrarySourceInfo]:
                     1 for st in article.statements if st.source == src.id
                 )
         out = []
+        team = read_member_ratings(conn)
         for row in read_rows(conn, LibrarySourceRecord, "id"):
-            if row.id not in articles and row.rating is None and not row.note:
-                continue  # left behind by a rename or merge; nothing of the user's on it
+            rating, rating_version = team.rating.get(row.id, (None, 0))
+            note, note_version = team.note.get(row.id, ("", 0))
+            spread = team.spread.get(row.id, RatingSpread())
+            if row.id not in articles and rating is None and not note and not spread.count:
+                continue  # left behind by a rename or merge; nothing of anyone's on it
             out.append(
                 LibrarySourceInfo(
                     id=row.id,
@@ -169,8 +176,11 @@ def library_sources(library: Where) -> list[LibrarySourceInfo]:
                     affiliation=row.affiliation,
                     articles=len(articles.get(row.id, ())),
                     statements=statements.get(row.id, 0),
-                    rating=row.rating,
-                    note=row.note,
+                    rating=rating,
+                    note=note,
+                    rating_version=rating_version,
+                    note_version=note_version,
+                    spread=spread,
                 )
             )
     out.sort(key=lambda r: (-r.statements, -r.articles, r.name.lower()))
@@ -184,7 +194,7 @@ def library_source(library: Where, library_source_id: int) -> LibrarySourceInfo:
     with reading(library) as conn:
         row = _source_row(conn, library_source_id)
         return LibrarySourceInfo(
-            row.id, row.name, row.kind, row.role, row.affiliation, 0, 0, row.rating, row.note
+            row.id, row.name, row.kind, row.role, row.affiliation, 0, 0, None, ""
         )
 
 
@@ -224,30 +234,4 @@ def source_appearances(
         return out
 
 
-# ---- the user's rating and note ------------------------------------------------------------
-
-
-def _get_source(s, library_source_id: int) -> LibrarySource:
-    from reader.store.models import LibrarySource
-
-    row = s.get(LibrarySource, library_source_id)
-    if row is None:
-        raise NotFoundError(f"No source with id {library_source_id} in the library")
-    return row
-
-
-def rate_source(db: Database, library_source_id: int, rating: int | None) -> None:
-    """Set the user's trust rating, −2 (distrusted) … +2 (trusted), or None (not rated)."""
-    if rating is not None and (isinstance(rating, bool) or int(rating) not in RATINGS):
-        raise ReaderError(f"A rating goes from -2 to +2, not {rating}")
-    with db.session() as s:
-        row = _get_source(s, library_source_id)
-        row.rating = None if rating is None else int(rating)
-        s.add(row)
-
-
-def set_source_note(db: Database, library_source_id: int, note: str) -> None:
-    with db.session() as s:
-        row = _get_source(s, library_source_id)
-        row.note = note or ""
-        s.add(row)
+# the user's rating and note, per member: library/ratings.py (rate_source, set_source_note)

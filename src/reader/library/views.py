@@ -67,6 +67,9 @@ class HighlightInfo:
     created_at: datetime
     updated_at: datetime
     author: str = ""  # who wrote it when not the user (an annotation imported from a PDF)
+    creator: str = ""  # the member who made (or imported) it (library/members.py)
+    shared: bool = False  # read by the whole team; else private to its creator
+    version: int = 1  # an edit carries the version it was based on (ConflictError)
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,9 @@ def highlight_info(h: Any) -> HighlightInfo:
         created_at=h.created_at,
         updated_at=h.updated_at,
         author=h.author,
+        creator=h.creator,
+        shared=h.shared,
+        version=h.version,
     )
 
 

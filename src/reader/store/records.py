@@ -122,7 +122,7 @@ class StatementRecord(Record):
 class HighlightRecord(Record):
     TABLE: ClassVar[str] = "highlight"
     DATETIMES: ClassVar[frozenset[str]] = frozenset({"created_at", "updated_at"})
-    BOOLS: ClassVar[frozenset[str]] = frozenset({"orphaned"})
+    BOOLS: ClassVar[frozenset[str]] = frozenset({"orphaned", "shared"})
     id: int
     article_id: int
     color: str
@@ -136,6 +136,9 @@ class HighlightRecord(Record):
     created_at: datetime
     updated_at: datetime
     author: str  # "" for the user's own (revision 0007)
+    creator: str  # the member who made it (revision 0008)
+    shared: bool
+    version: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +155,4 @@ class CorrectionRecord(Record):
     anchor: str
     orphaned: bool
     created_at: datetime
+    creator: str  # the member who made it (revision 0008)
