@@ -155,7 +155,7 @@ def test_another_member_cannot_read_private_notes_even_with_plain_sql(
         assert done.rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute(
-                "INSERT INTO highlight (article_id, color, start, \"end\", exact, prefix, suffix,"
+                'INSERT INTO highlight (article_id, color, start, "end", exact, prefix, suffix,'
                 " note, orphaned, created_at, updated_at, author, creator) VALUES (%s, 'red', 0,"
                 " 1, '', '', '', 'forged', false, now(), now(), '', %s)",
                 [aid, ana.name],
