@@ -55,6 +55,9 @@ class Operations(QObject):
         self.db_pool = QThreadPool(self)
         self.db_pool.setMaxThreadCount(1)
         self._live: set[_Signals] = set()
+        # keep_failed(again, exc) → True when it keeps a failed edit to run `again` later
+        # (reader.ui.connection_status: the library's server out of reach)
+        self.keep_failed: Callable[[Callable[[], None], BaseException], bool] | None = None
 
     def run(
         self,
@@ -65,9 +68,12 @@ class Operations(QObject):
         on_progress: Callable[[int, int], None] | None = None,
         database: bool = True,
         changes: str | None = None,
+        edit: bool | None = None,
     ) -> None:
-        """Run fn() (or fn(progress) when on_progress is given) off the GUI thread."""
+        """Run fn() (or fn(progress) when on_progress is given) off the GUI thread. An `edit`
+        (by default: an op that says what it `changes`) that fails may be kept to run again."""
         signals = _Signals()
+        edit = bool(changes) if edit is None else edit
         self._live.add(signals)
 
         def finish(result: Any) -> None:
@@ -84,6 +90,20 @@ class Operations(QObject):
             self._live.discard(signals)
             if not isValid(self):
                 log.warning("an operation failed after its window closed: %r", exc)
+                return
+
+            def again() -> None:  # the same op, queued again
+                self.run(
+                    fn,
+                    on_done,
+                    on_error,
+                    on_progress=on_progress,
+                    database=database,
+                    changes=changes,
+                    edit=True,
+                )
+
+            if edit and self.keep_failed is not None and self.keep_failed(again, exc):
                 return
             if on_error is not None:
                 on_error(exc)

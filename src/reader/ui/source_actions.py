@@ -101,7 +101,7 @@ class SourceActions(QObject):
         changes: str | None = None,
         after: Callable[[Any], None] | None = None,
     ) -> None:
-        self.window.ops.run(fn, after, self._failed, changes=changes)
+        self.window.ops.run(fn, after, self._failed, changes=changes, edit=True)
 
     def _failed(self, exc: BaseException) -> None:
         failed = getattr(self.window, "_failed", None)

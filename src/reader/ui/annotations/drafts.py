@@ -132,6 +132,7 @@ class DraftKeeper(QObject):
             ),
             None,
             self._failed,
+            edit=True,  # kept for retry when the library's server is out of reach
         )
 
     def drop(self) -> None:
@@ -164,6 +165,7 @@ class DraftKeeper(QObject):
             ),
             None,
             self._failed,
+            edit=True,  # kept for retry when the library's server is out of reach
         )
 
     # ---- restoring -------------------------------------------------------------------------
