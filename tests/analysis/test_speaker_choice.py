@@ -58,3 +58,26 @@ def test_a_pronoun_inside_a_quotation_or_after_someone_silent_is_not_a_mention()
     (source,) = a.sources
     said = {text[s:e] for s, e in source.mentions}
     assert said == {"Whitlock"}
+
+
+def test_a_share_of_respondents_speaks_through_the_poll_named_before() -> None:
+    text = (
+        "In a Harbor Daily/Tarn poll released Monday, the pier plan won wide support.\n\n"
+        "Sixty-two percent of voters said the town should rebuild the pier this year."
+    )
+    a = analyze(text)
+    (st,) = a.statements
+    source = a.source(st.source)
+    assert source.name == "Harbor Daily/Tarn poll"
+    assert source.kind == "document"
+    share = text.index("Sixty-two")
+    assert text[st.source_mention[0] : st.source_mention[1]].startswith("Sixty-two")
+    assert any(s == share for s, _ in source.mentions)
+
+
+def test_a_share_without_a_poll_in_reach_stays_its_own_source() -> None:
+    text = "Sixty-two percent of voters said the town should rebuild the pier this year."
+    a = analyze(text)
+    (st,) = a.statements
+    assert a.source(st.source).name != "poll"
+    assert "percent" in a.source(st.source).name

@@ -15,6 +15,7 @@ from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.merges import merge_voices
 from reader.analysis.model import Span
 from reader.analysis.names import THING_PRONOUNS, token_index
+from reader.analysis.poll_shares import poll_of_share
 from reader.analysis.pronoun_mentions import pronoun_antecedents
 from reader.analysis.thing_pronouns import organisation_subject_before
 
@@ -190,6 +191,11 @@ class _Resolver:
         org = self.named_organisation_before(m)
         if org is not None:
             return org
+        poll = poll_of_share(self.doc, m)
+        if poll is not None:
+            i = self.named(poll)  # "46 percent of voters said": the poll that asked them
+            self.entities[i].spans.add(poll.span)
+            return i
         aged = person_of_age(self.doc, m, self.person_trail)
         if aged is not None:
             return aged if isinstance(aged, int) else self.named(aged)
