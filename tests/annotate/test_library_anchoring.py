@@ -1,4 +1,5 @@
-"""Re-importing a changed page (same canonical URL) re-anchors its highlights or orphans them."""
+"""Re-importing a changed page (same canonical URL) re-anchors its highlights or orphans them,
+on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ def _mark(lib: Library, aid: int, text: str, quote: str, note: str = "") -> int:
     return lib.add_highlight(aid, i, i + len(quote), color="green", note=note).id
 
 
-def test_reimport_moves_fixes_and_orphans(tmp_path: Path) -> None:
-    lib = Library(tmp_path)
+def test_reimport_moves_fixes_and_orphans(tmp_path: Path, library_url: str) -> None:
+    lib = Library(tmp_path, database=library_url)
     aid = lib.import_document(_doc(ORIGINAL))
     moved = _mark(lib, aid, ORIGINAL, "We constantly monitor the situation", "key claim")
     typo = _mark(lib, aid, ORIGINAL, "the troops did not move toward Ukraine")
@@ -58,8 +59,8 @@ def test_reimport_moves_fixes_and_orphans(tmp_path: Path) -> None:
     assert lib.open_article(aid).text == changed
 
 
-def test_orphan_comes_back_when_the_text_returns(tmp_path: Path) -> None:
-    lib = Library(tmp_path)
+def test_orphan_comes_back_when_the_text_returns(tmp_path: Path, library_url: str) -> None:
+    lib = Library(tmp_path, database=library_url)
     aid = lib.import_document(_doc(ORIGINAL))
     hid = _mark(lib, aid, ORIGINAL, "asked for satellite images of the camps")
     lib.import_document(_doc(ORIGINAL.split("\n\nAnalysts")[0]))

@@ -1,7 +1,7 @@
 """The library's feed operations: subscribing reads the feed at once, refresh reports what it
 did and can be cancelled, opening an entry imports its article once (the page when the feed
 carries only a summary, the feed's text when it carries the whole article), de-duplicated
-against the library."""
+against the library — on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -31,8 +31,10 @@ def _feed(server: FeedServer, *items: dict[str, str]) -> str:
     return server.url("/rss")
 
 
-def test_open_a_summary_entry_imports_the_page_once(tmp_path: Path, server: FeedServer) -> None:
-    lib = Library(tmp_path)
+def test_open_a_summary_entry_imports_the_page_once(
+    tmp_path: Path, server: FeedServer, library_url: str
+) -> None:
+    lib = Library(tmp_path, database=library_url)
     server.routes["/story"] = Route(PAGE, content_type="text/html; charset=utf-8")
     added = ops.add_feed(lib, _feed(server, {"title": "Wall", "link": "/story", "guid": "w"}))
     assert (added.new, added.entries, added.title) == (True, 1, "Harbour Times")
@@ -45,8 +47,10 @@ def test_open_a_summary_entry_imports_the_page_once(tmp_path: Path, server: Feed
     assert ops.entries(lib, added.feed_id)[0].read
 
 
-def test_open_a_full_text_entry_fetches_nothing(tmp_path: Path, server: FeedServer) -> None:
-    lib = Library(tmp_path)
+def test_open_a_full_text_entry_fetches_nothing(
+    tmp_path: Path, server: FeedServer, library_url: str
+) -> None:
+    lib = Library(tmp_path, database=library_url)
     url = _feed(server, {"title": "Border", "link": "/border", "guid": "b", "description": LONG})
     added = ops.add_feed(lib, url)
     (entry,) = ops.entries(lib, added.feed_id)
@@ -55,8 +59,10 @@ def test_open_a_full_text_entry_fetches_nothing(tmp_path: Path, server: FeedServ
     assert server.hits("/border") == []
 
 
-def test_an_article_deleted_since_is_imported_again(tmp_path: Path, server: FeedServer) -> None:
-    lib = Library(tmp_path)
+def test_an_article_deleted_since_is_imported_again(
+    tmp_path: Path, server: FeedServer, library_url: str
+) -> None:
+    lib = Library(tmp_path, database=library_url)
     url = _feed(server, {"title": "Border", "guid": "b", "description": LONG})
     added = ops.add_feed(lib, url)
     (entry,) = ops.entries(lib, added.feed_id)
@@ -68,9 +74,9 @@ def test_an_article_deleted_since_is_imported_again(tmp_path: Path, server: Feed
 
 
 def test_an_entry_already_in_the_library_is_not_imported_again(
-    tmp_path: Path, server: FeedServer
+    tmp_path: Path, server: FeedServer, library_url: str
 ) -> None:
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
     server.routes["/story"] = Route(PAGE, content_type="text/html; charset=utf-8")
     before = lib.import_path(server.url("/story"))
     added = ops.add_feed(lib, _feed(server, {"title": "Wall", "link": "/story", "guid": "w"}))
@@ -80,8 +86,10 @@ def test_an_entry_already_in_the_library_is_not_imported_again(
     assert len(server.hits("/story")) == 1 and lib.article_count() == 1
 
 
-def test_refresh_reports_and_toggles_read(tmp_path: Path, server: FeedServer) -> None:
-    lib = Library(tmp_path)
+def test_refresh_reports_and_toggles_read(
+    tmp_path: Path, server: FeedServer, library_url: str
+) -> None:
+    lib = Library(tmp_path, database=library_url)
     ops.add_feed(lib, _feed(server, {"title": "A", "link": "/a", "guid": "a"}))
     server.routes["/rss"] = Route(
         rss(
@@ -102,8 +110,10 @@ def test_refresh_reports_and_toggles_read(tmp_path: Path, server: FeedServer) ->
     assert ops.toggle_read(lib, entry.id) is False
 
 
-def test_refresh_can_be_cancelled_and_keeps_what_came(tmp_path: Path, server: FeedServer) -> None:
-    lib = Library(tmp_path)
+def test_refresh_can_be_cancelled_and_keeps_what_came(
+    tmp_path: Path, server: FeedServer, library_url: str
+) -> None:
+    lib = Library(tmp_path, database=library_url)
     for i in range(30):
         server.routes[f"/f{i}"] = Route(rss(f"F{i}", [{"title": "x", "guid": f"g{i}"}]), delay=0.1)
     from reader.feeds import storage
@@ -122,8 +132,10 @@ def test_refresh_can_be_cancelled_and_keeps_what_came(tmp_path: Path, server: Fe
     assert stored == report.new_entries
 
 
-def test_a_page_naming_several_feeds_asks_to_choose(tmp_path: Path, server: FeedServer) -> None:
-    lib = Library(tmp_path)
+def test_a_page_naming_several_feeds_asks_to_choose(
+    tmp_path: Path, server: FeedServer, library_url: str
+) -> None:
+    lib = Library(tmp_path, database=library_url)
     server.routes["/a"] = Route(rss("A", [{"title": "x", "guid": "1"}]))
     server.routes["/b"] = Route(rss("B", [{"title": "y", "guid": "2"}]))
     server.routes["/"] = Route(
@@ -138,8 +150,10 @@ def test_a_page_naming_several_feeds_asks_to_choose(tmp_path: Path, server: Feed
     assert added.title == "B"
 
 
-def test_opml_round_trip_keeps_folders(tmp_path: Path, server: FeedServer) -> None:
-    lib = Library(tmp_path / "one")
+def test_opml_round_trip_keeps_folders(
+    tmp_path: Path, server: FeedServer, library_url: str
+) -> None:
+    lib = Library(tmp_path / "one", database=library_url)  # to a file and back
     ops.add_feed(lib, _feed(server, {"title": "A", "guid": "a"}), folder="News/World")
     assert ops.export_opml(lib, tmp_path / "subs.opml") == 1
     other = Library(tmp_path / "two")
@@ -155,11 +169,11 @@ def test_opml_round_trip_keeps_folders(tmp_path: Path, server: FeedServer) -> No
 
 
 def test_an_entry_longer_than_an_article_can_be_is_refused(
-    tmp_path: Path, server: FeedServer
+    tmp_path: Path, server: FeedServer, library_url: str
 ) -> None:
     from reader.errors import InputError
 
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
     huge = "The minister said the border was calm. " * 8000  # 312,000 characters
     added = ops.add_feed(lib, _feed(server, {"title": "Huge", "guid": "h", "description": huge}))
     (entry,) = ops.entries(lib, added.feed_id)
@@ -169,9 +183,9 @@ def test_an_entry_longer_than_an_article_can_be_is_refused(
 
 
 def test_an_article_imported_after_the_entry_came_is_not_imported_again(
-    tmp_path: Path, server: FeedServer
+    tmp_path: Path, server: FeedServer, library_url: str
 ) -> None:
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
     server.routes["/story"] = Route(PAGE, content_type="text/html; charset=utf-8")
     added = ops.add_feed(lib, _feed(server, {"title": "Wall", "link": "/story", "guid": "w"}))
     (entry,) = ops.entries(lib, added.feed_id)

@@ -1,6 +1,7 @@
 """One row → analysis path: an article read through an operation's session, through the fast
-reopen (sqlite3) and through the library-wide source reads gives the same sources and
-statements, with nothing dropped (roles, affiliations, mentions, quoted parts, cues, hedges)."""
+reopen (sqlite3 or psycopg) and through the library-wide source reads gives the same sources
+and statements, with nothing dropped (roles, affiliations, mentions, quoted parts, cues,
+hedges), on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ TEXT = (
 )
 
 
-def _library(tmp_path: Path) -> tuple[Library, int]:
-    lib = Library(tmp_path)
+def _library(tmp_path: Path, url: str) -> tuple[Library, int]:
+    lib = Library(tmp_path, database=url)
     aid = lib.import_text(TEXT, "Border")
     view = lib.open_article(aid)
     lib.add_highlight(aid, 0, 4, note="place")
@@ -42,20 +43,20 @@ def _rich(view) -> None:
     assert any(s.name == "Anna K." for s in srcs)  # the correction applied
 
 
-def test_open_and_fast_reopen_give_equal_views(tmp_path: Path) -> None:
-    lib, aid = _library(tmp_path)
+def test_open_and_fast_reopen_give_equal_views(tmp_path: Path, library_url: str) -> None:
+    lib, aid = _library(tmp_path, library_url)
     lib.close()
-    full = Library(tmp_path).open_article(aid)
+    full = Library(tmp_path, database=library_url).open_article(aid)
     _rich(full)
-    quick = Library(tmp_path).reopen_last()
+    quick = Library(tmp_path, database=library_url).reopen_last()
     assert quick is not None
     assert quick == replace(full, info=replace(full.info, opened_at=quick.info.opened_at))
 
 
-def test_library_wide_reads_keep_the_whole_analysis(tmp_path: Path) -> None:
-    lib, aid = _library(tmp_path)
+def test_library_wide_reads_keep_the_whole_analysis(tmp_path: Path, library_url: str) -> None:
+    lib, aid = _library(tmp_path, library_url)
     view = lib.open_article(aid)
-    with reading(lib.db_path) as conn:
+    with reading(lib.location) as conn:
         fast = _readings_of(conn, [aid])[aid]
     with lib.db.session() as s:
         slow = readings(s, [aid])[aid]
@@ -65,11 +66,11 @@ def test_library_wide_reads_keep_the_whole_analysis(tmp_path: Path) -> None:
         assert {k: v for k, v in got.links.items() if v is not None} == view.library_sources
 
 
-def test_the_view_carries_the_signals_the_export_uses(tmp_path: Path) -> None:
+def test_the_view_carries_the_signals_the_export_uses(tmp_path: Path, library_url: str) -> None:
     from reader.analysis.credibility import source_signals
     from reader.library.exports import pdf_input
 
-    lib, aid = _library(tmp_path)
+    lib, aid = _library(tmp_path, library_url)
     view = lib.open_article(aid)
     assert set(view.signals) == {s.id for s in view.analysis.sources}
     assert view.signals == source_signals(view.analysis)
