@@ -32,10 +32,11 @@ def store_analysis(s: Session, article: Article) -> None:
 
     from reader.store.models import ArticleSource, Statement
 
+    assert article.id is not None
+    lock_analysis(s, article.id)  # another client re-analysing it finishes first
     analysis = analyze(article.text, title=article.title)
     s.exec(delete(Statement).where(col(Statement.article_id) == article.id))
     s.exec(delete(ArticleSource).where(col(ArticleSource.article_id) == article.id))
-    assert article.id is not None
     for src in analysis.sources:
         lib_id = library_source_for(s, src)
         s.add(
@@ -74,6 +75,27 @@ def store_analysis(s: Session, article: Article) -> None:
     s.flush()
     remap_corrections(s, article, analysis)  # the user's corrections, on the new ids
     relink_sources(s, article.id)  # the user's renames and merges, replayed
+
+
+# (class id, article id) of the advisory lock held while an article's analysis is replaced; the
+# class id keeps it apart from other advisory locks (the migrations' one)
+ANALYSIS_LOCK_CLASS = 0x52454144  # "READ"
+
+
+def lock_analysis(s: Session, article_id: int, wait: bool = True) -> bool:
+    """Hold, until the session's transaction ends, the right to replace the article's derived
+    rows, so that two clients re-analysing it never interleave their deletes and inserts; with
+    `wait` False, True only when no other client holds it now. On PostgreSQL a transaction
+    advisory lock; on SQLite the write lock serialises writers already, and this is a no-op."""
+    from sqlalchemy import text
+
+    if s.get_bind().dialect.name != "postgresql":
+        return True
+    fn = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
+    got = s.connection().execute(
+        text(f"SELECT {fn}(:c, :a)"), {"c": ANALYSIS_LOCK_CLASS, "a": article_id}
+    )
+    return True if wait else bool(got.scalar())
 
 
 def load_view(s: Session, article: Article) -> ArticleView:
@@ -116,6 +138,8 @@ def reanalyze(db: Database, article_id: int) -> bool:
     if db.read_only:
         return False
     with db.session() as s:
+        if not lock_analysis(s, article_id, wait=False):
+            return False  # another client is analysing it now: theirs will do
         a = s.get(Article, article_id)
         if a is None or a.analysis_version == engine_version():
             return False  # deleted, or opened (so analysed) meanwhile
