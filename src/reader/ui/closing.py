@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
 log = logging.getLogger(__name__)
@@ -59,11 +59,15 @@ def start_without_article(window: Any) -> bool:
     state and say so (True); else False and the usual start goes on."""
     if not window.persist:  # a --screenshot run pictures an article, whatever was left open
         return False
-    value = window.settings.value(NO_ARTICLE_KEY, False)
-    if str(value).lower() not in ("true", "1"):
+    if not closed_last_time(window.settings):
         return False
     show_no_article(window)
     return True
+
+
+def closed_last_time(settings: QSettings) -> bool:
+    """Whether the article was closed when the window last closed (nothing to reopen)."""
+    return str(settings.value(NO_ARTICLE_KEY, False)).lower() in ("true", "1")
 
 
 class EmptyHint(QLabel):

@@ -8,8 +8,9 @@ Deleting articles with undo lives in `reader.ui.library_delete`.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.search import SearchHit
 from reader.ui import icons
-from reader.ui.import_dialog import BatchImport
-from reader.ui.library_table import LibraryPanel
-from reader.ui.search_model import matched_phrase
-from reader.ui.search_panel import SearchPanel, hit_words
+
+if TYPE_CHECKING:
+    from reader.library.search import SearchHit
+    from reader.ui.import_dialog import BatchImport
+    from reader.ui.library_table import LibraryPanel
+    from reader.ui.search_panel import SearchPanel
 
 SHORTCUTS = [
     ("Ctrl+Shift+L", "Show or hide the Library"),
@@ -32,25 +34,28 @@ SHORTCUTS = [
     ("Delete", "Delete the articles selected in the Library (asks first; Ctrl+Z undoes)"),
 ]
 DOCK_WIDTH = 440
-__all__ = ["LibraryFeature", "LibraryPanel", "hit_span", "install_library"]
+__all__ = ["LibraryFeature", "hit_span", "install_library"]
 
 
 class LibraryFeature(QObject):
     """The Library dock (Library and Search tabs), its actions, batch import and going to a
-    search hit, for one MainWindow (kept as `window.library_feature`)."""
+    search hit, for one MainWindow (kept as `window.library_feature`).
+
+    The dock is hidden at a first start (and usually after): its Library and Search tabs and
+    the batch import are built when first needed (`panel`, `search_panel`, `importer`, the dock
+    shown), not before the window's first paint. The actions and shortcuts exist from the start.
+    """
 
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.panel = LibraryPanel(window)
-        self.search_panel = SearchPanel(window)
-        self.importer = BatchImport(window)
+        self._panel: LibraryPanel | None = None
+        self._search_panel: SearchPanel | None = None
+        self._importer: BatchImport | None = None
         self._pending_hit: SearchHit | None = None
 
         self.tabs = QTabWidget(window)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.panel, "Library")
-        self.tabs.addTab(self.search_panel, "Search")
         self.dock = QDockWidget("Library", window)
         self.dock.setObjectName("LibraryDock")
         self.dock.setWidget(self.tabs)
@@ -65,15 +70,58 @@ class LibraryFeature(QObject):
             self.dock.hide()  # shown on demand the first time; then as the user left it
 
         self._build_actions()
-        self.search_panel.hit_activated.connect(self.show_hit)
-        self.search_panel.article_activated.connect(window.open_article)
         window.article_opened.connect(self._on_opened)
-        window.import_paths = self.importer.start
+        window.import_paths = lambda paths: self.importer.start(paths)
         window.shortcuts_help.extend(SHORTCUTS)
 
         from reader.ui.feeds_panel import install_feeds  # the Feeds tab (feeds_panel.py)
 
         self.feeds = install_feeds(window, self.tabs)
+        self.dock.visibilityChanged.connect(lambda shown: self._build_tabs() if shown else None)
+        if self.dock.isVisibleTo(window):  # left open last time: in the first paint
+            self._build_tabs()
+
+    # ---- built on first use ----------------------------------------------------------------
+
+    @property
+    def panel(self) -> LibraryPanel:
+        """The Library tab."""
+        self._build_tabs()
+        assert self._panel is not None
+        return self._panel
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The Search tab."""
+        self._build_tabs()
+        assert self._search_panel is not None
+        return self._search_panel
+
+    @property
+    def importer(self) -> BatchImport:
+        """Batch import of several files, with its progress."""
+        if self._importer is None:
+            from reader.ui.import_dialog import BatchImport
+
+            self._importer = BatchImport(self.window)
+        return self._importer
+
+    def _build_tabs(self) -> None:
+        """The Library and Search tabs, before the Feeds tab, the Library tab current."""
+        if self._panel is not None:
+            return
+        from reader.ui.library_table import LibraryPanel
+        from reader.ui.search_panel import SearchPanel
+
+        w = self.window
+        self._panel = LibraryPanel(w)
+        self._search_panel = SearchPanel(w)
+        self._search_panel.hit_activated.connect(self.show_hit)
+        self._search_panel.article_activated.connect(w.open_article)
+        with QSignalBlocker(self.tabs):  # the Feeds tab is not "shown" in between: not read
+            self.tabs.insertTab(0, self._panel, "Library")
+            self.tabs.insertTab(1, self._search_panel, "Search")
+        self.tabs.setCurrentIndex(0)
 
     def _build_actions(self) -> None:
         w = self.window
@@ -190,6 +238,8 @@ class LibraryFeature(QObject):
         if span is None:
             av.verticalScrollBar().setValue(0)
             return
+        from reader.ui.search_panel import hit_words
+
         av.scroll_to(span[0])
         av.mark_words(hit_words(hit), span)  # as find matches, until another article or Ctrl+F
         av.flash(*span)
@@ -198,6 +248,8 @@ class LibraryFeature(QObject):
 def hit_span(hit: SearchHit, view) -> tuple[int, int] | None:
     """The range of the article text to show for a hit: the matched words where they can be
     found, else the note's highlight, the statement or the source's first mention."""
+    from reader.ui.search_model import matched_phrase
+
     text: str = view.text
     if hit.start is None:
         return None

@@ -32,6 +32,8 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:(?!\d)")
 _PATH_START = re.compile(r"^([/~.\\]|[A-Za-z]:[\\/])")  # /, ~, ./, \\server, C:\
 
 if TYPE_CHECKING:
+    from reader.ui.read_ahead import ReadAhead
+
     _Window = QMainWindow
 else:  # a plain mixin at run time: MainWindow brings the QMainWindow
     _Window = object
@@ -170,8 +172,9 @@ class Opening(_Window):
             return
         self.open_path(target, password=password)
 
-    def open_start(self, path: str | None = None) -> None:
-        """What the window shows at launch: PATH, else the last article, else the sample."""
+    def open_start(self, path: str | None = None, ahead: ReadAhead | None = None) -> None:
+        """What the window shows at launch: PATH, else the last article, else the sample. The
+        last article read `ahead` (reader.ui.read_ahead) shows at once, before any paint."""
         if path:
             self.open_path(path, fallback=True)
             return
@@ -179,19 +182,32 @@ class Opening(_Window):
             return
         library = self.library
 
+        def failed(exc: BaseException) -> None:
+            self._failed(exc, "Cannot open the library")
+
+        if ahead is not None:
+            view, error = ahead.result()
+            if error is not None:
+                failed(error)
+            elif view is not None:
+                self._show_article(view)
+            else:  # no last article to reopen: the one to open is found the usual way
+                self.ops.run(lambda: fallback_article(library), self._open_found, failed)
+            return
+
         def work() -> OpenArticle | int | None:
             # the last article comes back whole, without loading SQLAlchemy (the quick way
             # to the first paint); otherwise the id of the one to open
             view = library.reopen_last()
             return view if view is not None else fallback_article(library)
 
-        def done(result: OpenArticle | int | None) -> None:
-            if isinstance(result, int):
-                self.open_article(result)
-            elif result is not None:
-                self._show_article(result)
+        self.ops.run(work, self._open_found, failed)
 
-        self.ops.run(work, done, lambda exc: self._failed(exc, "Cannot open the library"))
+    def _open_found(self, result: OpenArticle | int | None) -> None:
+        if isinstance(result, int):
+            self.open_article(result)
+        elif result is not None:
+            self._show_article(result)
 
     def _show_article(self, view: OpenArticle) -> None:
         self.current = view

@@ -1,0 +1,129 @@
+"""What start-up does before the window's first paint, and what it leaves for later: the last
+article read on a thread while the window is built and shown in the first paint; the Library
+dock's tabs built when first needed (its shortcuts there from the start); the screenshot taken
+from what was painted, the same pixels as painting the window again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+from reader.library import Library
+from reader.ui.app import _painted
+from reader.ui.closing import NO_ARTICLE_KEY
+from reader.ui.main_window import MainWindow, settings_for
+from reader.ui.read_ahead import read_ahead
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _focus(window: MainWindow, qtbot) -> None:
+    window.activateWindow()
+    window.article_view.setFocus()
+    qtbot.waitUntil(window.article_view.hasFocus)
+
+
+def _library_with_last_article(data_dir: Path) -> tuple[Library, int]:
+    library = Library(data_dir)
+    article_id = library.import_sample()
+    library.open_article(article_id)  # the last article, reopened at the next start
+    return library, article_id
+
+
+def test_the_last_article_read_ahead_shows_before_any_event_is_processed(qtbot, tmp_path):
+    library, article_id = _library_with_last_article(tmp_path / "d")
+    settings = settings_for(library.data_dir)
+    ahead = read_ahead(library, settings, None, screenshot=False)
+    assert ahead is not None
+    window = MainWindow(library, settings=settings)  # built while the thread reads
+    qtbot.addWidget(window)
+    shown: list[object] = []
+    window.article_opened.connect(shown.append)
+    window.show()
+    window.open_start(None, ahead)
+    # no event loop ran: the first paint (still to come) has the article and its sources
+    assert window.current is not None and window.current.info.id == article_id
+    assert shown == [window.current]
+    assert window.sources_panel.model.rowCount() > 0
+    assert window.article_view.toPlainText().startswith(window.current.text[:40])
+    window.ops.wait()
+    library.close()
+
+
+def test_nothing_is_read_ahead_when_the_article_was_closed_last_time(qtbot, tmp_path):
+    library, _article_id = _library_with_last_article(tmp_path / "d")
+    settings = settings_for(library.data_dir)
+    settings.setValue(NO_ARTICLE_KEY, True)
+    opened_before = library.articles()[0].opened_at
+    assert read_ahead(library, settings, None, screenshot=False) is None
+    assert read_ahead(library, settings, "some.txt", screenshot=False) is None  # PATH asked for
+    ahead = read_ahead(library, settings, None, screenshot=True)  # a screenshot pictures one
+    assert ahead is not None and ahead.result()[0] is not None
+    assert library.articles()[0].opened_at != opened_before  # reading it marks it opened
+    library.close()
+
+
+def test_a_failed_read_ahead_is_said_in_the_window(qtbot, tmp_path):
+    library, _article_id = _library_with_last_article(tmp_path / "d")
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+
+    class Failing:
+        def result(self):
+            return None, OSError("disk unplugged")
+
+    window.show()
+    window.open_start(None, Failing())  # type: ignore[arg-type]
+    assert window.current is None
+    assert "disk unplugged" in window.statusBar().currentMessage()
+    window.ops.wait()
+    library.close()
+
+
+def test_the_library_dock_is_built_when_first_shown_and_its_shortcuts_work_before(
+    make_window, qtbot
+):
+    window = make_window()
+    feature = window.library_feature
+    assert feature._panel is None and feature._search_panel is None  # not in the first paint
+    assert feature.tabs.count() == 1  # the Feeds tab (its menu is in the menu bar)
+    _focus(window, qtbot)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_L, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: feature.dock.isVisible())
+    assert [feature.tabs.tabText(i) for i in range(3)] == ["Library", "Search", "Feeds"]
+    assert feature.tabs.currentWidget() is feature.panel
+    qtbot.waitUntil(lambda: feature.panel.model.rowCount() == 1)  # the sample
+    assert not window.feeds_feature._loaded  # the Feeds tab was never current: not read
+
+
+def test_the_search_shortcut_builds_the_dock_on_its_search_tab(make_window, qtbot):
+    window = make_window()
+    feature = window.library_feature
+    _focus(window, qtbot)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: feature.dock.isVisible())
+    assert feature.tabs.currentWidget() is feature.search_panel
+
+
+def test_a_library_dock_left_open_is_built_for_the_first_paint(make_window, qtbot):
+    first = make_window()
+    first.library_feature.show_library()
+    first.close()  # the dock's state is saved with the window's
+    again = make_window(show=False)
+    assert again.library_feature._panel is not None
+    assert again.library_feature.tabs.count() == 3
+
+
+def test_the_screenshot_is_what_was_painted(make_window, qtbot):
+    window = make_window()
+    qtbot.waitUntil(lambda: window.current is not None)
+    QTest.qWait(50)  # painted
+    shot = _painted(window).toImage()
+    again = window.grab().toImage()
+    assert shot.size() == again.size()
+    assert shot.convertToFormat(QImage.Format.Format_RGB32) == again.convertToFormat(
+        QImage.Format.Format_RGB32
+    )
