@@ -186,8 +186,10 @@ def store_outcome(db: Database, outcome: RefreshOutcome, interval: timedelta = I
         (before,) = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM feed_entry")).one()
         result = conn.execute(
             text(
-                "INSERT OR IGNORE INTO feed_entry (feed_id, guid, url, title, summary, published, "
-                "read, added_at) VALUES (:f, :g, :u, :t, :s, :p, 0, :a)"
+                # ON CONFLICT DO NOTHING and FALSE: SQLite's and PostgreSQL's both
+                "INSERT INTO feed_entry (feed_id, guid, url, title, summary, published, "
+                "read, added_at) VALUES (:f, :g, :u, :t, :s, :p, FALSE, :a) "
+                "ON CONFLICT DO NOTHING"
             ),
             [
                 {
@@ -245,7 +247,7 @@ def _link_known_articles(conn, feed_id: int, after_id: int) -> None:
 
 
 def _link_by_content(conn, feed_id: int, after_id: int) -> None:
-    from sqlalchemy import text
+    from sqlalchemy import bindparam, text
 
     from reader.ingest.document import content_hash
 
@@ -262,11 +264,10 @@ def _link_by_content(conn, feed_id: int, after_id: int) -> None:
     for entry_id, summary in rows:
         by_hash.setdefault(content_hash(summary), []).append(entry_id)
     found = conn.execute(
-        text(
-            "SELECT content_hash, id FROM article "
-            "WHERE content_hash IN (SELECT value FROM json_each(:h))"
+        text("SELECT content_hash, id FROM article WHERE content_hash IN :h").bindparams(
+            bindparam("h", expanding=True)  # on either engine (no SQLite json_each)
         ),
-        {"h": _json(list(by_hash))},
+        {"h": list(by_hash)},
     ).all()
     for digest, article_id in found:
         for entry_id in by_hash[digest]:
@@ -274,12 +275,6 @@ def _link_by_content(conn, feed_id: int, after_id: int) -> None:
                 text("UPDATE feed_entry SET article_id = :a WHERE id = :e"),
                 {"a": article_id, "e": entry_id},
             )
-
-
-def _json(value: object) -> str:
-    import json
-
-    return json.dumps(value)
 
 
 def list_feeds(db: Database) -> list[FeedInfo]:
@@ -295,7 +290,7 @@ def list_feeds(db: Database) -> list[FeedInfo]:
                 SELECT f.id, f.url, f.title, f.site_url, f.folder, f.last_checked, f.next_check,
                        f.error, f.failures, COALESCE(c.n, 0), COALESCE(c.unread, 0)
                 FROM feed f LEFT JOIN (
-                    SELECT feed_id, COUNT(*) AS n, SUM(NOT read) AS unread
+                    SELECT feed_id, COUNT(*) AS n, SUM(CASE WHEN read THEN 0 ELSE 1 END) AS unread
                     FROM feed_entry GROUP BY feed_id  -- the (feed_id, read) index alone
                 ) c ON c.feed_id = f.id
                 ORDER BY COALESCE(f.folder, ''), LOWER(COALESCE(NULLIF(f.title, ''), f.url))

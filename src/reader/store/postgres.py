@@ -124,8 +124,8 @@ def _create_database(location: LibraryLocation, timeout: float, say: Callable[[s
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
             log.info("created the database %s", location.display)
             return
-        except errors.DuplicateDatabase:
-            return  # another first start made it a moment ago
+        except (errors.DuplicateDatabase, errors.UniqueViolation):
+            return  # another first start made it a moment ago (at the same moment: a unique key)
         except errors.InsufficientPrivilege as exc:
             raise LibraryUnavailableError(
                 f"The library at {location.display} does not exist and this user may not "
