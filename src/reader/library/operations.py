@@ -301,7 +301,7 @@ class Library(TeamOperations):
         SearchCancelledError (reader.store.search)."""
         from reader.store.search import SEARCH_SECONDS, search
 
-        return search(self.db_path, query, limit, seconds=seconds or SEARCH_SECONDS, cancel=cancel)
+        return search(self.location, query, limit, seconds=seconds or SEARCH_SECONDS, cancel=cancel)
 
     def last_article_id(self) -> int | None:
         with self.db.session() as s:
