@@ -1,24 +1,22 @@
 """Dialogs and in-window notices: file and URL prompts, keyboard shortcuts, About, message bar.
 
 Prompts are plain functions so the window can hold them as replaceable attributes (tests swap
-them for lambdas and never open a modal dialog). Everything else here is non-modal.
+them for lambdas and never open a modal dialog). Everything else here is non-modal. Only the
+notice bar is in the window's first paint: the Qt classes of the dialogs are named where they
+are used (a Qt class makes its Python enums when first named, a cost start-up need not pay).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,9 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.ui import icons
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
 
 OPEN_FILTERS = ";;".join(
     (
@@ -40,6 +41,8 @@ OPEN_FILTERS = ";;".join(
 
 
 def ask_open_paths(parent: QWidget, start_dir: str = "") -> list[str]:
+    from PySide6.QtWidgets import QFileDialog
+
     paths, _ = QFileDialog.getOpenFileNames(parent, "Open article", start_dir, OPEN_FILTERS)
     return list(paths)
 
@@ -49,6 +52,8 @@ URL_FIELD_WIDTH = 560  # px: a whole news address shows without scrolling
 
 def url_dialog(parent: QWidget | None) -> QInputDialog:
     """File → Open URL: one wide field (an address without https:// is fine)."""
+    from PySide6.QtWidgets import QInputDialog
+
     dlg = QInputDialog(parent)
     dlg.setWindowTitle("Open URL")
     dlg.setLabelText("Address of the article (https:// may be left out):")
@@ -70,6 +75,8 @@ def ask_url(parent: QWidget) -> str | None:
 
 
 def ask_save_pdf(parent: QWidget, suggested: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, "Export annotated PDF", suggested, "PDF (*.pdf)")
     if not path:
         return None
@@ -134,6 +141,8 @@ class ShortcutsDialog(QDialog):
     MAX_TEXT_WIDTH = 540  # px of description before it wraps
 
     def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem
+
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setModal(False)
@@ -197,6 +206,8 @@ class ShortcutsDialog(QDialog):
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtWidgets import QDialogButtonBox
+
         self.setWindowTitle("About reader")
         self.setModal(False)
         logo = QLabel(self)

@@ -23,7 +23,6 @@ from reader.ui.article_view import ArticleView
 from reader.ui.closing import start_without_article
 from reader.ui.dialogs import NoticeBar
 from reader.ui.operations import Operations
-from reader.ui.pdf_opening import PdfOpening
 from reader.ui.sources_panel import SourcesPanel
 from reader.ui.window_actions import display_name
 
@@ -32,6 +31,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:(?!\d)")
 _PATH_START = re.compile(r"^([/~.\\]|[A-Za-z]:[\\/])")  # /, ~, ./, \\server, C:\
 
 if TYPE_CHECKING:
+    from reader.ui.pdf_opening import PdfOpening
     from reader.ui.read_ahead import ReadAhead
 
     _Window = QMainWindow
@@ -160,6 +160,8 @@ class Opening(_Window):
         """The window's PDF passwords and page progress (made on first use)."""
         pdf = getattr(self, "_pdf_opening", None)
         if pdf is None:
+            from reader.ui.pdf_opening import PdfOpening  # with the first file opened
+
             pdf = self._pdf_opening = PdfOpening(self)
         return pdf
 

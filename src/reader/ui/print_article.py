@@ -2,8 +2,8 @@
 
 Print makes the annotated PDF export (to a temporary file) and draws that export's pages on
 the QPrinter chosen in Qt's print dialog (reader.ui.print_pages, loaded when something is
-printed: the export is not needed at start-up). The paper size is reader.ui.paper's setting,
-shared by Export and Print.
+printed: the export is not needed at start-up, nor Qt's print support, loaded with the first
+print). The paper size is reader.ui.paper's setting, shared by Export and Print.
 """
 
 from __future__ import annotations
@@ -15,22 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from reader.errors import ReaderError
 from reader.ui.paper import paper_menu, saved_paper
 
 if TYPE_CHECKING:  # a plug-in of the window (installed by name): no import cycle
+    from PySide6.QtPrintSupport import QPrinter
+
     from reader.ui.main_window import MainWindow
     from reader.ui.print_pages import PdfExporter
 
 log = logging.getLogger(__name__)
 
-_QT_PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-
-AskPrinter = Callable[[QPrinter, QWidget], bool]
+AskPrinter = Callable[["QPrinter", QWidget], bool]
 
 
 # ---- printing -------------------------------------------------------------------------------
@@ -38,6 +36,8 @@ AskPrinter = Callable[[QPrinter, QWidget], bool]
 
 def ask_printer(printer: QPrinter, parent: QWidget) -> bool:
     """Qt's print dialog; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print article")
     return dialog.exec() == QDialog.DialogCode.Accepted
@@ -55,9 +55,13 @@ def print_article(
 ) -> int:
     """Ask for a printer, then print the article's PDF export on it. Returns the pages printed
     (0 when the dialog was cancelled); a failure is an ExportError with one clear line."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
-    printer.setPageSize(QPageSize(_QT_PAPER.get(paper, QPageSize.PageSizeId.A4)))
+    sizes = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+    printer.setPageSize(QPageSize(sizes.get(paper, QPageSize.PageSizeId.A4)))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     if not ask(printer, parent):
         return 0
