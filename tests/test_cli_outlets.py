@@ -1,6 +1,6 @@
 """`reader outlets` in real processes, on a library of articles written for it
 (tests/library/outlet_articles.py): JSON with what is behind every figure, the table, one
-outlet, and an unknown outlet in one line."""
+outlet, and an unknown outlet in one line — on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from outlet_articles import build
@@ -27,18 +27,30 @@ def reader(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def library_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[int]]]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def library_dir(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[list[str], dict[str, list[int]]]]:
+    """The library of outlet_articles.py, built once per engine: (the options naming it on
+    the command line, the article ids)."""
     folder = tmp_path_factory.mktemp("outlets-cli")
-    lib = Library(folder)
+    database = None
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        name = server.fresh_database()
+        database = server.url(name)
+    options = ["--data-dir", str(folder), *(["--database", database] if database else [])]
+    lib = Library(folder, database=database)
     ids = build(lib)
     lib.close()
-    return folder, ids
+    yield options, ids
+    if request.param == "postgresql":
+        server.drop_database(name)
 
 
 def test_json_lists_every_figure_with_what_is_behind_it(library_dir) -> None:
-    folder, ids = library_dir
-    p = reader("outlets", "--format", "json", "--data-dir", str(folder))
+    options, ids = library_dir
+    p = reader("outlets", "--format", "json", *options)
     assert p.returncode == 0, p.stderr
     data = json.loads(p.stdout)
     assert (data["min_articles"], data["min_statements"]) == (5, 30)
@@ -68,8 +80,8 @@ def test_json_lists_every_figure_with_what_is_behind_it(library_dir) -> None:
 
 
 def test_text_table_and_one_outlet(library_dir) -> None:
-    folder, _ids = library_dir
-    p = reader("outlets", "--data-dir", str(folder))
+    options, _ids = library_dir
+    p = reader("outlets", *options)
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
     assert lines[1].split() == [
@@ -86,7 +98,7 @@ def test_text_table_and_one_outlet(library_dir) -> None:
     ]
     assert lines[2].split()[:4] == ["Bay", "Post", "3", "6"]
     assert lines[2].endswith("too few articles to say")
-    p = reader("outlets", "HARBORTIMES.EXAMPLE", "--data-dir", str(folder))
+    p = reader("outlets", "HARBORTIMES.EXAMPLE", *options)
     assert p.returncode == 0, p.stderr
     assert "Hedged" in p.stdout and "(10 of 60 statements)" in p.stdout
     assert "60 statements in 10 articles" in p.stdout
@@ -95,8 +107,8 @@ def test_text_table_and_one_outlet(library_dir) -> None:
 
 
 def test_an_unknown_outlet_is_one_line(library_dir) -> None:
-    folder, _ids = library_dir
-    p = reader("outlets", "nowhere.example", "--format", "json", "--data-dir", str(folder))
+    options, _ids = library_dir
+    p = reader("outlets", "nowhere.example", "--format", "json", *options)
     assert p.returncode == 2
     assert p.stdout == ""
     assert p.stderr.strip().splitlines() == [

@@ -1,11 +1,10 @@
 """`reader analyze X.pdf`, `reader import X.pdf` and `--password` in real processes: the JSON's
 text is the article text, an encrypted PDF needs its password, a bad PDF is one line on stderr
-with exit code 2 and the library unchanged."""
+with exit code 2 and the library unchanged (on SQLite and on PostgreSQL)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,8 @@ from pathlib import Path
 import pdf_samples as samples
 import pytest
 
-from reader.store.database import DB_NAME
+from library_sql import run_sql
+from reader.library import Library
 
 SAMPLE = samples.article(2, n_paragraphs=6)
 LOCKED = samples.article(1, n_paragraphs=14, encrypt="pw")
@@ -58,24 +58,42 @@ def test_analyze_with_a_password(pdfs: Path) -> None:
     assert json.loads(p.stdout)["text"] == LOCKED.expected
 
 
-def test_import_pdfs(pdfs: Path, tmp_path: Path) -> None:
+def test_import_pdfs(pdfs: Path, tmp_path: Path, library_url: str) -> None:
     data = tmp_path / "lib"
-    p = reader("--data-dir", str(data), "import", str(pdfs / "planet.pdf"))
+    p = reader(
+        "--data-dir", str(data), "--database", library_url, "import", str(pdfs / "planet.pdf")
+    )
     assert p.returncode == 0, p.stderr
     article_id = int(p.stdout)
-    p = reader("--data-dir", str(data), "import", "--password", "nope", str(pdfs / "locked.pdf"))
+    p = reader(
+        "--data-dir",
+        str(data),
+        "--database",
+        library_url,
+        "import",
+        "--password",
+        "nope",
+        str(pdfs / "locked.pdf"),
+    )
     assert _one_line(p) == "reader: Cannot open locked.pdf: wrong password"
     for bad, why in (
         ("scan.pdf", "no text to read: this PDF is scanned images; OCR is not supported"),
         ("cut.pdf", "the PDF file is incomplete (cut short)"),
     ):
-        p = reader("--data-dir", str(data), "import", str(pdfs / bad))
+        p = reader("--data-dir", str(data), "--database", library_url, "import", str(pdfs / bad))
         assert _one_line(p) == f"reader: Cannot open {bad}: {why}"
-    p = reader("--data-dir", str(data), "import", "--password", "pw", str(pdfs / "locked.pdf"))
+    p = reader(
+        "--data-dir",
+        str(data),
+        "--database",
+        library_url,
+        "import",
+        "--password",
+        "pw",
+        str(pdfs / "locked.pdf"),
+    )
     assert p.returncode == 0, p.stderr
-    db = sqlite3.connect(data / DB_NAME)
-    try:
-        rows = db.execute("select article_id from article_pdf order by article_id").fetchall()
-    finally:
-        db.close()
+    lib = Library(data, database=library_url)
+    rows = run_sql(lib, "select article_id from article_pdf order by article_id")
+    lib.close()
     assert rows == [(article_id,), (int(p.stdout),)]
