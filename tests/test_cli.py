@@ -1,4 +1,6 @@
-"""The `reader` command-line contract: analyze JSON/JSONL, errors, import, list, sources."""
+"""The `reader` command-line contract: analyze JSON/JSONL, errors, import, list, sources. The
+library commands run on both engines (`--database`, library_url); the faults of a SQLite file
+and of the process (a full disk, a closed pipe) on a file."""
 
 from __future__ import annotations
 
@@ -159,11 +161,11 @@ def test_version(capsys):
 
 
 @pytest.mark.parametrize("position", ["before", "after"])
-def test_import_list_and_sources(capsys, tmp_path, position):
+def test_import_list_and_sources(capsys, tmp_path, position, library_url):
     data = tmp_path / "lib"
 
     def cli(*args: str) -> tuple[int, str, str]:
-        opt = ["--data-dir", str(data)]
+        opt = ["--data-dir", str(data), "--database", library_url]
         argv = [*opt, *args] if position == "before" else [*args, *opt]
         return run(capsys, *argv)
 
@@ -197,29 +199,28 @@ def test_import_list_and_sources(capsys, tmp_path, position):
         assert sum(s["statements"] for s in sources) > 0
         assert any("Azarau" in s["name"] for s in sources)
     assert not (tmp_path / "lib").is_file()
-    assert data.is_dir()
 
 
-def test_sources_show_the_rating(capsys, tmp_path):
+def test_sources_show_the_rating(capsys, tmp_path, library_url):
     from reader.library import Library
 
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
     lib.import_sample()
     rows = lib.library_sources()
     assert rows, "the sample yields library sources"
     lib.rate_source(rows[0].id, 1)
     lib.close()
-    code, out, _ = run(capsys, "sources", "--format", "json", "--data-dir", str(tmp_path))
+    code, out, _ = run(capsys, "sources", "--format", "json", "--database", library_url)
     assert code == 0
     rated = {s["id"]: s["rating"] for s in json.loads(out)}
     assert rated[rows[0].id] == 1
 
 
-def test_import_of_a_missing_file_goes_on(capsys, tmp_path):
+def test_import_of_a_missing_file_goes_on(capsys, tmp_path, library_url):
     good = tmp_path / "good.txt"
     good.write_text("The mayor said the bridge was safe.\n", encoding="utf-8")
     code, out, err = run(
-        capsys, "--data-dir", str(tmp_path / "lib"), "import", str(tmp_path / "gone.txt"), str(good)
+        capsys, "--database", library_url, "import", str(tmp_path / "gone.txt"), str(good)
     )
     assert code == 2
     assert len(out.split()) == 1
@@ -256,18 +257,30 @@ def one_clean_line(p: subprocess.CompletedProcess[str]) -> str:
     return p.stderr
 
 
-@pytest.fixture
-def library_dir(tmp_path) -> Path:
+def _fill_library(data: Path, database: str | None = None) -> None:
     from reader.library import Library
 
-    lib = Library(tmp_path / "lib")
+    lib = Library(data, database=database)
     first = lib.import_sample()
     second = lib.import_text("The mayor said the bridge was safe.", title="Bridge")
     lib.add_highlight(first, 4, 20, note="keep")
     lib.open_article(first)  # the one the window reopens
     assert second != first
     lib.close()
+
+
+@pytest.fixture
+def library_dir(tmp_path) -> Path:
+    """A library file in its data folder (for the faults of a file and of the process)."""
+    _fill_library(tmp_path / "lib")
     return tmp_path / "lib"
+
+
+@pytest.fixture
+def library_options(tmp_path, library_url) -> list[str]:
+    """The same library on either engine: the options naming it on the command line."""
+    _fill_library(tmp_path / "lib", library_url)
+    return ["--data-dir", str(tmp_path / "lib"), "--database", library_url]
 
 
 def test_a_file_named_like_a_subcommand_does_not_open_the_window(tmp_path):
@@ -301,14 +314,10 @@ def test_an_id_out_of_range_is_a_usage_error(library_dir, ref):
     assert "is not an article id" in err
 
 
-def test_an_id_not_in_the_library_says_so(library_dir):
-    p = reader(
-        "export", "999", "--markdown", str(library_dir / "x.md"), "--data-dir", str(library_dir)
-    )
+def test_an_id_not_in_the_library_says_so(library_options, tmp_path):
+    p = reader("export", "999", "--markdown", str(tmp_path / "x.md"), *library_options)
     assert "No article with id 999" in one_clean_line(p)
-    p = reader(
-        "export", "²", "--markdown", str(library_dir / "x.md"), "--data-dir", str(library_dir)
-    )
+    p = reader("export", "²", "--markdown", str(tmp_path / "x.md"), *library_options)
     assert "Cannot open ²" in one_clean_line(p)  # a digit but not an id: a path
 
 
@@ -348,18 +357,20 @@ def test_a_closed_pipe_ends_quietly(library_dir):
     assert "Traceback" not in p.stderr and "Exception ignored" not in p.stderr
 
 
-def test_a_headless_export_does_not_change_what_the_window_reopens(library_dir, tmp_path):
+def test_a_headless_export_does_not_change_what_the_window_reopens(
+    library_options, library_url, tmp_path
+):
     from reader.library import Library
 
-    lib = Library(library_dir)
+    lib = Library(tmp_path / "lib", database=library_url)
     last = lib.last_article_id()
     other = next(a.id for a in lib.articles() if a.id != last)
     before = {a.id: a.opened_at for a in lib.articles()}
     lib.close()
     for opt, name in (("--pdf", "o.pdf"), ("--markdown", "o.md"), ("--annotations-json", "o.json")):
-        p = reader("export", str(other), opt, str(tmp_path / name), "--data-dir", str(library_dir))
+        p = reader("export", str(other), opt, str(tmp_path / name), *library_options)
         assert p.returncode == 0, p.stderr
-    lib = Library(library_dir)
+    lib = Library(tmp_path / "lib", database=library_url)
     assert lib.last_article_id() == last
     assert {a.id: a.opened_at for a in lib.articles()} == before
     lib.close()

@@ -1,10 +1,10 @@
-"""An edit is on disk the moment the Library call returns: SIGKILL right after it loses nothing."""
+"""An edit is stored the moment the Library call returns (on disk, or committed on the
+PostgreSQL server): SIGKILL right after it loses nothing."""
 
 from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from library_sql import run_sql
+
 CHILD = textwrap.dedent(
     """
     import sys, time
     from reader.library import Library
 
-    lib = Library(sys.argv[1])
+    lib = Library(sys.argv[1], database=sys.argv[2])
     aid = lib.import_text("Border guards reported a quiet night.", title="Night", origin="t")
     h = lib.add_highlight(aid, 14, 22, color="green", note="quiet, says who?")
     lib.update_highlight(h.id, color="purple")
@@ -28,9 +30,9 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_highlight_survives_sigkill(tmp_path: Path) -> None:
+def test_highlight_survives_sigkill(tmp_path: Path, library_url: str) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(tmp_path)],
+        [sys.executable, "-c", CHILD, str(tmp_path), library_url],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -48,20 +50,11 @@ def test_highlight_survives_sigkill(tmp_path: Path) -> None:
     assert proc.returncode == -signal.SIGKILL
     hid = int(line.split()[1])
 
-    dbs = [p for p in tmp_path.iterdir() if p.suffix in (".db", ".sqlite", ".sqlite3")]
-    assert dbs, list(tmp_path.iterdir())
-    con = sqlite3.connect(dbs[0])
-    try:
-        row = con.execute(
-            "SELECT color, note, exact FROM highlight WHERE id = ?", (hid,)
-        ).fetchone()
-    finally:
-        con.close()
-    assert row == ("purple", "quiet, says who?", "reported")
-
     from reader.library import Library
 
-    lib = Library(tmp_path)
+    lib = Library(tmp_path, database=library_url)
+    rows = run_sql(lib, "SELECT color, note, exact FROM highlight WHERE id = :id", id=hid)
+    assert rows == [("purple", "quiet, says who?", "reported")]
     (h,) = lib.highlights(1)
     assert (h.note, h.color) == ("quiet, says who?", "purple")
     lib.close()
