@@ -1,6 +1,7 @@
 """A daily backup that cannot be made (a read-only backups folder, a file in its place) does not
 stop the library from opening; it is logged with its reason and said once: one warning line
-from the CLI, one message in the window."""
+from the CLI, one message in the window. SQLite only: backups are copies of the library file
+(a team library's backups are the server administrator's)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""A library made by the first revision upgrades to head with its data intact and searchable."""
+"""A library made by the first revision upgrades to head with its data intact and searchable.
+SQLite only: the FTS5 index and its downgrade. PostgreSQL: an older library's upgrade is in
+test_postgres_open.py; its search index needs PG-SEARCH's branch of 0002."""
 
 from __future__ import annotations
 

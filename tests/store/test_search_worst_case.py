@@ -2,7 +2,8 @@
 `reader search` with snippets at once, where FTS5's snippet() took minutes; a search has a
 time limit and a cancel flag; control characters and our marker characters in the stored text
 never reach a snippet; snippets are made in Python the way the index matches (case, accents,
-prefixes, phrases), also far into a long text."""
+prefixes, phrases), also far into a long text. SQLite only (FTS5). PostgreSQL: needs PG-SEARCH's
+search (Library.search reads the file today)."""
 
 from __future__ import annotations
 
