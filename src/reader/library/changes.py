@@ -120,17 +120,27 @@ class ChangeListener:
     ) -> None:
         self.on_changes = on_changes
         # the location, not `library.db`: on SQLite the listener needs no SQLAlchemy
-        location = getattr(library, "location", None)
-        self.dialect = str(getattr(location, "dialect", "sqlite"))
+        location = self._location = library.location
+        self.dialect = location.dialect
         self._watcher: PostgresWatcher | SqliteWatcher
+        self.on_state = on_state
         if self.dialect == "postgresql":
             self._watcher = PostgresWatcher(
-                postgres_connector(library.db.engine), self._deliver, on_state
+                postgres_connector(location), self._deliver, self._state
             )
         else:
-            path = getattr(location, "path", None) or library.db_path
+            path = location.path or library.db_path
             self._watcher = SqliteWatcher(path, self._deliver, on_state)
         self._watcher.start()
+
+    def _state(self, connected: bool, why: str | None) -> None:
+        """The server lost or back: the connections kept for the direct reads (store.dbapi)
+        died with it, and the next read must open a new one rather than fail on a dead one."""
+        from reader.store import dbapi
+
+        dbapi.close_all(self._location)
+        if self.on_state is not None:
+            self.on_state(connected, why)
 
     def _deliver(self, rows: list[RowChange]) -> None:
         changes = coalesce(rows)

@@ -69,14 +69,16 @@ class ConnectionStatus(QObject):
             self._lose(why)
 
     def _lose(self, why: str) -> None:
+        # "Cannot reach the library at <where>: connection refused" → "connection refused"
+        why = why.split(f"{self.where}: ", 1)[-1] if self.where in why else why
         self.lost = why or self.lost or "no answer"
         n = len(self.kept)
         kept = (
-            f"{n} change{'s' * (n != 1)} not saved yet: kept, and saved when it is back"
+            f"{n} change{'s' * (n != 1)} not saved yet — kept, and saved when it is back"
             if n
-            else "changes made now are kept and saved when it is back"
+            else "changes made meanwhile are kept and saved when it is back"
         )
-        text = f"Lost the connection to {self.where} ({self.lost}); {kept}. Retrying…"
+        text = f"Lost the connection to {self.where}: {self.lost}. {kept}. Retrying…"
         self.label.setText(f"Offline — {n} unsaved" if n else "Offline")
         self.label.setToolTip(text)
         self.label.show()
