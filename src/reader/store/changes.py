@@ -159,12 +159,18 @@ class PostgresWatcher(_Watcher):
 
 
 def postgres_connector(engine: Any) -> Callable[[], psycopg.Connection[Any]]:
-    """A function opening a new psycopg connection to the database of the SQLAlchemy `engine`,
-    with the same arguments (service files, passfiles, sslmode as libpq reads them), in
-    autocommit, with TCP keepalives so that a vanished server is noticed."""
+    """A function opening a new psycopg connection to the database of the SQLAlchemy `engine`
+    (or of a LibraryLocation: no SQLAlchemy needed, as at the window's start), with the same
+    arguments (service files, passfiles, sslmode as libpq reads them), in autocommit, with TCP
+    keepalives so that a vanished server is noticed."""
     import psycopg
 
-    args, params = engine.dialect.create_connect_args(engine.url)
+    from reader.store.location import LibraryLocation
+
+    if isinstance(engine, LibraryLocation):
+        args, params = [engine.libpq_url()], {}
+    else:
+        args, params = engine.dialect.create_connect_args(engine.url)
     params = {k: v for k, v in params.items() if k != "context"}
     params.setdefault("connect_timeout", 5)
     params.setdefault("keepalives", 1)
