@@ -61,6 +61,18 @@ def _article_ref(value: str) -> str:
     return value
 
 
+def _database(value: str) -> str:
+    """--database: a postgresql:// URL or a library file, checked before anything opens (the
+    message never repeats the value: it may hold a password)."""
+    from reader.store.location import BadLocationError, parse_location
+
+    try:
+        parse_location(value)
+    except BadLocationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -77,6 +89,7 @@ def _data_dir_arg(p: argparse.ArgumentParser, default: object = argparse.SUPPRES
     p.add_argument(
         "--database",
         metavar="URL",
+        type=_database,
         default=default,
         help="the library's database: postgresql://user@host/dbname for a team library, or a "
         "SQLite file (default: $READER_DATABASE_URL, else the library folder's file)",

@@ -25,11 +25,15 @@ def prepare_opening(data_dir: Path | str | None = None, database: str | None = N
     """Import what `Library(data_dir, database=database)` will need to create or migrate its
     database (nothing for a library file at the newest schema; psycopg for a team library).
     The window calls it before loading Qt: see reader.store.database.import_for_opening."""
+    from reader.errors import ReaderError
     from reader.store.database import import_for_opening
     from reader.store.location import resolve_location
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    location = resolve_location(folder, database)
+    try:
+        location = resolve_location(folder, database)
+    except ReaderError:  # a bad READER_DATABASE_URL: opening the library says so
+        return
     if location.path is None:
         import psycopg  # noqa: F401  (what the first query needs, imported before Qt)
 

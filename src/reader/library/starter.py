@@ -26,7 +26,10 @@ def install_starter_library(
     from reader.store.starter import install_starter, starter_is_current
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    db_path = resolve_location(folder, database).path
+    try:
+        db_path = resolve_location(folder, database).path
+    except StoreError:  # a bad READER_DATABASE_URL: opening the library says so
+        return False
     if db_path is None:
         return False
     folder = db_path.parent

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from reader.errors import ReaderError
+from reader.errors import StoreError
 
 DATABASE_ENV = "READER_DATABASE_URL"
 DB_NAME = "library.sqlite3"
@@ -23,7 +23,7 @@ _PG_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg", "postgresql+psyco
 _SQLITE_SCHEMES = ("sqlite", "sqlite+pysqlite")
 
 
-class BadLocationError(ReaderError):
+class BadLocationError(StoreError):
     """A --database URL (or READER_DATABASE_URL) that names no library reader can use."""
 
 

@@ -25,7 +25,9 @@ def show_library(window: Any, library: Any) -> QLabel | None:
     name = library_name(library)
     if name is None:
         return None
-    shown = name if len(name) <= MAX_SHOWN else name[: MAX_SHOWN - 1] + "…"
+    # elided in the middle: the kind of library and its database's name both stay in sight
+    half = (MAX_SHOWN - 1) // 2
+    shown = name if len(name) <= MAX_SHOWN else name[:half] + "…" + name[-half:]
     label = QLabel(shown, window)
     label.setObjectName("libraryLocation")
     label.setToolTip(name)
