@@ -145,3 +145,55 @@ def test_the_server_lost_and_back(qtbot, open_window, tmp_path: Path) -> None:
         assert "typed while the server was away" in [h.note for h in window.annotations.highlights]
     finally:
         cluster.close()
+
+
+SHARE = """
+import sys
+from reader.library import Library
+lib = Library(sys.argv[1], database=sys.argv[2])
+article_id, library_id = int(sys.argv[3]), int(sys.argv[4])
+lib.add_highlight(article_id, 60, 100, note="bo's private thought")
+shared = lib.add_highlight(article_id, 120, 160, note="bo shares this")
+lib.share_highlight(shared.id, True, shared.version)
+lib.rate_source(library_id, -2)
+lib.close()
+"""
+
+
+def test_a_team_members_shared_note_and_rating_show_not_a_private_note(
+    qtbot, open_window, tmp_path: Path, make_role
+) -> None:
+    """Two logins on one library: what Bo shares and Bo's rating show in Ana's window."""
+    ana, bo = make_role("ana", "ana-secret"), make_role("bo", "bo-secret")
+    window = open_window(ana.url)
+    article_id = window.current.info.id
+    library_id = next(iter(dict(window.current.library_sources).values()))
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SHARE,
+            str(tmp_path / "bo"),
+            bo.url,
+            str(article_id),
+            str(library_id),
+        ],
+        check=True,
+        timeout=120,
+    )
+    done = time.monotonic()
+
+    def spread() -> int:
+        info = window.sources_panel.model.infos.get(library_id)
+        return info.spread.count if info is not None else 0
+
+    qtbot.waitUntil(
+        lambda: (
+            "bo shares this" in [h.note for h in window.annotations.highlights] and spread() == 1
+        ),
+        timeout=ARRIVAL_MS,
+    )
+    assert time.monotonic() - done < ARRIVAL_MS / 1000
+    notes = [h.note for h in window.annotations.highlights]
+    assert "bo's private thought" not in notes
+    assert window.sources_panel.model.infos[library_id].rating is None  # Ana's own: not rated

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import psycopg
 
+    from reader.store.location import LibraryLocation
+
 log = logging.getLogger(__name__)
 
 CHANNEL = "reader_changes"
@@ -158,29 +160,27 @@ class PostgresWatcher(_Watcher):
                 quiet_since = time.monotonic()
 
 
-def postgres_connector(engine: Any) -> Callable[[], psycopg.Connection[Any]]:
-    """A function opening a new psycopg connection to the database of the SQLAlchemy `engine`
-    (or of a LibraryLocation: no SQLAlchemy needed, as at the window's start), with the same
-    arguments (service files, passfiles, sslmode as libpq reads them), in autocommit, with TCP
-    keepalives so that a vanished server is noticed."""
+def postgres_connector(location: LibraryLocation) -> Callable[[], psycopg.Connection[Any]]:
+    """A function opening a new psycopg connection to the PostgreSQL library at `location`
+    (its libpq URL: service files, passfiles, sslmode as libpq reads them; no SQLAlchemy, so
+    that listening costs the window's start nothing), in autocommit, with TCP keepalives so
+    that a vanished server is noticed."""
     import psycopg
 
-    from reader.store.location import LibraryLocation
-
-    if isinstance(engine, LibraryLocation):
-        args, params = [engine.libpq_url()], {}
-    else:
-        args, params = engine.dialect.create_connect_args(engine.url)
-    params = {k: v for k, v in params.items() if k != "context"}
-    params.setdefault("connect_timeout", 5)
-    params.setdefault("keepalives", 1)
-    params.setdefault("keepalives_idle", 10)
-    params.setdefault("keepalives_interval", 5)
-    params.setdefault("keepalives_count", 2)
-    params["application_name"] = "reader-listen"
+    url = location.libpq_url()
+    params: dict[str, Any] = {"autocommit": True, "application_name": "reader-listen"}
+    for key, value in (
+        ("connect_timeout", 5),
+        ("keepalives", 1),
+        ("keepalives_idle", 10),
+        ("keepalives_interval", 5),
+        ("keepalives_count", 2),
+    ):
+        if key not in url:  # the URL's own setting wins
+            params[key] = value
 
     def connect() -> psycopg.Connection[Any]:
-        return psycopg.connect(*args, autocommit=True, **params)
+        return psycopg.connect(url, **params)
 
     return connect
 
