@@ -11,9 +11,11 @@ A search runs in a read-only transaction on a connection of the library's small 
 (reader.store.dbapi): PostgreSQL's snapshots never make a writer wait. The time limit is the
 server's statement_timeout; a cancel flag set meanwhile cancels the running statement through
 libpq (and that connection is closed, not reused, so a late cancel cannot hit another read).
-Each index gives its best rows by ts_rank_cd among at most CANDIDATES matches: ranking reads
-each match's vector, and a word found in most of a 100,000-article library must still answer
-at once (for such a word the hits are ranked among the first CANDIDATES found)."""
+A search is three round trips: the transaction's settings, the four indexes' best rows (one
+statement), the titles and heads of the articles kept. Each index gives its best rows by
+ts_rank_cd among its first matches (ARTICLE_CANDIDATES, CANDIDATES): ranking reads each
+match's vector, and a word found in most of a 100,000-article library must still answer at
+once; for such a word the hits are ranked among the first matches found."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.errors import StoreError
 from reader.store import search as common
+from reader.store import snippets
 from reader.store.search import (
     Candidate,
     Limits,
@@ -41,19 +44,46 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CANDIDATES = 1000  # matches of one index ranked at most
+ARTICLE_CANDIDATES = 400  # articles ranked at most (a vector of a few KB read per match)
+CANDIDATES = 1000  # statements or sources ranked at most (short stored vectors)
+NOTE_CANDIDATES = 200  # notes ranked at most (their vectors are made again to rank them)
 TITLE_WEIGHTS = "{0.2, 0.2, 0.2, 1.0}"  # D (text) … A (title): a title match weighs 5 times
 CANCEL_POLL_S = 0.05  # how often the watcher looks at the cancel flag
 # The combining marks reader_search_text drops after NFKD (revision 0002).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _ALNUM = re.compile(r"[^\W_]+")
-# (SQL of one index's best rows) for the statement, source and note indexes: the expression
-# is the one their GIN indexes were made on, so the planner uses them.
-_ROWS = {
-    "statement": ("statement", "key", "start", "text"),
-    "source": ("article_source", "key", "mentions", "name"),
-    "note": ("highlight", "CAST(id AS TEXT)", "start", "note"),
-}
+_Q = "to_tsquery('pg_catalog.simple', %(q)s)"
+# For the search's transaction: the GIN indexes, always. The planner prices a scan by the
+# operator's cost, not by reading each row's vector of kilobytes (or making a note's again):
+# a scan that filters 3,000 articles to find 150 takes 33 ms, the index 2. And no JIT: at
+# 100,000 articles a plan's cost passes its threshold, and compiling costs more than it saves.
+_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off"
+# One statement for the four indexes' best rows: (field, article, ref, start, text, place in
+# its index's order). Notes are matched on the expression their GIN index was made on.
+_RANKED = f"""
+(SELECT 'text', m.id, NULL, NULL, NULL,
+        row_number() OVER (ORDER BY ts_rank_cd('{TITLE_WEIGHTS}', m.doc, {_Q}, 1) DESC, m.id)
+   FROM (SELECT id, doc FROM search_article WHERE doc @@ {_Q} LIMIT %(articles)s) AS m
+  ORDER BY 6 LIMIT %(n)s)
+UNION ALL
+(SELECT 'statement', m.article_id, m.key, CAST(m.start AS text), m.text,
+        row_number() OVER (ORDER BY ts_rank_cd(m.search_doc, {_Q}) DESC, m.id)
+   FROM (SELECT id, article_id, key, start, text, search_doc FROM statement
+          WHERE search_doc @@ {_Q} LIMIT %(cap)s) AS m
+  ORDER BY 6 LIMIT %(n)s)
+UNION ALL
+(SELECT 'source', m.article_id, m.key, m.mentions, m.name,
+        row_number() OVER (ORDER BY ts_rank_cd(m.search_doc, {_Q}) DESC, m.id)
+   FROM (SELECT id, article_id, key, mentions, name, search_doc FROM article_source
+          WHERE search_doc @@ {_Q} LIMIT %(cap)s) AS m
+  ORDER BY 6 LIMIT %(n)s)
+UNION ALL
+(SELECT 'note', m.article_id, CAST(m.id AS text), CAST(m.start AS text), m.note,
+        row_number() OVER (ORDER BY ts_rank_cd(reader_search_vector(m.note), {_Q}) DESC, m.id)
+   FROM (SELECT id, article_id, start, note FROM highlight
+          WHERE reader_search_vector(note) @@ {_Q} LIMIT %(notes)s) AS m
+  ORDER BY 6 LIMIT %(n)s)
+"""
 
 
 def words(text: str) -> list[str]:
@@ -108,22 +138,30 @@ class _Canceller:
 
 
 class PgTexts:
-    """ArticleTexts (reader.store.search) on the search's PostgreSQL connection."""
+    """ArticleTexts (reader.store.search) on the search's PostgreSQL connection: the titles
+    of the articles kept, and the heads of those matched in their text (`matched`), are read
+    at once (one round trip)."""
 
-    def __init__(self, run: _Runner) -> None:
+    def __init__(self, run: _Runner, matched: set[int]) -> None:
         self.run = run
+        self.matched = matched
+        self._heads: dict[int, tuple[str, int]] = {}
 
     def titles(self, article_ids: list[int]) -> dict[int, str]:
-        rows = self.run("SELECT id, title FROM article WHERE id = ANY(%s)", (article_ids,))
-        return {int(i): t for i, t in rows}
+        rows = self.run(
+            "SELECT id, title, CASE WHEN id = ANY(%s) THEN left(text, %s) END, length(text) "
+            "FROM article WHERE id = ANY(%s)",
+            (list(self.matched), snippets.SCAN_CHARS + snippets.AFTER, article_ids),
+        )
+        self._heads = {int(i): (head or "", int(size or 0)) for i, _t, head, size in rows}
+        return {int(i): title for i, title, _h, _s in rows}
 
     def head(self, article_id: int, chars: int) -> str:
-        rows = self.run("SELECT left(text, %s) FROM article WHERE id = %s", (chars, article_id))
-        return (rows[0][0] or "") if rows else ""
+        head = self._heads.get(article_id, ("", 0))[0]
+        return head[:chars]
 
     def longer_than(self, article_id: int, head: str) -> bool:
-        rows = self.run("SELECT length(text) FROM article WHERE id = %s", (article_id,))
-        return bool(rows) and (rows[0][0] or 0) > len(head)
+        return self._heads.get(article_id, ("", 0))[1] > len(head)
 
     def text(self, article_id: int) -> str:
         rows = self.run("SELECT text FROM article WHERE id = %s", (article_id,))
@@ -131,7 +169,8 @@ class PgTexts:
 
 
 class _Runner:
-    """Runs the search's statements, each under what is left of the time limit."""
+    """Runs the search's statements (the time limit is the transaction's statement_timeout;
+    the cancel flag and the clock are looked at before each)."""
 
     def __init__(self, conn: psycopg.Connection, limits: Limits) -> None:
         self.conn = conn
@@ -139,12 +178,8 @@ class _Runner:
 
     def __call__(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
         self.limits.check()
-        ms = max(1, int(self.limits.remaining() * 1000))
         # prepare=False: a generic plan would not see the query's words, and the planner
         # picks the index or a scan by how common they are.
-        self.conn.execute(
-            "SELECT set_config('statement_timeout', %s, true)", (str(ms),), prepare=False
-        )
         return self.conn.execute(sql, params, prepare=False).fetchall()
 
 
@@ -170,13 +205,13 @@ def search(
     conn = dbapi.acquire(location)
     watcher = _Canceller(conn, cancel) if cancel is not None else None
     try:
-        if conn.autocommit:
-            conn.execute("BEGIN READ ONLY")
-        else:
-            conn.execute("SET TRANSACTION READ ONLY")
+        begin = "BEGIN READ ONLY" if conn.autocommit else "SET TRANSACTION READ ONLY"
+        ms = max(1, int(limits.remaining() * 1000))
+        conn.execute(f"{begin}; {_SETTINGS}; SET LOCAL statement_timeout = {ms}", prepare=False)
         run = _Runner(conn, limits)
         candidates = _ranked(run, q, max(limit, 20))
-        return common.group(PgTexts(run), candidates, limit, common.query_terms(query), limits)
+        texts = PgTexts(run, {c[0] for c in candidates if c[1] == "text"})
+        return common.group(texts, candidates, limit, common.query_terms(query), limits)
     except psycopg.errors.QueryCanceled as exc:
         limits.check()  # the cancel flag or the time limit, whichever it was
         if watcher is not None and watcher.sent:
@@ -198,33 +233,22 @@ def search(
 
 
 def _ranked(run: _Runner, q: str, per_index: int) -> list[Candidate]:
-    """Each index's best rows by ts_rank_cd among its first CANDIDATES matches."""
-    tsq = "to_tsquery('pg_catalog.simple', %(q)s)"
-    params = {"q": q, "cap": CANDIDATES, "n": per_index}
+    """Each index's best rows by ts_rank_cd among its first matches (see _RANKED)."""
+    params = {
+        "q": q,
+        "articles": ARTICLE_CANDIDATES,
+        "cap": CANDIDATES,
+        "notes": NOTE_CANDIDATES,
+        "n": per_index,
+    }
     candidates: list[Candidate] = []
-    rows = run(
-        f"SELECT m.id FROM (SELECT id, doc FROM search_article WHERE doc @@ {tsq} "
-        "LIMIT %(cap)s) AS m "
-        f"ORDER BY ts_rank_cd('{TITLE_WEIGHTS}', m.doc, {tsq}, 1) DESC, m.id LIMIT %(n)s",
-        params,
-    )
-    for pos, (article_id,) in enumerate(rows):
-        candidates.append((int(article_id), "text", None, "", common.fused(pos), None))
-    for field, (table, ref, start, text) in _ROWS.items():
-        vector = f"reader_search_vector({text})"
-        rows = run(
-            f"SELECT m.article_id, m.ref, m.start, m.body FROM ("
-            f"SELECT id, article_id, {ref} AS ref, {start} AS start, {text} AS body "
-            f"FROM {table} WHERE {vector} @@ {tsq} LIMIT %(cap)s) AS m "
-            f"ORDER BY ts_rank_cd(reader_search_vector(m.body), {tsq}) DESC, m.id "
-            "LIMIT %(n)s",
-            params,
-        )
-        for pos, (article_id, ref_value, start_value, body) in enumerate(rows):
-            at = common.first_mention(start_value) if field == "source" else start_value
-            candidates.append(
-                (int(article_id), field, ref_value, body or "", common.fused(pos, field), at)
-            )
+    for field, article_id, ref, start, body, pos in run(_RANKED, params):
+        if field == "source":
+            at = common.first_mention(start)
+        else:
+            at = int(start) if start is not None else None
+        rank = common.fused(int(pos) - 1, field)
+        candidates.append((int(article_id), field, ref, body or "", rank, at))
     return candidates
 
 
