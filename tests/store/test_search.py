@@ -1,5 +1,6 @@
 """Full-text search: query quoting, grouping by article, snippets, and the index following
-every write (import, re-import, notes, deletes) through the triggers of revision 0002."""
+every write (import, re-import, notes, deletes) through the triggers of revision 0002 — on
+both engines (the `library_url` fixture: SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ C = "Метро бастует\nМашинисты объявили забаст
 
 
 @pytest.fixture
-def lib(tmp_path: Path):
-    library = Library(tmp_path / "lib")
+def lib(tmp_path: Path, library_url: str):
+    """A library on each engine: FTS5 on SQLite, tsvector + GIN on PostgreSQL."""
+    library = Library(tmp_path, database=library_url)
     yield library
     library.close()
 
