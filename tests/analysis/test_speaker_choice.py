@@ -81,3 +81,35 @@ def test_a_share_without_a_poll_in_reach_stays_its_own_source() -> None:
     (st,) = a.statements
     assert a.source(st.source).name != "poll"
     assert "percent" in a.source(st.source).name
+
+
+def test_a_participle_after_a_speaker_tag_takes_the_tags_subject() -> None:
+    text = (
+        "Talvik and Berg will meet next week, Ola Nyhus said on Friday, adding, "
+        "“They need to sit down and talk it through.”"
+    )
+    a = analyze(text)
+    quoted = [st for st in a.statements if st.kind == "direct"]
+    assert [a.source(st.source).name for st in quoted] == ["Ola Nyhus"]
+
+
+def test_a_closed_quotation_is_not_given_to_the_next_sentences_reporter() -> None:
+    text = (
+        "“It is a sad day for the harbour,” Ines Talvik told reporters on the quay. “The pier "
+        "stood for a century and we let it rot.” Ola Nyhus said he would have repaired it "
+        "years ago if the council had let him."
+    )
+    a = analyze(text)
+    second = next(st for st in a.statements if text[st.content[-1][0] :].startswith("“The pier"))
+    assert a.source(second.source).name == "Ines Talvik"
+
+
+def test_a_name_and_an_unlisted_verb_after_a_quotation_speak_it() -> None:
+    text = (
+        "“The pier is a ruin,” Ines Talvik said.\n\n"
+        "“Then you should have fixed it last year,” Ola Nyhus shot back.\n\n"
+        "“Is that your answer to everything?” Berit Lund retorted."
+    )
+    a = analyze(text)
+    names = [a.source(st.source).name for st in a.statements]
+    assert names == ["Ines Talvik", "Ola Nyhus", "Berit Lund"]

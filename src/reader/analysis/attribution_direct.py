@@ -8,14 +8,12 @@ from bisect import bisect_left
 
 from reader.analysis.attribution_base import (
     BEFORE_QUOTE_OK,
-    DASHES,
     INTERJECTED,
     LOOKBACK_PARAGRAPHS,
     MAX_QUOTE_REACH,
     MIN_SCARE_WORDS,
     OPEN_MARKS,
     QUOTE_MARKS,
-    AttributorBase,
     Raw,
     abbreviation,
     n_words,
@@ -33,6 +31,7 @@ from reader.analysis.mentions import (
     subject_left,
 )
 from reader.analysis.quotes import Quotation
+from reader.analysis.speaker_tags import SpeakerTags
 
 # `— Jane Doe (@janedoe) May 3, 2020`: the line that signs an embedded social-media post
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*([^\s(@][^(\n]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$")
@@ -45,33 +44,8 @@ COLON_SPEAKER_KINDS = frozenset({"person", "organization", "media", "document", 
 PARTY = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")
 
 
-class DirectQuotes(AttributorBase):
+class DirectQuotes(SpeakerTags):
     """The first pass: each quotation claims its cue and speaker."""
-
-    def signature(self, q: Quotation) -> Mention | None:
-        """`“…” ― Jane Doe`: a name after a dash closing the paragraph signs the quotation."""
-        doc = self.doc
-        _, p_end = self.para_bounds(q.span[1] - 1)
-        k = doc.token_at(q.span[1])
-        while k >= p_end and k < len(doc.words) and doc.words[k].isspace():
-            k += 1
-        if k >= p_end and k < len(doc.words) and doc.words[k] in DASHES:
-            gap = doc.text[q.span[1] : doc.starts[k]]
-            if gap.strip() == "" and gap.count("\n") <= 2:
-                # the signature on a line of its own under the quotation: `“…”` / `- Jane Doe.`
-                line_end = doc.text.find("\n", doc.starts[k])
-                p_end = doc.token_before(len(doc.text) if line_end < 0 else line_end) + 1
-        if k >= p_end or doc.words[k] not in DASHES:
-            return None
-        e = k + 1
-        while e < p_end and e - k <= 6 and doc.words[e] not in {".", ",", "/"} | DASHES:
-            e += 1
-        if e == k + 1 or (e < p_end and doc.words[e] not in {".", "/"} | DASHES):
-            return None
-        if not all(w[:1].isupper() for w in doc.words[k + 1 : e] if w[:1].isalnum()):
-            return None
-        m = describe(doc, k + 1, e)
-        return m if m is not None and not m.pronoun and not m.descriptive else None
 
     def tail(self, q: Quotation) -> tuple[Mention, Cue | None] | None:
         """`“…,” X said` / `“…,” said X` / `“…,” X, ROLE, told Y`."""
@@ -116,9 +90,11 @@ class DirectQuotes(AttributorBase):
             return None
         c = next((j for j in range(k, limit) if j in self.cue_at), None)
         if c is None:
-            return self.pronoun_tail(q, k, limit)
+            return self.pronoun_tail(q, k, limit) or self.name_tail(q, k, limit)
         cue = self.cue_at[c]
         if cue.kind != "verb" or c in self.used or cue.quote_only:
+            return None
+        if self.reports_own_clause(q, cue, limit):
             return None
         j = skip_back(doc, c - 1, k)
         while j > k and doc.words[j].islower() and doc.lower[j].endswith("ly"):
@@ -177,20 +153,6 @@ class DirectQuotes(AttributorBase):
             and doc.ends[t] == doc.starts[t + 1]
         )
 
-    def pronoun_tail(self, q: Quotation, k: int, limit: int) -> tuple[Mention, None] | None:
-        """`“…,” she went on.`: a personal pronoun and a short verb phrase end the sentence
-        after a quotation closing on a comma; the pronoun speaks though no listed verb cues it."""
-        doc = self.doc
-        inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
-        if inner[-1:] != "," or doc.lower[k] not in {"he", "she"} or not 1 < limit - k <= 4:
-            return None
-        if limit >= len(doc.words) or doc.words[limit] != ".":
-            return None
-        if not all(w.isalpha() and w.islower() for w in doc.words[k + 1 : limit]):
-            return None
-        m = describe(doc, k, k + 1)
-        return (m, None) if m is not None else None
-
     def initial(self, dot: int) -> bool:
         """The full stop at token `dot` ends an initial or a short abbreviation inside a name
         (`Elijah E. Cummings`, `McConnell, R-Ky., said`), not the sentence."""
@@ -240,7 +202,7 @@ class DirectQuotes(AttributorBase):
                 s_start, _ = self.sent_tokens(doc.starts[c])
                 s_start = max(p_start, s_start)
                 if doc.lower[c].endswith("ing"):
-                    m = self.opening_subject(s_start, c)
+                    m = self.tagged_before(c, s_start) or self.opening_subject(s_start, c)
                 else:
                     m, _a = subject_left(doc, c, s_start, loose=True)
                     b = skip_back(doc, c - 1, s_start)
@@ -273,30 +235,6 @@ class DirectQuotes(AttributorBase):
         if m is None or m.kind not in COLON_SPEAKER_KINDS:
             return None  # "The sign read one word: “…”": only someone speaks this way
         return m, None
-
-    def speaker_label(self, colon: int, floor: int) -> Mention | None:
-        """`Rep. Jane Doe (R-Ohio): “…”` — a name alone before a colon, transcript style."""
-        doc = self.doc
-        e = colon
-        if doc.words[e - 1] == ")":
-            k = e - 2
-            while k >= floor and e - k <= 8 and doc.words[k] != "(":
-                k -= 1
-            e = k if k >= floor else e
-        a = e
-        while a - 1 >= floor and e - (a - 1) <= 8:
-            w = doc.words[a - 1]
-            if w in {".", "!", "?", "-", "—", "–", ":", ";", "”", '"'} and not (
-                w == "." and doc.lower[a - 2] in ABBREVIATIONS
-            ):
-                break
-            a -= 1
-        if a >= e or not all(w[:1].isupper() or not w[:1].isalnum() for w in doc.words[a:e]):
-            return None
-        m = describe(doc, a, e)
-        if m is None or m.pronoun or m.descriptive or m.kind == "document":
-            return None
-        return m
 
     def direct(self) -> None:
         doc = self.doc

@@ -1,0 +1,137 @@
+"""The short speaker tags around a quotation that the direct pass reads besides its cue
+verbs: a signature under it (`“…” ― Jane Doe`), a transcript label (`Rep. Jane Doe: “…”`),
+a pronoun or a name with an unlisted verb after it (`“…,” Roe shot back.`), a participle after
+a tag (`…, Roe said, adding, “…”`), and the tag that opens a statement of its own instead."""
+
+from __future__ import annotations
+
+from reader.analysis.attribution_base import (
+    ADVERBIAL_AFTER_CUE,
+    DASHES,
+    TIME_AFTER_CUE,
+    AttributorBase,
+)
+from reader.analysis.cues import Cue
+from reader.analysis.doc import ABBREVIATIONS
+from reader.analysis.lexicons import words
+from reader.analysis.mentions import Mention, describe, subject_left
+from reader.analysis.quotes import Quotation
+
+
+class SpeakerTags(AttributorBase):
+    """Speaker tags of the direct pass (mixed into `DirectQuotes`)."""
+
+    def signature(self, q: Quotation) -> Mention | None:
+        """`“…” ― Jane Doe`: a name after a dash closing the paragraph signs the quotation."""
+        doc = self.doc
+        _, p_end = self.para_bounds(q.span[1] - 1)
+        k = doc.token_at(q.span[1])
+        while k >= p_end and k < len(doc.words) and doc.words[k].isspace():
+            k += 1
+        if k >= p_end and k < len(doc.words) and doc.words[k] in DASHES:
+            gap = doc.text[q.span[1] : doc.starts[k]]
+            if gap.strip() == "" and gap.count("\n") <= 2:
+                # the signature on a line of its own under the quotation: `“…”` / `- Jane Doe.`
+                line_end = doc.text.find("\n", doc.starts[k])
+                p_end = doc.token_before(len(doc.text) if line_end < 0 else line_end) + 1
+        if k >= p_end or doc.words[k] not in DASHES:
+            return None
+        e = k + 1
+        while e < p_end and e - k <= 6 and doc.words[e] not in {".", ",", "/"} | DASHES:
+            e += 1
+        if e == k + 1 or (e < p_end and doc.words[e] not in {".", "/"} | DASHES):
+            return None
+        if not all(w[:1].isupper() for w in doc.words[k + 1 : e] if w[:1].isalnum()):
+            return None
+        m = describe(doc, k + 1, e)
+        return m if m is not None and not m.pronoun and not m.descriptive else None
+
+    def pronoun_tail(self, q: Quotation, k: int, limit: int) -> tuple[Mention, None] | None:
+        """`“…,” she went on.`: a personal pronoun and a short verb phrase end the sentence
+        after a quotation closing on a comma; the pronoun speaks though no listed verb cues it."""
+        doc = self.doc
+        inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+        if inner[-1:] != "," or doc.lower[k] not in {"he", "she"} or not 1 < limit - k <= 4:
+            return None
+        if limit >= len(doc.words) or doc.words[limit] != ".":
+            return None
+        if not all(w.isalpha() and w.islower() for w in doc.words[k + 1 : limit]):
+            return None
+        m = describe(doc, k, k + 1)
+        return (m, None) if m is not None else None
+
+    def name_tail(self, q: Quotation, k: int, limit: int) -> tuple[Mention, None] | None:
+        """`“…,” Roe shot back.` / `“…?” Roe retorted with a laugh.`: a name and a verb in the
+        past right after a quotation that closes on a comma or a question; the name speaks
+        though no listed verb cues it (without this the quotation went to the speaker before)."""
+        doc = self.doc
+        inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+        if inner[-1:] not in {",", "?", "!"}:
+            return None
+        v = k
+        while v < limit and v - k < 6 and doc.words[v][:1].isupper():
+            v += 1
+        if v == k or v >= limit:
+            return None
+        if not (doc.lower[v].endswith("ed") or doc.lower[v] in words("tag_past_verbs")):
+            return None
+        if not doc.words[v].isalpha() or not doc.words[v].islower():
+            return None
+        m = describe(doc, k, v)
+        if m is None or m.pronoun or m.descriptive or m.kind != "person":
+            return None
+        return m, None
+
+    def reports_own_clause(self, q: Quotation, cue: Cue, limit: int) -> bool:
+        """`“… a closed sentence.” Jane Roe said she would …`: after a quotation ending its own
+        sentence, a cue followed by what it reports opens a statement of its own; the quotation
+        is not Roe's (`“…,” Roe said on Friday` ends after the tag)."""
+        doc = self.doc
+        inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
+        if inner[-1:] != ".":
+            return False
+        t = cue.end_token
+        while t < limit and (doc.lower[t] in TIME_AFTER_CUE or doc.lower[t] in ADVERBIAL_AFTER_CUE):
+            t += 1
+        return limit - t >= 3 and doc.words[t][:1].isalpha() and doc.words[t] not in {"in", "to"}
+
+    def tagged_before(self, c: int, s_start: int) -> Mention | None:
+        """`…, Roe said, adding, “…”`: a participle right after a speaker tag takes the
+        tag's subject, not the subject opening the sentence (what Roe reported about)."""
+        doc = self.doc
+        if c - 2 <= s_start or doc.words[c - 1] != ",":
+            return None
+        for t in range(c - 2, max(s_start, c - 6), -1):  # `Roe said on Friday, adding`
+            cue = self.cue_at.get(t)
+            if cue is not None:
+                if cue.kind != "verb" or doc.lower[t].endswith("ing"):
+                    return None
+                m, _a = subject_left(doc, t, s_start)
+                return m
+            if not doc.words[t][:1].isalnum():
+                return None
+        return None
+
+    def speaker_label(self, colon: int, floor: int) -> Mention | None:
+        """`Rep. Jane Doe (R-Ohio): “…”` — a name alone before a colon, transcript style."""
+        doc = self.doc
+        e = colon
+        if doc.words[e - 1] == ")":
+            k = e - 2
+            while k >= floor and e - k <= 8 and doc.words[k] != "(":
+                k -= 1
+            e = k if k >= floor else e
+        a = e
+        while a - 1 >= floor and e - (a - 1) <= 8:
+            w = doc.words[a - 1]
+            if w in {".", "!", "?", "-", "—", "–", ":", ";", "”", '"'} and not (
+                w == "." and doc.lower[a - 2] in ABBREVIATIONS
+            ):
+                break
+            a -= 1
+        if a >= e or not all(w[:1].isupper() or not w[:1].isalnum() for w in doc.words[a:e]):
+            return None
+        m = describe(doc, a, e)
+        if m is None or m.pronoun or m.descriptive or m.kind == "document":
+            return None
+        return m
