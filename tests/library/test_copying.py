@@ -196,6 +196,19 @@ def test_a_failure_mid_copy_leaves_the_target_as_it_was(tmp_path, postgres_url):
     assert _rows(postgres_url) == before
 
 
+def test_an_unreadable_value_is_one_line_and_a_file_the_copy_made_is_removed(tmp_path):
+    first = f"sqlite:///{tmp_path / 'first.sqlite3'}"
+    _fill(first, tmp_path)
+    engine = create_engine(first)
+    with engine.begin() as conn:  # written by some other program
+        conn.execute(text("UPDATE article SET added_at = 'last Tuesday' WHERE id = 1"))
+    engine.dispose()
+    made = tmp_path / "made.sqlite3"
+    with pytest.raises(CopyError, match="A row of article could not be read"):
+        copy_library(first, str(made))
+    assert not made.exists() and not list(tmp_path.glob("made.sqlite3-*"))
+
+
 def test_the_cli_prints_the_counts_and_fails_in_one_line(tmp_path, postgres_url, capsys):
     first = f"sqlite:///{tmp_path / 'first.sqlite3'}"
     _fill(first, tmp_path)

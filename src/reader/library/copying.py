@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.errors import ReaderError, StoreError
+from reader.errors import ReaderError
 from reader.store.location import LibraryLocation, parse_location
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 BATCH_ROWS = 2000  # rows per INSERT batch
 BLOB_BATCH_ROWS = 20  # for tables holding files (PDFs): a batch stays a few MB
-PROGRESS_EVERY_S = 1.0  # at most one progress line per second
+PROGRESS_EVERY_S = 2.0  # at most one progress line every two seconds
 
 
 class CopyError(ReaderError):
@@ -222,12 +222,19 @@ def _copy_table(
     query = select(*columns).order_by(*table.primary_key.columns)
     done, last_said = 0, time.monotonic()
     result = s.execution_options(yield_per=batch).execute(query)
-    for part in result.partitions(batch):
-        d.execute(insert(table), [dict(row._mapping) for row in part])
-        done += len(part)
-        if time.monotonic() - last_said >= PROGRESS_EVERY_S:
-            say(f"{table.name}: {done:,} of {total:,} rows")
-            last_said = time.monotonic()
+    try:
+        for part in result.partitions(batch):
+            d.execute(insert(table), [dict(row._mapping) for row in part])
+            done += len(part)
+            if time.monotonic() - last_said >= PROGRESS_EVERY_S:
+                say(f"{table.name}: {done:,} of {total:,} rows")
+                last_said = time.monotonic()
+    except ValueError as exc:  # a stored value its column's type cannot read (a bad date)
+        log.info("reading %s failed", table.name, exc_info=True)
+        raise CopyError(
+            f"A row of {table.name} could not be read ({_first_line(exc)}); the target was "
+            "left as it was."
+        ) from exc
     return done
 
 
@@ -240,15 +247,14 @@ def _drop_search_triggers(d: Connection) -> None:
 
 
 def _rebuild_search(d: Connection, dst: LibraryLocation) -> None:
-    """The search index from the copied rows. On SQLite: the triggers put back and FTS5's
-    rebuild. On PostgreSQL the index is kept by the database itself as rows arrive."""
-    if dst.path is None:
-        return
+    """The search index of the copied rows, checked. On SQLite the triggers dropped for the
+    copy are put back and FTS5 rebuilds once; on PostgreSQL the index was kept by the
+    database itself as the rows arrived (triggers, generated columns)."""
     from reader.store.search import check_search_index, ensure_search_index
 
-    ensure_search_index(d, rebuild=True)
+    ensure_search_index(d, rebuild=dst.path is not None)
     if not check_search_index(d):
-        raise StoreError("The copy's search index failed its check; the target was left as it was.")
+        raise CopyError("The copy's search index failed its check; the target was left as it was.")
 
 
 def _reset_sequences(d: Connection, tables: list[Table]) -> None:
