@@ -316,7 +316,9 @@ class Database:
         from sqlalchemy.exc import DBAPIError
 
         try:
-            postgres.migrate(self.engine, self.location, head_revision(), known_revisions(), say)
+            cfg = alembic_config(self.location.url)
+            known, head = known_revisions(), head_revision()
+            postgres.migrate(self.engine, self.location, cfg, known, say, head)
         except DBAPIError as exc:
             log.info("upgrading %s failed", self.location.display, exc_info=True)
             raise StoreError(

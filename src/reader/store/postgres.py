@@ -17,6 +17,7 @@ from reader.store.location import LibraryLocation
 
 if TYPE_CHECKING:
     import psycopg
+    from alembic.config import Config
     from sqlalchemy import Connection, Engine
 
 log = logging.getLogger(__name__)
@@ -205,16 +206,15 @@ def make_engine(location: LibraryLocation) -> Engine:
 def migrate(
     engine: Engine,
     location: LibraryLocation,
-    head: str,
+    cfg: Config,
     known: frozenset[str],
     say: Callable[[str], None],
+    head: str,
 ) -> None:
-    """Bring the schema to `head` in one transaction under the migration advisory lock: a
-    second process starting at the same time waits, then finds the library ready."""
+    """Bring the schema to `head` with alembic (`cfg`) in one transaction under the migration
+    advisory lock: a second process starting at the same time waits, then finds it ready."""
     from alembic import command
     from sqlalchemy import text
-
-    from reader.store.database import alembic_config
 
     with engine.begin() as conn:
         got = conn.execute(text(f"SELECT pg_try_advisory_xact_lock({MIGRATION_LOCK})")).scalar()
@@ -225,7 +225,6 @@ def migrate(
         check_revision(location, revision, other, known)
         if revision == head:
             return
-        cfg = alembic_config(location.url)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
