@@ -9,12 +9,14 @@ meanwhile elsewhere is never written over (ConflictError)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import ConflictError, NotFoundError, ReaderError
 from reader.library.views import HighlightInfo, NoteDraft, highlight_info
 
 if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
+
     from reader.store.database import Database
     from reader.store.snapshot import Where  # the library file, or a PostgreSQL location
 
@@ -112,7 +114,7 @@ def update_highlight(
         mine = replace(stored, **changes)  # type: ignore[arg-type]
         if base_version is not None and base_version != h.version:
             raise _conflict(stored, mine)
-        done = s.execute(
+        done: CursorResult[Any] = s.execute(  # type: ignore[assignment]  # an UPDATE's
             update(Highlight)
             .where(Highlight.id == highlight_id, Highlight.version == h.version)  # type: ignore[arg-type]
             .values(**changes, updated_at=utcnow(), version=h.version + 1)

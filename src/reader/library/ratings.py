@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from reader.errors import ConflictError, NotFoundError, ReaderError
 
 if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
+
     from reader.store.database import Database
 
 RATINGS = range(-2, 3)
@@ -155,7 +157,7 @@ def _save(
             except IntegrityError:
                 raise _conflict(what, (None, 1), (value, 0)) from None
             return 1
-        done = s.execute(
+        done: CursorResult[Any] = s.execute(  # type: ignore[assignment]  # an UPDATE's
             update(table)
             .where(table.id == row.id, table.version == row.version)
             .values({column: value, "updated_at": utcnow(), "version": row.version + 1})

@@ -43,6 +43,7 @@ INSTALLERS = (
     ("reader.ui.orphaned_corrections", "install_orphaned_corrections"),
     ("reader.ui.outlets_menu", "install_outlets"),  # View → Outlets…
     ("reader.ui.live_updates", "install_live_updates"),  # others' edits; the server lost
+    ("reader.ui.preferences", "install_preferences"),  # Edit → Preferences…: your name
 )
 
 

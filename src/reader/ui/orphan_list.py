@@ -72,7 +72,10 @@ def describe(row: Any) -> OrphanText:
         what, on = "Not a statement", f"the statement {quote}"
     else:
         what, on = f"Correction “{row.action}”", f"the source {source}"
-    return OrphanText(int(row.id), what, on, made_at(row.created_at))
+    when = made_at(row.created_at)
+    if creator := getattr(row, "creator", ""):  # a team library's corrections say who
+        when = f"{when} by {creator}".strip()
+    return OrphanText(int(row.id), what, on, when)
 
 
 def _name(anchor: Any, key: str | None) -> str:

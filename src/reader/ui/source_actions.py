@@ -3,6 +3,10 @@ and the corrections (rename, merge, move a statement, not a statement), each an 
 command on the window's undo stack that runs through `window.ops`; and the library's record
 of the open article's sources (ratings, notes, other articles), fed to the panel.
 
+A rating or note is saved with the version it was based on (kept in `versions`, as the
+library last gave it): one saved meanwhile elsewhere is not written over, the panel shows it,
+and a note typed here is offered as mine, theirs or both (ui/conflict_box.py).
+
 `install_source_actions(window)` is called by the main window's installer hook.
 """
 
@@ -14,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
+from reader.errors import ConflictError
+from reader.ui.conflict_box import BOTH, MINE, ask_theirs_or_mine, both_texts
 from reader.ui.source_chips import rating_label
 
 NOTE_COMMAND_ID = 0x5E0
@@ -53,8 +59,11 @@ class NoteCommand(LibraryCommand):
 
         def save(value_of: Callable[[], str]) -> Callable[[], Any]:
             def work() -> Any:
-                lib.set_source_note(library_id, value_of())
-                return lib.library_source(library_id)
+                return actions.saved(
+                    "note",
+                    library_id,
+                    lambda base: lib.set_source_note(library_id, value_of(), base),
+                )
 
             return work
 
@@ -83,6 +92,8 @@ class SourceActions(QObject):
         super().__init__(window)
         self.window = window
         self.panel = window.sources_panel
+        # ("rating" | "note", library source id) → the version the next change is based on
+        self.versions: dict[tuple[str, int], int] = {}
         window.article_opened.connect(self.load)
         p = self.panel
         p.rating_requested.connect(self.rate)
@@ -103,7 +114,48 @@ class SourceActions(QObject):
     ) -> None:
         self.window.ops.run(fn, after, self._failed, changes=changes, edit=True)
 
+    def saved(self, kind: str, library_id: int, save: Callable[[int | None], int]) -> Any:
+        """In the worker: save(base version) → the new version, kept for the next change; a
+        ConflictError keeps the version stored now and says what it was about."""
+        key = (kind, library_id)
+        try:
+            self.versions[key] = save(self.versions.get(key))
+        except ConflictError as e:
+            self.versions[key] = e.theirs[1]  # type: ignore[index]
+            e.about = key  # type: ignore[attr-defined]
+            raise
+        return self.window.library.library_source(library_id)
+
+    def _known(self, infos: Any) -> None:
+        """Versions as the library gave them (never back: an edit may have landed since)."""
+        for i in infos:
+            for kind, version in (("rating", i.rating_version), ("note", i.note_version)):
+                self.versions[(kind, i.id)] = max(self.versions.get((kind, i.id), 0), version)
+
+    def _conflict(self, exc: ConflictError) -> None:
+        """Show what is stored now; a note typed here is offered as mine, theirs or both."""
+        kind, library_id = exc.about  # type: ignore[attr-defined]
+        current = self.window.current
+        if current is not None:
+            self.load(current)
+        if kind != "note":
+            self.window.show_message(str(exc), error=True)
+            return
+        theirs, mine = str(exc.theirs[0] or ""), str(exc.mine[0] or "")  # type: ignore[index]
+
+        def chosen(choice: str) -> None:
+            if choice in (MINE, BOTH):
+                note = mine if choice == MINE else both_texts(theirs, mine)
+                self.window.undo_stack.push(
+                    NoteCommand(self, library_id, theirs, note, self._name(library_id))
+                )
+
+        ask_theirs_or_mine(self.window, "Your note on this source", theirs, mine, chosen)
+
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError) and hasattr(exc, "about"):
+            self._conflict(exc)
+            return
         failed = getattr(self.window, "_failed", None)
         if failed is not None:
             failed(exc, "Cannot change the source")
@@ -128,6 +180,7 @@ class SourceActions(QObject):
 
         def done(result: tuple[dict, dict]) -> None:
             current = self.window.current
+            self._known(result[0].values())
             if current is not None and current.info.id == article_id:
                 self.panel.set_library(links, *result)
 
@@ -151,8 +204,9 @@ class SourceActions(QObject):
 
         def set_to(value: int | None) -> Callable[[], Any]:
             def work() -> Any:
-                lib.rate_source(library_id, value)
-                return lib.library_source(library_id)
+                return self.saved(
+                    "rating", library_id, lambda base: lib.rate_source(library_id, value, base)
+                )
 
             return work
 

@@ -117,6 +117,9 @@ class SourceDetails(QScrollArea):
         rrow.addWidget(self.rating_label, 1)
         self.rating_group.idClicked.connect(self._rating_clicked)
         lay.addWidget(self.rating_row)
+        self.team_label = QLabel(inner)  # the team's spread beside the user's rating
+        self.team_label.setObjectName("teamSpread")
+        lay.addWidget(self.team_label)
 
         self.note = QPlainTextEdit(inner)
         self.note.setObjectName("sourceNote")
@@ -184,6 +187,7 @@ class SourceDetails(QScrollArea):
                 " quoted.</span>"
             )
             self.rating_row.hide()
+            self.team_label.hide()
             self.note.hide()
             self.body.setText("")
             return
@@ -207,6 +211,12 @@ class SourceDetails(QScrollArea):
                 "Anonymous sources are not one source across articles, so they take no rating."
             )
             self.note.setPlaceholderText("Anonymous sources take no note")
+        spread = getattr(info, "spread", None)
+        self.team_label.setVisible(tracked and spread is not None and spread.count > 0)
+        if spread is not None and spread.count:
+            text, tip = team_spread_text(spread)
+            self.team_label.setText(f"<span style='color:{self._dim().name()}'>{text}</span>")
+            self.team_label.setToolTip(tip)
         note = info.note if info else ""
         pending = self._pending is not None and self._pending[0] == self.library_id
         if self.note.toPlainText() != note and not pending:
@@ -451,3 +461,19 @@ class SourceDetails(QScrollArea):
         pending, self._pending = self._pending, None
         if pending is not None:
             self.note_edited.emit(*pending)
+
+
+def team_spread_text(spread: Any) -> tuple[str, str]:
+    """The team's ratings of a source in a line ("Team: 3 ratings, mean +0.3, −1 … +2") and a
+    tooltip listing each member's."""
+    count = spread.count
+    if count == 1:
+        (who, value), *_ = spread.by_member.items()
+        line = f"Team: 1 rating ({signed(value)} by {who})"
+    else:
+        mean = f"{spread.mean:+.1f}".replace("-", "−")
+        line = f"Team: {count} ratings, mean {mean}, {signed(spread.low)} … {signed(spread.high)}"
+    tip = "\n".join(
+        f"{who}: {rating_label(v)} ({signed(v)})" for who, v in sorted(spread.by_member.items())
+    )
+    return line, tip

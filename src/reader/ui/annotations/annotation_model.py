@@ -60,6 +60,7 @@ class AnnotationRole(IntEnum):
     End = Qt.ItemDataRole.UserRole + 9
     IsHeader = Qt.ItemDataRole.UserRole + 10
     Author = Qt.ItemDataRole.UserRole + 11  # who wrote it when not the user; "" when the user
+    Shared = Qt.ItemDataRole.UserRole + 12  # the team sees it
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,17 @@ class AnnotationModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
+        self.me = ""  # the user's identity: another member's highlight names its creator
+        self.names: dict[str, str] = {}  # members' labels by identity ("Ana Novak (ana)")
+
+    def author_of(self, h: HighlightInfo) -> str:
+        """Who wrote it when not the user: the author of an annotation imported from a PDF, or
+        the member who made it; "" for the user's own."""
+        if h.author:
+            return h.author
+        if h.creator and self.me and h.creator != self.me:
+            return self.names.get(h.creator, h.creator)
+        return ""
 
     def set_highlights(self, highlights: list[HighlightInfo] | tuple[HighlightInfo, ...]) -> None:
         placed = sorted((h for h in highlights if not h.orphaned), key=lambda h: (h.start, h.id))
@@ -139,8 +151,10 @@ class AnnotationModel(QAbstractListModel):
             return h.note or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             note = f" Note: {h.note}" if h.note else ""
-            by = f" by {h.author}" if h.author else ""
-            return f"{h.color} highlight{by}: {h.exact}.{note}"
+            author = self.author_of(h)
+            by = f" by {author}" if author else ""
+            shared = ", shared with the team" if h.shared else ""
+            return f"{h.color} highlight{by}{shared}: {h.exact}.{note}"
         by_role: dict[int, Any] = {
             AnnotationRole.Info: h,
             AnnotationRole.Id: h.id,
@@ -150,7 +164,8 @@ class AnnotationModel(QAbstractListModel):
             AnnotationRole.Orphaned: h.orphaned,
             AnnotationRole.Start: h.start,
             AnnotationRole.End: h.end,
-            AnnotationRole.Author: h.author,
+            AnnotationRole.Author: self.author_of(h),
+            AnnotationRole.Shared: h.shared,
         }
         return by_role.get(role)
 

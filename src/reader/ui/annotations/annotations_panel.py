@@ -161,8 +161,10 @@ class AnnotationDelegate(QStyledItemDelegate):
         p.setFont(small_f)
         p.setPen(dim)
         meta = index.data(AnnotationRole.Time) or ""
-        if author := index.data(AnnotationRole.Author):  # an annotation imported from a PDF
+        if author := index.data(AnnotationRole.Author):  # from a PDF, or another member's
             meta = f"{author} · {meta}"
+        elif index.data(AnnotationRole.Shared):
+            meta = f"shared · {meta}"
         if orphan:
             meta = "not found in the current text · " + meta
         p.drawText(

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu
 
+from reader.errors import ConflictError
 from reader.library import HighlightInfo
 from reader.ui.annotations import article_popups as popups
 from reader.ui.annotations.annotation_model import COLOR_NAMES, highlight_format
@@ -33,6 +34,7 @@ from reader.ui.annotations.drafts import DraftKeeper, Target
 from reader.ui.annotations.find_bar import FindBar
 from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.annotations.selection_toolbar import SelectionToolbar, swatch_icon
+from reader.ui.annotations.team import TeamView
 
 SHORTCUTS = [
     ("Ctrl+F", "Find in the article (Enter: next, Shift+Enter: previous, Esc: close)"),
@@ -93,6 +95,7 @@ class Annotator(QObject):
 
         self._build_actions()
         self.drafts = DraftKeeper(self, self._failed, getattr(window, "leaving", None), self)
+        self.team = TeamView(self)  # who the user is; sharing; changes saved meanwhile
         window.article_opened.connect(self._on_opened)
         self.ops.changed.connect(self._on_changed)
         if getattr(window, "current", None) is not None:
@@ -264,6 +267,8 @@ class Annotator(QObject):
         self.ops.run(fn, on_done, self._failed, changes="annotations")
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConflictError) and self.team.resolve(exc):
+            return
         failed = getattr(self.window, "_failed", None)
         if failed is not None:
             failed(exc, "Cannot save the annotation")

@@ -1,6 +1,7 @@
 """The article's popups for annotations: where they go (next to a range of the text), the note
-shown when hovering a highlight, and the right-click menu with colours, note and removal
-(called from the Annotator, which they reach only through `PopupHost`)."""
+shown when hovering a highlight (naming another member who wrote it), and the right-click menu
+with colours, note, sharing with the team and removal — none of them on another member's
+highlight (called from the Annotator, which they reach only through `PopupHost`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QToolTip
 from reader.ui.annotations.annotation_model import COLOR_NAMES, color_of
 from reader.ui.annotations.commands import HighlightRef
 from reader.ui.annotations.selection_toolbar import swatch_icon
+from reader.ui.annotations.team import TeamView
 from reader.ui.article_view import ArticleView
 
 
@@ -26,6 +28,9 @@ class PopupHost(Protocol):
 
     @property
     def find_action(self) -> QAction: ...
+
+    @property
+    def team(self) -> TeamView: ...
 
     def highlight_at(self, start: int, end: int) -> HighlightRef | None: ...
 
@@ -68,9 +73,11 @@ def note_tooltip(ann: PopupHost, event: QHelpEvent) -> bool:
         return False
     body = escape(info.note).replace("\n", "<br>")
     swatch = color_of(info.color).name()
+    author = ann.team.author_of(info)
+    title = f"Note by {escape(author)}" if author else "Note"
     html = (
         f"<div style='max-width:320px'><span style='color:{swatch}'>■</span> "
-        f"<b>Note</b><br>{body}</div>"
+        f"<b>{title}</b><br>{body}</div>"
     )
     QToolTip.showText(event.globalPos(), html, ann.view.viewport())
     return True
@@ -85,7 +92,12 @@ def context_menu(ann: PopupHost, event: QContextMenuEvent) -> bool:
         pos = ann.view.offset_at(event.pos())
         ref = ann.highlight_at(pos, pos)
         rng = (ref.start, ref.end) if ref is not None else None
-    if rng is not None:
+    theirs = ref is not None and not ann.team.is_mine(ref.info)
+    if theirs and ref is not None and ref.info is not None:
+        menu.addSeparator()
+        by = menu.addAction(f"Shared by {ann.team.author_of(ref.info)}")
+        by.setEnabled(False)  # another member's: theirs to change
+    elif rng is not None:
         menu.addSeparator()
         verb = "Recolour" if ref is not None else "Highlight"
         for name in COLOR_NAMES:
@@ -95,6 +107,12 @@ def context_menu(ann: PopupHost, event: QContextMenuEvent) -> bool:
         note.setShortcut(QKeySequence("Ctrl+Alt+M"))
         note.triggered.connect(lambda _=False: ann.note_on_selection())
         if ref is not None:
+            share = menu.addAction("Shared with the Team")
+            share.setCheckable(True)
+            share.setChecked(ref.info is not None and ref.info.shared)
+            share.setEnabled(ref.info is not None)
+            share.setStatusTip("Other members see this highlight and its note; else only you")
+            share.toggled.connect(lambda on, r=ref: ann.team.share(r, on))
             rm = menu.addAction("Remove highlight")
             rm.triggered.connect(lambda _=False, r=ref: ann.delete(r))
     menu.addSeparator()

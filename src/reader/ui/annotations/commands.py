@@ -4,6 +4,10 @@ Commands run their Library call through the window's operations runner (one data
 thread, FIFO), so a redo queued before an undo always runs first. A command records the
 result of its own call in the worker (a plain attribute, never a widget) so that the next
 call in the queue can use the highlight id without waiting for the GUI thread.
+
+A change carries the version of the highlight it was based on (`ref.info.version`): one saved
+meanwhile from elsewhere makes it fail with ConflictError, and the ref takes what is stored,
+so that the window can offer theirs, mine or both (conflicts.py).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from reader.errors import ConflictError
 from reader.library import HighlightInfo, Library
 
 
@@ -73,17 +78,23 @@ class AddHighlight(QUndoCommand):
 class _Update(QUndoCommand):
     field = ""
 
-    def __init__(self, runner: Runner, ref: HighlightRef, old: str, new: str, text: str) -> None:
+    def __init__(self, runner: Runner, ref: HighlightRef, old: Any, new: Any, text: str) -> None:
         super().__init__(text)
         self.runner, self.ref, self.old, self.new = runner, ref, old, new
 
-    def _set(self, value: str) -> None:
+    def _set(self, value: Any) -> None:
         ref, lib, field = self.ref, self.runner.library, self.field
 
         def do() -> HighlightInfo | None:
             if ref.info is None:
                 return None
-            ref.info = lib.update_highlight(ref.info.id, **{field: value})
+            try:
+                ref.info = lib.update_highlight(
+                    ref.info.id, base_version=ref.info.version, **{field: value}
+                )
+            except ConflictError as e:
+                ref.info = e.theirs  # type: ignore[assignment]  # the next change builds on it
+                raise
             return ref.info
 
         self.runner.run_edit(do)
@@ -107,6 +118,14 @@ class EditNote(_Update):
 
     def __init__(self, runner: Runner, ref: HighlightRef, old: str, new: str) -> None:
         super().__init__(runner, ref, old, new, "Edit note" if old else "Add note")
+
+
+class ShareHighlight(_Update):
+    field = "shared"
+
+    def __init__(self, runner: Runner, ref: HighlightRef, shared: bool) -> None:
+        text = "Share with the team" if shared else "Make private"
+        super().__init__(runner, ref, not shared, shared, text)
 
 
 class DeleteHighlight(QUndoCommand):
