@@ -130,6 +130,10 @@ def test_the_server_lost_and_back(qtbot, open_window, tmp_path: Path) -> None:
         assert len(status.kept) == 1
         assert "1 change not saved yet — kept" in window.notice.text()
         assert status.label.text() == "Offline — 1 unsaved"
+        asked: list[int] = []
+        status.ask_close = lambda _parent, n: asked.append(n) or False  # "Keep Open"
+        window.close()
+        assert asked == [1] and window.isVisible() and len(status.kept) == 1
 
         cluster.start()
         qtbot.waitUntil(lambda: status.lost is None, timeout=15000)

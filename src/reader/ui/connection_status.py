@@ -12,8 +12,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reader.library.changes import connection_lost
 
@@ -40,6 +40,8 @@ class ConnectionStatus(QObject):
         self._timer.setInterval(RETRY_MS)
         self._timer.timeout.connect(self.retry)
         window.ops.keep_failed = self.keep
+        self.ask_close: Callable[[Any, int], bool] = ask_close  # tests answer it
+        window.installEventFilter(self)  # closing with kept edits asks first
         self.live = live
         if live is not None:
             live.state_changed.connect(self.on_state)
@@ -87,6 +89,15 @@ class ConnectionStatus(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Closing the window while edits wait for the server: they would be lost, so ask."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self.kept:
+            if not self.ask_close(self.window, len(self.kept)):
+                event.ignore()
+                return True
+            log.warning("the window closed with %d unsaved changes", len(self.kept))
+        return False
+
     # ---- recovering ----------------------------------------------------------------------
 
     def retry(self) -> None:
@@ -113,6 +124,25 @@ class ConnectionStatus(QObject):
         said = f"; {n} kept change{'s' * (n != 1)} saved" if n else ""
         self.window.notice.dismiss()
         self.window.show_message(f"The connection to {self.where} is back{said}")
+
+
+def ask_close(parent: QWidget, n: int) -> bool:
+    """True when the person closes anyway, losing the `n` changes kept for the server."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Changes not saved")
+    box.setText(
+        f"{n} change{'s' * (n != 1)} could not be saved: the library's server is out of reach."
+    )
+    box.setInformativeText(
+        "Keep the window open and they are saved when the server is back; close it now and "
+        "they are lost."
+    )
+    keep = box.addButton("Keep Open", QMessageBox.ButtonRole.RejectRole)
+    box.addButton("Close Anyway", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is not keep
 
 
 def _first_line(exc: BaseException) -> str:
