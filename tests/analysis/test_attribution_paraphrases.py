@@ -41,6 +41,30 @@ def _found(text: str) -> list[tuple[str, str]]:
             "Lee",
             "Well, the budget left you little choice in the matter",
         ),
+        # an intention declined, up to the next clause
+        (
+            "The hearing ended late. The harbor authority declined to comment on the new lease, "
+            "and council aides said the vote would wait.",
+            "The harbor authority",
+            "to comment on the new lease",
+        ),
+        # a hope in the past, with its clause
+        (
+            "The race tightened. Jane Roe hoped that the river wards would swing back in spring.",
+            "Jane Roe",
+            "the river wards would swing back in spring",
+        ),
+        # a stance taken on something: its object, without when it was taken
+        (
+            "The debate was tense. Senator Lee criticized the ferry contract during the forum.",
+            "Senator Lee",
+            "the ferry contract",
+        ),
+        (
+            "The board met. Jane Roe praised the new tram line and promised two more by 2030.",
+            "Jane Roe",
+            "the new tram line",
+        ),
     ],
 )
 def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
@@ -56,6 +80,10 @@ def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
         "The delegates came from three states.\n\nOhio: Jane Roe, John Lee, Ann Moe, Tom Poe.",
         "The candidates have plans.\n\nRoe: Win in a walk.",
         "Big Win For Roe: Union Holds Off On Its Endorsement.\n\nThe union met.",
+        # a figure that declined, a stance verb with no object after it
+        "Ferry fares declined to $4 million in 2020 from $5 million a decade before.",
+        "Freight revenue declined sharply over the winter months, the port's ledgers show.",
+        "The plan to widen the harbor road, which the mayor criticized, went ahead.",
     ],
 )
 def test_paraphrase_not_found(text: str) -> None:

@@ -23,7 +23,7 @@ from reader.analysis.attribution_base import (
 from reader.analysis.colon_speakers import colon_speakers
 from reader.analysis.cues import Cue
 from reader.analysis.group_subjects import group_subject
-from reader.analysis.lexicons import words
+from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import (
     PRONOUNS,
     Mention,
@@ -50,6 +50,11 @@ CLAUSE_SUBJECT_STARTS = frozenset(
 )
 
 
+# words ending the object of a stance verb ("criticized Roe during a debate")
+OBJECT_ENDS = frozenset({"during", "while", "when", "after", "before", "amid"})
+# words ending what someone declined or hoped to do ("declined to comment, and …")
+INTENT_ENDS = frozenset({",", "and", "but", "—", "–", "(", ";"})
+
 MAX_APPOSITION = 45  # tokens from a sentence-opening name to its cue across a long aside
 
 
@@ -63,6 +68,8 @@ class ReportedSpeech(AttributorBase):
         if k >= stop:
             return False
         w = self.doc.lower[k]
+        if w == "to":
+            return cue.infinitive  # "to" after a belief: only for a verb listed as reporting one
         return w == "that" or w in CLAUSE_SUBJECT_STARTS or self.doc.words[k][:1].isupper()
 
     def reported(self) -> None:
@@ -140,9 +147,10 @@ class ReportedSpeech(AttributorBase):
                 and doc.words[k + 2] == ","
             ):
                 k += 3  # "He said, however, that …"
+            forward = cue.attitude or cue.kind == "intent"  # what follows is its content
             if m is None:
                 # "…, said NAME." after a reported clause
-                if c > s_start and doc.words[c - 1] == "," and not participle:
+                if c > s_start and doc.words[c - 1] == "," and not participle and not forward:
                     m2 = np_right(doc, k, stop)
                     after = doc.token_at(m2.span[1]) if m2 is not None else stop
                     if m2 is not None and (
@@ -185,6 +193,8 @@ class ReportedSpeech(AttributorBase):
                 or doc.words[k] in QUOTE_MARKS
             ):
                 # "CLAUSE, X said." — the clause before the subject
+                if forward:
+                    continue  # "…, Roe criticized.": no object, nothing reported
                 in_quote = (
                     a - 2 > s_start
                     and doc.words[a - 1] in CLOSING_MARKS
@@ -234,12 +244,30 @@ class ReportedSpeech(AttributorBase):
                 continue  # "told the court:" introduces a quotation
             if cue.attitude:
                 end = self.attitude_end(k, end)  # "endorsed Roe last week": the object only
+                # "criticized Roe during a debate", "praised Lee and challenged him": the object
+                end = next(
+                    (
+                        t
+                        for t in range(k + 1, end)
+                        if doc.lower[t] in OBJECT_ENDS
+                        or (doc.lower[t] == "and" and self.verb_at(t + 1))
+                    ),
+                    end,
+                )
+            if cue.infinitive and doc.lower[k] == "to":
+                # "declined to comment, and aides said …": the intention up to the next clause
+                end = next((t for t in range(k + 1, end) if doc.lower[t] in INTENT_ENDS), end)
             if end - k < (1 if cue.attitude else 2):
                 continue
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
         speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
         colon_speakers(self)  # "Roe: The budget will pass", "ROE: We will see."
+
+    def verb_at(self, t: int) -> bool:
+        """Token `t` reads as a verb in the past or a reporting verb ("… and challenged")."""
+        w = self.doc.lower[t]
+        return w in reporting_verbs() or (w.endswith("ed") and self.doc.words[t].islower())
 
     def long_apposition(self, s_start: int, c: int) -> Mention | None:
         """`Jane Roe (D-Ohio), who chairs the panel that wrote the bill, said …`: a name opens

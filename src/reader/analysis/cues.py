@@ -43,7 +43,8 @@ NOUN_BEFORE = DETERMINERS | frozenset(
 @dataclass(frozen=True)
 class Cue:
     """A reporting cue: `span` covers the words (with the addressee of "told"), `token` and
-    `end_token` delimit its tokens; `kind` is verb | according | opinion."""
+    `end_token` delimit its tokens; `kind` is verb | according | opinion | intent (a verb
+    reporting only what someone means to do: "declined to comment")."""
 
     span: Span
     token: int
@@ -58,6 +59,7 @@ class Cue:
     belief: bool = False  # "believes", "fears": a cue only for a "that" clause
     question: bool = False  # "asked": reported speech only for "whether", "if", "how" …
     attitude: bool = False  # "endorsed", "defended": the object is the content
+    infinitive: bool = False  # "declined to comment": reports a "to" clause (content from "to")
 
 
 def _addressee_end(doc: Doc, k: int) -> int:
@@ -105,6 +107,16 @@ def _addressee_end(doc: Doc, k: int) -> int:
     return k
 
 
+def _infinitive_at(doc: Doc, k: int) -> bool:
+    """Tokens from `k` open a "to" infinitive ("to comment"), not a figure ("to 5 percent")."""
+    return (
+        k + 1 < len(doc.words)
+        and doc.lower[k] == "to"
+        and doc.words[k + 1].isalpha()
+        and (doc.words[k + 1].islower())
+    )
+
+
 def _phrase_at(doc: Doc, i: int) -> int:
     """Number of tokens of the reporting phrase opening at token `i` ("pointed out", "made it
     clear"), or 0."""
@@ -143,6 +155,8 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
             continue  # "was told", "to say"; but "is telling" is active
         if i and w.endswith("s") and low[i - 1] in NOUN_BEFORE:
             continue  # "some reports suggest": a noun, not the verb
+        if verb.infinitive and not verb.belief and not _infinitive_at(doc, i + 1):
+            continue  # "sales declined 5%", "declined to $2 million": not "declined to comment"
         end = i + 1
         if verb.addressee:
             end = max(end, _addressee_end(doc, i + 1))
@@ -152,7 +166,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
                 span,
                 i,
                 end,
-                "verb",
+                "intent" if verb.infinitive and not verb.belief else "verb",
                 verb.lemma,
                 verb.stance,
                 verb.obj,
@@ -162,6 +176,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
                 verb.belief,
                 verb.question,
                 verb.attitude,
+                verb.infinitive,
             )
         )
     return tuple(out)

@@ -42,6 +42,7 @@ class Verb:
     belief: bool = False  # "X believes that …": a belief or intention, reported with "that"
     question: bool = False  # "asked whether …": reports a question, else quotations only
     attitude: bool = False  # "endorsed X", "defended X": a stance; its object is the content
+    infinitive: bool = False  # "declined to comment": reports a "to" clause
 
 
 @cache
@@ -62,6 +63,7 @@ def reporting_verbs() -> dict[str, Verb]:
             "belief" in flag,
             "question" in flag,
             "attitude" in flag,
+            "infinitive" in flag,
         )
         for form in forms:
             out[form.lower()] = verb
