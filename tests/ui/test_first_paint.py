@@ -127,3 +127,39 @@ def test_the_screenshot_is_what_was_painted(make_window, qtbot):
     assert shot.convertToFormat(QImage.Format.Format_RGB32) == again.convertToFormat(
         QImage.Format.Format_RGB32
     )
+
+
+def test_the_start_paints_each_source_row_once(qapp, tmp_path, monkeypatch):
+    """The article shows before the first paint and its layout is done before it too, and
+    the library's record of its sources (no ratings yet) changes no row: one paint each."""
+    from reader.cli import main
+    from reader.ui.source_delegate import SourceDelegate
+
+    painted: list[int] = []
+    paint = SourceDelegate.paint
+
+    def counting(self, painter, option, index) -> None:
+        painted.append(index.row() if not index.parent().isValid() else -1)
+        paint(self, painter, option, index)
+
+    monkeypatch.setattr(SourceDelegate, "paint", counting)
+    png = tmp_path / "shot.png"
+    assert main(["--data-dir", str(tmp_path / "d"), "--screenshot", str(png)]) == 0
+    rows = [r for r in painted if r >= 0]
+    assert rows and len(rows) == len(set(rows))
+
+
+def test_the_library_record_repaints_only_rows_it_changes(make_window, qtbot):
+    window = make_window()
+    model = window.sources_panel.model
+    view = window.current
+    links = dict(view.library_sources)
+    infos = {i.id: i for i in window.library.library_sources()}
+    assert not model.set_library(links, infos)  # as shown: nothing to paint again
+    library_id = next(i for i in links.values() if i is not None)
+    window.library.rate_source(library_id, 1)
+    infos = {i.id: i for i in window.library.library_sources()}
+    changed: list[int] = []
+    model.dataChanged.connect(lambda a, b, *_: changed.extend(range(a.row(), b.row() + 1)))
+    assert model.set_library(links, infos)  # a rating chip leads that source's row now
+    assert len(changed) >= 1 and len(changed) < model.rowCount()

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QUrl, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QUrl, SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from reader.errors import Cancelled, PasswordNeeded, ReaderError
@@ -193,6 +193,7 @@ class Opening(_Window):
                 failed(error)
             elif view is not None:
                 self._show_article(view)
+                _lay_out_now()
             else:  # no last article to reopen: the one to open is found the usual way
                 self.ops.run(lambda: fallback_article(library), self._open_found, failed)
             return
@@ -210,6 +211,7 @@ class Opening(_Window):
             self.open_article(result)
         elif result is not None:
             self._show_article(result)
+            _lay_out_now()
 
     def _show_article(self, view: OpenArticle) -> None:
         self.current = view
@@ -287,6 +289,14 @@ class Opening(_Window):
             return
         for t in targets:
             self.open_path(t)
+
+
+def _lay_out_now(levels: int = 8) -> None:
+    """Lay out now what showing an article changed, before the window's first paint: that
+    paint was asked for when the window was shown, so the layout requests posted since would
+    come after it and have everything painted twice. A request climbs one parent per round."""
+    for _ in range(levels):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def typed_address(text: str) -> str:

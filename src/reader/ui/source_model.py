@@ -127,14 +127,19 @@ class SourceModel(TwoLevelModel):
         links: dict[str, int],
         infos: dict[int, Any],
         appearances: dict[int, list] | None = None,
-    ) -> None:
-        """The library's record of the sources: ids, ratings, notes, other articles."""
+    ) -> bool:
+        """The library's record of the sources: ids, ratings, notes, other articles. True when
+        a row looks different for it (its chips); the rows that do not are not painted again
+        (a first article's sources have no ratings, notes or other articles yet)."""
+        shown = self._chips
         self.links = dict(links)
         self.infos = dict(infos)
         self.appearances = dict(appearances or {})
         self._make_chips()
-        if self._sources:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._sources) - 1, 0))
+        rows = [r for r, s in enumerate(self._sources) if self._chips.get(s.id) != shown.get(s.id)]
+        if rows:
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], 0))
+        return bool(rows)
 
     def update_info(self, info: Any) -> None:
         """One library source changed (rating, note): refresh the rows that show it."""

@@ -219,11 +219,12 @@ class SourcesPanel(QWidget):
         self._keep = source_id
 
     def set_library(self, links: dict, infos: dict, appearances: dict | None = None) -> None:
-        """The library's record of the article's sources (ratings, notes, other articles)."""
-        self.model.set_library(links, infos, appearances)
-        self.proxy.invalidate()
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
-        self.tree.scheduleDelayedItemsLayout()
+        """The library's record of the article's sources (ratings, notes, other articles).
+        Rows it leaves as they were are neither sorted nor laid out again (nor painted)."""
+        if self.model.set_library(links, infos, appearances) or self.proxy.sort_key == "rating":
+            self.proxy.invalidate()
+            self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+            self.tree.scheduleDelayedItemsLayout()
         self.details.show_source(self.current_source(), self.model)
 
     def update_info(self, info: Any) -> None:
