@@ -68,3 +68,15 @@ def test_an_unreachable_team_library_is_one_line_and_exit_2(qapp, tmp_path, caps
         "connection refused"
     ]
     assert not out.exists()
+
+
+def test_restore_backup_on_a_team_library_says_the_server_keeps_them(
+    make_window, postgres_url, monkeypatch
+):
+    monkeypatch.setenv("READER_DATABASE_URL", postgres_url)
+    window = make_window()
+    menu = window.backup_menu
+    menu.fill()
+    (only,) = menu.menu.actions()
+    assert not only.isEnabled()
+    assert only.text().startswith("A team library on PostgreSQL is backed up by its server")

@@ -123,6 +123,11 @@ class Library(TeamOperations):
             return []
         return list_backups(self._backup_folder())
 
+    @property
+    def backup_note(self) -> str | None:
+        """Why there are no backups to list: a team library's are the server's."""
+        return backups.SERVER_BACKUPS if self.location.is_postgres else None
+
     def restore_backup(self, backup_path: Path) -> None:
         """Replace the library with a backup; the current state is backed up first."""
         from reader.errors import StoreError

@@ -54,7 +54,8 @@ class BackupMenu:
         self.menu.clear()
         backups = self.window.library.backups()
         if not backups:
-            empty = self.menu.addAction("No backups yet")
+            # a team library's backups are its server's: the menu says so
+            empty = self.menu.addAction(self.window.library.backup_note or "No backups yet")
             empty.setEnabled(False)
             return
         for b in backups:
