@@ -206,3 +206,28 @@ def test_cli_commands_take_database(tmp_path, postgres_url):
     assert run("outlets").returncode == 0
     assert run("feeds", "list").returncode == 0
     assert not Path(env_data, "library.sqlite3").exists()  # everything went to the server
+
+
+def test_a_kept_connection_the_server_dropped_is_replaced(tmp_path, postgres_server, postgres_url):
+    """The direct reads keep their connections; a server restart or an idle timeout drops
+    them. The next read opens a new one instead of failing."""
+    from reader.store.location import parse_location
+
+    lib = Library(tmp_path / "data", database=postgres_url)
+    try:
+        aid, source_id = _fill(lib)
+        before = lib.library_sources()
+        name = parse_location(postgres_url).dbname
+        with postgres_server.connect() as admin:
+            (ended,) = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid() "
+                "AND application_name <> 'reader-listen'",
+                (name,),
+            ).fetchone()
+        assert ended >= 1  # the kept connections (and the engine's) are gone
+        assert lib.library_sources() == before
+        assert [d.text for d in lib.note_drafts(aid)] == ["half a thought"]
+        assert lib.library_source(source_id).rating == 2  # through SQLAlchemy: pre-ping
+    finally:
+        lib.close()

@@ -34,15 +34,44 @@ def pg_sql(sql: str) -> str:
 class PgConnection:
     """A psycopg connection with sqlite3's surface: `execute(sql, params)` returns a cursor
     (fetchone, fetchall, description, iteration), and `with conn:` commits on success and
-    rolls back on an error."""
+    rolls back on an error.
+
+    A kept connection the server has dropped meanwhile (a restart, an idle timeout) fails on
+    its first statement: that statement is sent again once on a new connection. Any other
+    lost connection is LibraryUnavailableError, one line (reader.store.postgres)."""
 
     dialect = "postgresql"
 
     def __init__(self, conn: psycopg.Connection, location: LibraryLocation) -> None:
         self.raw = conn
         self.location = location
+        self._used = False  # a statement ran on it: no silent retry from then on
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
+        import psycopg
+
+        try:
+            return self._execute(sql, params)
+        except psycopg.OperationalError as exc:
+            if not self.raw.broken:
+                raise  # the statement's own failure (a lock timeout, a cancel): not ours
+            from reader.store.postgres import connection_error
+
+            if self._used:
+                raise connection_error(self.location, exc) from exc
+            self.raw.close()
+            close_all(self.location)  # the other kept ones died with it, most likely
+            self.raw = acquire(self.location)  # a new one; its errors are one line already
+            try:
+                return self._execute(sql, params)
+            except psycopg.OperationalError as again:
+                if not self.raw.broken:
+                    raise
+                raise connection_error(self.location, again) from again
+        finally:
+            self._used = True
+
+    def _execute(self, sql: str, params: Sequence[Any]) -> psycopg.Cursor:
         if not params:  # no placeholders: psycopg sends the text as it is (a `%` stays one)
             return self.raw.execute(sql)
         return self.raw.execute(pg_sql(sql), tuple(params))
