@@ -57,7 +57,7 @@ def test_a_note_reaches_the_other_librarys_listener(tmp_path: Path, library_url:
     try:
         assert listener.wait_listening()
         listener.watch(article_id)
-        time.sleep(0.4)  # SQLite: the watched rows' baseline is taken on the next poll
+        assert listener.wait_watched()  # SQLite: the watched rows' baseline is taken
         started = time.monotonic()
         h = writer.add_highlight(article_id, 10, 40, note="checked with the ministry")
         got = heard.wait_for(lambda c: article_id in c.annotations)
@@ -84,7 +84,7 @@ def test_a_correction_and_a_rating_say_which_article_and_source(
     try:
         assert listener.wait_listening()
         listener.watch(article_id, [library_id])
-        time.sleep(0.4)
+        assert listener.wait_watched()
         writer.rename_source(article_id, source.id, "Someone Else")
         assert heard.wait_for(lambda c: article_id in c.articles) is not None
         writer.rate_source(library_id, 2)
@@ -112,7 +112,7 @@ def test_another_process_note_is_heard(tmp_path: Path, library_url: str) -> None
     try:
         assert listener.wait_listening()
         listener.watch(article_id)
-        time.sleep(0.4)
+        assert listener.wait_watched()
         subprocess.run(
             [sys.executable, "-c", WRITER, str(tmp_path / "c"), library_url, str(article_id)],
             check=True,

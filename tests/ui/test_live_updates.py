@@ -36,7 +36,8 @@ def open_window(qtbot, sync_ops, tmp_path: Path) -> Iterator[Callable[[str], Mai
         assert listener.wait_listening()
         # a library started from a starter an older engine analysed is re-analysed first
         qtbot.waitUntil(lambda: not library.stale_articles(), timeout=30000)
-        qtbot.wait(700)  # its own echo heard; on SQLite the baseline of what is shown taken
+        qtbot.wait(700)  # its own echo heard (a reload after it)
+        assert window.live_updates.listener.wait_watched()  # SQLite: the baseline is taken
         return window
 
     yield make

@@ -159,6 +159,13 @@ class ChangeListener:
         if isinstance(self._watcher, SqliteWatcher):
             self._watcher.watch([] if article_id is None else [article_id], source_ids)
 
+    def wait_watched(self, timeout: float = 10.0) -> bool:
+        """Block until what `watch` named is being compared (SQLite takes its baseline on the
+        next poll; a test's write must come after). PostgreSQL hears everything at once."""
+        if isinstance(self._watcher, SqliteWatcher):
+            return self._watcher.watched.wait(timeout)
+        return True
+
     def close(self) -> None:
         self._watcher.close()
 

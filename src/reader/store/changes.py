@@ -210,11 +210,13 @@ class SqliteWatcher(_Watcher):
         self._prints: dict[tuple[str, int], str] = {}
         self._rebase = False
         self.listening = threading.Event()
+        self.watched = threading.Event()  # set once what watch() named has its baseline
 
     def watch(self, articles: Iterable[int], sources: Iterable[int]) -> None:
         with self._lock:
             self._articles, self._sources = frozenset(articles), frozenset(sources)
             self._rebase = True  # what is shown now is the baseline, not a change
+            self.watched.clear()
 
     def run(self) -> None:
         from reader.store.database import connect
@@ -226,14 +228,17 @@ class SqliteWatcher(_Watcher):
             return
         try:
             conn.execute("PRAGMA query_only=ON")
-            version = None
+            # the baseline before anyone is told the listener is there: a write after that
+            # is a change
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            self._compare(conn, first=True)
             self.listening.set()
             self._set_state(True, None)
             while not self.stopped.is_set():
                 try:
                     now = conn.execute("PRAGMA data_version").fetchone()[0]
                     if now != version or self._rebase:
-                        changes = self._compare(conn, first=version is None)
+                        changes = self._compare(conn, first=False)
                         version = now
                         if changes:
                             self.deliver(changes)
@@ -246,9 +251,11 @@ class SqliteWatcher(_Watcher):
     def _compare(self, conn: sqlite3.Connection, first: bool) -> list[RowChange]:
         with self._lock:
             articles, sources = self._articles, self._sources
-            self._rebase = False
+            rebase, self._rebase = self._rebase, False
         prints = fingerprints(conn, articles, sources)
         old, self._prints = self._prints, prints
+        if rebase or first:
+            self.watched.set()
         if first:
             return []
         out = []
