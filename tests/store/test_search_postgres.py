@@ -295,8 +295,11 @@ def test_reader_search_on_a_team_library(
     lib = Library(tmp_path, database=postgres_url)
     aid = lib.import_text(A, "Council approves flood wall")
     lib.close()
-    monkeypatch.setenv("READER_DATABASE_URL", postgres_url)
-    assert run_cli(["search", "adeyemi", "--format", "json"]) == 0
+    assert run_cli(["search", "adeyemi", "--format", "json", "--database", postgres_url]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert [(h["article_id"], h["field"]) for h in hits][:1] == [(aid, "text")]
     assert "⟦Adeyemi⟧" in hits[0]["snippet"]
+    monkeypatch.setenv("READER_DATABASE_URL", postgres_url)  # or named by the environment
+    assert run_cli(["search", '"flood wall"']) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and lines[0].split()[:2] == [str(aid), "text"]
