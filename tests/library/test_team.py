@@ -253,3 +253,34 @@ def test_the_revision_0008_fixture_opens_with_each_members_rows(tmp_path: Path) 
     (h,) = lib.highlights(lib.last_article_id() or 0)
     assert (h.creator, h.shared) == ("ana", False)
     lib.close()
+
+
+def test_a_changed_page_reimported_by_one_member_keeps_everyones_highlights_placed(
+    tmp_path: Path, postgres_url: str, make_role
+) -> None:
+    """Another member's private highlights are out of sight and their shared ones not theirs to
+    write: the re-import places its importer's, and each member's are placed when they open it."""
+    from reader.ingest import ImportedDocument
+
+    ana, ben = make_role("ana", "a"), make_role("ben", "b")
+    a, b = _library(tmp_path, ana.url, "a"), _library(tmp_path, ben.url, "b")
+    url = "https://example.com/harbour"
+    doc = ImportedDocument(text=TEXT, title="Harbour plan", origin=url, canonical_url=url)
+    aid = a.import_document(doc)
+    quote = "John Carter, a fisherman"
+    at = TEXT.index(quote)
+    private = a.add_highlight(aid, at, at + len(quote), note="ask him")
+    shared = a.add_highlight(aid, at, at + 11, note="who is he", shared=True)
+    mine = b.add_highlight(aid, at, at + 11, note="ben's")
+    changed = TEXT.replace("Harbour plan\n", "Harbour plan\nUpdated on Tuesday.\n")
+    again = ImportedDocument(text=changed, title="Harbour plan", origin=url, canonical_url=url)
+    assert b.import_document(again) == aid  # not refused for ana's rows
+    moved = changed.index(quote)
+    assert {h.id: h.start for h in b.highlights(aid)}[mine.id] == moved
+    view = a.open_article(aid)  # ana's are placed as she opens it
+    starts = {h.id: (h.start, h.end) for h in view.highlights}
+    assert starts[private.id] == (moved, moved + len(quote))
+    assert starts[shared.id] == (moved, moved + 11)
+    assert {h.id: h.start for h in b.highlights(aid)} == {mine.id: moved, shared.id: moved}
+    a.close()
+    b.close()

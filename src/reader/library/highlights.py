@@ -157,6 +157,34 @@ def delete_highlight(db: Database, highlight_id: int) -> HighlightInfo:
         return info
 
 
+def reanchor_highlights(s, article: Any, *, stale_only: bool = False) -> None:
+    """Place the user's highlights on the article's current text (after a changed page was
+    imported again), by their quotes; one that cannot be found is marked orphaned. On
+    PostgreSQL only the user's own: another member's private ones are out of sight and their
+    shared ones not the user's to write — each member's are placed when they open the article
+    (`stale_only`: those whose quote no longer stands at their place)."""
+    from sqlmodel import select
+
+    from reader.annotate.anchoring import reanchor
+    from reader.library.members import identity_in
+    from reader.store.models import Highlight
+
+    query = select(Highlight).where(Highlight.article_id == article.id)
+    if s.get_bind().dialect.name == "postgresql":
+        query = query.where(Highlight.creator == identity_in(s))
+    text = article.text
+    for h in s.exec(query).all():
+        if stale_only and (h.orphaned or text[h.start : h.end] == h.exact):
+            continue
+        placed = reanchor(text, h.exact, h.prefix, h.suffix, h.start)
+        if placed is None:
+            h.orphaned = True
+        else:
+            h.start, h.end = placed
+            h.orphaned = False
+        s.add(h)
+
+
 def highlights(db: Database, article_id: int) -> list[HighlightInfo]:
     from sqlmodel import col, select
 

@@ -67,23 +67,14 @@ def import_document(db: Database, doc: ImportedDocument) -> int:
 
 def _replace_text(s: Session, article: Article, doc: ImportedDocument) -> int:
     """A changed page re-imported: new text, derived rows recomputed, highlights re-anchored."""
-    from sqlmodel import select
 
-    from reader.annotate.anchoring import reanchor
-    from reader.store.models import Highlight
+    from reader.library.highlights import reanchor_highlights
 
     article.text = doc.text
     article.title = doc.title or article.title
     article.content_hash = doc.content_hash
     s.add(article)
-    for h in s.exec(select(Highlight).where(Highlight.article_id == article.id)).all():
-        placed = reanchor(doc.text, h.exact, h.prefix, h.suffix, h.start)
-        if placed is None:
-            h.orphaned = True
-        else:
-            h.start, h.end = placed
-            h.orphaned = False
-        s.add(h)
+    reanchor_highlights(s, article)  # on PostgreSQL the importer's; the others' when opened
     store_analysis(s, article)
     assert article.id is not None
     return article.id

@@ -244,6 +244,8 @@ class Library(TeamOperations):
             # and the corrections and source links stored are made for that one
             if a.analysis_version != engine_version() and not self._db.read_only:
                 analyses.store_analysis(s, a)
+            if self._db.dialect == "postgresql" and not self._db.read_only:
+                highlights.reanchor_highlights(s, a, stale_only=True)  # another re-imported it
             if mark_opened and not self._db.read_only:  # reading a read-only library is fine
                 a.opened_at = utcnow()
                 s.add(a)
