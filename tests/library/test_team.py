@@ -284,3 +284,30 @@ def test_a_changed_page_reimported_by_one_member_keeps_everyones_highlights_plac
     assert {h.id: h.start for h in b.highlights(aid)} == {mine.id: moved, shared.id: moved}
     a.close()
     b.close()
+
+
+def test_an_article_holding_another_members_notes_is_not_deleted(
+    tmp_path: Path, postgres_url: str, make_role
+) -> None:
+    """A foreign key's cascade passes over row-level security: deleting would drop notes the
+    deleter cannot even see. Refused; without them, deleted and put back by undo."""
+    import psycopg
+
+    ana, ben = make_role("ana", "a"), make_role("ben", "b")
+    a, b = _library(tmp_path, ana.url, "a"), _library(tmp_path, ben.url, "b")
+    aid = _article(a)
+    a.add_highlight(aid, 13, 40, note="ana's")
+    hidden = b.add_highlight(aid, 41, 60, note="ben's private")
+    with pytest.raises(ReaderError, match="Other members have highlights"):
+        a.delete_article(aid)
+    assert [h.note for h in a.highlights(aid)] == ["ana's"]  # nothing deleted
+    assert [h.id for h in b.highlights(aid)] == [hidden.id]
+    b.delete_highlight(hidden.id)
+    bundle = a.article_bundle(aid)
+    a.delete_article(aid)
+    with psycopg.connect(ben.url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        assert conn.execute("SELECT count(*) FROM article").fetchone() == (0,)
+    assert a.restore_article(bundle) == aid
+    assert [h.note for h in a.highlights(aid)] == ["ana's"]
+    a.close()
+    b.close()

@@ -185,6 +185,31 @@ def reanchor_highlights(s, article: Any, *, stale_only: bool = False) -> None:
         s.add(h)
 
 
+def delete_team_article(s, article: Any) -> None:
+    """Delete an article of a PostgreSQL library: the user's highlights on it first (another
+    member's do not go with it: see revision 0008), then the article — refused, with nothing
+    deleted, while another member's highlights hold it."""
+    from sqlalchemy import delete
+    from sqlalchemy.exc import IntegrityError
+
+    from reader.library.members import identity_in
+    from reader.store.models import Article, Highlight
+
+    s.execute(
+        delete(Highlight).where(
+            Highlight.article_id == article.id,  # type: ignore[arg-type]
+            Highlight.creator == identity_in(s),  # type: ignore[arg-type]
+        )
+    )
+    try:
+        with s.begin_nested():
+            s.execute(delete(Article).where(Article.id == article.id))  # type: ignore[arg-type]
+    except IntegrityError:
+        raise ReaderError(
+            f"Other members have highlights or notes on “{article.title}”: it stays in the library"
+        ) from None
+
+
 def highlights(db: Database, article_id: int) -> list[HighlightInfo]:
     from sqlmodel import col, select
 

@@ -257,7 +257,10 @@ class Library(TeamOperations):
             a = s.get(Article, article_id)
             if a is None:
                 raise NotFoundError(f"No article with id {article_id} in the library")
-            s.delete(a)
+            if self._db.dialect == "postgresql":  # not with other members' notes on it
+                highlights.delete_team_article(s, a)
+            else:
+                s.delete(a)
 
     def article_bundle(self, article_id: int) -> ArticleBundle:
         """What `restore_article` needs to bring a deleted article back: its row and the

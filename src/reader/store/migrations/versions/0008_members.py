@@ -20,6 +20,10 @@ role running it (the column default is `current_user`). On PostgreSQL, row-level
 their own highlights, notes and drafts and the shared ones, and write only their own; ratings,
 corrections and display names are read by all and written by their creator — except that a
 correction's re-mapping to a new analysis is made by whoever re-analyses (its creator stays).
+A highlight no longer goes with its article there (ON DELETE RESTRICT): a foreign key's cascade
+passes over row-level security, and deleting an article would delete other members' notes,
+even those its deleter cannot see; the library deletes the user's own first, and an article
+holding another member's is refused.
 
 Revision ID: 0008
 Revises: 0007
@@ -187,6 +191,15 @@ def _move_user_data(postgres: bool) -> None:
 
 
 def _row_security() -> None:
+    op.drop_constraint("highlight_article_id_fkey", "highlight", type_="foreignkey")
+    op.create_foreign_key(
+        "highlight_article_id_fkey",
+        "highlight",
+        "article",
+        ["article_id"],
+        ["id"],
+        ondelete="RESTRICT",
+    )
     for table, (read, write) in POLICIES.items():
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
@@ -220,6 +233,15 @@ def downgrade() -> None:
                 op.execute(f"DROP POLICY IF EXISTS {table}_{kind} ON {table}")
             op.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
             op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+        op.drop_constraint("highlight_article_id_fkey", "highlight", type_="foreignkey")
+        op.create_foreign_key(
+            "highlight_article_id_fkey",
+            "highlight",
+            "article",
+            ["article_id"],
+            ["id"],
+            ondelete="CASCADE",
+        )
     op.drop_table("member")
     op.drop_table("source_note")
     op.drop_table("source_rating")
