@@ -113,3 +113,15 @@ def test_a_name_and_an_unlisted_verb_after_a_quotation_speak_it() -> None:
     a = analyze(text)
     names = [a.source(st.source).name for st in a.statements]
     assert names == ["Ines Talvik", "Ola Nyhus", "Berit Lund"]
+
+
+def test_a_paragraph_of_quotation_after_a_tagged_quotation_goes_on_with_it() -> None:
+    text = (
+        "The council met on Friday.\n\n"
+        "“The pier is a ruin and everyone in this town knows it,” Ines Talvik said.\n\n"
+        "“We will rebuild it before the winter, whatever the council decides to do.”"
+    )
+    a = analyze(text)
+    (st,) = [st for st in a.statements if st.kind == "direct"]
+    assert a.source(st.source).name == "Ines Talvik"
+    assert [text[s:e][:8] for s, e in st.content] == ["“The pie", "“We will"]

@@ -338,7 +338,9 @@ class DirectQuotes(SpeakerTags):
             if whole and p - 1 in last_by_para:
                 r = self.out[last_by_para[p - 1]]
                 attributed[qi] = len(self.out)
-                self.out.append(Raw((q.span,), "direct", r.mention, None))
+                # the next paragraph of a tagged quotation goes on with it: one statement
+                cont = last_by_para[p - 1] if r.kind == "direct" and r.cue is not None else None
+                self.out.append(Raw((q.span,), "direct", r.mention, None, continues=cont))
                 last_by_para[p] = attributed[qi]
         self.tweets()
         self.direct_spans = sorted(r.content[0] for r in self.out)
