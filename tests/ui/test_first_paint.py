@@ -5,6 +5,9 @@ from what was painted, the same pixels as painting the window again."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -163,3 +166,32 @@ def test_the_library_record_repaints_only_rows_it_changes(make_window, qtbot):
     model.dataChanged.connect(lambda a, b, *_: changed.extend(range(a.row(), b.row() + 1)))
     assert model.set_library(links, infos)  # a rating chip leads that source's row now
     assert len(changed) >= 1 and len(changed) < model.rowCount()
+
+
+LATER = (  # loaded by what the user does after the first paint, never before it
+    "sqlalchemy",
+    "sqlmodel",
+    "alembic",
+    "PySide6.QtPrintSupport",
+    "reader.ui.library_table",
+    "reader.ui.search_panel",
+    "reader.ui.import_dialog",
+)
+
+
+def test_a_later_start_loads_nothing_the_first_paint_does_not_need(tmp_path):
+    """A real process reopening the last article of a library file: what it loaded by exit."""
+    data = tmp_path / "d"
+    library, _article_id = _library_with_last_article(data)
+    library.close()
+    script = (
+        "import sys\n"
+        "from reader.cli import main\n"
+        f"code = main(['--data-dir', {str(data)!r}, '--screenshot', {str(tmp_path / 'x.png')!r}])\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({LATER!r})), code)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.stdout.strip() == "[] 0", out.stdout + out.stderr

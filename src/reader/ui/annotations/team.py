@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from reader.errors import ConflictError
 from reader.library import HighlightInfo
 from reader.ui.annotations.commands import HighlightRef, ShareHighlight
 from reader.ui.conflict_box import BOTH, LATER, MINE, ask_theirs_or_mine, both_texts
+
+LOAD_AFTER_MS = 1000  # on a library file, who the user is is read this long after the start
 
 
 class TeamView(QObject):
@@ -25,7 +27,11 @@ class TeamView(QObject):
         self.me = ""  # the user's identity once loaded ("" until then: everything is theirs)
         self.names: dict[str, str] = {}
         self.box: QMessageBox | None = None  # the open conflict message
-        self.load()
+        if annotator.library.location.is_postgres:  # a team's names show from the start
+            self.load()
+        else:  # a library file: asked for once the window is up (it loads SQLAlchemy, some
+            # 0.3 s, and nothing in the first paint names a highlight's creator)
+            QTimer.singleShot(LOAD_AFTER_MS, self, self.load)
 
     def load(self) -> None:
         """Read who the user is and the members' names (again after Preferences changed)."""
