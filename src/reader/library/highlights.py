@@ -191,19 +191,20 @@ def delete_team_article(s, article: Any) -> None:
     deleted, while another member's highlights hold it."""
     from sqlalchemy import delete
     from sqlalchemy.exc import IntegrityError
+    from sqlmodel import col
 
     from reader.library.members import identity_in
     from reader.store.models import Article, Highlight
 
     s.execute(
         delete(Highlight).where(
-            Highlight.article_id == article.id,  # type: ignore[arg-type]
-            Highlight.creator == identity_in(s),  # type: ignore[arg-type]
+            col(Highlight.article_id) == article.id,
+            col(Highlight.creator) == identity_in(s),
         )
     )
     try:
         with s.begin_nested():
-            s.execute(delete(Article).where(Article.id == article.id))  # type: ignore[arg-type]
+            s.execute(delete(Article).where(col(Article.id) == article.id))
     except IntegrityError:
         raise ReaderError(
             f"Other members have highlights or notes on “{article.title}”: it stays in the library"
