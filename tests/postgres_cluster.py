@@ -7,7 +7,9 @@ commands run through `runuser -u postgres`, or `nobody`), listening on 127.0.0.1
 and on a unix socket in that folder, with fsync off. It is stopped and removed at the end of the
 session; a watchdog process stops it too if the test process is killed, so nothing is left
 running. The superuser `postgres` logs in without a password; every other role needs its
-password over TCP (scram), so a wrong password fails as it would on a team's server.
+password over TCP (scram), so a wrong password fails as it would on a team's server. A server
+named by READER_TEST_POSTGRES_URL should do the same (a server that trusts every login lets the
+wrong-password tests pass a wrong password); its roles get a unique suffix (Role.name).
 
 The template database is keyed by the head revision and a digest of the migration scripts: a
 migration changed mid-session (or on a shared server) gives a new template, never a stale one."""

@@ -148,3 +148,31 @@ def test_library_url_offers_both_engines(library_url: str, tmp_path: Path):
         assert make_url(library_url).drivername == "postgresql+psycopg"
         with _connect(library_url) as conn:
             assert conn.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+
+
+def test_the_server_named_by_the_environment_is_used_instead(
+    postgres_server: PostgresServer, monkeypatch
+):
+    monkeypatch.setenv(postgres_cluster.ENV_URL, postgres_server.admin_url)
+    shared = postgres_cluster.start_server()
+    assert not isinstance(shared, postgres_cluster.PostgresCluster) and not shared.owned
+    name = shared.fresh_database()
+    try:
+        role = shared.create_role("carol", "pw", name)
+        assert role.name.startswith("carol_")  # other sessions may share that server
+        with _connect(role.url) as conn:
+            assert conn.execute("SELECT current_user").fetchone() == (role.name,)
+        shared.drop_role(role.name)
+    finally:
+        shared.drop_database(name)
+    shared.close()
+    with postgres_server.connect() as conn:  # closing a server we did not start stops nothing
+        assert conn.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_an_unreachable_server_in_the_environment_is_one_line(monkeypatch):
+    monkeypatch.setenv(postgres_cluster.ENV_URL, "postgresql://postgres@127.0.0.1:1/postgres")
+    with pytest.raises(postgres_cluster.PostgresUnavailable) as failed:
+        postgres_cluster.start_server()
+    message = str(failed.value)
+    assert message.startswith(postgres_cluster.ENV_URL) and "\n" not in message
