@@ -65,6 +65,18 @@ def _found(text: str) -> list[tuple[str, str]]:
             "Jane Roe",
             "the new tram line",
         ),
+        # a share of the people asked, with no group named, up to a comparison
+        (
+            "The ferry poll was long. Now, 52 percent said the mayor would do better, compared "
+            "with 41 percent for Lee.",
+            "52 percent",
+            "the mayor would do better",
+        ),
+        (
+            "Riders were asked again. Nearly nine out of 10 say they will need a second line.",
+            "Nearly nine out of 10",
+            "they will need a second line",
+        ),
     ],
 )
 def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
@@ -84,6 +96,8 @@ def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
         "Ferry fares declined to $4 million in 2020 from $5 million a decade before.",
         "Freight revenue declined sharply over the winter months, the port's ledgers show.",
         "The plan to widen the harbor road, which the mayor criticized, went ahead.",
+        # a figure of something else before a verb
+        "Turnout in the harbor wards reached 52 percent and stayed there.",
     ],
 )
 def test_paraphrase_not_found(text: str) -> None:

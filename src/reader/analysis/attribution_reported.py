@@ -33,6 +33,7 @@ from reader.analysis.mentions import (
     subject_left,
 )
 from reader.analysis.passive_agents import speakers_not_subjects
+from reader.analysis.share_subjects import answer_end, share_subject
 
 # "are reporting", "was saying": a finite verb, not a participle hanging on a main clause
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "am"})
@@ -89,6 +90,7 @@ class ReportedSpeech(AttributorBase):
                 continue
             if cue.belief and not self.belief_clause(cue, stop):
                 continue  # "hopes to win", "feared for his life": not a reported belief
+            shared = False  # the subject is a share of people asked ("52 percent said")
             participle = doc.lower[c].endswith("ing") and doc.lower[c - 1] not in PROGRESSIVE
             prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
             if participle:
@@ -126,6 +128,7 @@ class ReportedSpeech(AttributorBase):
                         m, a = m2, c - 1
                 if m is None:
                     g = group_subject(doc, c, s_start)
+                    shared = g is None and (g := share_subject(doc, c, s_start)) is not None
                     if g is not None:
                         m, a = g, doc.token_at(g.span[0])
             if m is None and last_subject and last_subject[0] == s_start and prev in {",", "and"}:
@@ -259,6 +262,8 @@ class ReportedSpeech(AttributorBase):
                 end = next((t for t in range(k + 1, end) if doc.lower[t] in INTENT_ENDS), end)
             if end - k < (1 if cue.attitude else 2):
                 continue
+            if shared:
+                end = answer_end(doc, k, end)  # "52 percent said A, compared with 41 percent"
             content = trim(doc, doc.starts[k], doc.ends[end - 1])
             self.add(content, m, cue)
         speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
