@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, func, inspect, select, text
 from sqlmodel import SQLModel
 
 import reader.store.models  # noqa: F401  (every table on the metadata)
+from library_sql import run_sql
 from reader.cli import main
 from reader.library import members
 from reader.library.copying import CopyError, copy_library
@@ -207,6 +208,25 @@ def test_an_unreadable_value_is_one_line_and_a_file_the_copy_made_is_removed(tmp
     with pytest.raises(CopyError, match="A row of article could not be read"):
         copy_library(first, str(made))
     assert not made.exists() and not list(tmp_path.glob("made.sqlite3-*"))
+
+
+def test_a_member_who_cannot_see_every_private_row_is_refused(tmp_path, postgres_url, make_role):
+    lib = Library(tmp_path / "data", database=postgres_url)
+    lib.import_text("A story, the mayor said.", "Story")
+    lib.close()
+    ana = make_role("ana", "pw")
+    target = tmp_path / "mine.sqlite3"
+    with pytest.raises(CopyError, match=f"The role {ana.name} cannot read every member's"):
+        copy_library(ana.url, str(target))
+    assert not target.exists()
+    first = f"sqlite:///{tmp_path / 'first.sqlite3'}"
+    _fill(first, tmp_path)
+    empty = make_role("bo", "pw")
+    lib = Library(tmp_path / "e", database=postgres_url)
+    run_sql(lib, "DELETE FROM article")  # empty again: only the role is in the way
+    lib.close()
+    with pytest.raises(CopyError, match=f"The role {empty.name} cannot write every member's"):
+        copy_library(first, empty.url)
 
 
 def test_the_cli_prints_the_counts_and_fails_in_one_line(tmp_path, postgres_url, capsys):

@@ -11,8 +11,8 @@ failure leaves it as it was (a library file the copy itself created is removed).
 PostgreSQL's id sequences are moved past the copied ids, the search index is rebuilt, and each
 table's row count on the target is checked against the rows read and the source's count.
 
-Copy from a PostgreSQL library as its owner: row-level security hides other members' private
-rows from anyone else."""
+A team library's private rows are behind row-level security: copying from or into one takes a
+superuser or a role with BYPASSRLS (anyone else is refused before anything is copied)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def copy_library(
     started = time.monotonic()
     try:
         with _opened(src, target=False) as src_engine, _opened(dst, target=True) as dst_engine:
-            counts = _copy(src_engine, dst_engine, dst, say)
+            counts = _copy(src_engine, dst_engine, src, dst, say)
     except BaseException:
         if made_file and dst.path is not None:
             _remove_library_file(dst.path)
@@ -144,7 +144,11 @@ def _sqlite_copy_engine(path: Path, begin: str) -> Engine:
 
 
 def _copy(
-    src_engine: Engine, dst_engine: Engine, dst: LibraryLocation, say: Callable[[str], None]
+    src_engine: Engine,
+    dst_engine: Engine,
+    src: LibraryLocation,
+    dst: LibraryLocation,
+    say: Callable[[str], None],
 ) -> dict[str, int]:
     from sqlalchemy import inspect
     from sqlalchemy.exc import DBAPIError
@@ -153,6 +157,9 @@ def _copy(
     counts: dict[str, int] = {}
     try:
         with src_engine.connect() as s, dst_engine.begin() as d:
+            names = [t.name for t, _cols in tables]
+            _require_every_row(s, src, names, "read")
+            _require_every_row(d, dst, names, "write")
             _refuse_filled(d, [t for t, _cols in tables], dst)
             if dst.path is not None:
                 _drop_search_triggers(d)  # rebuilt once at the end, not row by row
@@ -191,6 +198,33 @@ def _tables(src_inspector: Any, dst_inspector: Any) -> list[tuple[Table, list[An
         columns = [c for c in table.columns if c.name in both and c.computed is None]
         out.append((table, columns))
     return out
+
+
+def _require_every_row(
+    conn: Connection, location: LibraryLocation, names: list[str], do: str
+) -> None:
+    """Row-level security (a team library's private notes) would hide other members' rows
+    from the copy, or refuse them: a role that cannot pass over it is refused at once, before
+    a copy that would quietly lack those rows (their counts agree with what it sees)."""
+    if location.path is not None:
+        return
+    from sqlalchemy import text
+
+    guarded = conn.execute(
+        text(
+            "SELECT count(*) FROM pg_class WHERE relrowsecurity AND relname = ANY(:names) "
+            "AND relnamespace = current_schema()::regnamespace"
+        ),
+        {"names": names},
+    ).scalar_one()
+    role, passes = conn.execute(
+        text("SELECT rolname, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
+    ).one()
+    if guarded and not passes:
+        raise CopyError(
+            f"The role {role} cannot {do} every member's private rows at {location.display}; "
+            "copy a team library as a superuser or a role with BYPASSRLS."
+        )
 
 
 def _refuse_filled(d: Connection, tables: list[Table], dst: LibraryLocation) -> None:
