@@ -18,7 +18,7 @@ from sqlmodel import SQLModel
 import reader.store.models  # noqa: F401  (every table on the metadata)
 from library_sql import run_sql
 from reader.cli import main
-from reader.library import members
+from reader.library import copying, members
 from reader.library.copying import CopyError, copy_library
 from reader.library.operations import Library
 from reader.store.models import Feed, FeedEntry
@@ -93,7 +93,9 @@ def _what_a_reader_sees(url: str, tmp_path: Path, aid: int) -> tuple:
         lib.close()
 
 
-def test_a_round_trip_through_postgresql_gives_back_every_row(tmp_path, postgres_url, make_role):
+def test_a_round_trip_through_postgresql_gives_back_every_row(
+    tmp_path, postgres_url, make_role, monkeypatch
+):
     # the library's user is a member of the team: on the copy, logged in as their role, they
     # see their own private highlights, ratings and drafts as on their file
     ana = make_role("ana", "pw")
@@ -101,8 +103,10 @@ def test_a_round_trip_through_postgresql_gives_back_every_row(tmp_path, postgres
     back = f"sqlite:///{tmp_path / 'back.sqlite3'}"
     aid = _fill(first, tmp_path, member=ana.name)
     lines: list[str] = []
+    monkeypatch.setattr(copying, "PROGRESS_EVERY_S", 0.0)  # a line per batch, as on a big one
 
     there = copy_library(first, postgres_url, progress=lines.append)
+    assert "statement: " in "\n".join(lines) and all(" of " in line for line in lines)
     again = copy_library(postgres_url, back)
 
     original = _rows(first)
