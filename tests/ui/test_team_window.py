@@ -192,4 +192,12 @@ def test_another_members_shared_note_is_named_and_the_team_spread_shown(
     qtbot.waitUntil(label.isVisible)
     assert "Team: 2 ratings, mean +0.5" in label.text()
     assert f"{ben.name}: " in label.toolTip() and f"{ana.name}: " in label.toolTip()
+    # a correction says who made it
+    key = next(s.id for s in window.current.analysis.sources if "Lukashenko" in s.name)
+    other.rename_source(aid, key, "President Lukashenko")
+    window.open_article(aid)
+    _select_source(window, "Lukashenko")
+    made_by = window.sources_panel.details.made_by
+    qtbot.waitUntil(made_by.isVisible)
+    assert f"Renamed by Ben Ortiz ({ben.name})" in made_by.text()
     other.close()

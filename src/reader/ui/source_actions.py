@@ -171,18 +171,22 @@ class SourceActions(QObject):
         ids = set(links.values())
         lib = self.window.library
 
-        def work() -> tuple[dict, dict]:
+        def work() -> tuple[dict, dict, tuple[list, str, dict]]:
             infos = {i.id: i for i in lib.library_sources() if i.id in ids}
             appearances = {
                 i: lib.source_appearances(i, exclude_article=article_id) for i in sorted(ids)
             }
-            return infos, appearances
+            names = {k: m.label for k, m in lib.members().items()}
+            return infos, appearances, (lib.corrections(article_id), lib.member().name, names)
 
-        def done(result: tuple[dict, dict]) -> None:
+        def done(result: tuple[dict, dict, tuple[list, str, dict]]) -> None:
             current = self.window.current
-            self._known(result[0].values())
+            infos, appearances, (corrections, me, names) = result
+            self._known(infos.values())
             if current is not None and current.info.id == article_id:
-                self.panel.set_library(links, *result)
+                details = self.panel.details  # who made the corrections
+                details.corrections, details.me, details.names = corrections, me, names
+                self.panel.set_library(links, infos, appearances)
 
         self.window.ops.run(work, done, self._failed)
 

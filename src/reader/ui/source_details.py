@@ -43,6 +43,7 @@ from reader.ui.source_chips import (
     unique_pairs,
 )
 from reader.ui.source_model import KIND_LABELS
+from reader.ui.team_lines import corrected_by, team_spread_text
 
 NOTE_SAVE_MS = 600
 RATING_CHOICES: tuple[int | None, ...] = (None, -2, -1, 0, 1, 2)
@@ -120,6 +121,13 @@ class SourceDetails(QScrollArea):
         self.team_label = QLabel(inner)  # the team's spread beside the user's rating
         self.team_label.setObjectName("teamSpread")
         lay.addWidget(self.team_label)
+        self.made_by = QLabel(inner)  # who corrected this source ("Renamed by ana")
+        self.made_by.setObjectName("correctedBy")
+        self.made_by.setWordWrap(True)
+        lay.addWidget(self.made_by)
+        self.corrections: list[Any] = []  # the open article's, with their creators
+        self.me = ""  # the user's identity (their own corrections go unsaid when alone)
+        self.names: dict[str, str] = {}  # members' display labels by identity
 
         self.note = QPlainTextEdit(inner)
         self.note.setObjectName("sourceNote")
@@ -188,6 +196,7 @@ class SourceDetails(QScrollArea):
             )
             self.rating_row.hide()
             self.team_label.hide()
+            self.made_by.hide()
             self.note.hide()
             self.body.setText("")
             return
@@ -217,6 +226,9 @@ class SourceDetails(QScrollArea):
             text, tip = team_spread_text(spread)
             self.team_label.setText(f"<span style='color:{self._dim().name()}'>{text}</span>")
             self.team_label.setToolTip(tip)
+        made_by = corrected_by(src.id, self.corrections, self.me, self.names)
+        self.made_by.setVisible(bool(made_by))
+        self.made_by.setText(f"<span style='color:{self._dim().name()}'>{made_by}</span>")
         note = info.note if info else ""
         pending = self._pending is not None and self._pending[0] == self.library_id
         if self.note.toPlainText() != note and not pending:
@@ -461,19 +473,3 @@ class SourceDetails(QScrollArea):
         pending, self._pending = self._pending, None
         if pending is not None:
             self.note_edited.emit(*pending)
-
-
-def team_spread_text(spread: Any) -> tuple[str, str]:
-    """The team's ratings of a source in a line ("Team: 3 ratings, mean +0.3, −1 … +2") and a
-    tooltip listing each member's."""
-    count = spread.count
-    if count == 1:
-        (who, value), *_ = spread.by_member.items()
-        line = f"Team: 1 rating ({signed(value)} by {who})"
-    else:
-        mean = f"{spread.mean:+.1f}".replace("-", "−")
-        line = f"Team: {count} ratings, mean {mean}, {signed(spread.low)} … {signed(spread.high)}"
-    tip = "\n".join(
-        f"{who}: {rating_label(v)} ({signed(v)})" for who, v in sorted(spread.by_member.items())
-    )
-    return line, tip
