@@ -125,3 +125,14 @@ def test_a_paragraph_of_quotation_after_a_tagged_quotation_goes_on_with_it() -> 
     (st,) = [st for st in a.statements if st.kind == "direct"]
     assert a.source(st.source).name == "Ines Talvik"
     assert [text[s:e][:8] for s, e in st.content] == ["“The pie", "“We will"]
+
+
+def test_a_cue_with_a_long_adverbial_before_a_quoted_sentence() -> None:
+    text = (
+        "The council met on Friday.\n\n"
+        "Ines Talvik told the harbour council in a written statement on Friday, “We will "
+        "rebuild the pier before the winter.”"
+    )
+    a = analyze(text)
+    quoted = [st for st in a.statements if st.kind == "direct"]
+    assert [a.source(st.source).name for st in quoted] == ["Ines Talvik"]

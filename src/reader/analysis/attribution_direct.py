@@ -40,6 +40,10 @@ TWEET_SIGNATURE = re.compile(r"[—–-]\s*([^\s(@][^(\n]{0,60}?)\s*\(@\w{1,30}\
 # who may introduce a quotation with a clause and a colon ("X returned to her theme: “…”")
 COLON_SPEAKER_KINDS = frozenset({"person", "organization", "media", "document", "anonymous"})
 
+# tokens back from a quotation to the cue that introduces it (`X said in a statement on
+# Friday to the council, “…”`)
+CUE_REACH_BEFORE = 14
+
 # a party and state code set off after a politician's name: R-Ky, D-N.Y, I-Vt
 PARTY = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")
 
@@ -181,6 +185,7 @@ class DirectQuotes(SpeakerTags):
             return None
         if doc.lower[j] == "that":
             return None  # `said that “…”`: reported speech with a quotation, read as mixed
+        lead = doc.words[j]
         if doc.words[j] == ":" and j - 1 >= p_start and (j - 1) not in self.cue_at:
             m = self.speaker_label(j, p_start)
             if m is not None:
@@ -189,7 +194,9 @@ class DirectQuotes(SpeakerTags):
             j -= 1
         if j - 1 > p_start and doc.lower[j] in INTERJECTED and doc.words[j - 1] == ",":
             j -= 2  # `X acknowledged, however, “…”`
-        for c in range(j, max(p_start - 1, j - 7), -1):
+        first = doc.text[q.inner[0] : q.inner[0] + 1]
+        reach = CUE_REACH_BEFORE if first.isupper() and lead in {",", ":"} else 7
+        for c in range(j, max(p_start - 1, j - reach), -1):
             cue = self.cue_at.get(c)
             if cue is not None and cue.kind == "verb" and c not in self.used:
                 if cue.quote_only:
