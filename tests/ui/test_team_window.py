@@ -185,6 +185,9 @@ def test_another_members_shared_note_is_named_and_the_team_spread_shown(
     menu.close()
     assert f"Shared by Ben Ortiz ({ben.name})" in texts
     assert "Remove highlight" not in texts and "Edit note…" not in texts
+    window.annotations.edit_note(rows[0])  # a double-click in the Annotations tab
+    assert not window.annotations.note_editor.isVisible()
+    assert "only they can change it" in window.statusBar().currentMessage()
     _select_source(window, "Lukashenko")
     window.sources_panel.details.choose_rating(2)
     _select_source(window, "Lukashenko")

@@ -373,6 +373,8 @@ class Annotator(QObject):
         self._open_note(ref)
 
     def _open_note(self, ref: HighlightRef) -> None:
+        if self.team.refuse_edit(ref.info):  # another member's: nothing typed to lose
+            return
         info = ref.info
         quote = info.exact if info is not None else self.view.text[ref.start : ref.end]
         note = info.note if info is not None else ""

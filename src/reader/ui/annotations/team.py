@@ -53,6 +53,15 @@ class TeamView(QObject):
         """Who wrote the highlight when not the user ("" for the user's own)."""
         return self.ann.panel.model.author_of(info)
 
+    def refuse_edit(self, info: HighlightInfo | None) -> bool:
+        """True, said in the status bar, when the highlight is another member's."""
+        if info is None or self.is_mine(info):
+            return False
+        self.ann.window.show_message(
+            f"This note is {self.author_of(info)}'s: only they can change it"
+        )
+        return True
+
     def share(self, ref: HighlightRef, shared: bool) -> None:
         if ref.info is not None and ref.info.shared != shared:
             self.ann.undo_stack.push(ShareHighlight(self.ann, ref, shared))
