@@ -231,3 +231,28 @@ def test_a_kept_connection_the_server_dropped_is_replaced(tmp_path, postgres_ser
         assert lib.library_source(source_id).rating == 2  # through SQLAlchemy: pre-ping
     finally:
         lib.close()
+
+
+def test_a_lock_timeout_is_not_taken_for_a_lost_server(tmp_path, postgres_url):
+    """Only a lost connection becomes 'Cannot reach the library': a statement that timed out
+    waiting for another member's lock stays the database's own error."""
+    import psycopg
+    import pytest
+    from sqlalchemy.exc import OperationalError
+
+    from reader.errors import LibraryUnavailableError
+    from reader.store.location import parse_location
+
+    url = postgres_url + "?options=-c%20lock_timeout%3D200"
+    lib = Library(tmp_path / "data", database=url)
+    try:
+        aid = lib.import_text(TEXT, "Bridge")
+        with psycopg.connect(parse_location(postgres_url).libpq_url()) as other:
+            other.execute("SELECT id FROM article WHERE id = %s FOR UPDATE", (aid,))
+            with pytest.raises(OperationalError) as err:
+                lib.set_scroll(aid, 120)
+            assert not isinstance(err.value, LibraryUnavailableError)
+            assert "lock" in str(err.value.orig)
+        lib.set_scroll(aid, 120)  # the lock gone, the same call goes through
+    finally:
+        lib.close()
