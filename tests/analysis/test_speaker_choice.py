@@ -136,3 +136,17 @@ def test_a_cue_with_a_long_adverbial_before_a_quoted_sentence() -> None:
     a = analyze(text)
     quoted = [st for st in a.statements if st.kind == "direct"]
     assert [a.source(st.source).name for st in quoted] == ["Ines Talvik"]
+
+
+def test_a_paragraph_ending_on_a_colon_introduces_the_quotation_after_it() -> None:
+    text = (
+        "The storm broke the pier on Sunday.\n\n"
+        "Mayor Ines Talvik released the following statement on Monday:\n\n"
+        "“We will rebuild the pier before the winter, and the fishermen will be paid.”\n\n"
+        "Partial transcript:\n\n"
+        "“The pier is gone and the harbour is closed until further notice.”"
+    )
+    a = analyze(text)
+    names = [a.source(st.source).name for st in a.statements if st.kind == "direct"]
+    assert names[0] == "Ines Talvik"
+    assert "Partial transcript" not in names

@@ -44,6 +44,9 @@ COLON_SPEAKER_KINDS = frozenset({"person", "organization", "media", "document", 
 # Friday to the council, “…”`)
 CUE_REACH_BEFORE = 14
 
+# who may introduce the next paragraph's quotation with a sentence ending on a colon
+PARAGRAPH_SPEAKER_KINDS = frozenset({"person", "organization", "media"})
+
 # a party and state code set off after a politician's name: R-Ky, D-N.Y, I-Vt
 PARTY = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{0,5}$")
 
@@ -221,6 +224,20 @@ class DirectQuotes(SpeakerTags):
         if doc.words[doc.token_before(q.span[0])] == ":":
             return self.colon_subject(q, p_start)
         return None
+
+    def colon_paragraph(self, q: Quotation, colon: int, p_start: int) -> Raw | None:
+        """`Roe released the following statement:` / `“…”` in the next paragraph: a paragraph
+        ending on a colon without a cue verb near it introduces the quotation after it; its
+        subject speaks (`Roe told the crowd, to loud applause:` too)."""
+        doc = self.doc
+        s_start, _ = self.sent_tokens(doc.starts[colon])
+        s_start = max(doc.token_at(p_start), s_start)
+        if colon - s_start < 2 or colon - s_start > 25 or n_words(doc, q.span) < 4:
+            return None
+        m = self.credited(s_start, colon) or self.opening_subject(s_start, colon)
+        if m is None or m.kind not in PARAGRAPH_SPEAKER_KINDS:
+            return None  # "Partial transcript:" labels a document, it does not speak
+        return Raw((q.span,), "direct", m, None)
 
     def colon_subject(self, q: Quotation, p_start: int) -> tuple[Mention, None] | None:
         """`Jane Doe returned to her familiar lines: “…”`: a clause without a reporting verb,
@@ -421,6 +438,8 @@ class DirectQuotes(SpeakerTags):
                             if m is not None:
                                 found = Raw((q.span,), "direct", m, cue)
                             break
+                    else:
+                        found = self.colon_paragraph(q, j, ps)
             if found is None:
                 i = bisect_left(starts, q.span[0]) - 1
                 if i >= 0:
