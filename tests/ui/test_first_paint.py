@@ -145,6 +145,8 @@ def test_the_start_paints_each_source_row_once(qapp, tmp_path, monkeypatch):
         painted.append(index.row() if not index.parent().isValid() else -1)
         paint(self, painter, option, index)
 
+    library, _article_id = _library_with_last_article(tmp_path / "d")
+    library.close()
     monkeypatch.setattr(SourceDelegate, "paint", counting)
     png = tmp_path / "shot.png"
     assert main(["--data-dir", str(tmp_path / "d"), "--screenshot", str(png)]) == 0

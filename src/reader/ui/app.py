@@ -9,7 +9,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -99,9 +101,14 @@ def _run_gui(
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from reader.library import install_starter_library, prepare_opening
 
-    if path is None:
-        install_starter_library(data_dir, database)  # first launch: the analysed sample
-    prepare_opening(data_dir, database)
+    def opening() -> None:
+        if path is None:
+            install_starter_library(data_dir, database)  # first launch: the analysed sample
+        prepare_opening(data_dir, database)
+
+    # a first launch's copy of the starter library is file writes and syncs, which release
+    # the GIL: they go on while this thread loads Qt
+    opened = _on_a_thread(opening)
     app = application()
     from PySide6.QtCore import QTimer
 
@@ -114,6 +121,7 @@ def _run_gui(
     app.setWindowIcon(app_icon())
     if screenshot is None and (code := _handed_to_running_instance(data_dir, path)) is not None:
         return code
+    opened()
     try:
         library = Library(data_dir, database=database)
     except ReaderError as exc:  # busy, newer, linked away, read-only, …: the file is untouched
@@ -149,6 +157,27 @@ def _run_gui(
         sys.excepthook = previous_hook
         window.ops.wait()
         library.close()
+
+
+def _on_a_thread(step: Callable[[], None]) -> Callable[[], None]:
+    """Start `step` on a thread; the function returned waits for it and raises what it raised."""
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            step()
+        except BaseException as exc:  # raised again in the thread that waits for it
+            raised.append(exc)
+
+    thread = threading.Thread(target=run, name="reader-opening", daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if raised:
+            raise raised[0]
+
+    return wait
 
 
 def _collect_after_first_article(window) -> None:

@@ -95,7 +95,9 @@ class SourceActions(QObject):
         # ("rating" | "note", library source id) → the version the next change is based on
         self.versions: dict[tuple[str, int], int] = {}
         window.article_opened.connect(self.load)
+        self._who_for: int | None = None  # the article whose corrections' makers are read
         p = self.panel
+        p.source_selected.connect(lambda source: self._load_who() if source else None)
         p.rating_requested.connect(self.rate)
         p.note_changed.connect(self.set_note)
         p.rename_requested.connect(self.rename)
@@ -170,23 +172,46 @@ class SourceActions(QObject):
         links = dict(view.library_sources)
         ids = set(links.values())
         lib = self.window.library
+        self._who_for = None
 
-        def work() -> tuple[dict, dict, tuple[list, str, dict]]:
+        def work() -> tuple[dict, dict]:
             infos = {i.id: i for i in lib.library_sources() if i.id in ids}
             appearances = {
                 i: lib.source_appearances(i, exclude_article=article_id) for i in sorted(ids)
             }
-            names = {k: m.label for k, m in lib.members().items()}
-            return infos, appearances, (lib.corrections(article_id), lib.member().name, names)
+            return infos, appearances
 
-        def done(result: tuple[dict, dict, tuple[list, str, dict]]) -> None:
+        def done(result: tuple[dict, dict]) -> None:
             current = self.window.current
-            infos, appearances, (corrections, me, names) = result
+            infos, appearances = result
             self._known(infos.values())
             if current is not None and current.info.id == article_id:
-                details = self.panel.details  # who made the corrections
-                details.corrections, details.me, details.names = corrections, me, names
                 self.panel.set_library(links, infos, appearances)
+                if self.panel.current_source() is not None:  # read again: say it again
+                    self._load_who()
+
+        self.window.ops.run(work, done, self._failed)
+
+    def _load_who(self) -> None:
+        """Who made the open article's corrections, read when a source is first selected (the
+        details say it): reading the members loads SQLAlchemy, which the first paint does not
+        need."""
+        current = self.window.current
+        if current is None or self._who_for == current.info.id:
+            return
+        article_id = self._who_for = current.info.id
+        lib = self.window.library
+
+        def work() -> tuple[list, str, dict]:
+            names = {k: m.label for k, m in lib.members().items()}
+            return lib.corrections(article_id), lib.member().name, names
+
+        def done(result: tuple[list, str, dict]) -> None:
+            current = self.window.current
+            if current is not None and current.info.id == article_id:
+                details = self.panel.details  # who made the corrections
+                details.corrections, details.me, details.names = result
+                details.refresh()
 
         self.window.ops.run(work, done, self._failed)
 
