@@ -80,3 +80,29 @@ def test_restore_backup_on_a_team_library_says_the_server_keeps_them(
     (only,) = menu.menu.actions()
     assert not only.isEnabled()
     assert only.text().startswith("A team library on PostgreSQL is backed up by its server")
+
+
+def test_a_window_on_a_team_library_is_not_handed_to_the_folders_window(
+    qapp, tmp_path, monkeypatch
+):
+    """One window per library: `reader --database URL` beside a window on the data folder's
+    file (the same --data-dir) opens its own window instead of handing itself over."""
+    from reader.library.paths import instance_key
+    from reader.ui.single_instance import InstanceServer, is_running
+
+    monkeypatch.delenv("READER_DATABASE_URL", raising=False)
+    folder = tmp_path / "data"
+    team = "postgresql://erin:Erin-Pw@db.example/news"
+    assert instance_key(folder) == folder
+    assert instance_key(folder, f"sqlite:///{folder / 'library.sqlite3'}") == folder
+    keys = {instance_key(folder, team), instance_key(folder, team + "2"), folder}
+    assert len(keys) == 3 and "Erin-Pw" not in str(instance_key(folder, team))
+    monkeypatch.setenv("READER_DATABASE_URL", team)
+    assert instance_key(folder) == instance_key(folder, team)
+
+    server = InstanceServer(folder)  # the folder's own window
+    try:
+        assert is_running(folder)
+        assert not is_running(instance_key(folder, team))
+    finally:
+        server.server.close()

@@ -41,6 +41,26 @@ def prepare_opening(data_dir: Path | str | None = None, database: str | None = N
     import_for_opening(location.path)
 
 
+def instance_key(data_dir: Path | str | None = None, database: str | None = None) -> Path:
+    """What names one library for the one-window-per-library rule (reader.ui.single_instance):
+    the data folder for its own file; for another library (--database, READER_DATABASE_URL)
+    the folder and a digest of its URL, so that a window on a team library and one on the
+    folder's file are two windows, not one handed to the other."""
+    import hashlib
+
+    from reader.errors import ReaderError
+    from reader.store.location import DB_NAME, resolve_location
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    try:
+        location = resolve_location(folder, database)
+    except ReaderError:  # opening the library says what is wrong with it
+        return folder
+    if location.path == folder / DB_NAME:
+        return folder
+    return folder / f"library-{hashlib.sha1(location.url.encode()).hexdigest()[:16]}"
+
+
 def starter_path() -> Path:
     """The shipped starter library (the sample, imported and analysed)."""
     return PACKAGE_DIR / "resources" / STARTER_NAME

@@ -119,7 +119,10 @@ def _run_gui(
     from reader.ui.read_ahead import read_ahead
 
     app.setWindowIcon(app_icon())
-    if screenshot is None and (code := _handed_to_running_instance(data_dir, path)) is not None:
+    from reader.library.paths import instance_key
+
+    instance = instance_key(data_dir, database)  # one window per library, whichever it is
+    if screenshot is None and (code := _handed_to_running_instance(instance, path)) is not None:
         return code
     opened()
     try:
@@ -139,7 +142,7 @@ def _run_gui(
     if screenshot is None:
         from reader.ui.single_instance import InstanceServer
 
-        server = InstanceServer(library.data_dir, window)
+        server = InstanceServer(instance, window)
         server.request.connect(lambda p: _raise_and_open(window, p))
         _quit_on_sigterm(window)
     previous_hook = sys.excepthook
