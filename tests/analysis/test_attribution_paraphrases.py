@@ -77,6 +77,18 @@ def _found(text: str) -> list[tuple[str, str]]:
             "Nearly nine out of 10",
             "they will need a second line",
         ),
+        # what a speaker calls for, to the end of its clause but not a clause after ", but"
+        (
+            "The spill spread. The mayor called for a ban on river dredging in May after the "
+            "spill, but the council waited.",
+            "The mayor",
+            "a ban on river dredging in May after the spill",
+        ),
+        (
+            "The board met. Jane Roe called on the port to publish its accounts in a statement.",
+            "Jane Roe",
+            "the port to publish its accounts",
+        ),
     ],
 )
 def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
@@ -96,6 +108,8 @@ def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
         "Ferry fares declined to $4 million in 2020 from $5 million a decade before.",
         "Freight revenue declined sharply over the winter months, the port's ledgers show.",
         "The plan to widen the harbor road, which the mayor criticized, went ahead.",
+        # a call as a noun
+        "His call for a ban on river dredging went nowhere in the council.",
         # a figure of something else before a verb
         "Turnout in the harbor wards reached 52 percent and stayed there.",
     ],

@@ -246,14 +246,19 @@ class ReportedSpeech(AttributorBase):
             if doc.words[end - 1] == ":" or (end < len(doc.words) and doc.words[end] == ":"):
                 continue  # "told the court:" introduces a quotation
             if cue.attitude:
-                end = self.attitude_end(k, end)  # "endorsed Roe last week": the object only
-                # "criticized Roe during a debate", "praised Lee and challenged him": the object
+                # "criticized Roe during a debate", "praised Lee and challenged him": the
+                # object; what a phrase calls for runs on to the end of its clause ("called
+                # for a ban in December after the attack")
+                phrase = " " in cue.lemma
+                if not phrase:
+                    end = self.attitude_end(k, end)  # "endorsed Roe last week"
                 end = next(
                     (
                         t
                         for t in range(k + 1, end)
-                        if doc.lower[t] in OBJECT_ENDS
+                        if (doc.lower[t] in OBJECT_ENDS and not phrase)
                         or (doc.lower[t] == "and" and self.verb_at(t + 1))
+                        or self.aside_at(t)
                     ),
                     end,
                 )
@@ -268,6 +273,22 @@ class ReportedSpeech(AttributorBase):
             self.add(content, m, cue)
         speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
         colon_speakers(self)  # "Roe: The budget will pass", "ROE: We will see."
+
+    def aside_at(self, t: int) -> bool:
+        """Token `t` opens what is no part of a stance's object: a clause joined by ", but"
+        or a dash, or where it was said ("in a statement", "in an interview")."""
+        doc = self.doc
+        w, nxt = doc.lower[t], doc.lower[t + 1] if t + 1 < len(doc.words) else ""
+        if w == "," and nxt in {"but", "while", "although", "though"}:
+            return True
+        if w in {"--", "—", "–"}:
+            return True
+        return (
+            w == "in"
+            and nxt in {"a", "an", "his", "her", "their", "its"}
+            and t + 2 < len(doc.words)
+            and doc.lower[t + 2] in words("written_pieces") | {"interview", "speech"}
+        )
 
     def verb_at(self, t: int) -> bool:
         """Token `t` reads as a verb in the past or a reporting verb ("… and challenged")."""

@@ -38,6 +38,9 @@ NOT_IN_ADDRESSEE = frozenset({"that", "to", "on", "in", "at", "about", "of", "wh
 NOUN_BEFORE = DETERMINERS | frozenset(
     {"some", "many", "several", "these", "those", "such", "no", "any", "all", "other", "news"}
 )
+# words before a stance phrase that make its verb a noun or a passive ("his call for", "the
+# party's calls for", "was called on")
+NOT_BEFORE_PHRASE = PASSIVE_BEFORE | NOUN_BEFORE | POSSESSIVES | frozenset({"’s", "'s"})
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,16 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
             continue
         if w == "in" and i + 2 < n and low[i + 1] in POSSESSIVES and low[i + 2] in OPINION_NOUNS:
             out.append(Cue((doc.starts[i], doc.ends[i + 2]), i, i + 3, "opinion", "opinion"))
+            continue
+        pair = f"{w} {low[i + 1]}" if i + 1 < n else ""
+        if (
+            pair in words("attitude_phrases")
+            and doc.words[i].islower()
+            and not (i and low[i - 1] in NOT_BEFORE_PHRASE)
+        ):
+            # "called for a boycott": its object is the content (not "his call for …")
+            span = (doc.starts[i], doc.ends[i + 1])
+            out.append(Cue(span, i, i + 2, "verb", pair, attitude=True))
             continue
         size = _phrase_at(doc, i)
         if size and not (i and low[i - 1] in PASSIVE_BEFORE):
