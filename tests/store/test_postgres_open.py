@@ -274,3 +274,46 @@ def test_the_migrations_build_the_models_schema_on_postgresql(postgres_url):
     finally:
         engine.dispose()
     assert _real_differences(diff) == []
+
+
+def test_a_start_waits_for_the_migration_lock_and_finds_the_library_built(
+    tmp_path, postgres_server, missing_url
+):
+    """Two starts on an empty database while the migration lock is held: both wait (and say
+    so), then one builds the schema and the other finds it at the newest revision."""
+    from reader.store.postgres import MIGRATION_LOCK
+
+    postgres_server.create_database(parse_location(missing_url).dbname)
+    holder = psycopg.connect(parse_location(missing_url).libpq_url(), autocommit=True)
+    try:
+        holder.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", RACER, str(tmp_path / f"d{i}"), missing_url, "0"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(2)
+        ]
+        waiting = []
+        for p in procs:
+            assert p.stdout is not None
+            waiting.append(p.stdout.readline())  # blocks until the process says it waits
+        assert all("setting up the library; waiting" in w for w in waiting), waiting
+        assert all(p.poll() is None for p in procs)  # both still waiting
+        assert _tables(missing_url) == set()
+    finally:
+        holder.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+        holder.close()
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        assert "opened" in out
+    assert _revision(missing_url) == head_revision()
+
+
+def _tables(url: str) -> set[str]:
+    with psycopg.connect(parse_location(url).libpq_url()) as conn:
+        rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        return {r[0] for r in rows}
