@@ -284,10 +284,13 @@ def _screenshot(app: QApplication, window, path: str | None, out: Path, ahead=No
     while not opened and time.monotonic() < deadline:
         loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         window.ops.wait(50)
-    # let pending results (an error message after a fallback) and layout settle
+    # let pending results (an error message after a fallback) and layout settle; the window
+    # is painted first, while the database thread reads what follows the article (its
+    # sources' ratings, highlights, a note draft), not after it
     for _ in range(5):
-        window.ops.wait(200)
         QCoreApplication.processEvents()
+        window.ops.wait(200)
+    QCoreApplication.processEvents()
     png = QBuffer()
     png.open(QIODevice.OpenModeFlag.WriteOnly)
     ok = _painted(window).save(png, "PNG")
