@@ -75,9 +75,13 @@ def identity_in(s: Session, *, keep: bool = False) -> str:
     if row is not None and row.value:
         return row.value
     name = login_name()
-    if keep:
-        s.add(Setting(key=SETTING, value=name))
-        s.flush()
+    if keep:  # another process may keep it at the same moment: the first one stays
+        s.execute(
+            text("INSERT OR IGNORE INTO setting (key, value) VALUES (:key, :name)"),
+            {"key": SETTING, "name": name},
+        )
+        row = s.get(Setting, SETTING, populate_existing=True)
+        name = row.value if row is not None and row.value else name
     return name
 
 
