@@ -53,6 +53,8 @@ CLAUSE_SUBJECT_STARTS = frozenset(
 
 # words ending the object of a stance verb ("criticized Roe during a debate")
 OBJECT_ENDS = frozenset({"during", "while", "when", "after", "before", "amid"})
+# what a stance was taken in ("… in a statement", "… in an interview")
+SAID_IN = words("written_pieces") | frozenset({"interview", "speech"})
 # words ending what someone declined or hoped to do ("declined to comment, and …")
 INTENT_ENDS = frozenset({",", "and", "but", "—", "–", "(", ";"})
 
@@ -287,7 +289,7 @@ class ReportedSpeech(AttributorBase):
             w == "in"
             and nxt in {"a", "an", "his", "her", "their", "its"}
             and t + 2 < len(doc.words)
-            and doc.lower[t + 2] in words("written_pieces") | {"interview", "speech"}
+            and doc.lower[t + 2] in SAID_IN
         )
 
     def verb_at(self, t: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import reporting_verbs, words
@@ -120,6 +121,12 @@ def _infinitive_at(doc: Doc, k: int) -> bool:
     )
 
 
+@cache
+def _first_words(lexicon: str) -> frozenset[str]:
+    """The words opening the phrases of a lexicon: most tokens open none, a set test says so."""
+    return frozenset(p.split(" ", 1)[0] for p in words(lexicon))
+
+
 def _phrase_at(doc: Doc, i: int) -> int:
     """Number of tokens of the reporting phrase opening at token `i` ("pointed out", "made it
     clear"), or 0."""
@@ -138,6 +145,8 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
     low = doc.lower
     n = len(low)
     out: list[Cue] = []
+    phrase_first = _first_words("reporting_phrases")
+    stance_first = _first_words("attitude_phrases")
     for i, w in enumerate(low):
         if w == "according" and i + 1 < n and low[i + 1] == "to":
             out.append(Cue((doc.starts[i], doc.ends[i + 1]), i, i + 2, "according", "according to"))
@@ -145,7 +154,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
         if w == "in" and i + 2 < n and low[i + 1] in POSSESSIVES and low[i + 2] in OPINION_NOUNS:
             out.append(Cue((doc.starts[i], doc.ends[i + 2]), i, i + 3, "opinion", "opinion"))
             continue
-        pair = f"{w} {low[i + 1]}" if i + 1 < n else ""
+        pair = f"{w} {low[i + 1]}" if w in stance_first and i + 1 < n else ""
         if (
             pair in words("attitude_phrases")
             and doc.words[i].islower()
@@ -155,7 +164,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
             span = (doc.starts[i], doc.ends[i + 1])
             out.append(Cue(span, i, i + 2, "verb", pair, attitude=True))
             continue
-        size = _phrase_at(doc, i)
+        size = _phrase_at(doc, i) if w in phrase_first else 0
         if size and not (i and low[i - 1] in PASSIVE_BEFORE):
             # "pointed out that …", "made it clear that …"
             e = i + size
