@@ -150,3 +150,19 @@ def test_a_paragraph_ending_on_a_colon_introduces_the_quotation_after_it() -> No
     names = [a.source(st.source).name for st in a.statements if st.kind == "direct"]
     assert names[0] == "Ines Talvik"
     assert "Partial transcript" not in names
+
+
+@pytest.mark.parametrize(
+    ("tag", "speaker"),
+    [
+        ("Ola Nyhus jokingly said,", "Ola Nyhus"),
+        ("Nyhus, exasperated, famously responded:", "Nyhus"),
+        ("After winning the county, Gov. Tom Rask (R-OH), said,", "Tom Rask"),
+    ],
+)
+def test_the_subject_of_a_cue_past_adverbs_or_a_party_code(tag: str, speaker: str) -> None:
+    text = (
+        "The harbour council met on Friday.\n\n"
+        f"{tag} “We will rebuild the pier with our bare hands if we must.”"
+    )
+    assert _speakers(text) == [speaker]

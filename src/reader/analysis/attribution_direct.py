@@ -215,6 +215,7 @@ class DirectQuotes(SpeakerTags):
                     m = self.tagged_before(c, s_start) or self.opening_subject(s_start, c)
                 else:
                     m, _a = subject_left(doc, c, s_start, loose=True)
+                    m = m or self.subject_over_aside(c, s_start)
                     b = skip_back(doc, c - 1, s_start)
                     if m is None and b > s_start and doc.lower[b] in {"and", "but"}:
                         m = self.opening_subject(s_start, c)  # `X paused and joked, “…”`

@@ -135,3 +135,20 @@ class SpeakerTags(AttributorBase):
         if m is None or m.pronoun or m.descriptive or m.kind == "document":
             return None
         return m
+
+    def subject_over_aside(self, c: int, s_start: int) -> Mention | None:
+        """The subject of the cue at token `c` past what stands between them: manner adverbs
+        (`Roe jokingly said`) or a comma after a party code (`Sen. Roe (R-Ohio), said`)."""
+        doc = self.doc
+        b = c - 1
+        if b - 1 > s_start and doc.words[b] == "," and doc.words[b - 1] == ")":
+            m, _a = subject_left(doc, b, s_start, loose=True)  # read from the comma back
+            return m
+        while b > s_start and doc.words[b].isalpha() and doc.words[b].islower():
+            if not doc.lower[b].endswith("ly"):
+                return None
+            b -= 1
+        if b == c - 1:
+            return None
+        m, _a = subject_left(doc, b + 1, s_start, loose=True)
+        return m
