@@ -311,3 +311,64 @@ def test_an_article_holding_another_members_notes_is_not_deleted(
     assert [h.note for h in a.highlights(aid)] == ["ana's"]
     a.close()
     b.close()
+
+
+RACER = """
+import sys, time
+from pathlib import Path
+from reader.errors import ConflictError
+from reader.library import Library
+data, url, hid, me, go = sys.argv[1:6]
+lib = Library(data, database=url)
+lib.highlights(0)  # connected and warm before the start
+while not Path(go).exists():
+    time.sleep(0.002)
+try:
+    lib.update_highlight(int(hid), note="from " + me, base_version=1)
+    print("saved")
+except ConflictError as e:
+    print("conflict", e.theirs.note)
+lib.close()
+"""
+
+
+def test_processes_saving_one_note_at_once_one_wins_the_others_are_told(
+    tmp_path: Path, library_url: str
+) -> None:
+    """Four processes change the same note, each based on version 1, at the same moment:
+    exactly one is saved; each other one is refused and told what is stored — none lost."""
+    import subprocess
+    import sys
+    import time
+
+    lib = _library(tmp_path, library_url)
+    aid = _article(lib)
+    h = lib.add_highlight(aid, 13, 40, note="first")
+    go = tmp_path / "go"
+    racers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                RACER,
+                str(tmp_path / f"p{i}"),
+                library_url,
+                str(h.id),
+                f"p{i}",
+                str(go),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(4)
+    ]
+    time.sleep(3.0)  # all started and connected (a loaded machine is slow to start Python)
+    go.touch()
+    said = [p.communicate(timeout=60)[0].split(maxsplit=1) for p in racers]
+    assert all(p.returncode == 0 for p in racers)
+    saved = [i for i, s in enumerate(said) if s == ["saved"]]
+    assert len(saved) == 1, said
+    (stored,) = lib.highlights(aid)
+    assert (stored.note, stored.version) == (f"from p{saved[0]}", 2)
+    assert [s[1].strip() for s in said if s[0] == "conflict"] == [stored.note] * 3
+    lib.close()
