@@ -167,9 +167,9 @@ class AnnotationDelegate(QStyledItemDelegate):
             meta = f"shared · {meta}"
         if orphan:
             meta = "not found in the current text · " + meta
-        p.drawText(
-            QRect(x, y, r.width(), QFontMetrics(small_f).height()), Qt.AlignmentFlag.AlignLeft, meta
-        )
+        # not clipped to the line: an underscore ("team_ben") is drawn below the descent
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextDontClip)
+        p.drawText(QRect(x, y, r.width(), QFontMetrics(small_f).height()), flags, meta)
         p.restore()
 
 
