@@ -169,6 +169,10 @@ def test_another_member_cannot_read_private_notes_even_with_plain_sql(
     with pytest.raises(ReaderError):
         b.update_highlight(private.id, note="mine now")  # not found: RLS hides it
     assert [h.note for h in a.highlights(aid)] == ["my private doubt", "for the desk"]
+    # ben's export holds ana's shared note, named as hers, and nothing private
+    out = b.export_annotations_json(aid, tmp_path / "ben.json")
+    (item,) = json.loads(out.read_text(encoding="utf-8"))["items"]
+    assert item["creator"]["nickname"] == ana.name and item["body"]["value"] == "for the desk"
     # unshared, it is gone from the other member's view
     a.share_highlight(public.id, False)
     assert b.highlights(aid) == []
