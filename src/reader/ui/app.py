@@ -192,8 +192,10 @@ def _collect_after_first_article(window) -> None:
         if not gc.isenabled():
             _collect_from_now_on()
 
-    window.article_opened.connect(lambda _view: QTimer.singleShot(0, once))
-    QTimer.singleShot(COLLECT_AFTER_MS, once)
+    # timers with the window as their context: ones outliving it (a test's, a screenshot's)
+    # must not turn the collector on in another start
+    window.article_opened.connect(lambda _view: QTimer.singleShot(0, window, once))
+    QTimer.singleShot(COLLECT_AFTER_MS, window, once)
 
 
 def _collect_from_now_on() -> None:
