@@ -166,3 +166,15 @@ def test_the_subject_of_a_cue_past_adverbs_or_a_party_code(tag: str, speaker: st
         f"{tag} “We will rebuild the pier with our bare hands if we must.”"
     )
     assert _speakers(text) == [speaker]
+
+
+def test_possessive_and_object_pronouns_of_a_source_are_its_mentions() -> None:
+    text = (
+        "Dana Whitlock runs the nurses union. Her members voted for the strike, and the "
+        "board thanked her for it.\n\n"
+        "“We will not back down,” Whitlock said."
+    )
+    a = analyze(text)
+    (source,) = a.sources
+    words = {text[s:e] for s, e in source.mentions}
+    assert {"Her", "her"} <= words

@@ -1,8 +1,9 @@
-"""The pronouns that refer to a source: every "he" or "she" of the writer's text whose
-antecedent is a source becomes one of that source's mentions (the contract lists a source's
-pronouns among its mentions; the window shows them, the evaluator counts them).
+"""The pronouns that refer to a source: every "he", "she", "his", "him" or "her" of the
+writer's text whose antecedent is a source becomes one of that source's mentions (the
+contract lists a source's pronouns among its mentions; the window shows them, the evaluator
+counts them).
 
-Only the third-person singular subject pronouns, outside quotations, and only to a source
+Only the third-person singular pronouns of people, outside quotations, and only to a source
 already found: a pronoun that stands for someone who says nothing adds no source."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from reader.analysis.doc import Doc
 from reader.analysis.mentions import Mention
 from reader.analysis.model import Span
 
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
+THIRD_PERSON = frozenset({"he", "she", "his", "him", "her"})
 REACH = 1500  # characters back to the antecedent; further off, a "he" is anyone's
 
 
@@ -25,7 +26,7 @@ def pronoun_antecedents(
     entity_of_name: Callable[[Mention], int | None],
     quoted: list[Span],
 ) -> list[tuple[Span, int]]:
-    """(pronoun span, entity) for each "he"/"she" of the body outside `quoted`, whose nearest
+    """(pronoun span, entity) for each such pronoun of the body outside `quoted`, whose nearest
     person before it is a source: the last named person (`candidates`, mapped by
     `entity_of_name`) or the last speaker (`trail`, sorted (offset, entity) pairs),
     whichever comes later."""
@@ -35,7 +36,7 @@ def pronoun_antecedents(
     out: list[tuple[Span, int]] = []
     for p_start, p_end in doc.body:
         for t in range(doc.token_at(p_start), doc.token_before(p_end) + 1):
-            if doc.lower[t] not in SUBJECT_PRONOUNS:
+            if doc.lower[t] not in THIRD_PERSON:
                 continue
             pos = doc.starts[t]
             q = bisect_right(q_starts, pos) - 1
