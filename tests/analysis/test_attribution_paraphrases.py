@@ -89,6 +89,17 @@ def _found(text: str) -> list[tuple[str, str]]:
             "Jane Roe",
             "the port to publish its accounts",
         ),
+        # a stance against something: its object
+        (
+            "The vote came late. Jane Roe rejected the harbor plan on Monday.",
+            "Jane Roe",
+            "the harbor plan",
+        ),
+        (
+            "The ferry stopped twice. The mayor blamed the storm for the delays.",
+            "The mayor",
+            "the storm for the delays",
+        ),
     ],
 )
 def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
@@ -108,6 +119,8 @@ def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
         "Ferry fares declined to $4 million in 2020 from $5 million a decade before.",
         "Freight revenue declined sharply over the winter months, the port's ledgers show.",
         "The plan to widen the harbor road, which the mayor criticized, went ahead.",
+        # a stance verb as an adjective
+        "The rejected plan went back to the harbor board in May.",
         # a call as a noun
         "His call for a ban on river dredging went nowhere in the council.",
         # a figure of something else before a verb
@@ -116,3 +129,8 @@ def test_paraphrase_found(text: str, speaker: str, content: str) -> None:
 )
 def test_paraphrase_not_found(text: str) -> None:
     assert _found(text) == []
+
+
+def test_a_stance_verb_inside_a_quotation_reports_nothing_of_its_own() -> None:
+    text = "The hearing ended. “I am rejecting the harbor plan today,” the mayor said."
+    assert _found(text) == [("the mayor", "“I am rejecting the harbor plan today,”")]

@@ -3,7 +3,7 @@ that …`, `according to X`, `in his opinion`."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from reader.analysis.attribution_base import (
     ADVERBIAL_AFTER_CUE,
@@ -90,6 +90,8 @@ class ReportedSpeech(AttributorBase):
             if cue.kind in {"according", "opinion"}:
                 self.according(cue, s_start, stop)
                 continue
+            if cue.kind == "indirect" and self.in_quotation(doc.starts[c]):
+                continue  # “… I am dismissing it.”: the speaker's own words, not a report
             if cue.belief and not self.belief_clause(cue, stop):
                 continue  # "hopes to win", "feared for his life": not a reported belief
             shared = False  # the subject is a share of people asked ("52 percent said")
@@ -152,7 +154,7 @@ class ReportedSpeech(AttributorBase):
                 and doc.words[k + 2] == ","
             ):
                 k += 3  # "He said, however, that …"
-            forward = cue.attitude or cue.kind == "intent"  # what follows is its content
+            forward = cue.attitude or cue.infinitive  # what follows is its content
             if m is None:
                 # "…, said NAME." after a reported clause
                 if c > s_start and doc.words[c - 1] == "," and not participle and not forward:
@@ -275,6 +277,11 @@ class ReportedSpeech(AttributorBase):
             self.add(content, m, cue)
         speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
         colon_speakers(self)  # "Roe: The budget will pass", "ROE: We will see."
+
+    def in_quotation(self, offset: int) -> bool:
+        """`offset` lies inside a quotation's marks."""
+        k = bisect_right(self.quote_starts, offset) - 1
+        return k >= 0 and offset < self.quotes[k].span[1]
 
     def aside_at(self, t: int) -> bool:
         """Token `t` opens what is no part of a stance's object: a clause joined by ", but"

@@ -47,8 +47,9 @@ NOT_BEFORE_PHRASE = PASSIVE_BEFORE | NOUN_BEFORE | POSSESSIVES | frozenset({"’
 @dataclass(frozen=True)
 class Cue:
     """A reporting cue: `span` covers the words (with the addressee of "told"), `token` and
-    `end_token` delimit its tokens; `kind` is verb | according | opinion | intent (a verb
-    reporting only what someone means to do: "declined to comment")."""
+    `end_token` delimit its tokens; `kind` is verb | according | opinion | indirect (a verb
+    that reports only in reported speech and never introduces a quotation: "declined to
+    comment", "rejected the plan" — not "I am dismissing it" inside a quotation)."""
 
     span: Span
     token: int
@@ -188,7 +189,7 @@ def find_cues(doc: Doc) -> tuple[Cue, ...]:
                 span,
                 i,
                 end,
-                "intent" if verb.infinitive and not verb.belief else "verb",
+                "indirect" if verb.indirect else "verb",
                 verb.lemma,
                 verb.stance,
                 verb.obj,

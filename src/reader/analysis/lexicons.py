@@ -43,6 +43,7 @@ class Verb:
     question: bool = False  # "asked whether …": reports a question, else quotations only
     attitude: bool = False  # "endorsed X", "defended X": a stance; its object is the content
     infinitive: bool = False  # "declined to comment": reports a "to" clause
+    indirect: bool = False  # "rejected the plan": reported speech only, never a quotation's cue
 
 
 @cache
@@ -64,6 +65,7 @@ def reporting_verbs() -> dict[str, Verb]:
             "question" in flag,
             "attitude" in flag,
             "infinitive" in flag,
+            "indirect" in flag,
         )
         for form in forms:
             out[form.lower()] = verb
