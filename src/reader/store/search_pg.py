@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ARTICLE_CANDIDATES = 400  # articles ranked at most (a vector of a few KB read per match)
-CANDIDATES = 1000  # statements or sources ranked at most (short stored vectors)
-NOTE_CANDIDATES = 200  # notes ranked at most (their vectors are made again to rank them)
+ARTICLE_CANDIDATES = 300  # articles ranked at most (a vector of a few KB read per match)
+CANDIDATES = 300  # statements or sources ranked at most (short stored vectors)
+NOTE_CANDIDATES = 100  # notes ranked at most (their vectors are made again to rank them)
 CHECKED_VECTORS = 500  # articles whose stored vector check_search_index makes again
 TITLE_WEIGHTS = "{0.2, 0.2, 0.2, 1.0}"  # D (text) … A (title): a title match weighs 5 times
 CANCEL_POLL_S = 0.05  # how often the watcher looks at the cancel flag
@@ -54,11 +54,15 @@ CANCEL_POLL_S = 0.05  # how often the watcher looks at the cancel flag
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _ALNUM = re.compile(r"[^\W_]+")
 _Q = "to_tsquery('pg_catalog.simple', %(q)s)"
-# For the search's transaction: the GIN indexes, always. The planner prices a scan by the
-# operator's cost, not by reading each row's vector of kilobytes (or making a note's again):
-# a scan that filters 3,000 articles to find 150 takes 33 ms, the index 2. And no JIT: at
-# 100,000 articles a plan's cost passes its threshold, and compiling costs more than it saves.
-_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off"
+# For the search's transaction: no JIT (at 100,000 articles a plan's cost passes its
+# threshold, and compiling costs more than the query). The planner picks a GIN index or a scan
+# by how common the words are: a scan that stops at the first matches is the faster for a word
+# in most rows (21 against 58 ms for "said" at 100,000 articles); search_article keeps its
+# vectors in its own pages (revision 0002) so that a scan is priced at what it reads. A phrase
+# is priced as its words together, far too common for a phrase of common words ("of the" in
+# statements: a scan read 556,000 to find 300, 400 ms): phrases take the indexes.
+_SETTINGS = "SET LOCAL jit = off"
+_PHRASE_SETTINGS = _SETTINGS + "; SET LOCAL enable_seqscan = off"
 # One statement for the four indexes' best rows: (field, article, ref, start, text, place in
 # its index's order). Notes are matched on the expression their GIN index was made on.
 _RANKED = f"""
@@ -208,7 +212,8 @@ def search(
     try:
         begin = "BEGIN READ ONLY" if conn.autocommit else "SET TRANSACTION READ ONLY"
         ms = max(1, int(limits.remaining() * 1000))
-        conn.execute(f"{begin}; {_SETTINGS}; SET LOCAL statement_timeout = {ms}", prepare=False)
+        settings = _PHRASE_SETTINGS if "<->" in q else _SETTINGS
+        conn.execute(f"{begin}; {settings}; SET LOCAL statement_timeout = {ms}", prepare=False)
         run = _Runner(conn, limits)
         candidates = _ranked(run, q, max(limit, 20))
         texts = PgTexts(run, {c[0] for c in candidates if c[1] == "text"})
