@@ -178,3 +178,18 @@ def test_possessive_and_object_pronouns_of_a_source_are_its_mentions() -> None:
     (source,) = a.sources
     words = {text[s:e] for s, e in source.mentions}
     assert {"Her", "her"} <= words
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "Ola Nyhus turned to the mayor and asked her,",
+        "Ola Nyhus sat down with the fishermen before asking them,",
+    ],
+)
+def test_a_cue_and_the_pronoun_of_the_one_spoken_to_before_a_quotation(tag: str) -> None:
+    text = (
+        "The harbour council met on Friday.\n\n"
+        f"{tag} “Will you rebuild the pier before the winter comes?”"
+    )
+    assert _speakers(text) == ["Ola Nyhus"]

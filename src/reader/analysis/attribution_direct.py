@@ -44,6 +44,9 @@ COLON_SPEAKER_KINDS = frozenset({"person", "organization", "media", "document", 
 # Friday to the council, “…”`)
 CUE_REACH_BEFORE = 14
 
+# the one spoken to, between a cue and its quotation (`asked her, “…”`)
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+
 # who may introduce the next paragraph's quotation with a sentence ending on a colon
 PARAGRAPH_SPEAKER_KINDS = frozenset({"person", "organization", "media"})
 
@@ -207,8 +210,15 @@ class DirectQuotes(SpeakerTags):
                 between = range(cue.end_token, j + 1)
                 if any(not doc.words[t][:1].isalnum() for t in between):
                     return None
-                if cue.end_token <= j and doc.lower[cue.end_token] not in BEFORE_QUOTE_OK:
-                    return None  # `said he was “happy”`: a quoted fragment of reported speech
+                # `said he was “happy”`: a quoted fragment of reported speech; but `asked her,
+                # “…”` is a question put to her
+                told = lead in {",", ":"} and doc.lower[cue.end_token] in OBJECT_PRONOUNS
+                if (
+                    cue.end_token <= j
+                    and doc.lower[cue.end_token] not in BEFORE_QUOTE_OK
+                    and not told
+                ):
+                    return None
                 s_start, _ = self.sent_tokens(doc.starts[c])
                 s_start = max(p_start, s_start)
                 if doc.lower[c].endswith("ing"):
