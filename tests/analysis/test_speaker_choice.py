@@ -23,6 +23,9 @@ def _speakers(text: str) -> list[str]:
         "Amid cheers from the crowd gathered outside the town hall, Mayor Ines Talvik thanked "
         "the volunteers, saying",
         "Even before the storm had passed over the bay, Ines Talvik wrote to the residents, saying",
+        "HARBOR CITY, May 3 (Wire) — In response to the storm that broke the old pier on "
+        "Sunday, Ines Talvik rallied volunteers, saying",
+        "In October, Rep. Ines Talvik, D-Maine, visited the pier and rallied volunteers, saying",
     ],
 )
 def test_a_participle_takes_the_subject_after_a_dateline_or_an_opening_adverbial(

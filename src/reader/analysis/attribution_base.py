@@ -350,6 +350,8 @@ class AttributorBase:
         start = main_clause_start(doc, s_start, c)  # past a dateline, "Yet", "Amid …,"
         if start is None:
             return None
+        if start > s_start and doc.words[start - 1] == ",":  # past "In May,": the subject
+            return self.noun_phrase_at(start, c) or self.opening_group(start, c)
         s_start = start
         commas = [j for j in range(s_start, min(c, s_start + 8)) if doc.words[j] == ","]
         if commas and commas[0] - s_start <= 5 and doc.lower[s_start] not in {"the", "a", "an"}:
