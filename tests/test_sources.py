@@ -142,6 +142,7 @@ def test_rating_and_note_persist(tmp_path, fake_engine):
     lib = Library(tmp_path)
     again = by_name(lib)["Jane Roe"]
     assert (again.rating, again.note) == (-2, "Paid by Acme")
+    me = lib.member().name
     assert again.to_json() == {
         "id": src.id,
         "name": "Jane Roe",
@@ -152,6 +153,8 @@ def test_rating_and_note_persist(tmp_path, fake_engine):
         "statements": 1,
         "rating": -2,
         "note": "Paid by Acme",
+        # the spread of the team's ratings: here the one member of a library file
+        "team": {"count": 1, "mean": -2.0, "min": -2, "max": -2, "members": {me: -2}},
     }
     lib.rate_source(src.id, None)
     assert by_name(lib)["Jane Roe"].rating is None
