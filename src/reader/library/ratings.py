@@ -10,7 +10,6 @@ written over; ConflictError says so with both.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from statistics import fmean
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import ConflictError, NotFoundError, ReaderError
@@ -36,6 +35,8 @@ class RatingSpread:
 
     @property
     def mean(self) -> float | None:
+        from statistics import fmean  # not at import: the window's start has no use for it
+
         return fmean(self.by_member.values()) if self.by_member else None
 
     @property
