@@ -324,7 +324,7 @@ class DirectQuotes(SpeakerTags):
                 continue
             if n_words(doc, q.span) < 2:
                 continue
-            prev = qi - 1
+            prev = self.resumed_from(qi, attributed, by_tail)
             interrupted = False
             if prev in by_tail:
                 cue = self.out[by_tail[prev]].cue
@@ -380,6 +380,33 @@ class DirectQuotes(SpeakerTags):
         self.tweets()
         self.direct_spans = sorted(r.content[0] for r in self.out)
         self.direct_starts = [sp[0] for sp in self.direct_spans]
+
+    TITLE_WORDS = 4  # a programme, paper or slogan named in a tag, not a sentence quoted
+
+    def resumed_from(self, qi: int, attributed: dict[int, int], by_tail: dict[int, int]) -> int:
+        """The quotation a cue-less quotation may go on from: the one just before, or past a
+        short unattributed quotation inside the speaker tag of a tagged one (`“A,” she said on
+        “Morning Report.” “B.”`: the title is nobody's words, B goes on from A)."""
+        prev = qi - 1
+        doc = self.doc
+        if (
+            prev > 0
+            and prev not in attributed
+            and prev - 1 in by_tail
+            and len(doc.text[slice(*self.quotes[prev].inner)].split()) <= self.TITLE_WORDS
+            and doc.paragraph_of(self.quotes[prev - 1].span[0])
+            == doc.paragraph_of(self.quotes[qi].span[0])
+        ):
+            cue = self.out[by_tail[prev - 1]].cue
+            lo, hi = (
+                doc.token_at(cue.span[1]) if cue else 0,
+                doc.token_at(self.quotes[prev].span[0]),
+            )
+            # the short quotation stands in the tag's own sentence, after its cue
+            in_tag = cue is not None and cue.span[1] <= self.quotes[prev].span[0]
+            if in_tag and not any(doc.words[t] in {".", "!", "?", ";"} for t in range(lo, hi)):
+                return prev - 1
+        return prev
 
     def tweets(self) -> None:
         """An embedded post: a paragraph of text, then `— Jane Doe (@handle) May 3, 2020`. The

@@ -1,0 +1,41 @@
+"""Attribution precision: statements cut where they should be, so a reported quotation is
+one statement and not two half-statements."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _statements(text: str) -> list[tuple[str, list[str]]]:
+    a = analyze(text)
+    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+
+
+def test_a_title_quoted_in_the_speaker_tag_does_not_break_the_quotation() -> None:
+    text = (
+        "Bridge plan\n\n"
+        '"We have waited long enough for this bridge," Maria Lopez said on "Morning Report." '
+        '"Every winter the ferry stops and the island is cut off for weeks."\n\n'
+        "Other members of the council left early."
+    )
+    found = _statements(text)
+    lopez = [parts for name, parts in found if "Lopez" in name]
+    assert lopez == [
+        [
+            '"We have waited long enough for this bridge,"',
+            '"Every winter the ferry stops and the island is cut off for weeks."',
+        ]
+    ]
+
+
+def test_a_short_quotation_in_a_later_sentence_is_not_part_of_the_tag() -> None:
+    text = (
+        "Bridge plan\n\n"
+        '"We have waited long enough for this bridge," Maria Lopez said. The mayor called '
+        'the plan "too costly," and left. "Nobody has shown me the figures for the second '
+        'span yet."\n\n'
+        "Other members of the council left early."
+    )
+    found = _statements(text)
+    first = next(parts for _name, parts in found if parts[0].startswith('"We have waited'))
+    assert first == ['"We have waited long enough for this bridge,"']
