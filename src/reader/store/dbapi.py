@@ -31,6 +31,14 @@ def pg_sql(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+def _lost(exc: BaseException) -> bool:
+    """A server shutting down (57P0x) or a connection exception (class 08) ends the session
+    even when psycopg has not marked the connection broken yet: it is a lost library, not the
+    statement's own failure."""
+    state = getattr(exc, "sqlstate", None)
+    return state is not None and state.startswith(("08", "57P"))
+
+
 class PgConnection:
     """A psycopg connection with sqlite3's surface: `execute(sql, params)` returns a cursor
     (fetchone, fetchall, description, iteration), and `with conn:` commits on success and
@@ -53,7 +61,7 @@ class PgConnection:
         try:
             return self._execute(sql, params)
         except psycopg.OperationalError as exc:
-            if not self.raw.broken:
+            if not (self.raw.broken or _lost(exc)):
                 raise  # the statement's own failure (a lock timeout, a cancel): not ours
             from reader.store.postgres import connection_error
 
@@ -65,7 +73,7 @@ class PgConnection:
             try:
                 return self._execute(sql, params)
             except psycopg.OperationalError as again:
-                if not self.raw.broken:
+                if not (self.raw.broken or _lost(again)):
                     raise
                 raise connection_error(self.location, again) from again
         finally:
