@@ -24,6 +24,23 @@ def add_library_parser(sub: Any) -> None:
     )
     c.add_argument("--from", dest="source", required=True, metavar="URL", help="the library")
     c.add_argument("--to", dest="target", required=True, metavar="URL", help="an empty library")
+    c.add_argument(
+        "--member",
+        dest="members",
+        action="append",
+        default=[],
+        type=_rename,
+        metavar="OLD=NEW",
+        help="who made the rows, renamed on the way (repeatable): a library file's user is "
+        "their login or Preferences name, in a team library their database role",
+    )
+
+
+def _rename(value: str) -> tuple[str, str]:
+    old, sep, new = value.partition("=")
+    if not sep or not old.strip() or not new.strip():
+        raise argparse.ArgumentTypeError(f"expected OLD=NEW, got {value!r}")
+    return old.strip(), new.strip()
 
 
 def run_library(args: argparse.Namespace) -> int:
@@ -32,7 +49,7 @@ def run_library(args: argparse.Namespace) -> int:
     def progress(line: str) -> None:
         print(f"reader: {line}", file=sys.stderr, flush=True)
 
-    report = copy_library(args.source, args.target, progress=progress)
+    report = copy_library(args.source, args.target, progress=progress, members=dict(args.members))
     width = max((len(name) for name in report.counts), default=5)
     print(f"Copied {report.source} → {report.target} in {report.seconds:.1f} s:")
     for name, rows in report.counts.items():

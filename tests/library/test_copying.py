@@ -128,6 +128,49 @@ def test_a_round_trip_through_postgresql_gives_back_every_row(
         lib.close()
 
 
+def test_a_file_user_renamed_to_their_role_sees_their_private_rows_on_the_copy(
+    tmp_path, postgres_url, make_role
+):
+    # on their own machine the user is "rowan" (their login); in the team, the role ana
+    ana = make_role("ana", "pw")
+    first = f"sqlite:///{tmp_path / 'first.sqlite3'}"
+    aid = _fill(first, tmp_path, member="rowan")
+    seen = _what_a_reader_sees(first, tmp_path / "a", aid)
+
+    copy_library(first, postgres_url, members={"rowan": ana.name})
+
+    assert _what_a_reader_sees(ana.url, tmp_path / "b", aid) == seen
+    lib = Library(tmp_path / "d", database=ana.url)
+    assert lib.member().name == ana.name
+    assert [d.text for d in lib.note_drafts(aid)] == ["half-written"]
+    assert {c.creator for c in lib.corrections(aid)} == {ana.name}
+    lib.close()
+    bo = make_role("bo", "pw")  # another member sees none of ana's private rows
+    lib = Library(tmp_path / "e", database=bo.url)
+    assert lib.highlights(aid) == [] and lib.note_drafts(aid) == []
+    lib.close()
+
+
+def test_the_cli_renames_members_and_refuses_a_bad_rename(tmp_path, postgres_url, capsys):
+    first = f"sqlite:///{tmp_path / 'first.sqlite3'}"
+    _fill(first, tmp_path, member="rowan")
+    argv = ["library", "copy", "--from", first, "--to", postgres_url]
+    with pytest.raises(SystemExit) as bad:
+        main([*argv, "--member", "rowan"])
+    assert bad.value.code == 2 and "expected OLD=NEW" in capsys.readouterr().err
+    assert main([*argv, "--member", "rowan=ana"]) == 0
+    assert run_sql_url(postgres_url, "SELECT DISTINCT creator FROM highlight") == [("ana",)]
+
+
+def run_sql_url(url: str, sql: str) -> list[tuple]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
 def test_new_rows_on_the_copy_get_new_ids(tmp_path, postgres_url):
     first = f"sqlite:///{tmp_path / 'first.sqlite3'}"
     aid = _fill(first, tmp_path)

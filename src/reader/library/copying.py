@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import ReaderError
+from reader.library.members import SETTING as MEMBER_SETTING
 from reader.store.location import LibraryLocation, parse_location
 
 if TYPE_CHECKING:
@@ -53,10 +54,17 @@ class CopyReport:
 
 
 def copy_library(
-    source: str, target: str, *, progress: Callable[[str], None] | None = None
+    source: str,
+    target: str,
+    *,
+    progress: Callable[[str], None] | None = None,
+    members: dict[str, str] | None = None,
 ) -> CopyReport:
     """Copy the library at `source` into the empty library at `target` (URLs or library
     files, see reader.store.location). `progress` hears a line now and then on a big copy.
+    `members` renames members on the way (old identity → new): a library file's user is who
+    they are on that machine, in a team library their database role — without the rename
+    their private notes would be out of their own sight there (row-level security).
     CopyError or StoreError (one line) when refused or failed."""
     say = progress or (lambda _line: None)
     src, dst = parse_location(source), parse_location(target)
@@ -67,7 +75,7 @@ def copy_library(
     started = time.monotonic()
     try:
         with _opened(src, target=False) as src_engine, _opened(dst, target=True) as dst_engine:
-            counts = _copy(src_engine, dst_engine, src, dst, say)
+            counts = _copy(src_engine, dst_engine, src, dst, say, members or {})
     except BaseException:
         if made_file and dst.path is not None:
             _remove_library_file(dst.path)
@@ -149,6 +157,7 @@ def _copy(
     src: LibraryLocation,
     dst: LibraryLocation,
     say: Callable[[str], None],
+    members: dict[str, str],
 ) -> dict[str, int]:
     from sqlalchemy import inspect
     from sqlalchemy.exc import DBAPIError
@@ -161,10 +170,11 @@ def _copy(
             _require_every_row(s, src, names, "read")
             _require_every_row(d, dst, names, "write")
             _refuse_filled(d, [t for t, _cols in tables], dst)
+            members = _with_unnamed(s, members)
             if dst.path is not None:
                 _drop_search_triggers(d)  # rebuilt once at the end, not row by row
             for table, columns in tables:
-                counts[table.name] = _copy_table(s, d, table, columns, say)
+                counts[table.name] = _copy_table(s, d, table, columns, say, members)
             if dst.path is None:
                 _reset_sequences(d, [t for t, _cols in tables])
             _rebuild_search(d, dst)
@@ -241,11 +251,48 @@ def _refuse_filled(d: Connection, tables: list[Table], dst: LibraryLocation) -> 
         )
 
 
+def _with_unnamed(s: Connection, members: dict[str, str]) -> dict[str, str]:
+    """A library file writes no creator on some rows of its one user (drafts): when that user
+    is renamed, so are those rows."""
+    from sqlalchemy import text
+
+    if not members:
+        return members
+    user = s.execute(
+        text("SELECT value FROM setting WHERE key = :key"), {"key": MEMBER_SETTING}
+    ).scalar()
+    if user in members and "" not in members:
+        return {**members, "": members[user]}
+    return members
+
+
+def _member_columns(table: str) -> set[str]:
+    """The columns of `table` that name a member (renamed by `copy_library(members=)`)."""
+    from reader.library.members import MEMBER_COLUMNS
+
+    named = {column for name, column in MEMBER_COLUMNS if name == table}
+    return named | ({"name"} if table == "member" else set())
+
+
+def _renamed(row: dict[str, Any], table: str, members: dict[str, str]) -> dict[str, Any]:
+    for column in _member_columns(table):
+        if row.get(column) in members:
+            row[column] = members[row[column]]
+    if table == "setting" and row.get("key") == MEMBER_SETTING and row.get("value") in members:
+        row["value"] = members[row["value"]]
+    return row
+
+
 def _copy_table(
-    s: Connection, d: Connection, table: Table, columns: list[Any], say: Callable[[str], None]
+    s: Connection,
+    d: Connection,
+    table: Table,
+    columns: list[Any],
+    say: Callable[[str], None],
+    members: dict[str, str],
 ) -> int:
     """Copy one table in batches, in primary-key order (a row that points at another row of
-    its own table finds it there). Returns the rows copied."""
+    its own table finds it there), members renamed as asked. Returns the rows copied."""
     from sqlalchemy import LargeBinary, func, insert, select
 
     total = s.execute(select(func.count()).select_from(table)).scalar_one()
@@ -258,7 +305,10 @@ def _copy_table(
     result = s.execution_options(yield_per=batch).execute(query)
     try:
         for part in result.partitions(batch):
-            d.execute(insert(table), [dict(row._mapping) for row in part])
+            rows = [dict(row._mapping) for row in part]
+            if members:
+                rows = [_renamed(r, table.name, members) for r in rows]
+            d.execute(insert(table), rows)
             done += len(part)
             if time.monotonic() - last_said >= PROGRESS_EVERY_S:
                 say(f"{table.name}: {done:,} of {total:,} rows")
