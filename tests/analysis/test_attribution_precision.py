@@ -39,3 +39,18 @@ def test_a_short_quotation_in_a_later_sentence_is_not_part_of_the_tag() -> None:
     found = _statements(text)
     first = next(parts for _name, parts in found if parts[0].startswith('"We have waited'))
     assert first == ['"We have waited long enough for this bridge,"']
+
+
+def test_what_stands_between_told_and_that_is_not_what_was_said() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Jane Roe told a radio host in Bergen on Monday that the ferry fares would rise in May.\n\n"
+        "She told voters who doubted her that the pier would stay open.\n\n"
+        "Tom Vik told reporters he was leaving and that the board would meet in June."
+    )
+    contents = [parts[0] for _name, parts in _statements(text)]
+    assert any(c.endswith("the ferry fares would rise in May") for c in contents)
+    assert not any("radio host" in c or "Bergen" in c for c in contents)
+    assert any(c.endswith("the pier would stay open") and "voters" not in c for c in contents)
+    # a clause already begun before "that": the addressee ends where it did
+    assert any(c.startswith("he was leaving") for c in contents)

@@ -34,6 +34,8 @@ ADDRESSEE_WORDS = frozenset(
 )
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 # words that end the addressee of "told" ("told her that …", "told her on Monday")
+CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+THAT_REACH = 12  # words from the addressee to a "that" still taken as its clause
 NOT_IN_ADDRESSEE = frozenset({"that", "to", "on", "in", "at", "about", "of", "what", "how", "why"})
 # words before "reports", "claims", "statements"… that make them nouns ("some reports suggest")
 NOUN_BEFORE = DETERMINERS | frozenset(
@@ -68,7 +70,22 @@ class Cue:
 
 
 def _addressee_end(doc: Doc, k: int) -> int:
-    """Token index after the addressee of a verb such as `told` starting at `k`."""
+    """Token index after the addressee of a verb such as `told` starting at `k`, and after
+    what stands between it and a "that" a few words on ("told a radio host on Monday that …",
+    "tells voters who doubt him that …"): the reported clause is the "that" clause."""
+    end = _addressee_words(doc, k)
+    for t in range(end, min(len(doc.words), end + THAT_REACH)):
+        if doc.lower[t] == "that":
+            return t if t > end and doc.lower[t - 1] not in {"so", "such", "now"} else end
+        if doc.lower[t] in CLAUSE_SUBJECTS or (
+            not doc.words[t][:1].isalnum() and doc.words[t] not in {"’s", "'s", "-"}
+        ):
+            break  # "told AP he was … and that …": the clause has begun already
+    return end
+
+
+def _addressee_words(doc: Doc, k: int) -> int:
+    """Token index after the words naming who was told, from `k`."""
     n = len(doc.words)
     if k >= n:
         return k
