@@ -237,6 +237,8 @@ class AttributorBase:
         quoted = any(self.doc.text[i] in QUOTE_MARKS for i in range(content[0], content[1]))
         if cue.quote_only and (self.doc.text[content[0]] in QUOTE_MARKS or not quoted):
             return  # "a group called “X”" names, it does not quote
+        if cue.quote_only:
+            content = self.quoted_end(content)
         asks = cue.question and self.doc.text[content[0] : content[1]].split(" ", 1)[0].lower()
         if (
             cue.direct_only
@@ -269,6 +271,15 @@ class AttributorBase:
         self.used.add(cue.token)
         insort(self.cue_index, (cue.token, len(self.out)))
         self.out.append(Raw((content,), kind, m, cue))
+
+    def quoted_end(self, content: Span) -> Span:
+        """`called Roe the “worst mayor,” linking to …`: what a naming verb (called, described,
+        dubbed) reports ends with the quotation that names; the words after it are the
+        writer's."""
+        k = bisect_left(self.quote_starts, content[1]) - 1
+        if k < 0 or self.quotes[k].span[0] < content[0]:
+            return content
+        return (content[0], min(content[1], self.quotes[k].span[1]))
 
     def prepositional(self, content: Span, cue: Cue) -> bool:
         """Content right after the verb opens with a preposition the verb governs ("reported

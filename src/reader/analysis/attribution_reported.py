@@ -96,7 +96,10 @@ class ReportedSpeech(AttributorBase):
                 continue  # "hopes to win", "feared for his life": not a reported belief
             shared = False  # the subject is a share of people asked ("52 percent said")
             participle = doc.lower[c].endswith("ing") and doc.lower[c - 1] not in PROGRESSIVE
-            prev = doc.lower[skip_back(doc, c - 1, s_start)] if c > s_start else ""
+            b = skip_back(doc, c - 1, s_start) if c > s_start else -1
+            prev = doc.lower[b] if b >= 0 else ""
+            if prev in CLOSING_MARKS and b - 1 > s_start and doc.words[b - 1] == ",":
+                prev = ","  # `a defence of “harbour values,” saying …`: the comma is in the quote
             if participle:
                 # "…, saying that X": the speaker is the subject of the main clause
                 release = self.written_before(c, s_start)  # "released a statement saying"

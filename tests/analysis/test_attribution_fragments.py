@@ -1,0 +1,34 @@
+"""Attribution of quoted fragments inside reported speech: a naming verb's quotation ends what
+it reports, and a scare-quoted phrase before `, saying …` does not hide the speaker."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _statements(text: str) -> list[tuple[str, list[str]]]:
+    a = analyze(text)
+    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+
+
+def test_a_naming_verb_reports_up_to_the_end_of_its_quotation() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "In a post on Sunday, Mayor Tove Lind called the ferry board the “worst landlord on the "
+        "coast,” linking to a story about the rising dues.\n\n"
+        "Lind has described the new levy as “a tax on commuters,” and her staff has fought it "
+        "for a year."
+    )
+    contents = [parts[0] for name, parts in _statements(text) if "Lind" in name]
+    assert "the ferry board the “worst landlord on the coast,”" in contents
+    assert "the new levy as “a tax on commuters,”" in contents
+
+
+def test_a_scare_quote_before_saying_leaves_the_clause_to_the_subject() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Ola Brekke gave a long defence of “island values,” saying the ferry was the lifeline "
+        "of every village on the fjord."
+    )
+    found = _statements(text)
+    assert ("Ola Brekke", ["the ferry was the lifeline of every village on the fjord"]) in found
