@@ -376,3 +376,29 @@ def test_processes_saving_one_note_at_once_one_wins_the_others_are_told(
     assert (stored.note, stored.version) == (f"from p{saved[0]}", 2)
     assert [s[1].strip() for s in said if s[0] == "conflict"] == [stored.note] * 3
     lib.close()
+
+
+def test_a_pdf_export_names_each_members_notes_as_theirs(
+    tmp_path: Path, postgres_url: str, make_role
+) -> None:
+    from pypdf import PdfReader
+
+    ana, ben = make_role("ana", "a"), make_role("ben", "b")
+    a, b = _library(tmp_path, ana.url, "a"), _library(tmp_path, ben.url, "b")
+    a.set_member_name("Ana Novak")
+    aid = _article(a)
+    a.add_highlight(aid, 13, 40, "green", "for the desk", shared=True)
+    a.add_highlight(aid, 41, 60, "yellow", "ana's private doubt")
+    b.add_highlight(aid, 61, 80, "yellow", "ben's own")
+    out = tmp_path / "ben.pdf"
+    b.export_pdf(aid, out)
+    by_note = {
+        str(annot.get_object().get("/Contents")): str(annot.get_object()["/T"])
+        for page in PdfReader(out).pages
+        for annot in page.get("/Annots") or []
+        if annot.get_object().get("/Contents")
+    }
+    # ana's shared note under her display name, ben's under his role, ana's private one absent
+    assert by_note == {"for the desk": "Ana Novak", "ben's own": ben.name}
+    a.close()
+    b.close()

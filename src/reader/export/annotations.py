@@ -83,7 +83,8 @@ def _common(
             NameObject("/Rect"): _nums(rect),
             NameObject("/C"): _nums(color),
             NameObject("/Contents"): TextStringObject(h.note),
-            NameObject("/T"): TextStringObject(author),
+            # the mark's own author (another member, a PDF's annotator), else the exporter
+            NameObject("/T"): TextStringObject(getattr(h, "author", "") or author),
             NameObject("/M"): TextStringObject(pdf_date(h.updated_at)),
             NameObject("/CreationDate"): TextStringObject(pdf_date(h.created_at)),
             NameObject("/NM"): TextStringObject(name),

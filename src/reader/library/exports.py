@@ -62,6 +62,21 @@ def export_pdf(
     )
 
 
+def by_creator(
+    marks: Sequence[HighlightInfo], me: str, names: Mapping[str, str]
+) -> list[HighlightInfo]:
+    """The marks with another member's written as theirs (their display name, else their
+    identity) where no PDF annotator is named: a PDF's /T says who wrote each note."""
+    from dataclasses import replace
+
+    return [
+        replace(h, author=names.get(h.creator) or h.creator)
+        if h.creator and h.creator != me and not h.author
+        else h
+        for h in marks
+    ]
+
+
 def pdf_input(view: ArticleView) -> PdfInput:
     """What the PDF shows of an opened article: its text, analysis, the sources' signals the
     library computed with the view, and the highlights still placed in the text."""

@@ -504,4 +504,5 @@ class Library(TeamOperations):
     ) -> PdfReport:
         """Write the article as an annotated PDF (see exports.export_pdf)."""
         view = self.open_article(article_id, mark_opened=False)  # exporting is not reading
-        return exports.export_pdf(view, out_path, paper, claims, progress, author)
+        view, me = self.as_written(view)
+        return exports.export_pdf(view, out_path, paper, claims, progress, author or me)

@@ -58,13 +58,14 @@ def export_article_pdf(
             "Cannot export into the original PDF: the article's text no longer matches it "
             "(export it typeset instead)"
         )
+    view, me = lib.as_written(view)
     doc = pdf_input(view)  # the signals computed with the view, as every export uses
     return export_original(
         data,
         text_map,
         doc,
         Path(out_path),
-        author=author,
+        author=author or me,
         no_appendix=no_appendix,
         progress=progress,
         password=password,

@@ -17,7 +17,7 @@ from reader.library.members import Member
 from reader.library.ratings import RatingSpread
 
 if TYPE_CHECKING:
-    from reader.library.views import HighlightInfo
+    from reader.library.views import ArticleView, HighlightInfo
     from reader.store.database import Database
 
 
@@ -55,6 +55,18 @@ class TeamOperations:
     def set_member_name(self, name: str) -> Member:
         """Preferences → Your name (see members.set_name)."""
         return members.set_name(self.db, name)
+
+    def as_written(self, view: ArticleView) -> tuple[ArticleView, str]:
+        """For a PDF export: the view with each other member's highlight named as theirs, and
+        the name the user's own are written under (their display name, else identity)."""
+        from dataclasses import replace
+
+        from reader.library.exports import by_creator
+
+        me = self.member()
+        names = {k: m.display for k, m in self.members().items() if m.display}
+        marks = tuple(by_creator(view.highlights, me.name, names))
+        return replace(view, highlights=marks), me.display or me.name
 
     # ---- highlights: sharing, changes with their version ----------------------------------
 
