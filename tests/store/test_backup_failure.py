@@ -77,9 +77,9 @@ WINDOW = textwrap.dedent(
         print("MSG:", "error" if error else "info", text, flush=True)
         show_message(self, text, error)
 
-    def start(self, path=None):  # close a little after the article shows
+    def start(self, path=None, ahead=None):  # close a little after the article shows
         self.article_opened.connect(lambda _a: QTimer.singleShot(500, self.close))
-        open_start(self, path)
+        open_start(self, path, ahead)
 
     MainWindow.show_message, MainWindow.open_start = spy, start
     sys.exit(run_gui(data_dir=Path(sys.argv[1]), path=None))

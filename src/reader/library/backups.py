@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,15 +20,34 @@ SERVER_BACKUPS = (
     "backups), not by reader."
 )
 
+# library files this process has just made from the starter library (a first launch): a copy of
+# a file that is itself a copy of one shipped with reader saves nothing, and costs the first
+# start a file copy and a sync; tomorrow's start backs it up, with whatever was done to it
+_INSTALLED_NOW: set[Path] = set()
+
+
+def installed_now(data_dir: Path | str | None, database: str | None = None) -> None:
+    """Say that the library file of `data_dir` (or `database`) was put in place from the
+    starter library by this start (reader.library.starter.install_starter_library)."""
+    from reader.library.paths import default_data_dir
+    from reader.store.location import resolve_location
+
+    path = resolve_location(Path(data_dir) if data_dir else default_data_dir(), database).path
+    if path is not None:
+        _INSTALLED_NOW.add(path.absolute())
+
 
 def backup_today(db: Database, data_dir: Path) -> str | None:
     """Make today's backup if it is due. One that cannot be made (a full disk, a read-only
     backups folder, a busy file) is logged, and the line to say returned, unless the library
     opened read-only, which has already been said."""
+    path = db.location.path
+    if path is None:
+        return None  # SERVER_BACKUPS: nothing to copy here
+    if path.absolute() in _INSTALLED_NOW or _made_today(data_dir):
+        return None
     from reader.store.backup import backup_dir, backup_if_due
 
-    if db.location.path is None:
-        return None  # SERVER_BACKUPS: nothing to copy here
     try:
         backup_if_due(db.path, data_dir)
     except (OSError, sqlite3.Error) as exc:
@@ -42,3 +62,18 @@ def backup_today(db: Database, data_dir: Path) -> str | None:
                 f"(details in {log_path()})"
             )
     return None
+
+
+def _made_today(data_dir: Path) -> bool:
+    """Whether a backup named for today is there: what nearly every start finds, seen from the
+    names alone (reader.store.backup reads each name's time with strptime, whose first use
+    compiles its patterns: some milliseconds before the window's first paint)."""
+    from reader.store.backup import PREFIX, SUFFIX, backup_dir
+
+    stamp = date.today().strftime("%Y%m%d")
+    try:
+        return any(
+            backup_dir(data_dir).glob(f"{PREFIX}{stamp}-[0-9][0-9][0-9][0-9][0-9][0-9]{SUFFIX}")
+        )
+    except OSError:  # an unreadable folder: backup_if_due says what is wrong
+        return False

@@ -102,8 +102,11 @@ def _run_gui(
     from reader.library import install_starter_library, prepare_opening
 
     def opening() -> None:
-        if path is None:
-            install_starter_library(data_dir, database)  # first launch: the analysed sample
+        # first launch: the analysed sample, not backed up today (see reader.library.backups)
+        if path is None and install_starter_library(data_dir, database):
+            from reader.library.backups import installed_now
+
+            installed_now(data_dir, database)
         prepare_opening(data_dir, database)
 
     # a first launch's copy of the starter library is file writes and syncs, which release
