@@ -54,3 +54,22 @@ def test_what_stands_between_told_and_that_is_not_what_was_said() -> None:
     assert any(c.endswith("the pier would stay open") and "voters" not in c for c in contents)
     # a clause already begun before "that": the addressee ends where it did
     assert any(c.startswith("he was leaving") for c in contents)
+
+
+def test_according_to_inside_a_side_clause_sources_the_main_clause() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The ferry left late because, according to the harbour master, the crew had not "
+        "arrived on time.\n\n"
+        "The pier is older than it looks: the first planks were laid in 1890, according to "
+        "the town archive.\n\n"
+        "While fares rose, according to Tom Vik, a local guide, the boats stayed full."
+    )
+    found = _statements(text)
+    by_source = {name: parts[0] for name, parts in found}
+    master = next(c for name, c in by_source.items() if "master" in name)
+    assert master.startswith("the crew had not arrived")
+    archive = next(c for name, c in by_source.items() if "archive" in name)
+    assert archive.startswith("the first planks were laid in 1890")
+    # an apposition of the source after the comma is not the clause it vouches for
+    assert not any(c.startswith("a local guide") for c in by_source.values())

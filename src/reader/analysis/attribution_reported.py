@@ -43,6 +43,10 @@ PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "am"})
 PLACE_AFTER_CUE = frozenset({"before", "after"})
 # "Before the coroner concluded that X, Y": the reported clause ends at the comma
 CLAUSE_SUBORDINATORS = frozenset({"before", "after", "once", "until", "whereas"})
+# conjunctions opening a side clause before a parenthetical "according to X" ("While A,
+# according to X, B"): the source vouches for the main clause B
+SIDE_CLAUSES = frozenset({"while", "although", "though", "because", "after", "since", "as", "if"})
+APPOSITION_OPENERS = frozenset({"a", "an", "including", "which", "who", "whose"})
 TIME_OPENERS = frozenset({"on", "last", "this", "late", "early", "earlier"})
 TIME_PHRASE = TIME_AFTER_CUE | words("months") | frozenset({"night", "morning", "afternoon"})
 # words that open the reported clause after a time phrase ("said on Friday he …")
@@ -397,6 +401,10 @@ class ReportedSpeech(AttributorBase):
             k = e
         if m is None:
             return
+        if k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] in {"a", "an"}:
+            # "according to Tom Vik, a local guide, …": the apposition is the source's
+            nxt = next((t for t in range(k + 2, min(stop, k + 10)) if doc.words[t] == ","), None)
+            k = nxt if nxt is not None else k
         lead = c - s_start
         at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
         goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
@@ -404,12 +412,24 @@ class ReportedSpeech(AttributorBase):
         if comma is None and c - 1 > s_start and doc.words[c - 1] in {"”", '"', "’"}:
             comma = c - 2 if doc.words[c - 2] == "," else None  # `“…,” according to X`
         if not at_start and comma is not None and goes_on:
-            # a parenthetical "X, in his opinion, is Y": the whole sentence is reported
-            content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
+            # a parenthetical "X, in his opinion, is Y": the whole sentence is reported; after
+            # a subordinate clause or its conjunction ("While A, according to X, B", "because,
+            # according to X, B") only the main clause after it
+            opens = doc.lower[s_start] in SIDE_CLAUSES or doc.lower[comma - 1] in SIDE_CLAUSES
+            # not past an apposition of the source ("according to X, a strategist, …")
+            first = k + 1 if opens and doc.lower[k + 1] not in APPOSITION_OPENERS else s_start
+            content = trim(doc, doc.starts[first], doc.ends[stop - 1])
         elif at_start and k < stop and doc.words[k] == ",":
             content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1]) if stop > k + 1 else None
         elif comma is not None:
-            content = trim(doc, doc.starts[s_start], doc.ends[c - 1])
+            # "A: B, according to X": what follows the colon is the sourced part (not 8:30)
+            first = s_start
+            for t in range(comma - 1, s_start, -1):
+                if doc.words[t] in {",", ";", ":", "—", "–"}:
+                    if doc.words[t] == ":" and not doc.words[t - 1].isdigit():
+                        first = t + 1
+                    break
+            content = trim(doc, doc.starts[first], doc.ends[c - 1])
         else:
             return
         if content and n_words(doc, content) >= 3:
