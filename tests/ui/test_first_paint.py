@@ -178,6 +178,7 @@ LATER = (  # loaded by what the user does after the first paint, never before it
     "reader.ui.library_table",
     "reader.ui.search_panel",
     "reader.ui.import_dialog",
+    "reader.ingest",  # reading files and addresses: the article shown is in the library
 )
 
 

@@ -17,15 +17,10 @@ from typing import TYPE_CHECKING, Any
 import reader.library.analyses as analyses
 import reader.library.backups as backups
 import reader.library.corrections as corrections
-import reader.library.exports as exports
 import reader.library.highlights as highlights
-import reader.library.importing as importing
-import reader.library.pdfs as pdfs
 import reader.library.sources as sources
 from reader.engine import engine_version
 from reader.errors import NotFoundError
-from reader.ingest import ImportedDocument, read_path
-from reader.ingest.document import content_hash
 from reader.library.paths import SAMPLE_NAME, default_data_dir, sample_path
 from reader.library.rows import view_from_snapshot
 from reader.library.team import TeamOperations
@@ -40,6 +35,8 @@ from reader.library.views import (
 from reader.store.database import DB_NAME, Database
 
 log = logging.getLogger(__name__)
+# importing, exporting and PDFs (reader.ingest and what it reads with) are imported by the
+# methods that use them: the window's first paint needs none of them
 
 if TYPE_CHECKING:
     import threading
@@ -48,6 +45,7 @@ if TYPE_CHECKING:
     from sqlmodel import col, select
 
     from reader.export.pdf import PdfReport
+    from reader.ingest import ImportedDocument
     from reader.ingest.pdf_map import PdfTextMap
     from reader.library.analyses import Progress
     from reader.library.sources import LibrarySourceInfo, SourceAppearance
@@ -153,6 +151,8 @@ class Library(TeamOperations):
 
     def import_document(self, doc: ImportedDocument) -> int:
         """Store a document (or find the stored one with the same content); returns its id."""
+        from reader.library import importing
+
         return importing.import_document(self.db, doc)
 
     def import_path(
@@ -177,11 +177,15 @@ class Library(TeamOperations):
         return pdf_original(self.db, article_id)
 
     def import_text(self, text: str, title: str, origin: str = "", kind: str = "text") -> int:
+        from reader.ingest import ImportedDocument
+
         return self.import_document(
             ImportedDocument(text=text, title=title, origin=origin, origin_kind=kind)
         )
 
     def import_sample(self) -> int:
+        from reader.ingest import ImportedDocument, read_path
+
         doc = read_path(sample_path())
         return self.import_document(
             ImportedDocument(
@@ -196,6 +200,9 @@ class Library(TeamOperations):
                 if s.get(Article, int(ref)) is None:
                     raise NotFoundError(f"No article with id {ref} in the library")
             return int(ref)
+        from reader.ingest import read_path
+        from reader.ingest.document import content_hash
+
         doc = read_path(ref)
         with self.db.session() as s:
             a = s.exec(
@@ -265,6 +272,8 @@ class Library(TeamOperations):
     def article_bundle(self, article_id: int) -> ArticleBundle:
         """What `restore_article` needs to bring a deleted article back: its row and the
         user's data on it (highlights with notes, corrections). Derived rows are recomputed."""
+        from reader.library import pdfs
+
         with self.db.session() as s:
             a = s.get(Article, article_id)
             if a is None:
@@ -280,6 +289,8 @@ class Library(TeamOperations):
     def restore_article(self, bundle: ArticleBundle) -> int:
         """Put a deleted article back as it was (same id), with its highlights, notes and
         corrections (undo of delete); returns its id."""
+        from reader.library import pdfs
+
         with self.db.session() as s:
             article = Article(**bundle.article)
             if s.get(Article, article.id) is not None:
@@ -486,11 +497,15 @@ class Library(TeamOperations):
 
     def export_annotations_json(self, article_id: int, path: str | Path) -> Path:
         """Write the article's highlights and notes as W3C Web Annotation JSON-LD."""
+        from reader.library import exports
+
         names = {k: m.display for k, m in self.members().items() if m.display}
         return exports.export_annotations_json(*self._annotated(article_id), path, names)
 
     def export_markdown(self, article_id: int, path: str | Path) -> Path:
         """Write the article's highlights and notes as Markdown quotes, in text order."""
+        from reader.library import exports
+
         return exports.export_markdown(*self._annotated(article_id), path)
 
     def export_pdf(
@@ -505,4 +520,6 @@ class Library(TeamOperations):
         """Write the article as an annotated PDF (see exports.export_pdf)."""
         view = self.open_article(article_id, mark_opened=False)  # exporting is not reading
         view, me = self.as_written(view)
+        from reader.library import exports
+
         return exports.export_pdf(view, out_path, paper, claims, progress, author or me)

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QUrl, SignalInst
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from reader.errors import Cancelled, PasswordNeeded, ReaderError
-from reader.ingest import is_web_address
 from reader.library import ArticleView as OpenArticle
 from reader.library import Library
 from reader.ui.article_view import ArticleView
@@ -340,6 +339,8 @@ def dropped_targets(mime) -> list[str]:
             elif url.scheme() in ("http", "https"):
                 out.append(url.toString())
     elif mime.hasText():
+        from reader.ingest import is_web_address  # reader.ingest waits for a first drop
+
         text = mime.text().strip()
         if is_web_address(text) and " " not in text:
             out.append(text)

@@ -16,7 +16,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
-from reader.ingest import is_web_address
 from reader.ui import dialogs, icons, theme
 from reader.ui.article_view import ArticleView
 from reader.ui.closing import close_article
@@ -323,6 +322,14 @@ class WindowActions(_Window):
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
         return dlg
+
+
+def is_web_address(text: str) -> bool:
+    """reader.ingest's answer, imported when a name is first asked about (a recent file, an
+    opened one), not with the window: the first paint needs nothing of reader.ingest."""
+    from reader.ingest import is_web_address as web
+
+    return web(text)
 
 
 def display_name(target: str) -> str:
