@@ -73,3 +73,16 @@ def test_according_to_inside_a_side_clause_sources_the_main_clause() -> None:
     assert archive.startswith("the first planks were laid in 1890")
     # an apposition of the source after the comma is not the clause it vouches for
     assert not any(c.startswith("a local guide") for c in by_source.values())
+
+
+def test_a_lead_kept_is_not_a_thing_said() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The ferry company maintains a wide lead over its rivals on the northern route. "
+        "Jane Roe boasts a 20-point lead in the polls. The mayor maintains that the pier is "
+        "safe. Tom Vik boasted that the boats were always full."
+    )
+    contents = [parts[0] for _name, parts in _statements(text)]
+    assert not any("lead" in c for c in contents)
+    assert "the pier is safe" in contents
+    assert "the boats were always full" in contents

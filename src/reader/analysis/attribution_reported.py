@@ -47,6 +47,7 @@ CLAUSE_SUBORDINATORS = frozenset({"before", "after", "once", "until", "whereas"}
 # according to X, B"): the source vouches for the main clause B
 SIDE_CLAUSES = frozenset({"while", "although", "though", "because", "after", "since", "as", "if"})
 APPOSITION_OPENERS = frozenset({"a", "an", "including", "which", "who", "whose"})
+HOLDING_VERBS = words("holding_verbs")
 TIME_OPENERS = frozenset({"on", "last", "this", "late", "early", "earlier"})
 TIME_PHRASE = TIME_AFTER_CUE | words("months") | frozenset({"night", "morning", "afternoon"})
 # words that open the reported clause after a time phrase ("said on Friday he …")
@@ -67,6 +68,14 @@ MAX_APPOSITION = 45  # tokens from a sentence-opening name to its cue across a l
 
 class ReportedSpeech(AttributorBase):
     """The second pass: reporting cues that no quotation claimed."""
+
+    def held_object(self, k: int, stop: int) -> bool:
+        """The words from `k` are a thing held ("a wide lead", "only one office", "20
+        branches"), not a clause reported."""
+        if k >= stop:
+            return False
+        w = self.doc.lower[k]
+        return w in {"a", "an", "only"} or w[:1].isdigit()
 
     def belief_clause(self, cue: Cue, stop: int) -> bool:
         """A belief cue reports a clause: "fears that …", or "thinks the plan will fail" (a
@@ -98,6 +107,8 @@ class ReportedSpeech(AttributorBase):
                 continue  # “… I am dismissing it.”: the speaker's own words, not a report
             if cue.belief and not self.belief_clause(cue, stop):
                 continue  # "hopes to win", "feared for his life": not a reported belief
+            if cue.lemma in HOLDING_VERBS and self.held_object(cue.end_token, stop):
+                continue  # "maintains a wide lead": kept, not said
             shared = False  # the subject is a share of people asked ("52 percent said")
             participle = doc.lower[c].endswith("ing") and doc.lower[c - 1] not in PROGRESSIVE
             b = skip_back(doc, c - 1, s_start) if c > s_start else -1
