@@ -32,3 +32,14 @@ def test_a_scare_quote_before_saying_leaves_the_clause_to_the_subject() -> None:
     )
     found = _statements(text)
     assert ("Ola Brekke", ["the ferry was the lifeline of every village on the fjord"]) in found
+
+
+def test_a_gloss_after_a_quoted_clause_is_the_writers() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Ola Brekke, the harbour master, spoke on Monday.\n\n"
+        "Brekke said the ferry would “never be sold” at any price, a swipe at the offers "
+        "made by the mainland board last winter."
+    )
+    found = _statements(text)
+    assert ("Ola Brekke", ["the ferry would “never be sold” at any price"]) in found

@@ -207,6 +207,8 @@ class AttributorBase:
                     return j + 1  # `“…,” referring to …`: the quotation closes the clause
             if w == "," and j + 1 < s_end:
                 nw = doc.lower[j + 1]
+                if nw in {"a", "an"} and any(doc.words[t] in CLOSING_MARKS for t in range(k, j)):
+                    return j  # `would “not be sold” at any price, a swipe at …`: the writer's gloss
                 if nw in CLAUSE_BREAKS or (nw.endswith("ing") and nw in self.cue_words):
                     return j
                 nxt = j + 1 + (doc.lower[j + 1] in {"and", "but"})
