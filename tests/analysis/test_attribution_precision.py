@@ -86,3 +86,16 @@ def test_a_lead_kept_is_not_a_thing_said() -> None:
     assert not any("lead" in c for c in contents)
     assert "the pier is safe" in contents
     assert "the boats were always full" in contents
+
+
+def test_a_programme_named_in_an_opening_phrase_is_nobody_s_statement() -> None:
+    text = (
+        "Harbour dues\n\n"
+        'In an interview with "Morning Report," Jane Roe pointed to the ferry as the main '
+        "problem.\n\n"
+        'The fares were "simply too high," Tom Vik said.'
+    )
+    found = _statements(text)
+    assert not any("Morning Report" in part for _name, parts in found for part in parts)
+    vik = [parts for name, parts in found if "Vik" in name]
+    assert vik == [['The fares were "simply too high,"']]

@@ -305,6 +305,10 @@ class DirectQuotes(SpeakerTags):
                 j = doc.token_before(q.span[0])
                 s_start, _ = self.sent_tokens(q.span[0])
                 if doc.words[j][:1].isalnum() and s_start < j:
+                    if cue is None:
+                        # `In an interview with “Morning Report,” Roe pointed to …`: no verb
+                        # of saying, the quotation names a programme in the writer's words
+                        continue
                     # `The remarks were "a racist comment," Ryan said.`: the clause is his
                     span = (doc.starts[s_start], q.span[1])
                     attributed[qi] = by_tail[qi] = len(self.out)  # a quote after goes on
