@@ -28,6 +28,7 @@ from reader.ui.opening import Opening
 from reader.ui.operations import Operations
 from reader.ui.paper import file_stem, saved_paper
 from reader.ui.sources_panel import SourcesPanel
+from reader.ui.theme import apply_theme
 from reader.ui.window_actions import WindowActions
 
 SCROLL_SAVE_MS = 700
@@ -77,6 +78,8 @@ class MainWindow(Opening, WindowActions, QMainWindow):
         super().__init__(parent)
         self.library = library
         self.settings = settings or settings_for(library.data_dir)
+        # the theme before the widgets: applied after them, it restyles each one again
+        apply_theme(str(self.settings.value("view/theme", "light")))
         self.ops = ops or Operations(self)
         self.undo_stack = QUndoStack(self)
         self.current: OpenArticle | None = None

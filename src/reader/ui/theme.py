@@ -169,8 +169,13 @@ def apply_theme(name: str, app: QApplication | None = None) -> Theme:
     t = theme(name)
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is not None:
-        app.setStyle("Fusion")
-        app.setPalette(palette(t))
-        app.setStyleSheet(stylesheet(t))
+        # each of these restyles every widget there is, even to what it was already (some
+        # 15 ms at start-up): the window applies its theme before its widgets are made, and
+        # again with its settings, which then changes nothing
+        colors, sheet = palette(t), stylesheet(t)
+        if app.styleSheet() != sheet or app.palette() != colors:  # else all three are done
+            app.setStyle("Fusion")
+            app.setPalette(colors)
+            app.setStyleSheet(sheet)
     icons.set_icon_color(t.dim)
     return t
