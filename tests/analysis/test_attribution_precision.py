@@ -99,3 +99,21 @@ def test_a_programme_named_in_an_opening_phrase_is_nobody_s_statement() -> None:
     assert not any("Morning Report" in part for _name, parts in found for part in parts)
     vik = [parts for name, parts in found if "Vik" in name]
     assert vik == [['The fares were "simply too high,"']]
+
+
+def test_a_quotation_after_a_survey_s_finding_is_not_the_survey_s() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Most islanders want a bridge, according to a survey by the harbour council.\n\n"
+        '"We have waited long enough, and every winter the ferry stops for weeks."\n\n'
+        "Jane Roe said the ferry fares would rise in May.\n\n"
+        '"Nobody can plan a week ahead with these timetables and prices."'
+    )
+    found = _statements(text)
+    assert not any(
+        "survey" in name and any(p.startswith('"We have waited') for p in parts)
+        for name, parts in found
+    )
+    # a person's paraphrase still carries the full quotation after it
+    roe = [parts for name, parts in found if "Roe" in name]
+    assert any(parts[0].startswith('"Nobody can plan') for parts in roe)

@@ -295,6 +295,13 @@ class DirectQuotes(SpeakerTags):
             m, cue = found
             if cue is not None:
                 self.used.add(cue.token)
+            head = None if via_tail or cue is None else self.interrupted_head(q, m, cue)
+            inside = [k for k in range(qi) if head and head[0] <= self.quotes[k].span[0] < head[1]]
+            if head is not None and not any(k in attributed for k in inside):
+                for k in [*inside, qi]:
+                    attributed[k] = len(self.out)  # the quotations of the head are his too
+                self.out.append(Raw((head, q.span), "mixed", m, cue))
+                continue
             if not via_tail:
                 tail_end = self.clause_after(q)
                 if tail_end is not None:
@@ -490,7 +497,10 @@ class DirectQuotes(SpeakerTags):
                     # a quote after the writer's own sentences in its paragraph goes on a speaker
                     # of this paragraph only: the sentences before it may bring in another
                     reach = LOOKBACK_PARAGRAPHS if q.span[0] <= doc.body[p][0] + 1 else 0
-                    if 0 <= p - rp <= reach and not r.mention.pronoun:
+                    # a paraphrase of a report, poll, outlet or group ("a survey found …", "the
+                    # Post reported …") does not make the full quotation after it theirs
+                    unvoiced = r.kind == "indirect" and r.mention.kind != "person"
+                    if 0 <= p - rp <= reach and not r.mention.pronoun and not unvoiced:
                         found = Raw((q.span,), "direct", r.mention, None)
             if found is not None:
                 if found.cue is not None:
