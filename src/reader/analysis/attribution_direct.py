@@ -295,13 +295,6 @@ class DirectQuotes(SpeakerTags):
             m, cue = found
             if cue is not None:
                 self.used.add(cue.token)
-            head = None if via_tail or cue is None else self.interrupted_head(q, m, cue)
-            inside = [k for k in range(qi) if head and head[0] <= self.quotes[k].span[0] < head[1]]
-            if head is not None and not any(k in attributed for k in inside):
-                for k in [*inside, qi]:
-                    attributed[k] = len(self.out)  # the quotations of the head are his too
-                self.out.append(Raw((head, q.span), "mixed", m, cue))
-                continue
             if not via_tail:
                 tail_end = self.clause_after(q)
                 if tail_end is not None:
