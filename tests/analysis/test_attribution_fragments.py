@@ -43,3 +43,14 @@ def test_a_gloss_after_a_quoted_clause_is_the_writers() -> None:
     )
     found = _statements(text)
     assert ("Ola Brekke", ["the ferry would “never be sold” at any price"]) in found
+
+
+def test_a_share_of_those_asked_gives_a_quoted_answer() -> None:
+    text = (
+        "Harbour poll\n\n"
+        "Islanders were asked how likely a new ferry was by spring. Most were hopeful, but "
+        "12 percent said “not at all likely.”"
+    )
+    found = _statements(text)
+    # the answer is the share's (the poll's, when one is named, as here the title)
+    assert ["“not at all likely.”"] in [parts for _name, parts in found]
