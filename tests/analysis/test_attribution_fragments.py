@@ -54,3 +54,16 @@ def test_a_share_of_those_asked_gives_a_quoted_answer() -> None:
     found = _statements(text)
     # the answer is the share's (the poll's, when one is named, as here the title)
     assert ["“not at all likely.”"] in [parts for _name, parts in found]
+
+
+def test_a_pronoun_written_with_its_auxiliary_is_the_subject() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Ola Brekke, the harbour master, spoke on Monday. He’s predicting the ferry will be "
+        "“full every morning” by June.\n\n"
+        "“The board knows he’s saying what the town wants,” Tom Fisk said."
+    )
+    found = _statements(text)
+    assert ("Ola Brekke", ["the ferry will be “full every morning” by June"]) in found
+    # inside a quotation, "he’s saying" is Fisk's words, not a report of Brekke's
+    assert not any(parts == ["what the town wants"] for _name, parts in found)

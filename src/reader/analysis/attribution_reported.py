@@ -37,6 +37,7 @@ from reader.analysis.share_subjects import answer_end, share_subject
 
 # "are reporting", "was saying": a finite verb, not a participle hanging on a main clause
 PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be", "am"})
+CONTRACTED_BE = ("’s", "'s", "’re", "'re")  # "he’s saying", "they're asking"
 
 
 # "testified before the committee (that …)": where or when it was said, then the clause if any
@@ -110,7 +111,11 @@ class ReportedSpeech(AttributorBase):
             if cue.lemma in HOLDING_VERBS and self.held_object(cue.end_token, stop):
                 continue  # "maintains a wide lead": kept, not said
             shared = False  # the subject is a share of people asked ("52 percent said")
-            participle = doc.lower[c].endswith("ing") and doc.lower[c - 1] not in PROGRESSIVE
+            participle = (
+                doc.lower[c].endswith("ing")
+                and doc.lower[c - 1] not in PROGRESSIVE
+                and not doc.lower[skip_back(doc, c - 1, s_start)].endswith(CONTRACTED_BE)
+            )  # "He’s predicting …" is no participle clause
             b = skip_back(doc, c - 1, s_start) if c > s_start else -1
             prev = doc.lower[b] if b >= 0 else ""
             if prev in CLOSING_MARKS and b - 1 > s_start and doc.words[b - 1] == ",":
@@ -195,6 +200,12 @@ class ReportedSpeech(AttributorBase):
                 # "the rules, which officials said will …": content has no subject; but "in
                 # what the host described as “the hardest verdict”" quotes the host's words
                 continue
+            if (
+                m.pronoun
+                and len(m.text) < len(doc.words[doc.token_at(m.span[0])])
+                and self.in_quotation(doc.starts[c])
+            ):
+                continue  # “… he’s saying the right things”: the speaker's own words
             last_subject = (s_start, m)
             as_credit = doc.lower[s_start] == "as" and (
                 a - 1 == s_start

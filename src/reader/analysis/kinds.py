@@ -4,6 +4,8 @@ adjective, a possessive)."""
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.name_kinds import is_common_word, is_given_name, is_place, name_kind
@@ -27,6 +29,8 @@ from reader.analysis.names import (
 )
 from reader.analysis.roles import split_role, title_and_affiliation, title_at
 
+# a pronoun written together with its auxiliary: "he’s", "they're", "we’ve"
+CONTRACTED = re.compile(r"^([a-z]+)[’'](?:s|re|ve)$")
 NAME_PARTICLES = frozenset({"van", "von", "der", "de", "du", "la", "al", "bin"})
 CONTRACTIONS = ("’ll", "'ll", "’re", "'re", "’ve", "'ve", "’d", "'d", "’m", "'m")
 NOT_VERBS = frozenset({"based", "owned", "led", "backed", "funded", "linked", "affiliated"})
@@ -153,6 +157,16 @@ def describe(
     if b <= a or b - a > 16:
         return None
     span = (doc.starts[a], doc.ends[b - 1])
+    contracted = CONTRACTED.match(low[a]) if b - a == 1 else None
+    if contracted is not None and contracted.group(1) in PRONOUNS:
+        # "He’s predicting …", "They've said …": the pronoun, without its auxiliary
+        pron = contracted.group(1)
+        if pron not in pronouns:
+            return None
+        kind = "person" if pron in PERSON_PRONOUNS else "anonymous"
+        kind = "organization" if pron in THING_PRONOUNS else kind
+        w = wd[a][: len(pron)]
+        return Mention((span[0], span[0] + len(pron)), w, w, kind, pronoun=True)
     if b - a == 1 and low[a] in PRONOUNS:
         if low[a] not in pronouns:
             return None
