@@ -38,11 +38,21 @@ def list_backups(data_dir: Path) -> list[Backup]:
     for p in folder.glob(f"{PREFIX}*{SUFFIX}"):
         stamp = p.name[len(PREFIX) : -len(SUFFIX)]
         try:
-            made = datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+            made = _stamp_time(stamp)
         except ValueError:
             continue
         out.append(Backup(p, made))
     return sorted(out, key=lambda b: b.made, reverse=True)
+
+
+def _stamp_time(stamp: str) -> datetime:
+    """The time in a backup's name (YYYYmmdd-HHMMSS), read without strptime, whose first use
+    compiles its patterns: milliseconds of every start-up that makes a backup."""
+    digits = stamp[:8] + stamp[9:]
+    if len(stamp) != 15 or stamp[8] != "-" or not (digits.isascii() and digits.isdigit()):
+        raise ValueError(f"not a backup's time: {stamp}")
+    year, month, day = int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8])
+    return datetime(year, month, day, int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:]))
 
 
 def make_backup(db_path: Path, data_dir: Path, now: datetime | None = None) -> Path:
