@@ -31,7 +31,6 @@ from reader.analysis.mentions import (
     subject_left,
 )
 from reader.analysis.quotes import Quotation
-from reader.analysis.share_subjects import share_subject
 from reader.analysis.speaker_tags import SpeakerTags
 
 # `— Jane Doe (@janedoe) May 3, 2020`: the line that signs an embedded social-media post
@@ -225,10 +224,7 @@ class DirectQuotes(SpeakerTags):
                 if doc.lower[c].endswith("ing"):
                     m = self.tagged_before(c, s_start) or self.opening_subject(s_start, c)
                 else:
-                    m, _a = subject_left(doc, c, s_start, loose=True)
-                    m = m or self.subject_over_aside(c, s_start)
-                    # `21 percent said “not too likely”`: a share of those asked answers
-                    m = m or share_subject(doc, c, s_start)
+                    m = self.cue_subject(c, s_start)
                     b = skip_back(doc, c - 1, s_start)
                     if m is None and b > s_start and doc.lower[b] in {"and", "but"}:
                         m = self.opening_subject(s_start, c)  # `X paused and joked, “…”`

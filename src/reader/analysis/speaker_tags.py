@@ -16,6 +16,7 @@ from reader.analysis.doc import ABBREVIATIONS
 from reader.analysis.lexicons import words
 from reader.analysis.mentions import Mention, describe, subject_left
 from reader.analysis.quotes import Quotation
+from reader.analysis.share_subjects import share_subject
 
 
 class SpeakerTags(AttributorBase):
@@ -135,6 +136,12 @@ class SpeakerTags(AttributorBase):
         if m is None or m.pronoun or m.descriptive or m.kind == "document":
             return None
         return m
+
+    def cue_subject(self, c: int, s_start: int) -> Mention | None:
+        """The subject of the cue at token `c` before a quotation: the phrase left of it, past
+        an aside, or a share of those asked (`21 percent said “not too likely”`)."""
+        m, _a = subject_left(self.doc, c, s_start, loose=True)
+        return m or self.subject_over_aside(c, s_start) or share_subject(self.doc, c, s_start)
 
     def subject_over_aside(self, c: int, s_start: int) -> Mention | None:
         """The subject of the cue at token `c` past what stands between them: manner adverbs
