@@ -30,10 +30,12 @@ class OrphanedCorrections(QObject):
         self.window = window
         self.line = window.sources_panel.orphans
         self.line.discard_requested.connect(self.discard)
-        window.article_opened.connect(self.refresh)
+        window.article_opened.connect(lambda view: self.refresh(view, say=True))
 
-    def refresh(self, view: Any = None) -> None:
-        """Read the open article's orphaned corrections (on the database thread)."""
+    def refresh(self, view: Any = None, say: bool = False) -> None:
+        """Read the open article's orphaned corrections (on the database thread, once: not on
+        the GUI thread before the first paint); `say` them in the status bar too (an article
+        opened, or opened again after a re-analysis)."""
         current = view if view is not None else self.window.current
         if current is None:
             self.line.set_orphans(None, [])
@@ -42,15 +44,21 @@ class OrphanedCorrections(QObject):
         library = self.window.library
         self.window.ops.run(
             lambda: library.orphaned_corrections(article_id),
-            lambda rows: self._show(article_id, rows),
+            lambda rows: self._show(article_id, rows, say),
             self._not_read,
         )
 
-    def _show(self, article_id: int, rows: list[Any]) -> None:
+    def _show(self, article_id: int, rows: list[Any], say: bool = False) -> None:
         current = self.window.current
         if current is None or current.info.id != article_id:
             return  # another article opened meanwhile: its own read follows
         self.line.set_orphans(article_id, list(rows))
+        if say and rows:  # the engine changed: they are kept, not applied to another source
+            n = len(rows)
+            self.window.show_message(
+                f"{n} correction{'s' if n > 1 else ''} of this article no longer "
+                f"fit{'' if n > 1 else 's'} its analysis (the engine changed): kept, not applied"
+            )
 
     def _not_read(self, exc: BaseException) -> None:
         if not isinstance(exc, ReaderError | OSError | sqlite3.Error):

@@ -7,7 +7,6 @@ the rest is done at the next start (an article opened before then is analysed as
 from __future__ import annotations
 
 import logging
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -33,7 +32,6 @@ class Reanalysis(QObject):
         self.updated = 0
         self.stopped = False
         window.installEventFilter(self)  # a Close event stops the chain before closeEvent waits
-        window.article_opened.connect(self.tell_orphans)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -75,21 +73,6 @@ class Reanalysis(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.stopped = True
         self.window._failed(exc, "Updating the analyses stopped")
-
-    def tell_orphans(self, view) -> None:
-        """Say when corrections of the opened article no longer fit its analysis (the engine
-        changed): they are kept, not applied to another source."""
-        try:
-            orphans = self.window.library.orphaned_corrections(view.info.id)
-        except (ReaderError, OSError, sqlite3.Error) as exc:
-            log.warning("orphaned corrections not read: %s", exc)
-            return
-        if orphans:
-            n = len(orphans)
-            self.window.show_message(
-                f"{n} correction{'s' if n > 1 else ''} of this article no longer "
-                f"fit{'' if n > 1 else 's'} its analysis (the engine changed): kept, not applied"
-            )
 
     def _finish(self) -> None:
         if self.updated:
