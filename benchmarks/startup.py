@@ -71,24 +71,32 @@ def measure(runs: int = 5) -> dict[str, tuple[float, float, float]]:
     return out
 
 
+def print_table(
+    r: dict[str, tuple[float, float, float]], head: str, labels: dict[str, str]
+) -> None:
+    """The medians `r` of each launch in `labels` (key → row label), with their ratio to the
+    bare window's ("bare")."""
+    b = r["bare"]
+    width0 = max(len(head), *(len(label) for label in labels.values())) + 2
+    cols = "".join(f"{name:>{width}}{'× bare':>8}" for name, width in COLUMNS)
+    print(f"{head:<{width0}}{cols}")
+    for key, label in labels.items():
+        row = [f"{label:<{width0}}"]
+        for value, base, (_name, width) in zip(r[key], b, COLUMNS, strict=True):
+            row.append(f"{value:>{width - 2}.3f} s{value / base:>8.2f}")
+        print("".join(row))
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
     runs = ap.parse_args(argv).runs
-    r = measure(runs)
-    b = r["bare"]
-    head = f"start-up (median of {runs}, offscreen)"
-    cols = "".join(f"{name:>{width}}{'× bare':>8}" for name, width in COLUMNS)
-    print(f"{head:<38}{cols}")
-    for key, label in (
-        ("bare", "bare PySide6 window"),
-        ("first", "reader, first launch (empty data dir)"),
-        ("later", "reader, later launch (reopen last)"),
-    ):
-        row = [f"{label:<38}"]
-        for value, base, (_name, width) in zip(r[key], b, COLUMNS, strict=True):
-            row.append(f"{value:>{width - 2}.3f} s{value / base:>8.2f}")
-        print("".join(row))
+    labels = {
+        "bare": "bare PySide6 window",
+        "first": "reader, first launch (empty data dir)",
+        "later": "reader, later launch (reopen last)",
+    }
+    print_table(measure(runs), f"start-up (median of {runs}, offscreen)", labels)
     return 0
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
-from startup import COLUMNS, _run  # noqa: E402
+from startup import _run, print_table  # noqa: E402
 
 from postgres_cluster import start_server  # noqa: E402
 
@@ -80,19 +80,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--runs", type=int, default=5)
     runs = ap.parse_args(argv).runs
     r = measure(runs)
+    labels = {
+        "bare": "bare PySide6 window",
+        "first": "reader, new team library (created)",
+        "later": "reader, later launch (reopen last)",
+    }
+    print_table(r, f"start-up on PostgreSQL (median of {runs})", labels)
     b = r["bare"]
-    head = f"start-up on PostgreSQL (median of {runs})"
-    cols = "".join(f"{name:>{width}}{'× bare':>8}" for name, width in COLUMNS)
-    print(f"{head:<42}{cols}")
-    for key, label in (
-        ("bare", "bare PySide6 window"),
-        ("first", "reader, new team library (created)"),
-        ("later", "reader, later launch (reopen last)"),
-    ):
-        row = [f"{label:<42}"]
-        for value, base, (_name, width) in zip(r[key], b, COLUMNS, strict=True):
-            row.append(f"{value:>{width - 2}.3f} s{value / base:>8.2f}")
-        print("".join(row))
     ratio = r["later"][0] / b[0]
     print(f"later launch first frame: {ratio:.2f}× bare (budget {BUDGET}×)")
     return 0 if ratio <= BUDGET else 1

@@ -35,7 +35,9 @@ def prepare_opening(data_dir: Path | str | None = None, database: str | None = N
     except ReaderError:  # a bad READER_DATABASE_URL: opening the library says so
         return
     if location.path is None:
-        import psycopg  # noqa: F401  (what the first query needs, imported before Qt)
+        from reader.store.psycopg_import import import_psycopg
+
+        import_psycopg()  # what the first query needs, imported before Qt
 
         return
     import_for_opening(location.path)

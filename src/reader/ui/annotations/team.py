@@ -6,6 +6,7 @@ mine or both, and what they typed is never dropped (left undecided, it stays a d
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
@@ -27,10 +28,15 @@ class TeamView(QObject):
         self.me = ""  # the user's identity once loaded ("" until then: everything is theirs)
         self.names: dict[str, str] = {}
         self.box: QMessageBox | None = None  # the open conflict message
-        if annotator.library.location.is_postgres:  # a team's names show from the start
+        location = annotator.library.location
+        # on a team library the role is who the user is: the URL's, when it names one
+        self.me = unquote(urlsplit(location.url).username or "") if location.is_postgres else ""
+        annotator.panel.model.me = self.me
+        if location.is_postgres and not self.me:  # a service file's or libpq's default role
             self.load()
-        else:  # a library file: asked for once the window is up (it loads SQLAlchemy, some
-            # 0.3 s, and nothing in the first paint names a highlight's creator)
+        else:  # asked for once the window is up (it loads SQLAlchemy, some 0.3 s, and the
+            # first paint needs no display names: another member's highlight is known as
+            # theirs by the role)
             QTimer.singleShot(LOAD_AFTER_MS, self, self.load)
 
     def load(self) -> None:
