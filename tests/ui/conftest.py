@@ -85,3 +85,25 @@ def answer_password() -> Callable[[list[str | None], list[tuple[str, Any]]], Non
         QTimer.singleShot(0, answer)
 
     return answer_next
+
+
+@pytest.fixture
+def window_on(qtbot, sync_ops, tmp_path: Path) -> Iterator[Callable[[str], MainWindow]]:
+    """window_on(url) → a shown window on the library at `url` (each in its own data folder),
+    the sample open in it; the libraries are closed afterwards."""
+    libraries: list[Library] = []
+
+    def make(url: str) -> MainWindow:
+        library = Library(tmp_path / f"window{len(libraries)}", database=url)
+        libraries.append(library)
+        window = MainWindow(library)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.open_start()
+        qtbot.waitUntil(lambda: window.current is not None, timeout=10000)
+        return window
+
+    yield make
+    for library in libraries:
+        library.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,19 +19,13 @@ ARRIVAL_MS = 2000
 
 
 @pytest.fixture
-def open_window(qtbot, sync_ops, tmp_path: Path) -> Iterator[Callable[[str], MainWindow]]:
-    """open_window(url) → a shown window on the library at `url`, the sample open in it."""
-    libraries: list[Library] = []
+def open_window(qtbot, window_on: Callable[[str], MainWindow]) -> Callable[[str], MainWindow]:
+    """open_window(url) → a shown window on the library at `url`, the sample open in it and
+    its library's changes listened to."""
 
     def make(url: str) -> MainWindow:
-        library = Library(tmp_path / f"window{len(libraries)}", database=url)
-        libraries.append(library)
-        window = MainWindow(library)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.open_start()
-        qtbot.waitUntil(lambda: window.current is not None, timeout=10000)
+        window = window_on(url)
+        library = window.library
         listener = window.live_updates.start()
         assert listener.wait_listening()
         # a library started from a starter an older engine analysed is re-analysed first
@@ -40,9 +34,7 @@ def open_window(qtbot, sync_ops, tmp_path: Path) -> Iterator[Callable[[str], Mai
         assert window.live_updates.listener.wait_watched()  # SQLite: the baseline is taken
         return window
 
-    yield make
-    for library in libraries:
-        library.close()
+    return make
 
 
 EDIT = """

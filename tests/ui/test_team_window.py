@@ -5,8 +5,7 @@ Your name. Real windows; the other person is a second Library (on PostgreSQL, an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,24 +20,9 @@ QUOTE = "We constantly monitor the situation"
 
 
 @pytest.fixture
-def open_window(qtbot, sync_ops, tmp_path: Path) -> Iterator[Callable[[str], MainWindow]]:
+def open_window(window_on: Callable[[str], MainWindow]) -> Callable[[str], MainWindow]:
     """open_window(url) → a shown window on the library at `url`, the sample open in it."""
-    libraries: list[Library] = []
-
-    def make(url: str) -> MainWindow:
-        library = Library(tmp_path / f"window{len(libraries)}", database=url)
-        libraries.append(library)
-        window = MainWindow(library)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.open_start()
-        qtbot.waitUntil(lambda: window.current is not None, timeout=10000)
-        return window
-
-    yield make
-    for library in libraries:
-        library.close()
+    return window_on
 
 
 def _span(window: MainWindow) -> tuple[int, int]:
