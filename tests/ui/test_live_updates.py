@@ -118,6 +118,11 @@ def test_the_server_lost_and_back(qtbot, open_window, tmp_path: Path) -> None:
         assert status.label.isVisible()
         assert "Lost the connection to" in window.notice.text()
         assert "postgresql://" in window.notice.text()
+        # a read failing meanwhile says nothing of its own: the loss is said once, above
+        errors: list[BaseException] = []
+        window.ops.run(lambda: window.library.highlights(article_id), None, errors.append)
+        qtbot.wait(500)
+        assert errors == [] and "Lost the connection to" in window.notice.text()
 
         window.annotations.add(400, 450, note="typed while the server was away")
         assert len(status.kept) == 1

@@ -40,6 +40,7 @@ class ConnectionStatus(QObject):
         self._timer.setInterval(RETRY_MS)
         self._timer.timeout.connect(self.retry)
         window.ops.keep_failed = self.keep
+        window.ops.lost_read = self.read_lost
         self.ask_close: Callable[[Any, int], bool] = ask_close  # tests answer it
         window.installEventFilter(self)  # closing with kept edits asks first
         self.live = live
@@ -60,6 +61,15 @@ class ConnectionStatus(QObject):
             return False
         log.info("an edit was kept for retry: %s", exc)
         self.kept.append(again)
+        self._lose(_first_line(exc))
+        return True
+
+    def read_lost(self, exc: BaseException) -> bool:
+        """A read failed: when the server is out of reach, say that (once, here) instead of the
+        read's own error; what it would have shown is read again once the server is back."""
+        if not connection_lost(exc):
+            return False
+        log.info("a read failed with the server out of reach: %s", exc)
         self._lose(_first_line(exc))
         return True
 

@@ -58,6 +58,9 @@ class Operations(QObject):
         # keep_failed(again, exc) → True when it keeps a failed edit to run `again` later
         # (reader.ui.connection_status: the library's server out of reach)
         self.keep_failed: Callable[[Callable[[], None], BaseException], bool] | None = None
+        # lost_read(exc) → True when a read failed because the server is out of reach and that
+        # is said already (reader.ui.connection_status), not as a second message
+        self.lost_read: Callable[[BaseException], bool] | None = None
 
     def run(
         self,
@@ -104,6 +107,8 @@ class Operations(QObject):
                 )
 
             if edit and self.keep_failed is not None and self.keep_failed(again, exc):
+                return
+            if not edit and self.lost_read is not None and self.lost_read(exc):
                 return
             if on_error is not None:
                 on_error(exc)
