@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Protocol
 
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
-from reader.analysis.model import Span
+from reader.analysis.model import Named, Span
 from reader.analysis.names import PRONOUNS, Mention, lexicon_union
 from reader.analysis.org_roles import description_role
 from reader.analysis.person_descriptions import join_titled_descriptions
@@ -28,14 +27,6 @@ NAME_AGE = r"\b([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,3}}), {age}\b"
 WINDOW = 4000  # characters back from the description to the source it stands for
 MAX_WORDS = 3  # "the company", "the news organization", "the Swiss bank"
 ORG_KINDS = frozenset({"organization", "media"})
-
-
-class Named(Protocol):
-    name: str
-    kind: str
-    role: str | None
-    affiliation: str | None
-    spans: set[Span]
 
 
 def join_generic_heads(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> None:

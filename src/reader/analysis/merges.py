@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
 from reader.analysis.affiliations import tidy
 from reader.analysis.doc import Doc
-from reader.analysis.model import Span
+from reader.analysis.model import Named
 from reader.analysis.name_kinds import is_common_word, is_given_name
 from reader.analysis.names import lexicon_union
 from reader.analysis.org_roles import description_role, organisation_role, owner_elsewhere
@@ -29,14 +28,6 @@ OWN_VOICE = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "representa
 SPEAKS_FOR = OWN_VOICE | {"spokesman", "spokeswoman", "spokesperson", "representative", "agent"}
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")
-
-
-class Named(Protocol):
-    name: str
-    kind: str
-    role: str | None
-    affiliation: str | None
-    spans: set[Span]
 
 
 def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> None:

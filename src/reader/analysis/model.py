@@ -4,6 +4,7 @@ else."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 Span = tuple[int, int]  # [start, end) Python str indices into the analysed text
 
@@ -68,3 +69,14 @@ class Analysis:
 
     def statements_of(self, source_id: str) -> list[Statement]:
         return [st for st in self.statements if st.source == source_id]
+
+
+class Named(Protocol):
+    """An entity as the steps that join mentions to sources see it (merges, generic heads,
+    person descriptions): its name, kind, role, affiliation and the spans it covers."""
+
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+    spans: set[Span]

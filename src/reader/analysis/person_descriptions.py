@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import Protocol
 
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
-from reader.analysis.model import Span
+from reader.analysis.model import Named
 from reader.analysis.names import PRONOUNS
 
 WINDOW = 1500  # characters back from the description to the person it stands for
@@ -21,14 +20,6 @@ MAX_WORDS = 5  # "the 43-year-old former congressman"
 # "the actor", "the “Pose” actor": the article written shortly before a mention
 THE_BEFORE = re.compile(r"\b[Tt]he\b[^.,;:]{0,25}$")
 UNNAMED_KINDS = frozenset({"person", "anonymous", "other"})
-
-
-class Named(Protocol):
-    name: str
-    kind: str
-    role: str | None
-    affiliation: str | None
-    spans: set[Span]
 
 
 @cache
