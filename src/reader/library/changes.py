@@ -202,10 +202,11 @@ def _driver_lost(e: BaseException) -> bool:
     if module.startswith("psycopg"):
         import psycopg
 
-        # no SQLSTATE: the client's own (refused, reset, closed); 08: connection exceptions;
-        # 57P0x: the server shutting down or restarting killed the session
+        from reader.store.postgres import ends_session
+
+        # no SQLSTATE: the client's own (refused, reset, closed)
         state = getattr(e, "sqlstate", None)
         if state is None:
             return isinstance(e, (psycopg.OperationalError, psycopg.InterfaceError))
-        return state.startswith(("08", "57P"))
+        return ends_session(state)
     return False

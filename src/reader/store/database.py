@@ -459,10 +459,10 @@ class Database:
             return None
         # only a lost connection: no SQLSTATE (the client's own), class 08, or 57P (the server
         # shutting down); a deadlock or a lock timeout is an OperationalError too, not ours
-        state = getattr(exc.orig, "sqlstate", None)
-        if exc.connection_invalidated or state is None or state.startswith(("08", "57P")):
-            from reader.store.postgres import connection_error
+        from reader.store.postgres import connection_error, ends_session
 
+        state = getattr(exc.orig, "sqlstate", None)
+        if exc.connection_invalidated or state is None or ends_session(state):
             return connection_error(self.location, exc.orig or exc)
         return None
 

@@ -32,11 +32,11 @@ def pg_sql(sql: str) -> str:
 
 
 def _lost(exc: BaseException) -> bool:
-    """A server shutting down (57P0x) or a connection exception (class 08) ends the session
-    even when psycopg has not marked the connection broken yet: it is a lost library, not the
-    statement's own failure."""
-    state = getattr(exc, "sqlstate", None)
-    return state is not None and state.startswith(("08", "57P"))
+    """An error that ends the session is a lost library even when psycopg has not marked the
+    connection broken yet, not the statement's own failure."""
+    from reader.store.postgres import ends_session
+
+    return ends_session(getattr(exc, "sqlstate", None))
 
 
 class PgConnection:

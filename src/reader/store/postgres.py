@@ -61,6 +61,12 @@ def _missing_database(text: str) -> bool:
     return "database" in text and "does not exist" in text
 
 
+def ends_session(sqlstate: str | None) -> bool:
+    """A server error that ends the session rather than the statement: a connection exception
+    (class 08) or the server shutting down or restarting (57P0x)."""
+    return sqlstate is not None and sqlstate.startswith(("08", "57P"))
+
+
 def connection_error(location: LibraryLocation, exc: BaseException) -> StoreError:
     """The one line for a failed connection (the server unreachable, a refused login, a
     missing database). libpq never puts the password in its messages; neither do we."""
