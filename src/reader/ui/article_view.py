@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 from reader.ui.article_marks import LAYER_ORDER as LAYER_ORDER  # where tests look for it
 from reader.ui.article_marks import ArticleMarks
 from reader.ui.theme import LIGHT, Theme
+from reader.ui.viewports import wrap_viewport
 
 if TYPE_CHECKING:
     from reader.library import ArticleView as OpenArticle
@@ -77,7 +78,7 @@ class ArticleView(ArticleMarks, QTextBrowser):
         )
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAcceptDrops(False)  # files dropped here go to the window
-        self.viewport().setAcceptDrops(False)
+        wrap_viewport(self).setAcceptDrops(False)
         self.text = ""
         self.article: OpenArticle | None = None
         self.analysis: Analysis | None = None

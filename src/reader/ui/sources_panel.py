@@ -36,6 +36,7 @@ from reader.ui.signals_help import show_signals_help
 from reader.ui.source_delegate import SourceDelegate, SourceTree
 from reader.ui.source_details import SourceDetails
 from reader.ui.source_model import KIND_LABELS, Role, SourceFilterModel, SourceModel
+from reader.ui.viewports import wrap_viewport
 
 NO_SOURCES = "No cited sources found in this article."
 NOT_ENGLISH = (
@@ -111,6 +112,7 @@ class SourcesPanel(QWidget):
 
         self.tree = SourceTree(self)
         self.tree.setObjectName("sourcesTree")
+        wrap_viewport(self.tree)  # before anything asks for it: see reader.ui.viewports
         self.tree.setModel(self.proxy)
         configure_card_tree(self.tree, indentation=14)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
