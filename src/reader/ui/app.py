@@ -31,6 +31,9 @@ FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 
 def application() -> QApplication:
     """The one QApplication, named so that QSettings and log folders are "reader"'s."""
+    from reader.ui.pyside_imports import read_sources_quickly
+
+    read_sources_quickly()  # before the Qt modules: then every import after them is quicker
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
