@@ -84,3 +84,22 @@ def test_a_log_folder_that_cannot_be_made_adds_nothing_to_stderr(tmp_path: Path)
     )
     assert p.returncode == 2
     assert p.stderr.count("\n") == 1 and p.stderr.startswith("reader: "), p.stderr
+
+
+def test_the_rotating_handler_loads_with_the_first_record(tmp_path: Path) -> None:
+    """Setting up the log costs a start no import of logging.handlers (sockets, pickle: some
+    milliseconds); the first record loads it and is written."""
+    code = (
+        "import logging, sys\n"
+        "from reader.logs import setup_logging\n"
+        "path = setup_logging()\n"
+        "print('logging.handlers' in sys.modules)\n"
+        "logging.getLogger('reader.test').warning('the first record')\n"
+        "print('logging.handlers' in sys.modules)\n"
+        "print(path.read_text(encoding='utf-8').count('the first record'))\n"
+    )
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=55, env=env
+    )
+    assert p.stdout.split() == ["False", "True", "1"], p.stderr

@@ -8,7 +8,7 @@ Tracebacks of bugs and the reasons for every fallback go there, never to the use
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 LOG_NAME = "reader.log"
@@ -28,9 +28,41 @@ def log_path() -> Path:
     return log_dir() / LOG_NAME
 
 
-class _LogFile(logging.handlers.RotatingFileHandler):
+class _LogFile(logging.Handler):
+    """The log file, rotated (logging.handlers.RotatingFileHandler). That module brings sockets,
+    pickle and queues (some 7 ms of every start, the window's included), and most runs write no
+    record: it is loaded with the first one, when the file is opened (it is opened then anyway).
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = os.path.abspath(path)
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            self._file = _rotating_file(self.baseFilename)
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
     def handleError(self, record: logging.LogRecord) -> None:
         """A log file that cannot be written (disk full) must not add lines to stderr."""
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def _rotating_file(path: str) -> logging.Handler:
+    """The handler that writes and rotates the file, as quiet as `_LogFile` about errors."""
+    from logging.handlers import RotatingFileHandler
+
+    class Quiet(RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            """Not a line on stderr (see _LogFile.handleError)."""
+
+    return Quiet(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True)
 
 
 def setup_logging() -> Path:
@@ -48,9 +80,7 @@ def setup_logging() -> Path:
             handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        new: logging.Handler = _LogFile(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-        )
+        new: logging.Handler = _LogFile(path)
     except OSError:  # no writable log folder: drop the records rather than print them
         new = logging.NullHandler()
     new.setFormatter(logging.Formatter(FORMAT))
