@@ -124,11 +124,15 @@ class ArticleView(ArticleMarks, QTextBrowser):
             table.append(pos)
             self._utf16 = table
         old = self.document()
-        self.setDocument(self._new_document(self.text))
+        doc = self._new_document(self.text)
+        # formatted and given its margins before the view has it: set on the view, the text
+        # is laid out once, not once plain and again for the fonts and again for the margins
+        self._format(doc)
+        self.setDocument(doc)
         self.setCursorWidth(0)  # setDocument resets it
         if old is not None and old.parent() is self:
             old.deleteLater()
-        self._format()
+        self._update_margins()  # unchanged unless the view's width did (a hidden view's can)
         self._update_claims()
         self.verticalScrollBar().setValue(0)
 
@@ -157,9 +161,10 @@ class ArticleView(ArticleMarks, QTextBrowser):
         f.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
         return f
 
-    def _format(self) -> None:
-        """(Re)apply fonts, spacing and colours to the current document, in place."""
-        doc = self.document()
+    def _format(self, new: QTextDocument | None = None) -> None:
+        """(Re)apply fonts, spacing and colours to the current document, in place, or to the
+        `new` one of this article before it is shown."""
+        doc = new if new is not None else self.document()
         px = BASE_PX * self.zoom
         doc.setDefaultFont(self.reading_font())
         ink, dim, faint = QColor(self.theme.ink), QColor(self.theme.dim), QColor(self.theme.faint)
@@ -218,9 +223,9 @@ class ArticleView(ArticleMarks, QTextBrowser):
                     cue = QTextCharFormat()
                     cue.setFontWeight(QFont.Weight.Medium)
                     cue.setForeground(colors.get(st.source, ink).darker(115))
-                    self.cursor_for(*st.cue).mergeCharFormat(cue)
+                    self.cursor_for(*st.cue, doc=doc).mergeCharFormat(cue)
         cur.endEditBlock()
-        self._update_margins()
+        self._update_margins(new)
 
     # ---- layout ----------------------------------------------------------------------------
 
@@ -228,11 +233,11 @@ class ArticleView(ArticleMarks, QTextBrowser):
         fm = QFontMetricsF(self.reading_font())
         return fm.horizontalAdvance("abcdefghijklmnopqrstuvwxyz") / 26 * MEASURE * 1.06
 
-    def _update_margins(self) -> None:
-        doc = self.document()
+    def _update_margins(self, new: QTextDocument | None = None) -> None:
+        doc = new if new is not None else self.document()
         if doc is None:
             return
-        top = self.top_offset() if self.text else 0
+        top = self.top_offset() if self.text and new is None else 0
         avail = self.viewport().width()
         side = max(20.0, (avail - self.column_width()) / 2)
         root = doc.rootFrame()
@@ -308,9 +313,12 @@ class ArticleView(ArticleMarks, QTextBrowser):
             return max(0, min(qpos, len(self.text)))
         return max(0, bisect_right(self._utf16, qpos) - 1)
 
-    def cursor_for(self, start: int, end: int | None = None) -> QTextCursor:
-        """A cursor selecting text[start:end] (or placed at start)."""
-        c = QTextCursor(self.document())
+    def cursor_for(
+        self, start: int, end: int | None = None, doc: QTextDocument | None = None
+    ) -> QTextCursor:
+        """A cursor selecting text[start:end] (or placed at start), in the article's document
+        (or `doc`)."""
+        c = QTextCursor(doc if doc is not None else self.document())
         c.setPosition(self._qt(start))
         if end is not None:
             c.setPosition(self._qt(end), QTextCursor.MoveMode.KeepAnchor)
