@@ -170,6 +170,37 @@ def test_the_library_record_repaints_only_rows_it_changes(make_window, qtbot):
     assert len(changed) >= 1 and len(changed) < model.rowCount()
 
 
+def test_the_library_record_recomputes_only_the_chips_it_changes(make_window, monkeypatch):
+    """The record coming after the first paint's chips (or a rating) makes the chips of the
+    sources it changes again, not every source's: the others keep theirs."""
+    import reader.ui.source_model as source_model
+
+    window = make_window()
+    model = window.sources_panel.model
+    view = window.current
+    links = dict(view.library_sources)
+    infos = {i.id: i for i in window.library.library_sources()}
+    made: list[str] = []
+    chips = source_model.source_chips
+    monkeypatch.setattr(
+        source_model,
+        "source_chips",
+        lambda a, src, *r, **k: made.append(src.id) or chips(a, src, *r, **k),
+    )
+    before = {s.id: model.chips_of(s.id) for s in view.analysis.sources}
+    model.set_library(links, infos)  # as shown
+    assert made == []
+    assert all(model.chips_of(k) is v for k, v in before.items())
+    rated = next(k for k, i in links.items() if i is not None)
+    window.library.rate_source(links[rated], 2)
+    model.set_library(links, {i.id: i for i in window.library.library_sources()})
+    assert rated in made and len(made) < len(before)
+    assert any(c.tone.startswith("rating:") for c in model.chips_of(rated))
+    # a first start's record (each source in this one article, unrated): the chips shown
+    record = source_model.shown_record
+    assert record(1, ["This one"], "", None) == record(0, None, "", None)
+
+
 LATER = (  # loaded by what the user does after the first paint, never before it
     "sqlalchemy",
     "sqlmodel",

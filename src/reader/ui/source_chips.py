@@ -177,6 +177,15 @@ def unique_pairs(relations: list[Relation] | tuple[Relation, ...]) -> list[Relat
     return out
 
 
+def shown_record(
+    articles: int, other_titles: list[str] | None, note: str, rating: int | None
+) -> tuple[object, ...]:
+    """What of the library's record of a source its chips show (`source_chips`): the same
+    for two records, the same chips. A source in one article shows no count, whatever titles."""
+    many = articles > 1
+    return (articles if many else 0, tuple(other_titles or ()) if many else (), note, rating)
+
+
 def source_chips(
     analysis: Analysis,
     src: Source,

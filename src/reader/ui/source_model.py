@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor
 
 from reader.library.views import Analysis, Source, SourceSignals, Statement
 from reader.ui import icons
-from reader.ui.source_chips import Chip, source_chips
+from reader.ui.source_chips import Chip, shown_record, source_chips
 from reader.ui.tree_model import TwoLevelModel
 
 KIND_LABELS = {
@@ -91,6 +91,8 @@ class SourceModel(TwoLevelModel):
         self._colors: dict[str, QColor] = {}
         self._signals: dict[str, SourceSignals] = {}
         self._chips: dict[str, list[Chip]] = {}
+        # source key → what of the library's record its chips show (source_chips.shown_record)
+        self._chips_of: dict[str, tuple[object, ...]] = {}
         self.links: dict[str, int] = {}  # source key → LibrarySource id
         self.infos: dict[int, Any] = {}  # LibrarySource id → sources.LibrarySourceInfo
         self.appearances: dict[int, list] = {}  # LibrarySource id → appearances elsewhere
@@ -135,7 +137,7 @@ class SourceModel(TwoLevelModel):
         self.links = dict(links)
         self.infos = dict(infos)
         self.appearances = dict(appearances or {})
-        self._make_chips()
+        self._make_chips(keep=True)
         rows = [r for r, s in enumerate(self._sources) if self._chips.get(s.id) != shown.get(s.id)]
         if rows:
             self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], 0))
@@ -144,30 +146,42 @@ class SourceModel(TwoLevelModel):
     def update_info(self, info: Any) -> None:
         """One library source changed (rating, note): refresh the rows that show it."""
         self.infos[info.id] = info
-        self._make_chips()
+        self._make_chips(keep=True)
         for row, src in enumerate(self._sources):
             if self.links.get(src.id) == info.id:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
-    def _make_chips(self) -> None:
+    def _make_chips(self, keep: bool = False) -> None:
+        """Every source's chips; with `keep` (the same analysis, the library's record come or
+        changed), a source whose record shows the same keeps its chips: the record of a
+        just-opened article's sources comes before the first paint and seldom changes them."""
         if self.analysis is None:
-            self._chips = {}
+            self._chips, self._chips_of = {}, {}
             return
         names = {s.id: s.name for s in self._sources}
-        self._chips = {}
+        shown, shown_of = self._chips, self._chips_of
+        self._chips, self._chips_of = {}, {}
         for src in self._sources:
             info = self.info_of(src.id)
             lib_id = self.links.get(src.id)
             titles = [a[1] for a in self.appearances.get(lib_id, [])] if lib_id else []
+            articles = info.articles if info else 0
+            note = info.note if info else ""
+            rating = info.rating if info else None
+            record = shown_record(articles, titles, note, rating)
+            self._chips_of[src.id] = record
+            if keep and src.id in shown and shown_of.get(src.id) == record:
+                self._chips[src.id] = shown[src.id]
+                continue
             self._chips[src.id] = source_chips(
                 self.analysis,
                 src,
                 self._signals.get(src.id),
                 names,
-                articles=info.articles if info else 0,
+                articles=articles,
                 other_titles=titles,
-                note=info.note if info else "",
-                rating=info.rating if info else None,
+                note=note,
+                rating=rating,
             )
 
     def info_of(self, source_id: str) -> Any:
