@@ -37,6 +37,31 @@ def installed_now(data_dir: Path | str | None, database: str | None = None) -> N
         _INSTALLED_NOW.add(path.absolute())
 
 
+def back_up_ahead(data_dir: Path | str | None, database: str | None = None) -> None:
+    """Today's backup of the library file of `data_dir` (or `database`), made before the library
+    is opened: the window calls it on the thread that installs and prepares the library while
+    Qt loads (reader.ui.app), so the day's copy and its sync are off the first paint's path —
+    the opening then finds it made. One that cannot be made is left to the opening
+    (`backup_today`), which tries again and says why."""
+    from reader.errors import ReaderError
+    from reader.library.paths import default_data_dir
+    from reader.store.location import resolve_location
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    try:
+        path = resolve_location(folder, database).path
+    except ReaderError:  # a bad URL: opening the library says so
+        return
+    if path is None or path.absolute() in _INSTALLED_NOW or _made_today(path.parent):
+        return
+    from reader.store.backup import backup_if_due
+
+    try:
+        backup_if_due(path, path.parent)  # the folder of its file, as Library._backup_folder
+    except (OSError, sqlite3.Error) as exc:
+        log.info("today's backup left to the opening: %s", exc)
+
+
 def backup_today(db: Database, data_dir: Path) -> str | None:
     """Make today's backup if it is due. One that cannot be made (a full disk, a read-only
     backups folder, a busy file) is logged, and the line to say returned, unless the library

@@ -105,11 +105,12 @@ def _run_gui(
     from reader.library import install_starter_library, prepare_opening
 
     def opening() -> None:
+        from reader.library.backups import back_up_ahead, installed_now
+
         # first launch: the analysed sample, not backed up today (see reader.library.backups)
         if path is None and install_starter_library(data_dir, database):
-            from reader.library.backups import installed_now
-
             installed_now(data_dir, database)
+        back_up_ahead(data_dir, database)  # today's, if due: a file copy and a sync, off the GIL
         prepare_opening(data_dir, database)
 
     # a first launch's copy of the starter library is file writes and syncs, which release
