@@ -23,7 +23,6 @@ from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS
 from reader.analysis.mentions import (
     Mention,
-    apposition_left,
     describe,
     is_boundary,
     np_right,
@@ -32,6 +31,7 @@ from reader.analysis.mentions import (
 )
 from reader.analysis.quotes import Quotation
 from reader.analysis.speaker_tags import SpeakerTags
+from reader.analysis.tag_leaders import tag_speaker
 
 # `— Jane Doe (@janedoe) May 3, 2020`: the line that signs an embedded social-media post
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*([^\s(@][^(\n]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$")
@@ -126,10 +126,8 @@ class DirectQuotes(SpeakerTags):
         if j < k:
             return None
         if doc.words[j] == ",":
-            m, a = apposition_left(doc, j, k)
-            if m is not None and a == k:
-                return m, cue
-            return None
+            m = tag_speaker(doc, k, j, c)  # `“…,” NAME, ROLE, said` and longer tags
+            return (m, cue) if m is not None else None
         if any(is_boundary(doc, t) for t in range(k, j + 1)):
             return None
         m = describe(doc, k, j + 1, loose=True)
@@ -211,13 +209,12 @@ class DirectQuotes(SpeakerTags):
                 if any(not doc.words[t][:1].isalnum() for t in between):
                     return None
                 # `said he was “happy”`: a quoted fragment of reported speech; but `asked her,
-                # “…”` is a question put to her
-                told = lead in {",", ":"} and doc.lower[cue.end_token] in OBJECT_PRONOUNS
-                if (
-                    cue.end_token <= j
-                    and doc.lower[cue.end_token] not in BEFORE_QUOTE_OK
-                    and not told
-                ):
+                # “…”` is a question put to her; `said about the vote, “A …”` a sentence of his
+                after = doc.lower[cue.end_token]
+                told = lead in {",", ":"} and (
+                    after in OBJECT_PRONOUNS or (after == "about" and first.isupper())
+                )
+                if cue.end_token <= j and after not in BEFORE_QUOTE_OK and not told:
                     return None
                 s_start, _ = self.sent_tokens(doc.starts[c])
                 s_start = max(p_start, s_start)

@@ -1,0 +1,59 @@
+"""Quotations whose speaker tag is long: the name right after the quotation, then several
+asides (a party, an age, a home town, a role, a relative clause) before the verb; and a cue
+with an `about …` phrase before a quoted sentence."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _statements(text: str) -> list[tuple[str, list[str]]]:
+    a = analyze(text)
+    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+
+
+def test_a_party_code_then_a_role_before_the_verb() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The council voted on Tuesday.\n\n"
+        "“If the board wanted a new pier, it would simply go and build one,” Rep. Ada Lindqvist "
+        "(D-Maine), a member of the harbour panel, said in a phone interview."
+    )
+    found = _statements(text)
+    assert (
+        "Ada Lindqvist",
+        ["“If the board wanted a new pier, it would simply go and build one,”"],
+    ) in found
+
+
+def test_a_role_then_a_second_aside_before_the_verb() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The council voted on Tuesday.\n\n"
+        "“It is a raid on every commuter’s wallet,” Oskar Brandt, the county treasurer, one of "
+        "the officials suing the board, said at a meeting this month."
+    )
+    found = _statements(text)
+    assert ("Oskar Brandt", ["“It is a raid on every commuter’s wallet,”"]) in found
+
+
+def test_an_age_a_town_and_a_relative_clause_before_the_verb() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The poll of 800 islanders was taken last week.\n\n"
+        "“Both plans frighten me,” Greta Holm, 52, of Vik, who was among those polled, said in "
+        "an interview. “We need a fare that working people can pay.”"
+    )
+    found = _statements(text)
+    names = [name for name, parts in found if "“Both plans frighten me,”" in parts]
+    assert names == ["Greta Holm"]
+
+
+def test_a_quoted_sentence_after_said_about() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The board has kept the levy for three years.\n\n"
+        "Mayor Tove Lind said about the vote, “I support commuters making their own choices.”"
+    )
+    found = _statements(text)
+    assert ("Tove Lind", ["“I support commuters making their own choices.”"]) in found
