@@ -1,6 +1,7 @@
 """Quotations whose speaker tag is long: the name right after the quotation, then several
 asides (a party, an age, a home town, a role, a relative clause) before the verb; and a cue
-with an `about …` phrase before a quoted sentence."""
+with an `about …` phrase before a quoted sentence; a quoted utterance that ends on its own
+punctuation (“Close the pier!”) keeps the writer's clause after it out of its content."""
 
 from __future__ import annotations
 
@@ -57,3 +58,17 @@ def test_a_quoted_sentence_after_said_about() -> None:
     )
     found = _statements(text)
     assert ("Tove Lind", ["“I support commuters making their own choices.”"]) in found
+
+
+def test_a_whole_quoted_utterance_does_not_take_the_writers_clause_after_it() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The council met on Tuesday.\n\n"
+        "As the mayor walked in, the dock workers chanted “Close the pier!” as they had for "
+        "earlier speakers.\n\n"
+        "Lind says “the tide is with us” despite the loss."
+    )
+    found = _statements(text)
+    contents = [parts for _, parts in found]
+    assert ["“Close the pier!”"] in contents
+    assert ["“the tide is with us” despite the loss"] in contents

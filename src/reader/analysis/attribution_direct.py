@@ -431,6 +431,8 @@ class DirectQuotes(SpeakerTags):
         """End offset of the writer's words that carry on a sentence after a quotation
         (`“…” every time he thinks…`), or None when the sentence stops there."""
         doc = self.doc
+        if doc.text[q.inner[0] : q.inner[1]].rstrip()[-1:] in {",", ".", "!", "?"}:
+            return None  # `chanted “Lock them up!” as they had before`: a whole utterance
         k = doc.token_at(q.span[1])
         if k >= len(doc.words) or doc.paragraph_of(doc.starts[k]) != doc.paragraph_of(q.span[0]):
             return None
