@@ -370,9 +370,10 @@ class AttributorBase:
         if commas and commas[0] - s_start <= 5 and doc.lower[s_start] not in {"the", "a", "an"}:
             # "In May, X said …, saying": past the adverbial; but in "Roe sent her thanks,
             # telling her …" the words before the comma are the clause, and its subject speaks
-            m = self.noun_phrase_at(commas[0] + 1, c)
-            if m is not None:
-                return m
+            for comma in commas:  # "On July 6, 2015, X said": past the last comma of a date
+                m = self.noun_phrase_at(comma + 1, c)
+                if m is not None:
+                    return m
             m = self.noun_phrase_at(s_start, c)
             after = doc.token_at(m.span[1]) if m is not None else c
             if m is None or m.descriptive or doc.lower[after] in PREPOSITIONS:

@@ -36,6 +36,11 @@ def past_dateline(doc: Doc, s_start: int, c: int) -> int:
     return s_start
 
 
+def _year_and_comma(doc: Doc, t: int) -> bool:
+    """Token `t` is a number set off by a comma after it (the year of a date)."""
+    return doc.words[t].isdigit() and doc.words[t + 1] == ","
+
+
 def main_clause_start(doc: Doc, s_start: int, c: int) -> int | None:
     """The token where the subject of the sentence at `s_start` may begin, before token `c`;
     None when an opening adverbial runs on to `c` (no subject before the cue)."""
@@ -47,5 +52,7 @@ def main_clause_start(doc: Doc, s_start: int, c: int) -> int | None:
             (t for t in range(a + 1, min(c, a + ADVERBIAL_REACH)) if doc.words[t] == ","),
             None,
         )
+        if comma is not None and comma + 2 < c and _year_and_comma(doc, comma + 1):
+            comma += 2  # "On July 6, 2015, Roe said": the year ends the date
         return comma + 1 if comma is not None and comma + 1 < c else None
     return a
