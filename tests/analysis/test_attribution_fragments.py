@@ -67,3 +67,14 @@ def test_a_pronoun_written_with_its_auxiliary_is_the_subject() -> None:
     assert ("Ola Brekke", ["the ferry will be “full every morning” by June"]) in found
     # inside a quotation, "he’s saying" is Fisk's words, not a report of Brekke's
     assert not any(parts == ["what the town wants"] for _name, parts in found)
+
+
+def test_a_naming_verb_keeps_the_predicate_going_on_after_its_quotation() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "Mayor Tove Lind called the new pier “a first step” for the villages along the fjord.\n\n"
+        "Lind called the ferry board “a disgrace” in an interview on Monday."
+    )
+    contents = [parts[0] for name, parts in _statements(text) if "Lind" in name]
+    assert "the new pier “a first step” for the villages along the fjord" in contents
+    assert "the ferry board “a disgrace”" in contents

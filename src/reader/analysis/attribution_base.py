@@ -50,6 +50,10 @@ ADVERBIAL_AFTER_CUE = frozenset(
 )
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after", "of"}
 MIN_SCARE_WORDS = 5
+# words after a naming verb's quotation that carry its predicate on (`called the pact “a step
+# forward” for the region`); "in" and "on" are left out: `called it “a disaster” in an interview`,
+# `… on his radio show`, `… on Monday` belong to the tag
+PREDICATE_PREPOSITIONS = frozenset({"for", "about", "because", "amid", "amidst", "over"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "about"})
 CLOSING_MARKS = frozenset({"”", '"', "»", "’"})
@@ -281,7 +285,16 @@ class AttributorBase:
         k = bisect_left(self.quote_starts, content[1]) - 1
         if k < 0 or self.quotes[k].span[0] < content[0]:
             return content
-        return (content[0], min(content[1], self.quotes[k].span[1]))
+        q = self.quotes[k]
+        doc = self.doc
+        t = doc.token_at(q.span[1])
+        if (
+            doc.text[q.inner[0] : q.inner[1]].rstrip()[-1:] not in {",", ".", "!", "?"}
+            and t < len(doc.words)
+            and doc.lower[t] in PREDICATE_PREPOSITIONS
+        ):
+            return content  # `called the pact “a step forward” for the region`
+        return (content[0], min(content[1], q.span[1]))
 
     def prepositional(self, content: Span, cue: Cue) -> bool:
         """Content right after the verb opens with a preposition the verb governs ("reported
