@@ -78,3 +78,16 @@ def test_a_naming_verb_keeps_the_predicate_going_on_after_its_quotation() -> Non
     contents = [parts[0] for name, parts in _statements(text) if "Lind" in name]
     assert "the new pier “a first step” for the villages along the fjord" in contents
     assert "the ferry board “a disgrace”" in contents
+
+
+def test_a_quoted_fragment_inside_a_reported_clause_keeps_the_clause() -> None:
+    text = (
+        "Harbour dues\n\n"
+        "The council met on Monday.\n\n"
+        "Ola Brekke said last week that the mayor represents “city values.”\n\n"
+        "The board chairman wrote on Tuesday night he considered Lind the “likely winner.”"
+    )
+    contents = [parts[0] for _, parts in _statements(text)]
+    assert "the mayor represents “city values.”" in contents
+    assert "“city values.”" not in contents
+    assert "“likely winner.”" not in contents

@@ -203,10 +203,10 @@ class DirectQuotes(SpeakerTags):
         for c in range(j, max(p_start - 1, j - reach), -1):
             cue = self.cue_at.get(c)
             if cue is not None and cue.kind == "verb" and c not in self.used:
-                if cue.quote_only:
-                    return None
-                between = range(cue.end_token, j + 1)
-                if any(not doc.words[t][:1].isalnum() for t in between):
+                between = doc.lower[cue.end_token : j + 1]
+                # `said last week that Roe is “too soft”`: reported speech, read as mixed
+                clause = lead[:1].isalnum() and ("that" in between or len(between) > 3)
+                if cue.quote_only or clause or any(not w[:1].isalnum() for w in between):
                     return None
                 # `said he was “happy”`: a quoted fragment of reported speech; but `asked her,
                 # “…”` is a question put to her; `said about the vote, “A …”` a sentence of his
