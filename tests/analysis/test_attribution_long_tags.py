@@ -72,3 +72,16 @@ def test_a_whole_quoted_utterance_does_not_take_the_writers_clause_after_it() ->
     contents = [parts for _, parts in found]
     assert ["“Close the pier!”"] in contents
     assert ["“the tide is with us” despite the loss"] in contents
+
+
+def test_a_generational_suffix_ends_the_speakers_name() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The council voted on Tuesday.\n\n"
+        "“We cannot have the whole town talking at the same time,” said Sen. Carl Moberg Jr., "
+        "a member of the harbour panel.\n\n"
+        "“The levy will rise again next year, and the year after,” Arne Dahl Jr. said on Monday."
+    )
+    names = {name for name, _ in _statements(text)}
+    assert any(n.startswith("Carl Moberg") for n in names)
+    assert any(n.startswith("Arne Dahl") for n in names)
