@@ -85,3 +85,13 @@ def test_a_generational_suffix_ends_the_speakers_name() -> None:
     names = {name for name, _ in _statements(text)}
     assert any(n.startswith("Carl Moberg") for n in names)
     assert any(n.startswith("Arne Dahl") for n in names)
+
+
+def test_a_time_adverb_and_a_manner_adverb_before_the_cue() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The council voted on Tuesday.\n\n"
+        "Co-host Ann Berg then loudly asked, “Really? Is that what you think of the islands?”"
+    )
+    found = _statements(text)
+    assert ("Ann Berg", ["“Really? Is that what you think of the islands?”"]) in found

@@ -14,7 +14,7 @@ from reader.analysis.attribution_base import (
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS
 from reader.analysis.lexicons import words
-from reader.analysis.mentions import Mention, describe, subject_left
+from reader.analysis.mentions import SKIP_BEFORE_CUE, Mention, describe, subject_left
 from reader.analysis.quotes import Quotation
 from reader.analysis.share_subjects import share_subject
 
@@ -152,8 +152,8 @@ class SpeakerTags(AttributorBase):
             m, _a = subject_left(doc, b, s_start, loose=True)  # read from the comma back
             return m
         while b > s_start and doc.words[b].isalpha() and doc.words[b].islower():
-            if not doc.lower[b].endswith("ly"):
-                return None
+            if not doc.lower[b].endswith("ly") and doc.lower[b] not in SKIP_BEFORE_CUE:
+                return None  # `Roe then loudly asked`: adverbs of both kinds
             b -= 1
         if b == c - 1:
             return None
