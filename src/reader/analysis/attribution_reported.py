@@ -33,6 +33,7 @@ from reader.analysis.mentions import (
     subject_left,
 )
 from reader.analysis.passive_agents import speakers_not_subjects
+from reader.analysis.reported_objects import object_end
 from reader.analysis.share_subjects import answer_end, share_subject
 
 # "are reporting", "was saying": a finite verb, not a participle hanging on a main clause
@@ -227,8 +228,10 @@ class ReportedSpeech(AttributorBase):
                 k >= stop
                 or doc.words[k] in {",", ".", "!", "?", ":", ";"}
                 or doc.words[k] in QUOTE_MARKS
+                or self.only_time(k, stop)
             ):
-                # "CLAUSE, X said." — the clause before the subject
+                # "CLAUSE, X said." — the clause before the subject ("…, X reported late
+                # Thursday.": a time phrase alone is no object)
                 if forward:
                     continue  # "…, Roe criticized.": no object, nothing reported
                 in_quote = (
@@ -258,7 +261,8 @@ class ReportedSpeech(AttributorBase):
                 t += 1
             if t > k and t < stop and doc.words[t][:1].isalnum():
                 k = t  # "said Thursday his biggest worry …"
-            if doc.lower[k] == "that":
+            that_clause = doc.lower[k] == "that"
+            if that_clause:
                 k += 1
             elif self.time_phrase_end(k, stop) is not None:
                 k = self.time_phrase_end(k, stop) or k  # "said on Friday he met …"
@@ -295,10 +299,15 @@ class ReportedSpeech(AttributorBase):
                     ),
                     end,
                 )
+            noun_object = False
+            if cue.obj and not cue.attitude and not that_clause:
+                # "denied the charges through his lawyer": a noun-phrase object, not a clause
+                cut = object_end(doc, k, end, self.verb_at, self.aside_at)
+                noun_object, end = cut < end, cut
             if cue.infinitive and doc.lower[k] == "to":
                 # "declined to comment, and aides said …": the intention up to the next clause
                 end = next((t for t in range(k + 1, end) if doc.lower[t] in INTENT_ENDS), end)
-            if end - k < (1 if cue.attitude else 2):
+            if end - k < (1 if cue.attitude or noun_object else 2):
                 continue
             if shared:
                 end = answer_end(doc, k, end)  # "52 percent said A, compared with 41 percent"
@@ -408,6 +417,17 @@ class ReportedSpeech(AttributorBase):
         if stop - k > 6 or doc.lower[k] not in TIME_AFTER_CUE | {"on", "last", "this", "late"}:
             return False
         return all(doc.words[t][:1].isalnum() or doc.words[t] == "," for t in range(k, stop))
+
+    def only_time(self, k: int, stop: int) -> bool:
+        """Only a short time phrase ("late Thursday", "on Monday") runs from token `k` to the
+        sentence's end: the verb before it has no object of its own."""
+        doc = self.doc
+        if stop - k > 4 or doc.lower[k] not in TIME_AFTER_CUE | TIME_OPENERS:
+            return False
+        return all(
+            doc.lower[t] in TIME_PHRASE | TIME_OPENERS or doc.words[t].isdigit()
+            for t in range(k, stop)
+        )
 
     def according(self, cue: Cue, s_start: int, stop: int) -> None:
         """`According to X, CLAUSE` / `CLAUSE, according to X` / `in his opinion`."""
