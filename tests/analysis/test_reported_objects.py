@@ -58,3 +58,16 @@ def test_a_time_phrase_after_a_closing_tag_leaves_the_clause_before_it_reported(
         "Coastal Herald",
         ["The toll on the northern bridge will double next spring"],
     ) in found
+
+
+def test_adding_jobs_or_staff_is_not_adding_a_remark() -> None:
+    text = (
+        "Shipyard\n\n"
+        "Over the last three years the shipyard has added 450 welding jobs. "
+        "The port authority added another crane to the eastern quay in April.\n\n"
+        "Lena Marsh said the yard was busy. She added that more orders would come."
+    )
+    found = _statements(text)
+    assert all("welding" not in " ".join(parts) for _name, parts in found)
+    assert all("crane" not in " ".join(parts) for _name, parts in found)
+    assert any("more orders would come" in " ".join(parts) for _name, parts in found)

@@ -77,7 +77,7 @@ class ReportedSpeech(AttributorBase):
         if k >= stop:
             return False
         w = self.doc.lower[k]
-        return w in {"a", "an", "only"} or w[:1].isdigit()
+        return w in {"a", "an", "another", "only"} or w[:1].isdigit()
 
     def belief_clause(self, cue: Cue, stop: int) -> bool:
         """A belief cue reports a clause: "fears that …", or "thinks the plan will fail" (a
