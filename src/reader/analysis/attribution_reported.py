@@ -32,6 +32,7 @@ from reader.analysis.mentions import (
     skip_back,
     subject_left,
 )
+from reader.analysis.parenthetical_sources import add_around, gloss_end
 from reader.analysis.passive_agents import speakers_not_subjects
 from reader.analysis.reported_objects import object_end
 from reader.analysis.share_subjects import answer_end, share_subject
@@ -443,11 +444,10 @@ class ReportedSpeech(AttributorBase):
             k = e
         if m is None:
             return
-        if k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] in {"a", "an"}:
-            # "according to Tom Vik, a local guide, …": the apposition is the source's
-            nxt = next((t for t in range(k + 2, min(stop, k + 10)) if doc.words[t] == ","), None)
-            k = nxt if nxt is not None else k
+        # "according to Tom Vik, a local guide, …": the apposition is the source's
+        k = gloss_end(doc, k, stop)
         lead = c - s_start
+        around = False
         at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
         goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
         comma = c - 1 if c > s_start and doc.words[c - 1] == "," else None
@@ -461,6 +461,7 @@ class ReportedSpeech(AttributorBase):
             # not past an apposition of the source ("according to X, a strategist, …")
             first = k + 1 if opens and doc.lower[k + 1] not in APPOSITION_OPENERS else s_start
             content = trim(doc, doc.starts[first], doc.ends[stop - 1])
+            around = first == s_start  # both sides of "according to X", not the cue
         elif at_start and k < stop and doc.words[k] == ",":
             content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1]) if stop > k + 1 else None
         elif comma is not None:
@@ -476,3 +477,5 @@ class ReportedSpeech(AttributorBase):
             return
         if content and n_words(doc, content) >= 3:
             self.add(content, m, cue)
+            if around and comma is not None:
+                add_around(self, s_start, comma, k + 1, stop, content)
