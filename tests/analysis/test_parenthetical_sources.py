@@ -36,3 +36,16 @@ def test_a_gloss_on_the_source_ending_the_sentence_is_not_reported() -> None:
     found = _statements(text)
     parts = [parts for _name, parts in found if any("earned" in p for p in parts)]
     assert parts == [["The yard earned about $40 million last year"]]
+
+
+def test_a_speaker_tag_inside_the_sentence_is_not_what_was_said() -> None:
+    text = (
+        "Bridge repairs\n\n"
+        "The northern span, the engineer Tove Lindqvist said, would need new cables before "
+        "the winter storms."
+    )
+    found = _statements(text)
+    assert (
+        "Tove Lindqvist",
+        ["The northern span", "would need new cables before the winter storms"],
+    ) in found

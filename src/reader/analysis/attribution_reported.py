@@ -245,17 +245,22 @@ class ReportedSpeech(AttributorBase):
                     and (doc.words[a - 1] == "," or in_quote)
                     and (k >= stop or doc.words[k] != ":")
                 ):
+                    around = False
                     content = trim(doc, doc.starts[s_start], doc.starts[a - 1])
                     if in_quote:
                         content = trim(doc, doc.starts[s_start], doc.ends[a - 1])
                     if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
                         # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
                         content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
+                        around = not in_quote
                         if self.only_connective(s_start, a - 1):
                             # "But, X said, the plan failed": what follows the cue
                             content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1])
+                            around = False
                     if content and n_words(doc, content) >= 3:
                         self.add(content, m, cue)
+                        if around:  # "The plan, Roe said, will fail": not "Roe said"
+                            add_around(self, s_start, a - 1, k + 1, stop, content)
                 continue
             t = k
             while t < min(stop, k + 3) and doc.lower[t] in TIME_AFTER_CUE:

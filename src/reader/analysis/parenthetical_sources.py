@@ -1,8 +1,8 @@
-"""A source credited in the middle of a sentence by "according to": "Sales rose in May,
-according to the agency, and prices fell" vouches for the words on both sides of it, not for
-the cue and the source's own name; "Sales rose, according to public filings, a record for
-the firm" ends with the writer's gloss on the source, so only the clause before it is
-vouched for."""
+"""A source credited in the middle of a sentence ("Sales rose in May, according to the
+agency, and prices fell"; "The plan, Roe said, will fail") vouches for the words on both
+sides of it, not for the cue and the source's own name; "Sales rose, according to public
+filings, a record for the firm" ends with the writer's gloss on the source, so only the
+clause before it is vouched for."""
 
 from __future__ import annotations
 
