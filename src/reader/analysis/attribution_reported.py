@@ -32,7 +32,9 @@ from reader.analysis.mentions import (
     skip_back,
     subject_left,
 )
+from reader.analysis.parenthetical_sources import add_around, gloss_end
 from reader.analysis.passive_agents import speakers_not_subjects
+from reader.analysis.reported_objects import object_end
 from reader.analysis.share_subjects import answer_end, share_subject
 
 # "are reporting", "was saying": a finite verb, not a participle hanging on a main clause
@@ -76,7 +78,7 @@ class ReportedSpeech(AttributorBase):
         if k >= stop:
             return False
         w = self.doc.lower[k]
-        return w in {"a", "an", "only"} or w[:1].isdigit()
+        return w in {"a", "an", "another", "only"} or w[:1].isdigit()
 
     def belief_clause(self, cue: Cue, stop: int) -> bool:
         """A belief cue reports a clause: "fears that …", or "thinks the plan will fail" (a
@@ -227,8 +229,10 @@ class ReportedSpeech(AttributorBase):
                 k >= stop
                 or doc.words[k] in {",", ".", "!", "?", ":", ";"}
                 or doc.words[k] in QUOTE_MARKS
+                or self.only_time(k, stop)
             ):
-                # "CLAUSE, X said." — the clause before the subject
+                # "CLAUSE, X said." — the clause before the subject ("…, X reported late
+                # Thursday.": a time phrase alone is no object)
                 if forward:
                     continue  # "…, Roe criticized.": no object, nothing reported
                 in_quote = (
@@ -241,24 +245,30 @@ class ReportedSpeech(AttributorBase):
                     and (doc.words[a - 1] == "," or in_quote)
                     and (k >= stop or doc.words[k] != ":")
                 ):
+                    around = False
                     content = trim(doc, doc.starts[s_start], doc.starts[a - 1])
                     if in_quote:
                         content = trim(doc, doc.starts[s_start], doc.ends[a - 1])
                     if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
                         # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
                         content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
+                        around = not in_quote
                         if self.only_connective(s_start, a - 1):
                             # "But, X said, the plan failed": what follows the cue
                             content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1])
+                            around = False
                     if content and n_words(doc, content) >= 3:
                         self.add(content, m, cue)
+                        if around:  # "The plan, Roe said, will fail": not "Roe said"
+                            add_around(self, s_start, a - 1, k + 1, stop, content)
                 continue
             t = k
             while t < min(stop, k + 3) and doc.lower[t] in TIME_AFTER_CUE:
                 t += 1
             if t > k and t < stop and doc.words[t][:1].isalnum():
                 k = t  # "said Thursday his biggest worry …"
-            if doc.lower[k] == "that":
+            that_clause = doc.lower[k] == "that"
+            if that_clause:
                 k += 1
             elif self.time_phrase_end(k, stop) is not None:
                 k = self.time_phrase_end(k, stop) or k  # "said on Friday he met …"
@@ -295,10 +305,15 @@ class ReportedSpeech(AttributorBase):
                     ),
                     end,
                 )
+            noun_object = False
+            if cue.obj and not cue.attitude and not that_clause:
+                # "denied the charges through his lawyer": a noun-phrase object, not a clause
+                cut = object_end(doc, k, end, self.verb_at, self.aside_at)
+                noun_object, end = cut < end, cut
             if cue.infinitive and doc.lower[k] == "to":
                 # "declined to comment, and aides said …": the intention up to the next clause
                 end = next((t for t in range(k + 1, end) if doc.lower[t] in INTENT_ENDS), end)
-            if end - k < (1 if cue.attitude else 2):
+            if end - k < (1 if cue.attitude or noun_object else 2):
                 continue
             if shared:
                 end = answer_end(doc, k, end)  # "52 percent said A, compared with 41 percent"
@@ -409,6 +424,17 @@ class ReportedSpeech(AttributorBase):
             return False
         return all(doc.words[t][:1].isalnum() or doc.words[t] == "," for t in range(k, stop))
 
+    def only_time(self, k: int, stop: int) -> bool:
+        """Only a short time phrase ("late Thursday", "on Monday") runs from token `k` to the
+        sentence's end: the verb before it has no object of its own."""
+        doc = self.doc
+        if stop - k > 4 or doc.lower[k] not in TIME_AFTER_CUE | TIME_OPENERS:
+            return False
+        return all(
+            doc.lower[t] in TIME_PHRASE | TIME_OPENERS or doc.words[t].isdigit()
+            for t in range(k, stop)
+        )
+
     def according(self, cue: Cue, s_start: int, stop: int) -> None:
         """`According to X, CLAUSE` / `CLAUSE, according to X` / `in his opinion`."""
         doc = self.doc
@@ -423,11 +449,10 @@ class ReportedSpeech(AttributorBase):
             k = e
         if m is None:
             return
-        if k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] in {"a", "an"}:
-            # "according to Tom Vik, a local guide, …": the apposition is the source's
-            nxt = next((t for t in range(k + 2, min(stop, k + 10)) if doc.words[t] == ","), None)
-            k = nxt if nxt is not None else k
+        # "according to Tom Vik, a local guide, …": the apposition is the source's
+        k = gloss_end(doc, k, stop)
         lead = c - s_start
+        around = False
         at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
         goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
         comma = c - 1 if c > s_start and doc.words[c - 1] == "," else None
@@ -441,6 +466,7 @@ class ReportedSpeech(AttributorBase):
             # not past an apposition of the source ("according to X, a strategist, …")
             first = k + 1 if opens and doc.lower[k + 1] not in APPOSITION_OPENERS else s_start
             content = trim(doc, doc.starts[first], doc.ends[stop - 1])
+            around = first == s_start  # both sides of "according to X", not the cue
         elif at_start and k < stop and doc.words[k] == ",":
             content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1]) if stop > k + 1 else None
         elif comma is not None:
@@ -456,3 +482,5 @@ class ReportedSpeech(AttributorBase):
             return
         if content and n_words(doc, content) >= 3:
             self.add(content, m, cue)
+            if around and comma is not None:
+                add_around(self, s_start, comma, k + 1, stop, content)
