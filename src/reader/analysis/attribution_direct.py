@@ -449,7 +449,7 @@ class DirectQuotes(SpeakerTags):
     def leftovers(self) -> None:
         """Quotations still without a speaker: one introduced by the paragraph before
         ("Cruz continued:"), or a full sentence of quotation after a speaker's statement in
-        the same or the two paragraphs before (news style)."""
+        the same paragraph or the one before (news style): a person's reported words go on."""
         doc = self.doc
         spans = sorted((r.content[0], i) for i, r in enumerate(self.out))
         starts = [sp[0][0] for sp in spans]
@@ -489,11 +489,11 @@ class DirectQuotes(SpeakerTags):
                     # a quote after the writer's own sentences in its paragraph goes on a speaker
                     # of this paragraph only: the sentences before it may bring in another
                     reach = LOOKBACK_PARAGRAPHS if q.span[0] <= doc.body[p][0] + 1 else 0
-                    # a paraphrase of a report, poll, outlet or group ("a survey found …", "the
-                    # Post reported …") does not make the full quotation after it theirs
+                    # a report, poll, outlet or group paraphrased does not own the quote after it
                     unvoiced = r.kind == "indirect" and r.mention.kind != "person"
                     if 0 <= p - rp <= reach and not r.mention.pronoun and not unvoiced:
-                        found = Raw((q.span,), "direct", r.mention, None)
+                        cont = spans[i][1] if r.kind == "indirect" else None  # goes on
+                        found = Raw((q.span,), "direct", r.mention, None, continues=cont)
             if found is not None:
                 if found.cue is not None:
                     self.used.add(found.cue.token)

@@ -1,0 +1,60 @@
+"""A full quotation with no tag of its own, after a person's reported words, goes on with that
+statement: one statement of two parts, not a second statement of the same speaker."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _statements(text: str) -> list[tuple[str, str, list[str]]]:
+    a = analyze(text)
+    return [
+        (a.source(st.source).name, st.kind, [text[s:e] for s, e in st.content])
+        for st in a.statements
+    ]
+
+
+def test_a_quote_after_reported_words_goes_on_with_them() -> None:
+    text = (
+        "Tram plans\n\n"
+        "Councillor Mara Voss said the tram line would cut journeys across the river. “It will "
+        "change how this city moves, and nobody will miss the old buses.”"
+    )
+    found = _statements(text)
+    assert found == [
+        (
+            "Councillor Mara Voss",
+            "mixed",
+            [
+                "the tram line would cut journeys across the river",
+                "“It will change how this city moves, and nobody will miss the old buses.”",
+            ],
+        )
+    ]
+
+
+def test_the_next_paragraphs_quote_goes_on_with_the_reported_words() -> None:
+    text = (
+        "Tram plans\n\n"
+        "Councillor Mara Voss said on Tuesday that the tram line would cut journeys across "
+        "the river.\n\n"
+        "“It will change how this city moves. Nobody will miss the old buses.”\n\n"
+        "The line opens in May."
+    )
+    voss = [parts for name, _kind, parts in _statements(text) if name == "Councillor Mara Voss"]
+    assert voss == [
+        [
+            "the tram line would cut journeys across the river",
+            "“It will change how this city moves. Nobody will miss the old buses.”",
+        ]
+    ]
+
+
+def test_a_survey_paraphrased_does_not_own_the_quote_after_it() -> None:
+    text = (
+        "Tram plans\n\n"
+        "A city survey found that most riders want later trams on weekends.\n\n"
+        "“We have waited for this for years and years.”"
+    )
+    found = _statements(text)
+    assert all("waited" not in " ".join(parts) for _name, _kind, parts in found)
