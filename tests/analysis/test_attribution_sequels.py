@@ -1,5 +1,6 @@
-"""A full quotation with no tag of its own, after a person's reported words, goes on with that
-statement: one statement of two parts, not a second statement of the same speaker."""
+"""Quotations without a cue of their own: after a person's reported words one goes on with
+that statement (one statement of two parts), and after `, noting that …` the participle
+reports its own clause instead of introducing the next quotation."""
 
 from __future__ import annotations
 
@@ -58,3 +59,24 @@ def test_a_survey_paraphrased_does_not_own_the_quote_after_it() -> None:
     )
     found = _statements(text)
     assert all("waited" not in " ".join(parts) for _name, _kind, parts in found)
+
+
+def test_a_participle_with_a_clause_of_its_own_reports_that_clause() -> None:
+    text = (
+        "Bridge works\n\n"
+        "“The bridge is safe,” Ines Moreau said, noting that the inspectors had found no cracks "
+        "in the deck. “We will open it to traffic on Monday.”"
+    )
+    found = _statements(text)
+    assert ("Ines Moreau", "indirect", ["the inspectors had found no cracks in the deck"]) in found
+    assert ("Ines Moreau", "direct", ["“We will open it to traffic on Monday.”"]) in found
+
+
+def test_a_participle_that_opens_the_quote_is_its_cue() -> None:
+    text = (
+        "Bridge works\n\n"
+        "“The bridge is safe,” Ines Moreau said, adding, “We will open it to traffic on Monday.”"
+    )
+    a = analyze(text)
+    cues = [text[st.cue[0] : st.cue[1]] for st in a.statements if st.cue]
+    assert cues == ["said", "adding"]

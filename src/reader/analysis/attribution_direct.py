@@ -347,18 +347,10 @@ class DirectQuotes(SpeakerTags):
                 r = self.out[attributed[prev]]
                 # `“A,” she said, adding, “B.”`: a second cue makes B a statement of its own
                 lo, hi = doc.token_at(self.quotes[prev].span[1]), doc.token_at(q.span[0])
-                second = next(
-                    (
-                        self.cue_at[t]
-                        for t in range(lo, hi)
-                        if t in self.cue_at
-                        and t not in self.used
-                        and doc.lower[t].endswith("ing")
-                        and doc.words[t - 1] == ","
-                    ),
-                    None,
-                )
+                second = self.participle_between(lo, hi)
                 cont = attributed[prev] if second is None else None
+                if second is not None and self.stops_between(second.token, hi):
+                    second = None  # `“A,” she said, noting that X. “B.”`: it reports X
                 attributed[qi] = len(self.out)
                 self.out.append(Raw((q.span,), "direct", r.mention, second, continues=cont))
                 if second is not None:

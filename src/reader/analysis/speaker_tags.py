@@ -10,6 +10,7 @@ from reader.analysis.attribution_base import (
     DASHES,
     TIME_AFTER_CUE,
     AttributorBase,
+    abbreviation,
 )
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS
@@ -159,3 +160,22 @@ class SpeakerTags(AttributorBase):
             return None
         m, _a = subject_left(doc, b + 1, s_start, loose=True)
         return m
+
+    def participle_between(self, lo: int, hi: int) -> Cue | None:
+        """A cue participle set off by a comma among tokens `lo`..`hi`, still free: the
+        `, adding` or `, noting that …` after the tag of a quotation."""
+        doc = self.doc
+        for t in range(lo, hi):
+            cue = self.cue_at.get(t)
+            free = cue is not None and t not in self.used
+            if free and doc.lower[t].endswith("ing") and doc.words[t - 1] == ",":
+                return cue
+        return None
+
+    def stops_between(self, lo: int, hi: int) -> bool:
+        """A sentence ends among tokens `lo`..`hi`: what comes after is not in that clause."""
+        words = self.doc.words
+        return any(
+            words[t] in {"!", "?"} or (words[t] == "." and not abbreviation(words[t - 1]))
+            for t in range(lo, hi)
+        )
