@@ -303,7 +303,7 @@ class DirectQuotes(SpeakerTags):
             if via_tail and not self.starts_sentence(q.span[0]):
                 j = doc.token_before(q.span[0])
                 s_start, _ = self.sent_tokens(q.span[0])
-                if doc.words[j][:1].isalnum() and s_start < j:
+                if self.runs_on(q, j) and s_start < j:
                     if cue is None:
                         # `In an interview with “Morning Report,” Roe pointed to …`: no verb
                         # of saying, the quotation names a programme in the writer's words

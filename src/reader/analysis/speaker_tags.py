@@ -179,3 +179,12 @@ class SpeakerTags(AttributorBase):
             words[t] in {"!", "?"} or (words[t] == "." and not abbreviation(words[t - 1]))
             for t in range(lo, hi)
         )
+
+    def runs_on(self, q: Quotation, j: int) -> bool:
+        """The quotation `q` carries on the writer's sentence from token `j` before it: a word
+        (`The remarks were “a racist comment,”`), or a comma and a quotation that opens in
+        lower case (`The fund, set up in May, “pays for the repairs,”`)."""
+        doc = self.doc
+        if doc.words[j][:1].isalnum():
+            return True
+        return doc.words[j] == "," and doc.text[q.inner[0] : q.inner[0] + 1].islower()
