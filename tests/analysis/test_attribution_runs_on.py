@@ -1,5 +1,5 @@
-"""A quotation that opens in lower case after a comma carries on the writer's sentence: the
-statement is the whole clause (mixed), not the quoted words alone."""
+"""Quotations that carry on the writer's sentence: one opening in lower case after a comma
+takes the clause before it (mixed), and two joined by "and" after one cue are one statement."""
 
 from __future__ import annotations
 
@@ -28,3 +28,12 @@ def test_a_quoted_sentence_after_an_opening_phrase_stays_a_quotation() -> None:
     assert _statements(text) == [
         ("Ines Moreau", "direct", ["“We will pay for every repair on the pier,”"])
     ]
+
+
+def test_two_quotations_joined_by_and_after_one_cue_are_one_statement() -> None:
+    text = (
+        "Harbour march\n\n"
+        "Outside the town hall, the marchers chanted “Open the harbour” and “No more tolls.”"
+    )
+    found = _statements(text)
+    assert [parts for _name, _kind, parts in found] == [["“Open the harbour” and “No more tolls.”"]]

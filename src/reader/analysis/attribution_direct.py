@@ -275,6 +275,8 @@ class DirectQuotes(SpeakerTags):
         attributed: dict[int, int] = {}  # quote index -> raw index
         by_tail: dict[int, int] = {}
         for qi, q in enumerate(self.quotes):
+            if qi in attributed:
+                continue  # the second of two quotations joined by "and"
             inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
             found: tuple[Mention, Cue | None] | None = None
             via_tail = False
@@ -294,6 +296,11 @@ class DirectQuotes(SpeakerTags):
             m, cue = found
             if cue is not None:
                 self.used.add(cue.token)
+            pair = None if via_tail else self.coordinated(qi)
+            if pair is not None:  # `chanted “A” and “B”`: one statement
+                attributed[qi] = attributed[qi + 1] = len(self.out)
+                self.out.append(Raw(((q.span[0], pair.span[1]),), "direct", m, cue))
+                continue
             if not via_tail:
                 tail_end = self.clause_after(q)
                 if tail_end is not None:

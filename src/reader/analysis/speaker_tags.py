@@ -1,7 +1,8 @@
 """The short speaker tags around a quotation that the direct pass reads besides its cue
 verbs: a signature under it (`“…” ― Jane Doe`), a transcript label (`Rep. Jane Doe: “…”`),
 a pronoun or a name with an unlisted verb after it (`“…,” Roe shot back.`), a participle after
-a tag (`…, Roe said, adding, “…”`), and the tag that opens a statement of its own instead."""
+a tag (`…, Roe said, adding, “…”`), the tag that opens a statement of its own instead, and
+how a quotation joins the writer's sentence (`The fund “pays …,”`, `chanted “A” and “B”`)."""
 
 from __future__ import annotations
 
@@ -188,3 +189,17 @@ class SpeakerTags(AttributorBase):
         if doc.words[j][:1].isalnum():
             return True
         return doc.words[j] == "," and doc.text[q.inner[0] : q.inner[0] + 1].islower()
+
+    def coordinated(self, qi: int) -> Quotation | None:
+        """The quotation joined to quotation `qi` by "and" or "or" right after it, in its
+        paragraph (`the crowd chanted “A” and “B”`): one statement, not two."""
+        doc = self.doc
+        if qi + 1 >= len(self.quotes):
+            return None
+        q, nxt = self.quotes[qi], self.quotes[qi + 1]
+        k = doc.token_at(q.span[1])
+        if k + 1 >= len(doc.words) or doc.lower[k] not in {"and", "or"}:
+            return None
+        if doc.token_at(nxt.span[0]) != k + 1:
+            return None
+        return nxt if doc.paragraph_of(nxt.span[0]) == doc.paragraph_of(q.span[0]) else None
