@@ -1,5 +1,6 @@
-"""Quotations that carry on the writer's sentence: one opening in lower case after a comma
-takes the clause before it (mixed), and two joined by "and" after one cue are one statement."""
+"""Quotations inside the writer's sentence: one opening in lower case after a comma takes the
+clause before it (mixed), two joined by "and" after one cue are one statement, and a quotation in
+an opening phrase is not what a tag reporting its own clause after it says."""
 
 from __future__ import annotations
 
@@ -37,3 +38,21 @@ def test_two_quotations_joined_by_and_after_one_cue_are_one_statement() -> None:
     )
     found = _statements(text)
     assert [parts for _name, _kind, parts in found] == [["“Open the harbour” and “No more tolls.”"]]
+
+
+def test_a_quotation_in_an_opening_phrase_is_not_what_the_tag_after_it_reports() -> None:
+    text = (
+        "Ferry talks\n\n"
+        "Walking into the hall to chants of “Ines! Ines!,” the councillor said her campaign was "
+        "closing strong."
+    )
+    assert _statements(text) == [("councillor", "indirect", ["her campaign was closing strong"])]
+
+
+def test_a_quoted_phrase_before_a_bare_tag_stays_the_speakers() -> None:
+    text = (
+        "Ferry talks\n\nThe new fares are “a burden on every family,” Ines Moreau said on Friday."
+    )
+    assert _statements(text) == [
+        ("Ines Moreau", "mixed", ["The new fares are “a burden on every family,”"])
+    ]

@@ -88,10 +88,12 @@ class SpeakerTags(AttributorBase):
     def reports_own_clause(self, q: Quotation, cue: Cue, limit: int) -> bool:
         """`“… a closed sentence.” Jane Roe said she would …`: after a quotation ending its own
         sentence, a cue followed by what it reports opens a statement of its own; the quotation
-        is not Roe's (`“…,” Roe said on Friday` ends after the tag)."""
+        is not Roe's (`“…,” Roe said on Friday` ends after the tag). So too after a quotation
+        inside the writer's opening phrase (`Asked on “Morning Report,” Roe said she …`)."""
         doc = self.doc
         inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
-        if inner[-1:] != ".":
+        inside = inner[-1:] == "," and not self.starts_sentence(q.span[0])
+        if inner[-1:] != "." and not inside:
             return False
         t = cue.end_token
         while t < limit and (doc.lower[t] in TIME_AFTER_CUE or doc.lower[t] in ADVERBIAL_AFTER_CUE):
