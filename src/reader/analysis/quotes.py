@@ -74,7 +74,9 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Span], int | None, int 
             elif orphan_close is None and not found:
                 orphan_close = pos
         elif ch in close_with or ch == close_with or _misprinted_close(text, ch, pos, end):
-            found.append((open_at, m.end()))
+            # `''… 'go home,''' said X`: the single mark of a quote inside closes first
+            stop = m.end() + (ch == "''" and text.startswith("'", m.end()))
+            found.append((open_at, stop))
             open_at = curly_at = None
     return found, open_at, orphan_close
 
