@@ -272,6 +272,8 @@ class DirectQuotes(SpeakerTags):
         attributed: dict[int, int] = {}  # quote index -> raw index
         by_tail: dict[int, int] = {}
         for qi, q in enumerate(self.quotes):
+            if qi in attributed:
+                continue  # the second of two quotations joined by "and"
             inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
             found: tuple[Mention, Cue | None] | None = None
             via_tail = False
@@ -291,6 +293,11 @@ class DirectQuotes(SpeakerTags):
             m, cue = found
             if cue is not None:
                 self.used.add(cue.token)
+            pair = None if via_tail else self.coordinated(qi)
+            if pair is not None:  # `chanted “A” and “B”`: one statement
+                attributed[qi] = attributed[qi + 1] = len(self.out)
+                self.out.append(Raw(((q.span[0], pair.span[1]),), "direct", m, cue))
+                continue
             if not via_tail:
                 tail_end = self.clause_after(q)
                 if tail_end is not None:
@@ -300,7 +307,7 @@ class DirectQuotes(SpeakerTags):
             if via_tail and not self.starts_sentence(q.span[0]):
                 j = doc.token_before(q.span[0])
                 s_start, _ = self.sent_tokens(q.span[0])
-                if doc.words[j][:1].isalnum() and s_start < j:
+                if self.runs_on(q, j) and s_start < j:
                     if cue is None:
                         # `In an interview with “Morning Report,” Roe pointed to …`: no verb
                         # of saying, the quotation names a programme in the writer's words
@@ -344,18 +351,10 @@ class DirectQuotes(SpeakerTags):
                 r = self.out[attributed[prev]]
                 # `“A,” she said, adding, “B.”`: a second cue makes B a statement of its own
                 lo, hi = doc.token_at(self.quotes[prev].span[1]), doc.token_at(q.span[0])
-                second = next(
-                    (
-                        self.cue_at[t]
-                        for t in range(lo, hi)
-                        if t in self.cue_at
-                        and t not in self.used
-                        and doc.lower[t].endswith("ing")
-                        and doc.words[t - 1] == ","
-                    ),
-                    None,
-                )
+                second = self.participle_between(lo, hi)
                 cont = attributed[prev] if second is None else None
+                if second is not None and self.stops_between(second.token, hi):
+                    second = None  # `“A,” she said, noting that X. “B.”`: it reports X
                 attributed[qi] = len(self.out)
                 self.out.append(Raw((q.span,), "direct", r.mention, second, continues=cont))
                 if second is not None:
@@ -448,7 +447,7 @@ class DirectQuotes(SpeakerTags):
     def leftovers(self) -> None:
         """Quotations still without a speaker: one introduced by the paragraph before
         ("Cruz continued:"), or a full sentence of quotation after a speaker's statement in
-        the same or the two paragraphs before (news style)."""
+        the same paragraph or the one before (news style): a person's reported words go on."""
         doc = self.doc
         spans = sorted((r.content[0], i) for i, r in enumerate(self.out))
         starts = [sp[0][0] for sp in spans]
@@ -488,11 +487,11 @@ class DirectQuotes(SpeakerTags):
                     # a quote after the writer's own sentences in its paragraph goes on a speaker
                     # of this paragraph only: the sentences before it may bring in another
                     reach = LOOKBACK_PARAGRAPHS if q.span[0] <= doc.body[p][0] + 1 else 0
-                    # a paraphrase of a report, poll, outlet or group ("a survey found …", "the
-                    # Post reported …") does not make the full quotation after it theirs
+                    # a report, poll, outlet or group paraphrased does not own the quote after it
                     unvoiced = r.kind == "indirect" and r.mention.kind != "person"
                     if 0 <= p - rp <= reach and not r.mention.pronoun and not unvoiced:
-                        found = Raw((q.span,), "direct", r.mention, None)
+                        cont = spans[i][1] if r.kind == "indirect" else None  # goes on
+                        found = Raw((q.span,), "direct", r.mention, None, continues=cont)
             if found is not None:
                 if found.cue is not None:
                     self.used.add(found.cue.token)

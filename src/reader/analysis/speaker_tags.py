@@ -1,7 +1,8 @@
 """The short speaker tags around a quotation that the direct pass reads besides its cue
 verbs: a signature under it (`“…” ― Jane Doe`), a transcript label (`Rep. Jane Doe: “…”`),
 a pronoun or a name with an unlisted verb after it (`“…,” Roe shot back.`), a participle after
-a tag (`…, Roe said, adding, “…”`), and the tag that opens a statement of its own instead."""
+a tag (`…, Roe said, adding, “…”`), the tag that opens a statement of its own instead, and
+how a quotation joins the writer's sentence (`The fund “pays …,”`, `chanted “A” and “B”`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from reader.analysis.attribution_base import (
     DASHES,
     TIME_AFTER_CUE,
     AttributorBase,
+    abbreviation,
 )
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS
@@ -86,10 +88,12 @@ class SpeakerTags(AttributorBase):
     def reports_own_clause(self, q: Quotation, cue: Cue, limit: int) -> bool:
         """`“… a closed sentence.” Jane Roe said she would …`: after a quotation ending its own
         sentence, a cue followed by what it reports opens a statement of its own; the quotation
-        is not Roe's (`“…,” Roe said on Friday` ends after the tag)."""
+        is not Roe's (`“…,” Roe said on Friday` ends after the tag). So too after a quotation
+        inside the writer's opening phrase (`Asked on “Morning Report,” Roe said she …`)."""
         doc = self.doc
         inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
-        if inner[-1:] != ".":
+        inside = inner[-1:] == "," and not self.starts_sentence(q.span[0])
+        if inner[-1:] != "." and not inside:
             return False
         t = cue.end_token
         while t < limit and (doc.lower[t] in TIME_AFTER_CUE or doc.lower[t] in ADVERBIAL_AFTER_CUE):
@@ -159,3 +163,45 @@ class SpeakerTags(AttributorBase):
             return None
         m, _a = subject_left(doc, b + 1, s_start, loose=True)
         return m
+
+    def participle_between(self, lo: int, hi: int) -> Cue | None:
+        """A cue participle set off by a comma among tokens `lo`..`hi`, still free: the
+        `, adding` or `, noting that …` after the tag of a quotation."""
+        doc = self.doc
+        for t in range(lo, hi):
+            cue = self.cue_at.get(t)
+            free = cue is not None and t not in self.used
+            if free and doc.lower[t].endswith("ing") and doc.words[t - 1] == ",":
+                return cue
+        return None
+
+    def stops_between(self, lo: int, hi: int) -> bool:
+        """A sentence ends among tokens `lo`..`hi`: what comes after is not in that clause."""
+        words = self.doc.words
+        return any(
+            words[t] in {"!", "?"} or (words[t] == "." and not abbreviation(words[t - 1]))
+            for t in range(lo, hi)
+        )
+
+    def runs_on(self, q: Quotation, j: int) -> bool:
+        """The quotation `q` carries on the writer's sentence from token `j` before it: a word
+        (`The remarks were “a racist comment,”`), or a comma and a quotation that opens in
+        lower case (`The fund, set up in May, “pays for the repairs,”`)."""
+        doc = self.doc
+        if doc.words[j][:1].isalnum():
+            return True
+        return doc.words[j] == "," and doc.text[q.inner[0] : q.inner[0] + 1].islower()
+
+    def coordinated(self, qi: int) -> Quotation | None:
+        """The quotation joined to quotation `qi` by "and" or "or" right after it, in its
+        paragraph (`the crowd chanted “A” and “B”`): one statement, not two."""
+        doc = self.doc
+        if qi + 1 >= len(self.quotes):
+            return None
+        q, nxt = self.quotes[qi], self.quotes[qi + 1]
+        k = doc.token_at(q.span[1])
+        if k + 1 >= len(doc.words) or doc.lower[k] not in {"and", "or"}:
+            return None
+        if doc.token_at(nxt.span[0]) != k + 1:
+            return None
+        return nxt if doc.paragraph_of(nxt.span[0]) == doc.paragraph_of(q.span[0]) else None
