@@ -21,6 +21,7 @@ from reader.analysis.attribution_base import (
     trim,
 )
 from reader.analysis.colon_speakers import colon_speakers
+from reader.analysis.content_ends import comparison_end, opens_comment
 from reader.analysis.cues import Cue
 from reader.analysis.group_subjects import group_subject
 from reader.analysis.lexicons import reporting_verbs, words
@@ -278,6 +279,8 @@ class ReportedSpeech(AttributorBase):
                 end = next((t for t in range(k, end) if doc.words[t] == ","), end)
             if doc.words[end - 1] == ":" or (end < len(doc.words) and doc.words[end] == ":"):
                 continue  # "told the court:" introduces a quotation
+            if not cue.attitude:
+                end = comparison_end(doc, k, end)  # ", compared with …" is the writer's
             if cue.attitude:
                 # "criticized Roe during a debate", "praised Lee and challenged him": the
                 # object; what a phrase calls for runs on to the end of its clause ("called
@@ -423,13 +426,25 @@ class ReportedSpeech(AttributorBase):
             k = e
         if m is None:
             return
+        closes = True  # the source's apposition, if any, is closed by a comma
         if k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] in {"a", "an"}:
             # "according to Tom Vik, a local guide, …": the apposition is the source's
             nxt = next((t for t in range(k + 2, min(stop, k + 10)) if doc.words[t] == ","), None)
+            closes = nxt is not None
             k = nxt if nxt is not None else k
         lead = c - s_start
         at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
-        goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
+        # what follows the source's comma goes on with the main clause ("A, according to X,
+        # is B"), unless the source's apposition runs to the sentence's end ("…, according
+        # to Tom Vik, a guide who …") or a relative clause or the writer's comment follows
+        # ("…, according to the agency, taking a step toward …")
+        goes_on = (
+            k + 1 < stop
+            and doc.words[k] == ","
+            and closes
+            and doc.lower[k + 1] not in RELATIVES
+            and not opens_comment(doc, k + 1)
+        )
         comma = c - 1 if c > s_start and doc.words[c - 1] == "," else None
         if comma is None and c - 1 > s_start and doc.words[c - 1] in {"”", '"', "’"}:
             comma = c - 2 if doc.words[c - 2] == "," else None  # `“…,” according to X`

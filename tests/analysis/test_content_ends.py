@@ -1,0 +1,56 @@
+"""Where reported content ends: a writer's comparison after a reported clause, and the
+writer's comment or the source's closing apposition after a parenthetical "according to X"."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _statements(text: str) -> list[tuple[str, list[str]]]:
+    a = analyze(text)
+    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+
+
+def _content_of(text: str, word: str) -> list[str]:
+    return [parts[0] for name, parts in _statements(text) if word in name]
+
+
+def test_a_comparison_after_a_reported_clause_is_the_writers() -> None:
+    text = (
+        "Ferry poll\n\n"
+        "Harbour analyst Mira Tollefsen said most commuters now back the new timetable, "
+        "compared with barely a third of them last spring."
+    )
+    assert _content_of(text, "Tollefsen") == ["most commuters now back the new timetable"]
+
+
+def test_a_participle_after_a_credited_source_is_the_writers_comment() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "The ferry union reached a provisional deal with the port authority on Friday, "
+        "according to the Coastal Labour Board, taking a step toward ending a long strike."
+    )
+    assert _content_of(text, "Coastal Labour Board") == [
+        "The ferry union reached a provisional deal with the port authority on Friday"
+    ]
+
+
+def test_an_apposition_ending_the_sentence_belongs_to_the_source() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "Ticket sales on the northern route fell by a fifth over the winter, according to "
+        "Jonas Kverne, a transport economist who has studied the route for many years at the "
+        "Bergen institute."
+    )
+    assert _content_of(text, "Kverne") == [
+        "Ticket sales on the northern route fell by a fifth over the winter"
+    ]
+
+
+def test_a_parenthetical_source_still_reports_the_whole_clause() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "The new timetable, according to the port authority, will cut waiting times by half."
+    )
+    contents = _content_of(text, "port authority")
+    assert contents and contents[0].endswith("will cut waiting times by half")
