@@ -54,3 +54,23 @@ def test_a_parenthetical_source_still_reports_the_whole_clause() -> None:
     )
     contents = _content_of(text, "port authority")
     assert contents and contents[0].endswith("will cut waiting times by half")
+
+
+def test_a_relative_clause_on_the_reported_subject_does_not_end_the_content() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "Union leader Petra Holm said that the port director, who took office in May, will "
+        "meet the crews next week."
+    )
+    assert _content_of(text, "Holm") == [
+        "the port director, who took office in May, will meet the crews next week"
+    ]
+
+
+def test_a_relative_clause_after_the_reported_verb_still_ends_it() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "Union leader Petra Holm said the crews will meet the port director, who took office "
+        "in May."
+    )
+    assert _content_of(text, "Holm") == ["the crews will meet the port director"]

@@ -1,6 +1,7 @@
 """Where reported content ends: the words a writer adds after a reported clause — a
 comparison (", compared with …") or a comment after a credited source (", according to the
-agency, taking a step toward …") — are no part of what the source said."""
+agency, taking a step toward …") — are no part of what the source said; a relative clause on
+the reported clause's subject ("said the mayor, who …, will resign") does not end it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from reader.analysis.lexicons import words
 
 COMPARISON_OPENERS = words("comparison_openers")
 ING_NOUNS = words("ing_nouns")
+FINITE = words("finite_auxiliaries") | words("past_verbs")
+SUBJECT_RELATIVES = frozenset({"who", "whom", "which"})
 
 
 def comparison_end(doc: Doc, k: int, end: int) -> int:
@@ -26,3 +29,18 @@ def opens_comment(doc: Doc, t: int) -> bool:
     ("taking a step toward …") or "including"."""
     w = doc.words[t]
     return w.islower() and w.endswith("ing") and len(w) > 5 and w not in ING_NOUNS
+
+
+def subject_relative(doc: Doc, k: int, end: int, stop: int) -> bool:
+    """The comma at token `end` opens a relative clause on the subject of content that runs
+    from `k` and has no verb yet ("said that the mayor, who took office in May, will
+    resign"): the content goes on after the relative clause."""
+    if end + 1 >= stop or doc.words[end] != "," or doc.lower[end + 1] not in SUBJECT_RELATIVES:
+        return False
+    return not any(_finite(doc, t) for t in range(k, end))
+
+
+def _finite(doc: Doc, t: int) -> bool:
+    """Token `t` reads as a finite verb: an auxiliary, or a verb in the past."""
+    w = doc.words[t]
+    return doc.lower[t] in FINITE or (w.islower() and w.endswith("ed"))
