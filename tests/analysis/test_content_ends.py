@@ -74,3 +74,23 @@ def test_a_relative_clause_after_the_reported_verb_still_ends_it() -> None:
         "in May."
     )
     assert _content_of(text, "Holm") == ["the crews will meet the port director"]
+
+
+def test_another_speakers_clause_after_and_ends_the_content() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "Port director Anders Vik said the crews will return to work and the union said "
+        "they would stay out until the new contract is signed."
+    )
+    assert _content_of(text, "Vik") == ["the crews will return to work"]
+
+
+def test_a_coordinated_subject_before_a_reporting_verb_stays_in_the_content() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "Port director Anders Vik said the crews and the harbour pilots agreed to a new "
+        "timetable on Monday."
+    )
+    assert _content_of(text, "Vik") == [
+        "the crews and the harbour pilots agreed to a new timetable on Monday"
+    ]

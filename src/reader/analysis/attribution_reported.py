@@ -21,7 +21,12 @@ from reader.analysis.attribution_base import (
     trim,
 )
 from reader.analysis.colon_speakers import colon_speakers
-from reader.analysis.content_ends import comparison_end, opens_comment, subject_relative
+from reader.analysis.content_ends import (
+    comparison_end,
+    next_speaker_end,
+    opens_comment,
+    subject_relative,
+)
 from reader.analysis.cues import Cue
 from reader.analysis.group_subjects import group_subject
 from reader.analysis.lexicons import reporting_verbs, words
@@ -277,6 +282,7 @@ class ReportedSpeech(AttributorBase):
                 if not subject_relative(doc, k, end, stop):
                     break
                 end = self.clause_end(end + 2, stop)
+            end = next_speaker_end(doc, k, end, self.cue_at)  # "… and others said …"
             if a > s_start and doc.lower[a - 1] in SUBORDINATORS | CLAUSE_SUBORDINATORS:
                 # "While he said X, he …": the reported clause ends at the comma (a colon
                 # ending the main clause after it introduces nothing of his)

@@ -1,10 +1,12 @@
 """Where reported content ends: the words a writer adds after a reported clause — a
 comparison (", compared with …") or a comment after a credited source (", according to the
-agency, taking a step toward …") — are no part of what the source said; a relative clause on
-the reported clause's subject ("said the mayor, who …, will resign") does not end it."""
+agency, taking a step toward …") or another speaker's clause joined by "and" ("… and others
+said …") are no part of what the source said; a relative clause on the reported clause's
+subject ("said the mayor, who …, will resign") does not end it."""
 
 from __future__ import annotations
 
+from reader.analysis.cues import Cue
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
 
@@ -12,6 +14,9 @@ COMPARISON_OPENERS = words("comparison_openers")
 ING_NOUNS = words("ing_nouns")
 FINITE = words("finite_auxiliaries") | words("past_verbs")
 SUBJECT_RELATIVES = frozenset({"who", "whom", "which"})
+NEW_SUBJECT_WORDS = words("new_subject_words")
+SUBJECT_PRONOUNS = words("subject_pronouns")
+NEXT_SPEAKER_REACH = 4  # words from "and" to the next speaker's reporting verb
 
 
 def comparison_end(doc: Doc, k: int, end: int) -> int:
@@ -44,3 +49,28 @@ def _finite(doc: Doc, t: int) -> bool:
     """Token `t` reads as a finite verb: an auxiliary, or a verb in the past."""
     w = doc.words[t]
     return doc.lower[t] in FINITE or (w.islower() and w.endswith("ed"))
+
+
+def next_speaker_end(doc: Doc, k: int, end: int, cue_at: dict[int, Cue]) -> int:
+    """Token ending content from `k` to `end` where "and"/"but" joins another speaker's
+    clause ("said the talks will go on and the union said they would not"): a new subject
+    follows the conjunction and a reporting verb comes within a few words; the clause
+    before has its verb and the word before the conjunction is no name or pronoun (so "the
+    port and the union said" stays one subject). Else `end`."""
+    for j in range(k + 2, end - 2):
+        if doc.lower[j] not in {"and", "but"}:
+            continue
+        before, first = doc.words[j - 1], doc.words[j + 1]
+        if not (first[:1].isupper() or doc.lower[j + 1] in NEW_SUBJECT_WORDS):
+            continue
+        if not before.islower() or doc.lower[j - 1] in SUBJECT_PRONOUNS:
+            continue
+        if not any(_finite(doc, t) for t in range(k, j)):
+            continue
+        for t in range(j + 2, min(end, j + 2 + NEXT_SPEAKER_REACH)):
+            if not doc.words[t][:1].isalnum():
+                break
+            cue = cue_at.get(t)
+            if cue is not None and cue.kind == "verb":
+                return j
+    return end
