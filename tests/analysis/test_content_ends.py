@@ -94,3 +94,14 @@ def test_a_coordinated_subject_before_a_reporting_verb_stays_in_the_content() ->
     assert _content_of(text, "Vik") == [
         "the crews and the harbour pilots agreed to a new timetable on Monday"
     ]
+
+
+def test_a_reporting_participle_after_a_mid_sentence_tag_reports_its_own_clause() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "The night ferry will run late all week, harbour master Ola Brekke said, adding that "
+        "the repairs could take another month."
+    )
+    contents = _content_of(text, "Brekke")
+    assert "The night ferry will run late all week" in contents
+    assert not any("adding" in c for c in contents)

@@ -250,7 +250,12 @@ class ReportedSpeech(AttributorBase):
                     content = trim(doc, doc.starts[s_start], doc.starts[a - 1])
                     if in_quote:
                         content = trim(doc, doc.starts[s_start], doc.ends[a - 1])
-                    if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
+                    if (
+                        k + 2 < stop
+                        and doc.words[k] == ","
+                        and doc.words[k + 1] not in QUOTE_MARKS
+                        and not self.reporting_participle(k + 1)
+                    ):
                         # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
                         content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
                         if self.only_connective(s_start, a - 1):
@@ -319,6 +324,12 @@ class ReportedSpeech(AttributorBase):
             self.add(content, m, cue)
         speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
         colon_speakers(self)  # "Roe: The budget will pass", "ROE: We will see."
+
+    def reporting_participle(self, t: int) -> bool:
+        """Token `t` is a reporting participle ("CLAUSE, Roe said, adding that …"): what
+        follows is the participle's own content, Roe's is the clause before the tag."""
+        w = self.doc.lower[t]
+        return w.endswith("ing") and w in self.cue_words
 
     def in_quotation(self, offset: int) -> bool:
         """`offset` lies inside a quotation's marks."""
