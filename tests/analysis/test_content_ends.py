@@ -105,3 +105,16 @@ def test_a_reporting_participle_after_a_mid_sentence_tag_reports_its_own_clause(
     contents = _content_of(text, "Brekke")
     assert "The night ferry will run late all week" in contents
     assert not any("adding" in c for c in contents)
+
+
+def test_where_a_stance_was_taken_is_no_part_of_its_object() -> None:
+    text = (
+        "Ferry strike\n\n"
+        "Mayor Tove Lind praised the harbour pilots at a crowded news conference on the quay.\n\n"
+        "The ferry union endorsed Lind - the first time it has backed a mayor."
+    )
+    found = _statements(text)
+    lind = [parts[0] for name, parts in found if "Lind" in name]
+    assert lind == ["the harbour pilots"]
+    union = [parts[0] for name, parts in found if "union" in name.lower()]
+    assert union == ["Lind"]

@@ -25,6 +25,7 @@ from reader.analysis.content_ends import (
     comparison_end,
     next_speaker_end,
     opens_comment,
+    stance_setting,
     subject_relative,
 )
 from reader.analysis.cues import Cue
@@ -343,7 +344,7 @@ class ReportedSpeech(AttributorBase):
         w, nxt = doc.lower[t], doc.lower[t + 1] if t + 1 < len(doc.words) else ""
         if w == "," and nxt in {"but", "while", "although", "though"}:
             return True
-        if w in {"--", "—", "–"}:
+        if w in {"--", "—", "–"} or stance_setting(doc, t):
             return True
         return (
             w == "in"

@@ -17,6 +17,10 @@ SUBJECT_RELATIVES = frozenset({"who", "whom", "which"})
 NEW_SUBJECT_WORDS = words("new_subject_words")
 SUBJECT_PRONOUNS = words("subject_pronouns")
 NEXT_SPEAKER_REACH = 4  # words from "and" to the next speaker's reporting verb
+SETTINGS = words("stance_settings") | words("written_pieces")
+SETTING_LEADS = frozenset({"in", "at", "on", "during"})
+SETTING_DETERMINERS = frozenset({"a", "an", "his", "her", "their", "its", "other"})
+SETTING_REACH = 3  # words from the determiner to the setting's noun ("a recent TV interview")
 
 
 def comparison_end(doc: Doc, k: int, end: int) -> int:
@@ -74,3 +78,22 @@ def next_speaker_end(doc: Doc, k: int, end: int, cue_at: dict[int, Cue]) -> int:
             if cue is not None and cue.kind == "verb":
                 return j
     return end
+
+
+def stance_setting(doc: Doc, t: int) -> bool:
+    """Token `t` opens where a stance was taken or a spaced hyphen opens the writer's aside,
+    after a stance verb's object: "defended the plan in a recent interview", "praised him at
+    a news conference", "endorsed Roe - the first time it has …"."""
+    w = doc.lower[t]
+    if w == "-":
+        return True
+    if w not in SETTING_LEADS or t + 1 >= len(doc.words):
+        return False
+    if doc.lower[t + 1] not in SETTING_DETERMINERS:
+        return False
+    for u in range(t + 2, min(len(doc.words), t + 2 + SETTING_REACH)):
+        if doc.lower[u] in SETTINGS:
+            return True
+        if not doc.words[u][:1].isalpha():
+            return False
+    return False
