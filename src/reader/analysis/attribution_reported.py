@@ -21,6 +21,13 @@ from reader.analysis.attribution_base import (
     trim,
 )
 from reader.analysis.colon_speakers import colon_speakers
+from reader.analysis.content_ends import (
+    comparison_end,
+    next_speaker_end,
+    opens_comment,
+    stance_setting,
+    subject_relative,
+)
 from reader.analysis.cues import Cue
 from reader.analysis.group_subjects import group_subject
 from reader.analysis.lexicons import reporting_verbs, words
@@ -249,7 +256,12 @@ class ReportedSpeech(AttributorBase):
                     content = trim(doc, doc.starts[s_start], doc.starts[a - 1])
                     if in_quote:
                         content = trim(doc, doc.starts[s_start], doc.ends[a - 1])
-                    if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
+                    if (
+                        k + 2 < stop
+                        and doc.words[k] == ","
+                        and doc.words[k + 1] not in QUOTE_MARKS
+                        and not self.reporting_participle(k + 1)
+                    ):
                         # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
                         content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
                         around = not in_quote
@@ -282,12 +294,19 @@ class ReportedSpeech(AttributorBase):
             if k >= stop:
                 continue
             end = self.clause_end(k, stop)
+            for _ in range(3):  # past a relative clause on the subject ("the mayor, who …,")
+                if not subject_relative(doc, k, end, stop):
+                    break
+                end = self.clause_end(end + 2, stop)
+            end = next_speaker_end(doc, k, end, self.cue_at)  # "… and others said …"
             if a > s_start and doc.lower[a - 1] in SUBORDINATORS | CLAUSE_SUBORDINATORS:
                 # "While he said X, he …": the reported clause ends at the comma (a colon
                 # ending the main clause after it introduces nothing of his)
                 end = next((t for t in range(k, end) if doc.words[t] == ","), end)
             if doc.words[end - 1] == ":" or (end < len(doc.words) and doc.words[end] == ":"):
                 continue  # "told the court:" introduces a quotation
+            if not cue.attitude:
+                end = comparison_end(doc, k, end)  # ", compared with …" is the writer's
             if cue.attitude:
                 # "criticized Roe during a debate", "praised Lee and challenged him": the
                 # object; what a phrase calls for runs on to the end of its clause ("called
@@ -322,6 +341,12 @@ class ReportedSpeech(AttributorBase):
         speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
         colon_speakers(self)  # "Roe: The budget will pass", "ROE: We will see."
 
+    def reporting_participle(self, t: int) -> bool:
+        """Token `t` is a reporting participle ("CLAUSE, Roe said, adding that …"): what
+        follows is the participle's own content, Roe's is the clause before the tag."""
+        w = self.doc.lower[t]
+        return w.endswith("ing") and w in self.cue_words
+
     def in_quotation(self, offset: int) -> bool:
         """`offset` lies inside a quotation's marks."""
         k = bisect_right(self.quote_starts, offset) - 1
@@ -334,7 +359,7 @@ class ReportedSpeech(AttributorBase):
         w, nxt = doc.lower[t], doc.lower[t + 1] if t + 1 < len(doc.words) else ""
         if w == "," and nxt in {"but", "while", "although", "though"}:
             return True
-        if w in {"--", "—", "–"}:
+        if w in {"--", "—", "–"} or stance_setting(doc, t):
             return True
         return (
             w == "in"
@@ -449,12 +474,22 @@ class ReportedSpeech(AttributorBase):
             k = e
         if m is None:
             return
-        # "according to Tom Vik, a local guide, …": the apposition is the source's
+        # "according to Tom Vik, a local guide, …": the apposition is the source's (to the
+        # sentence's end when no comma closes it)
         k = gloss_end(doc, k, stop)
         lead = c - s_start
         around = False
         at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
-        goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
+        # what follows the source's comma goes on with the main clause ("A, according to X,
+        # is B"), unless the source's apposition runs to the sentence's end ("…, according
+        # to Tom Vik, a guide who …") or a relative clause or the writer's comment follows
+        # ("…, according to the agency, taking a step toward …")
+        goes_on = (
+            k + 1 < stop
+            and doc.words[k] == ","
+            and doc.lower[k + 1] not in RELATIVES
+            and not opens_comment(doc, k + 1)
+        )
         comma = c - 1 if c > s_start and doc.words[c - 1] == "," else None
         if comma is None and c - 1 > s_start and doc.words[c - 1] in {"”", '"', "’"}:
             comma = c - 2 if doc.words[c - 2] == "," else None  # `“…,” according to X`
