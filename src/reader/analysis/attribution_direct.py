@@ -25,7 +25,6 @@ from reader.analysis.mentions import (
     Mention,
     describe,
     is_boundary,
-    np_right,
     skip_back,
     subject_left,
 )
@@ -94,7 +93,7 @@ class DirectQuotes(SpeakerTags):
                 return None  # `“A.” He added, “B.”`: the cue introduces the next quote
         cue = self.cue_at.get(k)
         if cue is not None and cue.kind in {"verb", "according"} and cue.token not in self.used:
-            m = np_right(doc, cue.end_token, limit)
+            m = self.after_quote_speaker(q.span[0], cue, limit)  # `“…,” citing X`: not X
             if m is not None:
                 return m, cue
             return None

@@ -1,7 +1,8 @@
 """The short speaker tags around a quotation that the direct pass reads besides its cue
 verbs: a signature under it (`“…” ― Jane Doe`), a transcript label (`Rep. Jane Doe: “…”`),
 a pronoun or a name with an unlisted verb after it (`“…,” Roe shot back.`), a participle after
-a tag (`…, Roe said, adding, “…”`), and the tag that opens a statement of its own instead."""
+a tag (`…, Roe said, adding, “…”`), the subject of a participle right after a quotation
+(`Roe argued that “…,” citing a case`), and the tag that opens a statement of its own instead."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from reader.analysis.attribution_base import (
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS
 from reader.analysis.lexicons import words
-from reader.analysis.mentions import SKIP_BEFORE_CUE, Mention, describe, subject_left
+from reader.analysis.mentions import SKIP_BEFORE_CUE, Mention, describe, np_right, subject_left
 from reader.analysis.quotes import Quotation
 from reader.analysis.share_subjects import share_subject
 
@@ -112,6 +113,21 @@ class SpeakerTags(AttributorBase):
             if not doc.words[t][:1].isalnum():
                 return None
         return None
+
+    def after_quote_speaker(self, q_start: int, cue: Cue, limit: int) -> Mention | None:
+        """The speaker named by the cue right after a quotation: the subject after it in
+        `“…,” said Roe`; but a participle (`“…,” citing a case`, `noting the cost`) has its
+        object after it, and its speaker is the subject of the sentence the quotation is in."""
+        doc = self.doc
+        m = np_right(doc, cue.end_token, limit)
+        if m is None or cue.kind != "verb" or not doc.lower[cue.token].endswith("ing"):
+            return m  # `“…,” claiming that …`: no phrase after it, the reported pass reads it
+        s_start, _ = self.sent_tokens(q_start)
+        s_start = max(s_start, self.para_bounds(q_start)[0])
+        q = doc.token_at(q_start)
+        if q - s_start < 2:
+            return None  # `“…,” saying X`: the quotation opens the sentence, no subject
+        return self.opening_subject(s_start, q)
 
     def speaker_label(self, colon: int, floor: int) -> Mention | None:
         """`Rep. Jane Doe (R-Ohio): “…”` — a name alone before a colon, transcript style."""
