@@ -23,3 +23,17 @@ def test_a_participle_after_a_quotation_keeps_the_sentence_subject() -> None:
     assert any("Dahl" in n for n in names)
     assert any("Holm" in n for n in names)
     assert not any("study" in n or "fuel" in n for n in names)
+
+
+def test_a_state_after_a_town_belongs_to_the_opening_adverbial() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "At a town hall in Millbrook, Ohio, on Tuesday, councillor Jane Berg defended the fare "
+        "plan, saying the ferries had lost money for a decade.\n\n"
+        "At a fair that week in Cedar Falls, Colo., the mayor Tom Ruud held up a chart and said: "
+        "“We have no other road to the islands.”"
+    )
+    found = _statements(text)
+    speakers = {name for name, _parts in found}
+    assert not speakers & {"Ohio", "Colo", "Colo."}
+    assert any("Berg" in name for name, _parts in found)
