@@ -37,3 +37,18 @@ def test_a_state_after_a_town_belongs_to_the_opening_adverbial() -> None:
     speakers = {name for name, _parts in found}
     assert not speakers & {"Ohio", "Colo", "Colo."}
     assert any("Berg" in name for name, _parts in found)
+
+
+def test_a_participle_with_its_own_subject_names_the_speaker() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The new campaign film shows footage of Mayor Tove Lind asking, “Who will pay for the "
+        "ferries when the tolls are gone?”\n\n"
+        "Hundreds marched to the harbour office, with councillor Per Holm loudly shouting: “Keep "
+        "the boats running for every island!”"
+    )
+    found = _statements(text)
+    speakers = [name for name, _parts in found]
+    assert any("Lind" in n for n in speakers)
+    assert any("Holm" in n for n in speakers)
+    assert not any("film" in n or "Hundreds" in n for n in speakers)

@@ -218,7 +218,7 @@ class DirectQuotes(SpeakerTags):
                 s_start, _ = self.sent_tokens(doc.starts[c])
                 s_start = max(p_start, s_start)
                 if doc.lower[c].endswith("ing"):
-                    m = self.tagged_before(c, s_start) or self.opening_subject(s_start, c)
+                    m = self.participle_subject(c, s_start)
                 else:
                     m = self.cue_subject(c, s_start)
                     b = skip_back(doc, c - 1, s_start)

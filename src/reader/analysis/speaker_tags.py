@@ -19,6 +19,8 @@ from reader.analysis.mentions import SKIP_BEFORE_CUE, Mention, describe, np_righ
 from reader.analysis.quotes import Quotation
 from reader.analysis.share_subjects import share_subject
 
+ABSOLUTE_REACH = 6  # tokens from "with" or "of" back from a participle ("with a voice over")
+
 
 class SpeakerTags(AttributorBase):
     """Speaker tags of the direct pass (mixed into `DirectQuotes`)."""
@@ -96,6 +98,28 @@ class SpeakerTags(AttributorBase):
         while t < limit and (doc.lower[t] in TIME_AFTER_CUE or doc.lower[t] in ADVERBIAL_AFTER_CUE):
             t += 1
         return limit - t >= 3 and doc.words[t][:1].isalpha() and doc.words[t] not in {"in", "to"}
+
+    def participle_subject(self, c: int, s_start: int) -> Mention | None:
+        """Who speaks through the participle at token `c` before a quotation: the phrase it
+        comes with (`with Roe shouting, “…”`, `footage of Roe asking, “…”`), the tag before
+        it (`Roe said, adding, “…”`), or the sentence's subject."""
+        doc = self.doc
+        b = c - 1
+        while b > s_start and doc.words[b].islower() and doc.lower[b].endswith("ly"):
+            b -= 1  # `with Roe reportedly yelling`
+        w = next(
+            (
+                t
+                for t in range(b, max(s_start, b - ABSOLUTE_REACH), -1)
+                if doc.lower[t] in {"with", "of"}
+            ),
+            None,
+        )
+        if w is not None and w < b and all(x[:1].isalnum() for x in doc.words[w + 1 : b + 1]):
+            m = describe(doc, w + 1, b + 1)
+            if m is not None and not m.pronoun:
+                return m
+        return self.tagged_before(c, s_start) or self.opening_subject(s_start, c)
 
     def tagged_before(self, c: int, s_start: int) -> Mention | None:
         """`…, Roe said, adding, “…”`: a participle right after a speaker tag takes the
