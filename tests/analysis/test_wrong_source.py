@@ -52,3 +52,17 @@ def test_a_participle_with_its_own_subject_names_the_speaker() -> None:
     assert any("Lind" in n for n in speakers)
     assert any("Holm" in n for n in speakers)
     assert not any("film" in n or "Hundreds" in n for n in speakers)
+
+
+def test_a_comparison_set_off_by_commas_is_not_the_subject() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The board has promised a review of the fares. Councillor Jane Berg, like Holm, has "
+        "backed a cheaper pass for pupils but has said she will keep the levy in place.\n\n"
+        "And, like the mayor, the pilots have angered commuters by criticizing the board and "
+        "refusing to admit that the levy had failed."
+    )
+    found = _statements(text)
+    by_content = {parts[0]: name for name, parts in found}
+    assert "Jane Berg" in by_content.get("she will keep the levy in place", "")
+    assert not any(name.startswith(("like", "Holm")) for name, _parts in found)

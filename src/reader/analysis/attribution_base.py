@@ -137,6 +137,9 @@ def trim(doc: Doc, s: int, e: int) -> Span | None:
     return (s, e) if e - s > 1 else None
 
 
+COMPARISONS = frozenset({"like", "unlike"})  # "X, like Lee, said": an aside, not the subject
+
+
 class AttributorBase:
     """State shared by the attribution passes and the helpers they all use."""
 
@@ -384,9 +387,11 @@ class AttributorBase:
             # "In May, X said …, saying": past the adverbial; but in "Roe sent her thanks,
             # telling her …" the words before the comma are the clause, and its subject speaks
             for comma in commas:  # "On July 6, 2015, X said": past the last comma of a date
+                if doc.lower[comma + 1] in COMPARISONS and comma > s_start:
+                    break  # "X, like Lee, has said": X, compared with Lee, is the subject
                 m = self.noun_phrase_at(comma + 1, c)
-                if m is not None:
-                    return m
+                if m is not None and doc.lower[comma + 1] not in COMPARISONS:
+                    return m  # past "And, like Lee,": the subject after the comparison
             m = self.noun_phrase_at(s_start, c)
             after = doc.token_at(m.span[1]) if m is not None else c
             if m is None or m.descriptive or doc.lower[after] in PREPOSITIONS:
