@@ -66,3 +66,14 @@ def test_a_comparison_set_off_by_commas_is_not_the_subject() -> None:
     by_content = {parts[0]: name for name, parts in found}
     assert "Jane Berg" in by_content.get("she will keep the levy in place", "")
     assert not any(name.startswith(("like", "Holm")) for name, _parts in found)
+
+
+def test_a_cue_inside_what_someone_said_has_no_subject_of_its_own() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "Ann Lind, a pollster, said his survey of islanders showed the mayor's support holding "
+        "steady after the debate."
+    )
+    found = _statements(text)
+    assert not any(name.lower().startswith("said") for name, _parts in found)
+    assert any("Lind" in name for name, _parts in found)

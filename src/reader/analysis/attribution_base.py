@@ -137,6 +137,7 @@ def trim(doc: Doc, s: int, e: int) -> Span | None:
     return (s, e) if e - s > 1 else None
 
 
+SAID_FORMS = frozenset({"said", "says", "told", "tells"})  # opening a subject: a clause, no name
 COMPARISONS = frozenset({"like", "unlike"})  # "X, like Lee, said": an aside, not the subject
 
 
@@ -265,6 +266,8 @@ class AttributorBase:
             return  # "reported from Kyiv", "added to his lead": the verb in another sense
         if cue.document_only and m.kind != "document":
             return  # "police found the car": only a study, report or record "finds"
+        if m.text.split(" ", 1)[0] in SAID_FORMS:
+            return  # "Roe said the videos show …": the cue is inside what Roe said
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
         if self.overlaps_direct(content) and not nested:
             later = [s for s, _e in self._near_direct(content) if s > content[0] + 1]
