@@ -77,3 +77,13 @@ def test_a_cue_inside_what_someone_said_has_no_subject_of_its_own() -> None:
     found = _statements(text)
     assert not any(name.lower().startswith("said") for name, _parts in found)
     assert any("Lind" in name for name, _parts in found)
+
+
+def test_a_role_and_name_after_an_opening_adverbial_speak() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "In a statement, one of the union's lawyers, Jon Berg, said the tapes show the pilot "
+        "calmly leaving the bridge."
+    )
+    found = _statements(text)
+    assert ("Jon Berg", ["the tapes show the pilot calmly leaving the bridge"]) in found

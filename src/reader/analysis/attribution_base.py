@@ -425,8 +425,12 @@ class AttributorBase:
         return m
 
     def sentence_subject(self, s_start: int, c: int) -> Mention | None:
-        """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late."""
+        """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late (past an opening
+        adverbial: "In a statement, the family's lawyer, Jon Roe, said …")."""
         doc = self.doc
+        start = main_clause_start(doc, s_start, c)
+        if start is not None and start > s_start and doc.words[start - 1] == ",":
+            s_start = start
         commas = [j for j in range(s_start, c) if doc.words[j] == ","][:2]
         if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 6:
             return None
