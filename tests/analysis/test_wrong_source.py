@@ -87,3 +87,16 @@ def test_a_role_and_name_after_an_opening_adverbial_speak() -> None:
     )
     found = _statements(text)
     assert ("Jon Berg", ["the tapes show the pilot calmly leaving the bridge"]) in found
+
+
+def test_a_pronoun_after_a_surname_subject_stands_for_it() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "Mayor Tove Lind opened the meeting. Councillor Per Holm spoke next.\n\n"
+        "“We cannot pay for another winter of this,” Lind said.\n\n"
+        "At a rally in the harbour on Thursday, Holm read out a list of ferries he said had "
+        "been sold below their value."
+    )
+    found = _statements(text)
+    said = [name for name, parts in found if parts[0].startswith("had been sold")]
+    assert said and "Holm" in said[0]
