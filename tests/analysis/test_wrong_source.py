@@ -100,3 +100,13 @@ def test_a_pronoun_after_a_surname_subject_stands_for_it() -> None:
     found = _statements(text)
     said = [name for name, parts in found if parts[0].startswith("had been sold")]
     assert said and "Holm" in said[0]
+
+
+def test_a_subject_holding_a_finding_verb_is_no_speaker() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "The survey showed a majority of island voters say the levy should be dropped before "
+        "the winter timetable starts."
+    )
+    found = _statements(text)
+    assert not any("showed" in name for name, _parts in found)

@@ -137,7 +137,9 @@ def trim(doc: Doc, s: int, e: int) -> Span | None:
     return (s, e) if e - s > 1 else None
 
 
-SAID_FORMS = frozenset({"said", "says", "told", "tells"})  # opening a subject: a clause, no name
+# in a subject, a clause and not a name: "said the videos", "a poll shows 68% of voters"
+SAID_FORMS = frozenset({"said", "says", "told", "tells", "shows", "showed", "found", "finds"})
+SAID_AFTER = frozenset({"that", "which", "who"})  # "a poll that shows": a relative clause
 COMPARISONS = frozenset({"like", "unlike"})  # "X, like Lee, said": an aside, not the subject
 
 
@@ -266,8 +268,10 @@ class AttributorBase:
             return  # "reported from Kyiv", "added to his lead": the verb in another sense
         if cue.document_only and m.kind != "document":
             return  # "police found the car": only a study, report or record "finds"
-        if m.text.split(" ", 1)[0] in SAID_FORMS:
-            return  # "Roe said the videos show …": the cue is inside what Roe said
+        ws = m.text.lower().split()
+        if any(w in SAID_FORMS and ws[i - 1] not in SAID_AFTER for i, w in enumerate(ws)):
+            return  # "Roe said the videos show …", "a poll shows 68% of voters say …": the cue
+            # is inside what Roe said or the poll shows (but "a poll that shows …" names it)
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
         if self.overlaps_direct(content) and not nested:
             later = [s for s, _e in self._near_direct(content) if s > content[0] + 1]
