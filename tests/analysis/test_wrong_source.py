@@ -110,3 +110,14 @@ def test_a_subject_holding_a_finding_verb_is_no_speaker() -> None:
     )
     found = _statements(text)
     assert not any("showed" in name for name, _parts in found)
+
+
+def test_a_cue_coordinated_inside_a_when_clause_takes_its_subject() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "Some in the hall jeered, and when Per Holm thanked the harbour board and said the levy "
+        "would be dropped by spring, the room fell silent."
+    )
+    found = _statements(text)
+    said = [name for name, parts in found if parts[0].startswith("the levy would be dropped")]
+    assert said and "Holm" in said[0]
