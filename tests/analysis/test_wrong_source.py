@@ -121,3 +121,14 @@ def test_a_cue_coordinated_inside_a_when_clause_takes_its_subject() -> None:
     found = _statements(text)
     said = [name for name, parts in found if parts[0].startswith("the levy would be dropped")]
     assert said and "Holm" in said[0]
+
+
+def test_a_name_with_its_place_after_a_role_speaks() -> None:
+    text = (
+        "Ferry levy\n\n"
+        "One skipper backing the mayor, Jon Berg of the Northern Pilots Guild in Marston, said "
+        "he had made more than forty calls to other crews."
+    )
+    found = _statements(text)
+    said = [name for name, parts in found if parts[0].startswith("he had made")]
+    assert said and "Berg" in said[0]

@@ -436,9 +436,14 @@ class AttributorBase:
         if start is not None and start > s_start and doc.words[start - 1] == ",":
             s_start = start
         commas = [j for j in range(s_start, c) if doc.words[j] == ","][:2]
-        if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 6:
+        if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 12:
             return None
-        name = describe(doc, commas[0] + 1, commas[1])
+        end = commas[1]
+        if end - commas[0] > 6:  # "…, Jon Roe of the Harbor Church in Marston, said": the name
+            end = next((t for t in range(commas[0] + 2, end) if doc.lower[t] == "of"), end)
+            if end - commas[0] > 6:
+                return None
+        name = describe(doc, commas[0] + 1, end)
         if name is None or name.kind != "person" or name.descriptive or name.pronoun:
             return None
         role, aff = split_role(doc, s_start, commas[0])
