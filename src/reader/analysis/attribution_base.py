@@ -137,6 +137,12 @@ def trim(doc: Doc, s: int, e: int) -> Span | None:
     return (s, e) if e - s > 1 else None
 
 
+# in a subject, a clause and not a name: "said the videos", "a poll shows 68% of voters"
+SAID_FORMS = frozenset({"said", "says", "told", "tells", "shows", "showed", "found", "finds"})
+SAID_AFTER = frozenset({"that", "which", "who"})  # "a poll that shows": a relative clause
+COMPARISONS = frozenset({"like", "unlike"})  # "X, like Lee, said": an aside, not the subject
+
+
 class AttributorBase:
     """State shared by the attribution passes and the helpers they all use."""
 
@@ -262,6 +268,10 @@ class AttributorBase:
             return  # "reported from Kyiv", "added to his lead": the verb in another sense
         if cue.document_only and m.kind != "document":
             return  # "police found the car": only a study, report or record "finds"
+        ws = m.text.lower().split()
+        if any(w in SAID_FORMS and ws[i - 1] not in SAID_AFTER for i, w in enumerate(ws)):
+            return  # "Roe said the videos show …", "a poll shows 68% of voters say …": the cue
+            # is inside what Roe said or the poll shows (but "a poll that shows …" names it)
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
         if self.overlaps_direct(content) and not nested:
             later = [s for s, _e in self._near_direct(content) if s > content[0] + 1]
@@ -384,9 +394,11 @@ class AttributorBase:
             # "In May, X said …, saying": past the adverbial; but in "Roe sent her thanks,
             # telling her …" the words before the comma are the clause, and its subject speaks
             for comma in commas:  # "On July 6, 2015, X said": past the last comma of a date
+                if doc.lower[comma + 1] in COMPARISONS and comma > s_start:
+                    break  # "X, like Lee, has said": X, compared with Lee, is the subject
                 m = self.noun_phrase_at(comma + 1, c)
-                if m is not None:
-                    return m
+                if m is not None and doc.lower[comma + 1] not in COMPARISONS:
+                    return m  # past "And, like Lee,": the subject after the comparison
             m = self.noun_phrase_at(s_start, c)
             after = doc.token_at(m.span[1]) if m is not None else c
             if m is None or m.descriptive or doc.lower[after] in PREPOSITIONS:
@@ -417,12 +429,21 @@ class AttributorBase:
         return m
 
     def sentence_subject(self, s_start: int, c: int) -> Mention | None:
-        """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late."""
+        """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late (past an opening
+        adverbial: "In a statement, the family's lawyer, Jon Roe, said …")."""
         doc = self.doc
+        start = main_clause_start(doc, s_start, c)
+        if start is not None and start > s_start and doc.words[start - 1] == ",":
+            s_start = start
         commas = [j for j in range(s_start, c) if doc.words[j] == ","][:2]
-        if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 6:
+        if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 12:
             return None
-        name = describe(doc, commas[0] + 1, commas[1])
+        end = commas[1]
+        if end - commas[0] > 6:  # "…, Jon Roe of the Harbor Church in Marston, said": the name
+            end = next((t for t in range(commas[0] + 2, end) if doc.lower[t] == "of"), end)
+            if end - commas[0] > 6:
+                return None
+        name = describe(doc, commas[0] + 1, end)
         if name is None or name.kind != "person" or name.descriptive or name.pronoun:
             return None
         role, aff = split_role(doc, s_start, commas[0])

@@ -25,7 +25,6 @@ from reader.analysis.mentions import (
     Mention,
     describe,
     is_boundary,
-    np_right,
     skip_back,
     subject_left,
 )
@@ -94,7 +93,7 @@ class DirectQuotes(SpeakerTags):
                 return None  # `“A.” He added, “B.”`: the cue introduces the next quote
         cue = self.cue_at.get(k)
         if cue is not None and cue.kind in {"verb", "according"} and cue.token not in self.used:
-            m = np_right(doc, cue.end_token, limit)
+            m = self.after_quote_speaker(q.span[0], cue, limit)  # `“…,” citing X`: not X
             if m is not None:
                 return m, cue
             return None
@@ -219,7 +218,7 @@ class DirectQuotes(SpeakerTags):
                 s_start, _ = self.sent_tokens(doc.starts[c])
                 s_start = max(p_start, s_start)
                 if doc.lower[c].endswith("ing"):
-                    m = self.tagged_before(c, s_start) or self.opening_subject(s_start, c)
+                    m = self.participle_subject(c, s_start)
                 else:
                     m = self.cue_subject(c, s_start)
                     b = skip_back(doc, c - 1, s_start)

@@ -16,6 +16,7 @@ from reader.analysis.attribution_base import (
     SUBORDINATORS,
     TIME_AFTER_CUE,
     AttributorBase,
+    Raw,
     n_words,
     sentence_end_token,
     trim,
@@ -156,6 +157,7 @@ class ReportedSpeech(AttributorBase):
                     hi = bisect_left(self.cue_index, (c, -1))
                     earlier = [self.out[i] for _t, i in self.cue_index[lo:hi]]
                     m2 = earlier[-1].mention if earlier else self.opening_subject(s_start, c)
+                    m2 = self.subordinate_subject(s_start, c, earlier) or m2
                     if m2 is not None and m2.span[0] < doc.starts[c] and not self.has_cue(m2):
                         m, a = m2, c
                 if m is None and c - 2 > s_start and doc.lower[c - 1] == "who":
@@ -346,6 +348,25 @@ class ReportedSpeech(AttributorBase):
         follows is the participle's own content, Roe's is the clause before the tag."""
         w = self.doc.lower[t]
         return w.endswith("ing") and w in self.cue_words
+
+    def subordinate_subject(self, s_start: int, c: int, earlier: list[Raw]) -> Mention | None:
+        """`…, and when Roe thanked the crowd and said …`: the cue after "and" is coordinated
+        with the verb of the subordinate clause it is in, whose subject (after "when") speaks."""
+        doc = self.doc
+        floor = max([s_start] + [r.cue.token for r in earlier if r.cue is not None])
+        sub = next(
+            (
+                t
+                for t in range(c - 2, floor, -1)
+                if doc.lower[t] in SUBORDINATORS | CLAUSE_SUBORDINATORS
+            ),
+            None,
+        )
+        if sub is None or any(doc.words[t] in {",", ";"} for t in range(sub + 1, c)):
+            return None
+        m = self.noun_phrase_at(sub + 1, c)
+        named = m is not None and not (m.descriptive or m.pronoun) and m.kind == "person"
+        return m if named else None  # "after he clinched it and said": the main subject, often
 
     def in_quotation(self, offset: int) -> bool:
         """`offset` lies inside a quotation's marks."""

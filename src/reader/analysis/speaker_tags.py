@@ -1,7 +1,8 @@
 """The short speaker tags around a quotation that the direct pass reads besides its cue
 verbs: a signature under it (`“…” ― Jane Doe`), a transcript label (`Rep. Jane Doe: “…”`),
 a pronoun or a name with an unlisted verb after it (`“…,” Roe shot back.`), a participle after
-a tag (`…, Roe said, adding, “…”`), the tag that opens a statement of its own instead, and
+a tag (`…, Roe said, adding, “…”`), the subject of a participle right after a quotation
+(`Roe argued that “…,” citing a case`), the tag that opens a statement of its own instead, and
 how a quotation joins the writer's sentence (`The fund “pays …,”`, `chanted “A” and “B”`)."""
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from reader.analysis.attribution_base import (
 from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS
 from reader.analysis.lexicons import words
-from reader.analysis.mentions import SKIP_BEFORE_CUE, Mention, describe, subject_left
+from reader.analysis.mentions import SKIP_BEFORE_CUE, Mention, describe, np_right, subject_left
 from reader.analysis.quotes import Quotation
 from reader.analysis.share_subjects import share_subject
+
+ABSOLUTE_REACH = 6  # tokens from "with" or "of" back from a participle ("with a voice over")
 
 
 class SpeakerTags(AttributorBase):
@@ -100,6 +103,28 @@ class SpeakerTags(AttributorBase):
             t += 1
         return limit - t >= 3 and doc.words[t][:1].isalpha() and doc.words[t] not in {"in", "to"}
 
+    def participle_subject(self, c: int, s_start: int) -> Mention | None:
+        """Who speaks through the participle at token `c` before a quotation: the phrase it
+        comes with (`with Roe shouting, “…”`, `footage of Roe asking, “…”`), the tag before
+        it (`Roe said, adding, “…”`), or the sentence's subject."""
+        doc = self.doc
+        b = c - 1
+        while b > s_start and doc.words[b].islower() and doc.lower[b].endswith("ly"):
+            b -= 1  # `with Roe reportedly yelling`
+        w = next(
+            (
+                t
+                for t in range(b, max(s_start, b - ABSOLUTE_REACH), -1)
+                if doc.lower[t] in {"with", "of"}
+            ),
+            None,
+        )
+        if w is not None and w < b and all(x[:1].isalnum() for x in doc.words[w + 1 : b + 1]):
+            m = describe(doc, w + 1, b + 1)
+            if m is not None and not m.pronoun:
+                return m
+        return self.tagged_before(c, s_start) or self.opening_subject(s_start, c)
+
     def tagged_before(self, c: int, s_start: int) -> Mention | None:
         """`…, Roe said, adding, “…”`: a participle right after a speaker tag takes the
         tag's subject, not the subject opening the sentence (what Roe reported about)."""
@@ -116,6 +141,21 @@ class SpeakerTags(AttributorBase):
             if not doc.words[t][:1].isalnum():
                 return None
         return None
+
+    def after_quote_speaker(self, q_start: int, cue: Cue, limit: int) -> Mention | None:
+        """The speaker named by the cue right after a quotation: the subject after it in
+        `“…,” said Roe`; but a participle (`“…,” citing a case`, `noting the cost`) has its
+        object after it, and its speaker is the subject of the sentence the quotation is in."""
+        doc = self.doc
+        m = np_right(doc, cue.end_token, limit)
+        if m is None or cue.kind != "verb" or not doc.lower[cue.token].endswith("ing"):
+            return m  # `“…,” claiming that …`: no phrase after it, the reported pass reads it
+        s_start, _ = self.sent_tokens(q_start)
+        s_start = max(s_start, self.para_bounds(q_start)[0])
+        q = doc.token_at(q_start)
+        if q - s_start < 2:
+            return None  # `“…,” saying X`: the quotation opens the sentence, no subject
+        return self.opening_subject(s_start, q)
 
     def speaker_label(self, colon: int, floor: int) -> Mention | None:
         """`Rep. Jane Doe (R-Ohio): “…”` — a name alone before a colon, transcript style."""
