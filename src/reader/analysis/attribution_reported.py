@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from reader.analysis.according_to import according
 from reader.analysis.attribution_base import (
     ADVERBIAL_AFTER_CUE,
-    CLAUSE_OPENERS,
     CLOSING_MARKS,
     COORDINATED_SUBJECT,
     INTERJECTED,
     QUOTE_MARKS,
-    RELATIVES,
     SUBORDINATORS,
     TIME_AFTER_CUE,
     AttributorBase,
@@ -25,7 +24,6 @@ from reader.analysis.colon_speakers import colon_speakers
 from reader.analysis.content_ends import (
     comparison_end,
     next_speaker_end,
-    opens_comment,
     stance_setting,
     subject_relative,
 )
@@ -33,14 +31,13 @@ from reader.analysis.cues import Cue
 from reader.analysis.group_subjects import group_subject
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import (
-    PRONOUNS,
     Mention,
     describe,
     np_right,
     skip_back,
     subject_left,
 )
-from reader.analysis.parenthetical_sources import add_around, gloss_end
+from reader.analysis.parenthetical_sources import add_around
 from reader.analysis.passive_agents import speakers_not_subjects
 from reader.analysis.reported_objects import object_end
 from reader.analysis.share_subjects import answer_end, share_subject
@@ -54,10 +51,6 @@ CONTRACTED_BE = ("’s", "'s", "’re", "'re")  # "he’s saying", "they're aski
 PLACE_AFTER_CUE = frozenset({"before", "after"})
 # "Before the coroner concluded that X, Y": the reported clause ends at the comma
 CLAUSE_SUBORDINATORS = frozenset({"before", "after", "once", "until", "whereas"})
-# conjunctions opening a side clause before a parenthetical "according to X" ("While A,
-# according to X, B"): the source vouches for the main clause B
-SIDE_CLAUSES = frozenset({"while", "although", "though", "because", "after", "since", "as", "if"})
-APPOSITION_OPENERS = frozenset({"a", "an", "including", "which", "who", "whose"})
 HOLDING_VERBS = words("holding_verbs")
 TIME_OPENERS = frozenset({"on", "last", "this", "late", "early", "earlier"})
 TIME_PHRASE = TIME_AFTER_CUE | words("months") | frozenset({"night", "morning", "afternoon"})
@@ -112,7 +105,7 @@ class ReportedSpeech(AttributorBase):
             s_start, s_end = self.sent_tokens(doc.starts[c])
             stop = sentence_end_token(doc, c, s_end)
             if cue.kind in {"according", "opinion"}:
-                self.according(cue, s_start, stop)
+                according(self, cue, s_start, stop)
                 continue
             if cue.kind == "indirect" and self.in_quotation(doc.starts[c]):
                 continue  # “… I am dismissing it.”: the speaker's own words, not a report
@@ -480,63 +473,3 @@ class ReportedSpeech(AttributorBase):
             doc.lower[t] in TIME_PHRASE | TIME_OPENERS or doc.words[t].isdigit()
             for t in range(k, stop)
         )
-
-    def according(self, cue: Cue, s_start: int, stop: int) -> None:
-        """`According to X, CLAUSE` / `CLAUSE, according to X` / `in his opinion`."""
-        doc = self.doc
-        c, k = cue.token, cue.end_token
-        if cue.kind == "opinion":
-            m = describe(doc, c + 1, c + 2, pronouns=PRONOUNS)
-        else:
-            e = k
-            while e < stop and e - k < 14 and doc.words[e] not in {",", ";", ":"} | QUOTE_MARKS:
-                e += 1
-            m = describe(doc, k, e, pronouns=PRONOUNS, loose=True) if e > k else None
-            k = e
-        if m is None:
-            return
-        # "according to Tom Vik, a local guide, …": the apposition is the source's (to the
-        # sentence's end when no comma closes it)
-        k = gloss_end(doc, k, stop)
-        lead = c - s_start
-        around = False
-        at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
-        # what follows the source's comma goes on with the main clause ("A, according to X,
-        # is B"), unless the source's apposition runs to the sentence's end ("…, according
-        # to Tom Vik, a guide who …") or a relative clause or the writer's comment follows
-        # ("…, according to the agency, taking a step toward …")
-        goes_on = (
-            k + 1 < stop
-            and doc.words[k] == ","
-            and doc.lower[k + 1] not in RELATIVES
-            and not opens_comment(doc, k + 1)
-        )
-        comma = c - 1 if c > s_start and doc.words[c - 1] == "," else None
-        if comma is None and c - 1 > s_start and doc.words[c - 1] in {"”", '"', "’"}:
-            comma = c - 2 if doc.words[c - 2] == "," else None  # `“…,” according to X`
-        if not at_start and comma is not None and goes_on:
-            # a parenthetical "X, in his opinion, is Y": the whole sentence is reported; after
-            # a subordinate clause or its conjunction ("While A, according to X, B", "because,
-            # according to X, B") only the main clause after it
-            opens = doc.lower[s_start] in SIDE_CLAUSES or doc.lower[comma - 1] in SIDE_CLAUSES
-            # not past an apposition of the source ("according to X, a strategist, …")
-            first = k + 1 if opens and doc.lower[k + 1] not in APPOSITION_OPENERS else s_start
-            content = trim(doc, doc.starts[first], doc.ends[stop - 1])
-            around = first == s_start  # both sides of "according to X", not the cue
-        elif at_start and k < stop and doc.words[k] == ",":
-            content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1]) if stop > k + 1 else None
-        elif comma is not None:
-            # "A: B, according to X": what follows the colon is the sourced part (not 8:30)
-            first = s_start
-            for t in range(comma - 1, s_start, -1):
-                if doc.words[t] in {",", ";", ":", "—", "–"}:
-                    if doc.words[t] == ":" and not doc.words[t - 1].isdigit():
-                        first = t + 1
-                    break
-            content = trim(doc, doc.starts[first], doc.ends[c - 1])
-        else:
-            return
-        if content and n_words(doc, content) >= 3:
-            self.add(content, m, cue)
-            if around and comma is not None:
-                add_around(self, s_start, comma, k + 1, stop, content)
