@@ -5,12 +5,7 @@ punctuation (“Close the pier!”) keeps the writer's clause after it out of it
 
 from __future__ import annotations
 
-from reader.analysis import analyze
-
-
-def _statements(text: str) -> list[tuple[str, list[str]]]:
-    a = analyze(text)
-    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+from statement_lists import statements
 
 
 def test_a_party_code_then_a_role_before_the_verb() -> None:
@@ -20,7 +15,7 @@ def test_a_party_code_then_a_role_before_the_verb() -> None:
         "“If the board wanted a new pier, it would simply go and build one,” Rep. Ada Lindqvist "
         "(D-Maine), a member of the harbour panel, said in a phone interview."
     )
-    found = _statements(text)
+    found = statements(text)
     assert (
         "Ada Lindqvist",
         ["“If the board wanted a new pier, it would simply go and build one,”"],
@@ -34,7 +29,7 @@ def test_a_role_then_a_second_aside_before_the_verb() -> None:
         "“It is a raid on every commuter’s wallet,” Oskar Brandt, the county treasurer, one of "
         "the officials suing the board, said at a meeting this month."
     )
-    found = _statements(text)
+    found = statements(text)
     assert ("Oskar Brandt", ["“It is a raid on every commuter’s wallet,”"]) in found
 
 
@@ -45,7 +40,7 @@ def test_an_age_a_town_and_a_relative_clause_before_the_verb() -> None:
         "“Both plans frighten me,” Greta Holm, 52, of Vik, who was among those polled, said in "
         "an interview. “We need a fare that working people can pay.”"
     )
-    found = _statements(text)
+    found = statements(text)
     names = [name for name, parts in found if "“Both plans frighten me,”" in parts]
     assert names == ["Greta Holm"]
 
@@ -56,7 +51,7 @@ def test_a_quoted_sentence_after_said_about() -> None:
         "The board has kept the levy for three years.\n\n"
         "Mayor Tove Lind said about the vote, “I support commuters making their own choices.”"
     )
-    found = _statements(text)
+    found = statements(text)
     assert ("Tove Lind", ["“I support commuters making their own choices.”"]) in found
 
 
@@ -68,7 +63,7 @@ def test_a_whole_quoted_utterance_does_not_take_the_writers_clause_after_it() ->
         "earlier speakers.\n\n"
         "Lind says “the tide is with us” despite the loss."
     )
-    found = _statements(text)
+    found = statements(text)
     contents = [parts for _, parts in found]
     assert ["“Close the pier!”"] in contents
     assert ["“the tide is with us” despite the loss"] in contents
@@ -82,7 +77,7 @@ def test_a_generational_suffix_ends_the_speakers_name() -> None:
         "a member of the harbour panel.\n\n"
         "“The levy will rise again next year, and the year after,” Arne Dahl Jr. said on Monday."
     )
-    names = {name for name, _ in _statements(text)}
+    names = {name for name, _ in statements(text)}
     assert any(n.startswith("Carl Moberg") for n in names)
     assert any(n.startswith("Arne Dahl") for n in names)
 
@@ -93,5 +88,5 @@ def test_a_time_adverb_and_a_manner_adverb_before_the_cue() -> None:
         "The council voted on Tuesday.\n\n"
         "Co-host Ann Berg then loudly asked, “Really? Is that what you think of the islands?”"
     )
-    found = _statements(text)
+    found = statements(text)
     assert ("Ann Berg", ["“Really? Is that what you think of the islands?”"]) in found

@@ -3,12 +3,7 @@ the year: the speaker who introduces a quotation in the next paragraph."""
 
 from __future__ import annotations
 
-from reader.analysis import analyze
-
-
-def _statements(text: str) -> list[tuple[str, list[str]]]:
-    a = analyze(text)
-    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+from statement_lists import statements
 
 
 def test_a_full_date_before_the_subject_of_a_colon_paragraph() -> None:
@@ -21,7 +16,7 @@ def test_a_full_date_before_the_subject_of_a_colon_paragraph() -> None:
         "The council met on Tuesday.\n\n"
         "On March 3, 2019, Ola Lind made the following comment:\n\n" + quote + "\n"
     )
-    assert ("Ola Lind", [quote]) in _statements(text)
+    assert ("Ola Lind", [quote]) in statements(text)
 
 
 def test_a_sentence_opening_on_a_date_and_a_participle() -> None:
@@ -30,5 +25,5 @@ def test_a_sentence_opening_on_a_date_and_a_participle() -> None:
         "On May 2, 2020, Mayor Tove Lind closed the pier, saying the ferry board had broken "
         "every promise it made."
     )
-    found = _statements(text)
+    found = statements(text)
     assert ("Tove Lind", ["the ferry board had broken every promise it made"]) in found

@@ -4,15 +4,9 @@ reports its own clause instead of introducing the next quotation."""
 
 from __future__ import annotations
 
+from statement_lists import statements_with_kind
+
 from reader.analysis import analyze
-
-
-def _statements(text: str) -> list[tuple[str, str, list[str]]]:
-    a = analyze(text)
-    return [
-        (a.source(st.source).name, st.kind, [text[s:e] for s, e in st.content])
-        for st in a.statements
-    ]
 
 
 def test_a_quote_after_reported_words_goes_on_with_them() -> None:
@@ -21,7 +15,7 @@ def test_a_quote_after_reported_words_goes_on_with_them() -> None:
         "Councillor Mara Voss said the tram line would cut journeys across the river. “It will "
         "change how this city moves, and nobody will miss the old buses.”"
     )
-    found = _statements(text)
+    found = statements_with_kind(text)
     assert found == [
         (
             "Councillor Mara Voss",
@@ -42,7 +36,9 @@ def test_the_next_paragraphs_quote_goes_on_with_the_reported_words() -> None:
         "“It will change how this city moves. Nobody will miss the old buses.”\n\n"
         "The line opens in May."
     )
-    voss = [parts for name, _kind, parts in _statements(text) if name == "Councillor Mara Voss"]
+    voss = [
+        parts for name, _kind, parts in statements_with_kind(text) if name == "Councillor Mara Voss"
+    ]
     assert voss == [
         [
             "the tram line would cut journeys across the river",
@@ -57,7 +53,7 @@ def test_a_survey_paraphrased_does_not_own_the_quote_after_it() -> None:
         "A city survey found that most riders want later trams on weekends.\n\n"
         "“We have waited for this for years and years.”"
     )
-    found = _statements(text)
+    found = statements_with_kind(text)
     assert all("waited" not in " ".join(parts) for _name, _kind, parts in found)
 
 
@@ -67,7 +63,7 @@ def test_a_participle_with_a_clause_of_its_own_reports_that_clause() -> None:
         "“The bridge is safe,” Ines Moreau said, noting that the inspectors had found no cracks "
         "in the deck. “We will open it to traffic on Monday.”"
     )
-    found = _statements(text)
+    found = statements_with_kind(text)
     assert ("Ines Moreau", "indirect", ["the inspectors had found no cracks in the deck"]) in found
     assert ("Ines Moreau", "direct", ["“We will open it to traffic on Monday.”"]) in found
 

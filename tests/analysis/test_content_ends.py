@@ -3,16 +3,11 @@ writer's comment or the source's closing apposition after a parenthetical "accor
 
 from __future__ import annotations
 
-from reader.analysis import analyze
-
-
-def _statements(text: str) -> list[tuple[str, list[str]]]:
-    a = analyze(text)
-    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+from statement_lists import statements
 
 
 def _content_of(text: str, word: str) -> list[str]:
-    return [parts[0] for name, parts in _statements(text) if word in name]
+    return [parts[0] for name, parts in statements(text) if word in name]
 
 
 def test_a_comparison_after_a_reported_clause_is_the_writers() -> None:
@@ -113,7 +108,7 @@ def test_where_a_stance_was_taken_is_no_part_of_its_object() -> None:
         "Mayor Tove Lind praised the harbour pilots at a crowded news conference on the quay.\n\n"
         "The ferry union endorsed Lind - the first time it has backed a mayor."
     )
-    found = _statements(text)
+    found = statements(text)
     lind = [parts[0] for name, parts in found if "Lind" in name]
     assert lind == ["the harbour pilots"]
     union = [parts[0] for name, parts in found if "union" in name.lower()]

@@ -3,12 +3,7 @@ its own name, and a gloss on the source closing the sentence is the writer's."""
 
 from __future__ import annotations
 
-from reader.analysis import analyze
-
-
-def _statements(text: str) -> list[tuple[str, list[str]]]:
-    a = analyze(text)
-    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+from statement_lists import statements
 
 
 def test_the_words_on_both_sides_of_according_to_are_reported() -> None:
@@ -17,7 +12,7 @@ def test_the_words_on_both_sides_of_according_to_are_reported() -> None:
         "Crossings to the outer islands fell by a third in March, according to the harbour "
         "office, and two of the four routes were suspended."
     )
-    found = _statements(text)
+    found = statements(text)
     assert (
         "harbour office",
         [
@@ -33,7 +28,7 @@ def test_a_gloss_on_the_source_ending_the_sentence_is_not_reported() -> None:
         "The yard earned about $40 million last year, according to public filings, a large "
         "sum for a firm of its size."
     )
-    found = _statements(text)
+    found = statements(text)
     parts = [parts for _name, parts in found if any("earned" in p for p in parts)]
     assert parts == [["The yard earned about $40 million last year"]]
 
@@ -44,7 +39,7 @@ def test_a_speaker_tag_inside_the_sentence_is_not_what_was_said() -> None:
         "The northern span, the engineer Tove Lindqvist said, would need new cables before "
         "the winter storms."
     )
-    found = _statements(text)
+    found = statements(text)
     assert (
         "Tove Lindqvist",
         ["The northern span", "would need new cables before the winter storms"],

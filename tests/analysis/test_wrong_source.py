@@ -3,12 +3,7 @@ object of a participle after a quotation, a place inside an opening adverbial.""
 
 from __future__ import annotations
 
-from reader.analysis import analyze
-
-
-def _statements(text: str) -> list[tuple[str, list[str]]]:
-    a = analyze(text)
-    return [(a.source(st.source).name, [text[s:e] for s, e in st.content]) for st in a.statements]
+from statement_lists import statements
 
 
 def test_a_participle_after_a_quotation_keeps_the_sentence_subject() -> None:
@@ -19,7 +14,7 @@ def test_a_participle_after_a_quotation_keeps_the_sentence_subject() -> None:
         "At the same meeting, Per Holm warned that there was “a long winter ahead,” noting "
         "rising fuel costs across the fleet."
     )
-    names = [name for name, _parts in _statements(text)]
+    names = [name for name, _parts in statements(text)]
     assert any("Dahl" in n for n in names)
     assert any("Holm" in n for n in names)
     assert not any("study" in n or "fuel" in n for n in names)
@@ -33,7 +28,7 @@ def test_a_state_after_a_town_belongs_to_the_opening_adverbial() -> None:
         "At a fair that week in Cedar Falls, Colo., the mayor Tom Ruud held up a chart and said: "
         "“We have no other road to the islands.”"
     )
-    found = _statements(text)
+    found = statements(text)
     speakers = {name for name, _parts in found}
     assert not speakers & {"Ohio", "Colo", "Colo."}
     assert any("Berg" in name for name, _parts in found)
@@ -47,7 +42,7 @@ def test_a_participle_with_its_own_subject_names_the_speaker() -> None:
         "Hundreds marched to the harbour office, with councillor Per Holm loudly shouting: “Keep "
         "the boats running for every island!”"
     )
-    found = _statements(text)
+    found = statements(text)
     speakers = [name for name, _parts in found]
     assert any("Lind" in n for n in speakers)
     assert any("Holm" in n for n in speakers)
@@ -62,7 +57,7 @@ def test_a_comparison_set_off_by_commas_is_not_the_subject() -> None:
         "And, like the mayor, the pilots have angered commuters by criticizing the board and "
         "refusing to admit that the levy had failed."
     )
-    found = _statements(text)
+    found = statements(text)
     by_content = {parts[0]: name for name, parts in found}
     assert "Jane Berg" in by_content.get("she will keep the levy in place", "")
     assert not any(name.startswith(("like", "Holm")) for name, _parts in found)
@@ -74,7 +69,7 @@ def test_a_cue_inside_what_someone_said_has_no_subject_of_its_own() -> None:
         "Ann Lind, a pollster, said his survey of islanders showed the mayor's support holding "
         "steady after the debate."
     )
-    found = _statements(text)
+    found = statements(text)
     assert not any(name.lower().startswith("said") for name, _parts in found)
     assert any("Lind" in name for name, _parts in found)
 
@@ -85,7 +80,7 @@ def test_a_role_and_name_after_an_opening_adverbial_speak() -> None:
         "In a statement, one of the union's lawyers, Jon Berg, said the tapes show the pilot "
         "calmly leaving the bridge."
     )
-    found = _statements(text)
+    found = statements(text)
     assert ("Jon Berg", ["the tapes show the pilot calmly leaving the bridge"]) in found
 
 
@@ -97,7 +92,7 @@ def test_a_pronoun_after_a_surname_subject_stands_for_it() -> None:
         "At a rally in the harbour on Thursday, Holm read out a list of ferries he said had "
         "been sold below their value."
     )
-    found = _statements(text)
+    found = statements(text)
     said = [name for name, parts in found if parts[0].startswith("had been sold")]
     assert said and "Holm" in said[0]
 
@@ -108,7 +103,7 @@ def test_a_subject_holding_a_finding_verb_is_no_speaker() -> None:
         "The survey showed a majority of island voters say the levy should be dropped before "
         "the winter timetable starts."
     )
-    found = _statements(text)
+    found = statements(text)
     assert not any("showed" in name for name, _parts in found)
 
 
@@ -118,7 +113,7 @@ def test_a_cue_coordinated_inside_a_when_clause_takes_its_subject() -> None:
         "Some in the hall jeered, and when Per Holm thanked the harbour board and said the levy "
         "would be dropped by spring, the room fell silent."
     )
-    found = _statements(text)
+    found = statements(text)
     said = [name for name, parts in found if parts[0].startswith("the levy would be dropped")]
     assert said and "Holm" in said[0]
 
@@ -129,6 +124,6 @@ def test_a_name_with_its_place_after_a_role_speaks() -> None:
         "One skipper backing the mayor, Jon Berg of the Northern Pilots Guild in Marston, said "
         "he had made more than forty calls to other crews."
     )
-    found = _statements(text)
+    found = statements(text)
     said = [name for name, parts in found if parts[0].startswith("he had made")]
     assert said and "Berg" in said[0]
