@@ -50,6 +50,10 @@ ADVERBIAL_AFTER_CUE = frozenset(
 )
 BEFORE_QUOTE_OK = ADVERBIAL_AFTER_CUE | {"to", "via", "from", "through", "with", "after", "of"}
 MIN_SCARE_WORDS = 5
+# words after a naming verb's quotation that carry its predicate on (`called the pact “a step
+# forward” for the region`); "in" and "on" are left out: `called it “a disaster” in an interview`,
+# `… on his radio show`, `… on Monday` belong to the tag
+PREDICATE_PREPOSITIONS = frozenset({"for", "about", "because", "amid", "amidst", "over"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "you"})
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "about"})
 CLOSING_MARKS = frozenset({"”", '"', "»", "’"})
@@ -131,6 +135,12 @@ def trim(doc: Doc, s: int, e: int) -> Span | None:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:—–-"):
         e -= 1
     return (s, e) if e - s > 1 else None
+
+
+# in a subject, a clause and not a name: "said the videos", "a poll shows 68% of voters"
+SAID_FORMS = frozenset({"said", "says", "told", "tells", "shows", "showed", "found", "finds"})
+SAID_AFTER = frozenset({"that", "which", "who"})  # "a poll that shows": a relative clause
+COMPARISONS = frozenset({"like", "unlike"})  # "X, like Lee, said": an aside, not the subject
 
 
 class AttributorBase:
@@ -258,6 +268,10 @@ class AttributorBase:
             return  # "reported from Kyiv", "added to his lead": the verb in another sense
         if cue.document_only and m.kind != "document":
             return  # "police found the car": only a study, report or record "finds"
+        ws = m.text.lower().split()
+        if any(w in SAID_FORMS and ws[i - 1] not in SAID_AFTER for i, w in enumerate(ws)):
+            return  # "Roe said the videos show …", "a poll shows 68% of voters say …": the cue
+            # is inside what Roe said or the poll shows (but "a poll that shows …" names it)
         nested = NESTED and self.inside_direct(content) and self.inside_direct(m.span)
         if self.overlaps_direct(content) and not nested:
             later = [s for s, _e in self._near_direct(content) if s > content[0] + 1]
@@ -281,7 +295,16 @@ class AttributorBase:
         k = bisect_left(self.quote_starts, content[1]) - 1
         if k < 0 or self.quotes[k].span[0] < content[0]:
             return content
-        return (content[0], min(content[1], self.quotes[k].span[1]))
+        q = self.quotes[k]
+        doc = self.doc
+        t = doc.token_at(q.span[1])
+        if (
+            doc.text[q.inner[0] : q.inner[1]].rstrip()[-1:] not in {",", ".", "!", "?"}
+            and t < len(doc.words)
+            and doc.lower[t] in PREDICATE_PREPOSITIONS
+        ):
+            return content  # `called the pact “a step forward” for the region`
+        return (content[0], min(content[1], q.span[1]))
 
     def prepositional(self, content: Span, cue: Cue) -> bool:
         """Content right after the verb opens with a preposition the verb governs ("reported
@@ -370,9 +393,12 @@ class AttributorBase:
         if commas and commas[0] - s_start <= 5 and doc.lower[s_start] not in {"the", "a", "an"}:
             # "In May, X said …, saying": past the adverbial; but in "Roe sent her thanks,
             # telling her …" the words before the comma are the clause, and its subject speaks
-            m = self.noun_phrase_at(commas[0] + 1, c)
-            if m is not None:
-                return m
+            for comma in commas:  # "On July 6, 2015, X said": past the last comma of a date
+                if doc.lower[comma + 1] in COMPARISONS and comma > s_start:
+                    break  # "X, like Lee, has said": X, compared with Lee, is the subject
+                m = self.noun_phrase_at(comma + 1, c)
+                if m is not None and doc.lower[comma + 1] not in COMPARISONS:
+                    return m  # past "And, like Lee,": the subject after the comparison
             m = self.noun_phrase_at(s_start, c)
             after = doc.token_at(m.span[1]) if m is not None else c
             if m is None or m.descriptive or doc.lower[after] in PREPOSITIONS:
@@ -403,12 +429,21 @@ class AttributorBase:
         return m
 
     def sentence_subject(self, s_start: int, c: int) -> Mention | None:
-        """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late."""
+        """A sentence opening "THE ROLE OF X, NAME, …" whose verb comes late (past an opening
+        adverbial: "In a statement, the family's lawyer, Jon Roe, said …")."""
         doc = self.doc
+        start = main_clause_start(doc, s_start, c)
+        if start is not None and start > s_start and doc.words[start - 1] == ",":
+            s_start = start
         commas = [j for j in range(s_start, c) if doc.words[j] == ","][:2]
-        if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 6:
+        if len(commas) < 2 or commas[0] - s_start > 10 or commas[1] - commas[0] > 12:
             return None
-        name = describe(doc, commas[0] + 1, commas[1])
+        end = commas[1]
+        if end - commas[0] > 6:  # "…, Jon Roe of the Harbor Church in Marston, said": the name
+            end = next((t for t in range(commas[0] + 2, end) if doc.lower[t] == "of"), end)
+            if end - commas[0] > 6:
+                return None
+        name = describe(doc, commas[0] + 1, end)
         if name is None or name.kind != "person" or name.descriptive or name.pronoun:
             return None
         role, aff = split_role(doc, s_start, commas[0])

@@ -23,15 +23,14 @@ from reader.analysis.cues import Cue
 from reader.analysis.doc import ABBREVIATIONS
 from reader.analysis.mentions import (
     Mention,
-    apposition_left,
     describe,
     is_boundary,
-    np_right,
     skip_back,
     subject_left,
 )
 from reader.analysis.quotes import Quotation
 from reader.analysis.speaker_tags import SpeakerTags
+from reader.analysis.tag_leaders import tag_speaker
 
 # `— Jane Doe (@janedoe) May 3, 2020`: the line that signs an embedded social-media post
 TWEET_SIGNATURE = re.compile(r"[—–-]\s*([^\s(@][^(\n]{0,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$")
@@ -94,7 +93,7 @@ class DirectQuotes(SpeakerTags):
                 return None  # `“A.” He added, “B.”`: the cue introduces the next quote
         cue = self.cue_at.get(k)
         if cue is not None and cue.kind in {"verb", "according"} and cue.token not in self.used:
-            m = np_right(doc, cue.end_token, limit)
+            m = self.after_quote_speaker(q.span[0], cue, limit)  # `“…,” citing X`: not X
             if m is not None:
                 return m, cue
             return None
@@ -126,10 +125,8 @@ class DirectQuotes(SpeakerTags):
         if j < k:
             return None
         if doc.words[j] == ",":
-            m, a = apposition_left(doc, j, k)
-            if m is not None and a == k:
-                return m, cue
-            return None
+            m = tag_speaker(doc, k, j, c)  # `“…,” NAME, ROLE, said` and longer tags
+            return (m, cue) if m is not None else None
         if any(is_boundary(doc, t) for t in range(k, j + 1)):
             return None
         m = describe(doc, k, j + 1, loose=True)
@@ -205,24 +202,23 @@ class DirectQuotes(SpeakerTags):
         for c in range(j, max(p_start - 1, j - reach), -1):
             cue = self.cue_at.get(c)
             if cue is not None and cue.kind == "verb" and c not in self.used:
-                if cue.quote_only:
-                    return None
-                between = range(cue.end_token, j + 1)
-                if any(not doc.words[t][:1].isalnum() for t in between):
+                between = doc.lower[cue.end_token : j + 1]
+                # `said last week that Roe is “too soft”`: reported speech, read as mixed
+                clause = lead[:1].isalnum() and ("that" in between or len(between) > 3)
+                if cue.quote_only or clause or any(not w[:1].isalnum() for w in between):
                     return None
                 # `said he was “happy”`: a quoted fragment of reported speech; but `asked her,
-                # “…”` is a question put to her
-                told = lead in {",", ":"} and doc.lower[cue.end_token] in OBJECT_PRONOUNS
-                if (
-                    cue.end_token <= j
-                    and doc.lower[cue.end_token] not in BEFORE_QUOTE_OK
-                    and not told
-                ):
+                # “…”` is a question put to her; `said about the vote, “A …”` a sentence of his
+                after = doc.lower[cue.end_token]
+                told = lead in {",", ":"} and (
+                    after in OBJECT_PRONOUNS or (after == "about" and first.isupper())
+                )
+                if cue.end_token <= j and after not in BEFORE_QUOTE_OK and not told:
                     return None
                 s_start, _ = self.sent_tokens(doc.starts[c])
                 s_start = max(p_start, s_start)
                 if doc.lower[c].endswith("ing"):
-                    m = self.tagged_before(c, s_start) or self.opening_subject(s_start, c)
+                    m = self.participle_subject(c, s_start)
                 else:
                     m = self.cue_subject(c, s_start)
                     b = skip_back(doc, c - 1, s_start)
@@ -275,6 +271,8 @@ class DirectQuotes(SpeakerTags):
         attributed: dict[int, int] = {}  # quote index -> raw index
         by_tail: dict[int, int] = {}
         for qi, q in enumerate(self.quotes):
+            if qi in attributed:
+                continue  # the second of two quotations joined by "and"
             inner = doc.text[q.inner[0] : q.inner[1]].rstrip()
             found: tuple[Mention, Cue | None] | None = None
             via_tail = False
@@ -294,6 +292,11 @@ class DirectQuotes(SpeakerTags):
             m, cue = found
             if cue is not None:
                 self.used.add(cue.token)
+            pair = None if via_tail else self.coordinated(qi)
+            if pair is not None:  # `chanted “A” and “B”`: one statement
+                attributed[qi] = attributed[qi + 1] = len(self.out)
+                self.out.append(Raw(((q.span[0], pair.span[1]),), "direct", m, cue))
+                continue
             if not via_tail:
                 tail_end = self.clause_after(q)
                 if tail_end is not None:
@@ -303,7 +306,7 @@ class DirectQuotes(SpeakerTags):
             if via_tail and not self.starts_sentence(q.span[0]):
                 j = doc.token_before(q.span[0])
                 s_start, _ = self.sent_tokens(q.span[0])
-                if doc.words[j][:1].isalnum() and s_start < j:
+                if self.runs_on(q, j) and s_start < j:
                     if cue is None:
                         # `In an interview with “Morning Report,” Roe pointed to …`: no verb
                         # of saying, the quotation names a programme in the writer's words
@@ -347,18 +350,10 @@ class DirectQuotes(SpeakerTags):
                 r = self.out[attributed[prev]]
                 # `“A,” she said, adding, “B.”`: a second cue makes B a statement of its own
                 lo, hi = doc.token_at(self.quotes[prev].span[1]), doc.token_at(q.span[0])
-                second = next(
-                    (
-                        self.cue_at[t]
-                        for t in range(lo, hi)
-                        if t in self.cue_at
-                        and t not in self.used
-                        and doc.lower[t].endswith("ing")
-                        and doc.words[t - 1] == ","
-                    ),
-                    None,
-                )
+                second = self.participle_between(lo, hi)
                 cont = attributed[prev] if second is None else None
+                if second is not None and self.stops_between(second.token, hi):
+                    second = None  # `“A,” she said, noting that X. “B.”`: it reports X
                 attributed[qi] = len(self.out)
                 self.out.append(Raw((q.span,), "direct", r.mention, second, continues=cont))
                 if second is not None:
@@ -434,6 +429,8 @@ class DirectQuotes(SpeakerTags):
         """End offset of the writer's words that carry on a sentence after a quotation
         (`“…” every time he thinks…`), or None when the sentence stops there."""
         doc = self.doc
+        if doc.text[q.inner[0] : q.inner[1]].rstrip()[-1:] in {",", ".", "!", "?"}:
+            return None  # `chanted “Lock them up!” as they had before`: a whole utterance
         k = doc.token_at(q.span[1])
         if k >= len(doc.words) or doc.paragraph_of(doc.starts[k]) != doc.paragraph_of(q.span[0]):
             return None
@@ -449,7 +446,7 @@ class DirectQuotes(SpeakerTags):
     def leftovers(self) -> None:
         """Quotations still without a speaker: one introduced by the paragraph before
         ("Cruz continued:"), or a full sentence of quotation after a speaker's statement in
-        the same or the two paragraphs before (news style)."""
+        the same paragraph or the one before (news style): a person's reported words go on."""
         doc = self.doc
         spans = sorted((r.content[0], i) for i, r in enumerate(self.out))
         starts = [sp[0][0] for sp in spans]
@@ -489,11 +486,11 @@ class DirectQuotes(SpeakerTags):
                     # a quote after the writer's own sentences in its paragraph goes on a speaker
                     # of this paragraph only: the sentences before it may bring in another
                     reach = LOOKBACK_PARAGRAPHS if q.span[0] <= doc.body[p][0] + 1 else 0
-                    # a paraphrase of a report, poll, outlet or group ("a survey found …", "the
-                    # Post reported …") does not make the full quotation after it theirs
+                    # a report, poll, outlet or group paraphrased does not own the quote after it
                     unvoiced = r.kind == "indirect" and r.mention.kind != "person"
                     if 0 <= p - rp <= reach and not r.mention.pronoun and not unvoiced:
-                        found = Raw((q.span,), "direct", r.mention, None)
+                        cont = spans[i][1] if r.kind == "indirect" else None  # goes on
+                        found = Raw((q.span,), "direct", r.mention, None, continues=cont)
             if found is not None:
                 if found.cue is not None:
                     self.used.add(found.cue.token)

@@ -5,34 +5,41 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from reader.analysis.according_to import according
 from reader.analysis.attribution_base import (
     ADVERBIAL_AFTER_CUE,
-    CLAUSE_OPENERS,
     CLOSING_MARKS,
     COORDINATED_SUBJECT,
     INTERJECTED,
     QUOTE_MARKS,
-    RELATIVES,
     SUBORDINATORS,
     TIME_AFTER_CUE,
     AttributorBase,
+    Raw,
     n_words,
     sentence_end_token,
     trim,
 )
 from reader.analysis.colon_speakers import colon_speakers
+from reader.analysis.content_ends import (
+    comparison_end,
+    next_speaker_end,
+    stance_setting,
+    subject_relative,
+)
 from reader.analysis.cues import Cue
 from reader.analysis.group_subjects import group_subject
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import (
-    PRONOUNS,
     Mention,
     describe,
     np_right,
     skip_back,
     subject_left,
 )
+from reader.analysis.parenthetical_sources import add_around
 from reader.analysis.passive_agents import speakers_not_subjects
+from reader.analysis.reported_objects import object_end
 from reader.analysis.share_subjects import answer_end, share_subject
 
 # "are reporting", "was saying": a finite verb, not a participle hanging on a main clause
@@ -44,10 +51,6 @@ CONTRACTED_BE = ("’s", "'s", "’re", "'re")  # "he’s saying", "they're aski
 PLACE_AFTER_CUE = frozenset({"before", "after"})
 # "Before the coroner concluded that X, Y": the reported clause ends at the comma
 CLAUSE_SUBORDINATORS = frozenset({"before", "after", "once", "until", "whereas"})
-# conjunctions opening a side clause before a parenthetical "according to X" ("While A,
-# according to X, B"): the source vouches for the main clause B
-SIDE_CLAUSES = frozenset({"while", "although", "though", "because", "after", "since", "as", "if"})
-APPOSITION_OPENERS = frozenset({"a", "an", "including", "which", "who", "whose"})
 HOLDING_VERBS = words("holding_verbs")
 TIME_OPENERS = frozenset({"on", "last", "this", "late", "early", "earlier"})
 TIME_PHRASE = TIME_AFTER_CUE | words("months") | frozenset({"night", "morning", "afternoon"})
@@ -76,7 +79,7 @@ class ReportedSpeech(AttributorBase):
         if k >= stop:
             return False
         w = self.doc.lower[k]
-        return w in {"a", "an", "only"} or w[:1].isdigit()
+        return w in {"a", "an", "another", "only"} or w[:1].isdigit()
 
     def belief_clause(self, cue: Cue, stop: int) -> bool:
         """A belief cue reports a clause: "fears that …", or "thinks the plan will fail" (a
@@ -102,7 +105,7 @@ class ReportedSpeech(AttributorBase):
             s_start, s_end = self.sent_tokens(doc.starts[c])
             stop = sentence_end_token(doc, c, s_end)
             if cue.kind in {"according", "opinion"}:
-                self.according(cue, s_start, stop)
+                according(self, cue, s_start, stop)
                 continue
             if cue.kind == "indirect" and self.in_quotation(doc.starts[c]):
                 continue  # “… I am dismissing it.”: the speaker's own words, not a report
@@ -147,6 +150,7 @@ class ReportedSpeech(AttributorBase):
                     hi = bisect_left(self.cue_index, (c, -1))
                     earlier = [self.out[i] for _t, i in self.cue_index[lo:hi]]
                     m2 = earlier[-1].mention if earlier else self.opening_subject(s_start, c)
+                    m2 = self.subordinate_subject(s_start, c, earlier) or m2
                     if m2 is not None and m2.span[0] < doc.starts[c] and not self.has_cue(m2):
                         m, a = m2, c
                 if m is None and c - 2 > s_start and doc.lower[c - 1] == "who":
@@ -227,8 +231,10 @@ class ReportedSpeech(AttributorBase):
                 k >= stop
                 or doc.words[k] in {",", ".", "!", "?", ":", ";"}
                 or doc.words[k] in QUOTE_MARKS
+                or self.only_time(k, stop)
             ):
-                # "CLAUSE, X said." — the clause before the subject
+                # "CLAUSE, X said." — the clause before the subject ("…, X reported late
+                # Thursday.": a time phrase alone is no object)
                 if forward:
                     continue  # "…, Roe criticized.": no object, nothing reported
                 in_quote = (
@@ -241,24 +247,35 @@ class ReportedSpeech(AttributorBase):
                     and (doc.words[a - 1] == "," or in_quote)
                     and (k >= stop or doc.words[k] != ":")
                 ):
+                    around = False
                     content = trim(doc, doc.starts[s_start], doc.starts[a - 1])
                     if in_quote:
                         content = trim(doc, doc.starts[s_start], doc.ends[a - 1])
-                    if k + 2 < stop and doc.words[k] == "," and doc.words[k + 1] not in QUOTE_MARKS:
+                    if (
+                        k + 2 < stop
+                        and doc.words[k] == ","
+                        and doc.words[k + 1] not in QUOTE_MARKS
+                        and not self.reporting_participle(k + 1)
+                    ):
                         # "CLAUSE, X said, CLAUSE.": the sentence around the cue is reported
                         content = trim(doc, doc.starts[s_start], doc.ends[stop - 1])
+                        around = not in_quote
                         if self.only_connective(s_start, a - 1):
                             # "But, X said, the plan failed": what follows the cue
                             content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1])
+                            around = False
                     if content and n_words(doc, content) >= 3:
                         self.add(content, m, cue)
+                        if around:  # "The plan, Roe said, will fail": not "Roe said"
+                            add_around(self, s_start, a - 1, k + 1, stop, content)
                 continue
             t = k
             while t < min(stop, k + 3) and doc.lower[t] in TIME_AFTER_CUE:
                 t += 1
             if t > k and t < stop and doc.words[t][:1].isalnum():
                 k = t  # "said Thursday his biggest worry …"
-            if doc.lower[k] == "that":
+            that_clause = doc.lower[k] == "that"
+            if that_clause:
                 k += 1
             elif self.time_phrase_end(k, stop) is not None:
                 k = self.time_phrase_end(k, stop) or k  # "said on Friday he met …"
@@ -272,12 +289,19 @@ class ReportedSpeech(AttributorBase):
             if k >= stop:
                 continue
             end = self.clause_end(k, stop)
+            for _ in range(3):  # past a relative clause on the subject ("the mayor, who …,")
+                if not subject_relative(doc, k, end, stop):
+                    break
+                end = self.clause_end(end + 2, stop)
+            end = next_speaker_end(doc, k, end, self.cue_at)  # "… and others said …"
             if a > s_start and doc.lower[a - 1] in SUBORDINATORS | CLAUSE_SUBORDINATORS:
                 # "While he said X, he …": the reported clause ends at the comma (a colon
                 # ending the main clause after it introduces nothing of his)
                 end = next((t for t in range(k, end) if doc.words[t] == ","), end)
             if doc.words[end - 1] == ":" or (end < len(doc.words) and doc.words[end] == ":"):
                 continue  # "told the court:" introduces a quotation
+            if not cue.attitude:
+                end = comparison_end(doc, k, end)  # ", compared with …" is the writer's
             if cue.attitude:
                 # "criticized Roe during a debate", "praised Lee and challenged him": the
                 # object; what a phrase calls for runs on to the end of its clause ("called
@@ -295,10 +319,15 @@ class ReportedSpeech(AttributorBase):
                     ),
                     end,
                 )
+            noun_object = False
+            if cue.obj and not cue.attitude and not that_clause:
+                # "denied the charges through his lawyer": a noun-phrase object, not a clause
+                cut = object_end(doc, k, end, self.verb_at, self.aside_at)
+                noun_object, end = cut < end, cut
             if cue.infinitive and doc.lower[k] == "to":
                 # "declined to comment, and aides said …": the intention up to the next clause
                 end = next((t for t in range(k + 1, end) if doc.lower[t] in INTENT_ENDS), end)
-            if end - k < (1 if cue.attitude else 2):
+            if end - k < (1 if cue.attitude or noun_object else 2):
                 continue
             if shared:
                 end = answer_end(doc, k, end)  # "52 percent said A, compared with 41 percent"
@@ -306,6 +335,31 @@ class ReportedSpeech(AttributorBase):
             self.add(content, m, cue)
         speakers_not_subjects(self)  # "was told by X", "prompted X to argue", "citing X"
         colon_speakers(self)  # "Roe: The budget will pass", "ROE: We will see."
+
+    def reporting_participle(self, t: int) -> bool:
+        """Token `t` is a reporting participle ("CLAUSE, Roe said, adding that …"): what
+        follows is the participle's own content, Roe's is the clause before the tag."""
+        w = self.doc.lower[t]
+        return w.endswith("ing") and w in self.cue_words
+
+    def subordinate_subject(self, s_start: int, c: int, earlier: list[Raw]) -> Mention | None:
+        """`…, and when Roe thanked the crowd and said …`: the cue after "and" is coordinated
+        with the verb of the subordinate clause it is in, whose subject (after "when") speaks."""
+        doc = self.doc
+        floor = max([s_start] + [r.cue.token for r in earlier if r.cue is not None])
+        sub = next(
+            (
+                t
+                for t in range(c - 2, floor, -1)
+                if doc.lower[t] in SUBORDINATORS | CLAUSE_SUBORDINATORS
+            ),
+            None,
+        )
+        if sub is None or any(doc.words[t] in {",", ";"} for t in range(sub + 1, c)):
+            return None
+        m = self.noun_phrase_at(sub + 1, c)
+        named = m is not None and not (m.descriptive or m.pronoun) and m.kind == "person"
+        return m if named else None  # "after he clinched it and said": the main subject, often
 
     def in_quotation(self, offset: int) -> bool:
         """`offset` lies inside a quotation's marks."""
@@ -319,7 +373,7 @@ class ReportedSpeech(AttributorBase):
         w, nxt = doc.lower[t], doc.lower[t + 1] if t + 1 < len(doc.words) else ""
         if w == "," and nxt in {"but", "while", "although", "though"}:
             return True
-        if w in {"--", "—", "–"}:
+        if w in {"--", "—", "–"} or stance_setting(doc, t):
             return True
         return (
             w == "in"
@@ -409,50 +463,13 @@ class ReportedSpeech(AttributorBase):
             return False
         return all(doc.words[t][:1].isalnum() or doc.words[t] == "," for t in range(k, stop))
 
-    def according(self, cue: Cue, s_start: int, stop: int) -> None:
-        """`According to X, CLAUSE` / `CLAUSE, according to X` / `in his opinion`."""
+    def only_time(self, k: int, stop: int) -> bool:
+        """Only a short time phrase ("late Thursday", "on Monday") runs from token `k` to the
+        sentence's end: the verb before it has no object of its own."""
         doc = self.doc
-        c, k = cue.token, cue.end_token
-        if cue.kind == "opinion":
-            m = describe(doc, c + 1, c + 2, pronouns=PRONOUNS)
-        else:
-            e = k
-            while e < stop and e - k < 14 and doc.words[e] not in {",", ";", ":"} | QUOTE_MARKS:
-                e += 1
-            m = describe(doc, k, e, pronouns=PRONOUNS, loose=True) if e > k else None
-            k = e
-        if m is None:
-            return
-        if k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] in {"a", "an"}:
-            # "according to Tom Vik, a local guide, …": the apposition is the source's
-            nxt = next((t for t in range(k + 2, min(stop, k + 10)) if doc.words[t] == ","), None)
-            k = nxt if nxt is not None else k
-        lead = c - s_start
-        at_start = lead == 0 or (doc.lower[c - 1] in CLAUSE_OPENERS and lead <= 5)
-        goes_on = k + 1 < stop and doc.words[k] == "," and doc.lower[k + 1] not in RELATIVES
-        comma = c - 1 if c > s_start and doc.words[c - 1] == "," else None
-        if comma is None and c - 1 > s_start and doc.words[c - 1] in {"”", '"', "’"}:
-            comma = c - 2 if doc.words[c - 2] == "," else None  # `“…,” according to X`
-        if not at_start and comma is not None and goes_on:
-            # a parenthetical "X, in his opinion, is Y": the whole sentence is reported; after
-            # a subordinate clause or its conjunction ("While A, according to X, B", "because,
-            # according to X, B") only the main clause after it
-            opens = doc.lower[s_start] in SIDE_CLAUSES or doc.lower[comma - 1] in SIDE_CLAUSES
-            # not past an apposition of the source ("according to X, a strategist, …")
-            first = k + 1 if opens and doc.lower[k + 1] not in APPOSITION_OPENERS else s_start
-            content = trim(doc, doc.starts[first], doc.ends[stop - 1])
-        elif at_start and k < stop and doc.words[k] == ",":
-            content = trim(doc, doc.starts[k + 1], doc.ends[stop - 1]) if stop > k + 1 else None
-        elif comma is not None:
-            # "A: B, according to X": what follows the colon is the sourced part (not 8:30)
-            first = s_start
-            for t in range(comma - 1, s_start, -1):
-                if doc.words[t] in {",", ";", ":", "—", "–"}:
-                    if doc.words[t] == ":" and not doc.words[t - 1].isdigit():
-                        first = t + 1
-                    break
-            content = trim(doc, doc.starts[first], doc.ends[c - 1])
-        else:
-            return
-        if content and n_words(doc, content) >= 3:
-            self.add(content, m, cue)
+        if stop - k > 4 or doc.lower[k] not in TIME_AFTER_CUE | TIME_OPENERS:
+            return False
+        return all(
+            doc.lower[t] in TIME_PHRASE | TIME_OPENERS or doc.words[t].isdigit()
+            for t in range(k, stop)
+        )

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from reader.analysis.attribution import Raw
+from reader.analysis.clause_subjects import main_clause_start
 from reader.analysis.doc import Doc
 from reader.analysis.entity_kinds import settle_kinds
 from reader.analysis.fullnames import complete_people
@@ -14,6 +15,7 @@ from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.mentions import PERSON_PRONOUNS, Mention, person_candidates
 from reader.analysis.merges import merge_voices
 from reader.analysis.model import Span
+from reader.analysis.name_kinds import word_counts
 from reader.analysis.names import THING_PRONOUNS, token_index
 from reader.analysis.poll_shares import poll_of_share
 from reader.analysis.pronoun_mentions import pronoun_antecedents
@@ -374,14 +376,23 @@ def _name_descriptions(
         assigned[k] = moved.get(ent, ent)
 
 
+def _mostly_lower(word: str) -> bool:
+    """A word newswire writes in lower case more often than in a person's name ("Maybe")."""
+    c = word_counts(word)
+    return c is not None and c.lower > c.person
+
+
 def _with_known_surnames(doc: Doc, cands: list[Mention], raws: list[Raw]) -> list[Mention]:
-    """Antecedents for pronouns: the names found in the body, and a named speaker's surname
-    where it opens a sentence ("Roe, who grew up in Ohio, …. She said …")."""
+    """Antecedents for pronouns: the names found in the body, and the surname of a person
+    named in full (a speaker or not) where it is a sentence's subject ("Roe, who grew up in
+    Ohio, …. She said …", "At a rally in Ames, Roe listed the towns he said …")."""
     full: dict[str, str] = {}
-    for x in raws:
-        m = x.mention
+    named = [(x.mention, True) for x in raws] + [(c, False) for c in cands]
+    for m, spoke in named:
         if m.kind == "person" and not (m.pronoun or m.descriptive) and m.name[:1].isupper():
             name = _clean(m.name)
+            if not spoke and _mostly_lower(name.split()[0]):
+                continue  # "Maybe Instagram": a capitalised word opening a sentence, no name
             last = name.split()[-1]
             if len(name) > len(full.get(last, "")):
                 full[last] = name
@@ -394,7 +405,9 @@ def _with_known_surnames(doc: Doc, cands: list[Mention], raws: list[Raw]) -> lis
         if full_name is None or doc.starts[j] in taken or doc.paragraph_of(doc.starts[j]) < 0:
             continue
         sent = doc.sentence_of(doc.starts[j])
-        if sent is not None and sent[0] == doc.starts[j]:
+        if sent is not None and (
+            sent[0] == doc.starts[j] or main_clause_start(doc, doc.token_at(sent[0]), j + 1) == j
+        ):  # "At a rally in Ames, Roe said …": the subject after an opening adverbial
             extra.append(Mention((doc.starts[j], doc.ends[j]), w, full_name, "person"))
     return sorted(cands + extra, key=lambda c: c.span) if extra else cands
 

@@ -154,6 +154,8 @@ def describe(
     low, wd = doc.lower, doc.words
     while b > a and low[b - 1] in TRAILING_DROP:
         b -= 1
+    if b - 2 > a and wd[b - 1] == "." and low[b - 2] in {"jr", "sr"}:
+        b -= 1  # "said Robert Casey Jr.": the full stop closes the suffix, not the name
     if b <= a or b - a > 16:
         return None
     span = (doc.starts[a], doc.ends[b - 1])

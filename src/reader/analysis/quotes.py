@@ -55,16 +55,29 @@ def _scan(text: str, start: int, end: int) -> tuple[list[Span], int | None, int 
     open_at: int | None = None
     close_with = ""
     orphan_close: int | None = None
+    curly_at: int | None = None  # a curly quote opened inside one opened by a straight mark
     for m in QUOTE_CHAR_RE.finditer(text, start, end):
         ch, pos = m.group(), m.start()
+        if open_at is not None and close_with == '"' and ch in {"“", "”"}:
+            if ch == "“" and not _misprinted_close(text, ch, pos, end):
+                curly_at = pos
+                continue
+            if ch == "”" and curly_at is not None and '"' not in text[m.end() : end]:
+                # `"Roe walked in, chanting “Vote!”` and no straight mark after: the straight
+                # one was a stray, the curly pair is the quotation
+                found.append((curly_at, m.end()))
+                open_at = curly_at = None
+                continue
         if open_at is None:
             if ch in {'"', "''"} or ch in OPENERS:
                 open_at, close_with = pos, (ch if ch in {'"', "''"} else OPENERS[ch])
             elif orphan_close is None and not found:
                 orphan_close = pos
         elif ch in close_with or ch == close_with or _misprinted_close(text, ch, pos, end):
-            found.append((open_at, m.end()))
-            open_at = None
+            # `''… 'go home,''' said X`: the single mark of a quote inside closes first
+            stop = m.end() + (ch == "''" and text.startswith("'", m.end()))
+            found.append((open_at, stop))
+            open_at = curly_at = None
     return found, open_at, orphan_close
 
 
