@@ -49,3 +49,23 @@ def test_a_quotation_inside_a_report_is_kept() -> None:
     )
     names = [name for name, _ in statements(text)]
     assert "Elspeth Marrow" in names and len(names) == 2
+
+
+def test_a_quoted_claim_after_when_or_after_is_its_speakers_own() -> None:
+    text = (
+        "Ferry plan\n\n"
+        "The harbour board said the schedule had “failed us all” last week after the mayor "
+        "claimed the old ferries were “a daily disaster.”"
+    )
+    found = statements(text)
+    assert len(found) == 2
+    assert found[1] == ("mayor", ["the old ferries were “a daily disaster.”"])
+
+
+def test_a_quoted_claim_reported_by_someone_else_stays_theirs() -> None:
+    text = (
+        "Ferry plan\n\n"
+        "The harbour board said the mayor had claimed the old ferries were “a daily disaster.”"
+    )
+    found = statements(text)
+    assert len(found) == 1 and "harbour board" in found[0][0]

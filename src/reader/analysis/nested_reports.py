@@ -6,9 +6,16 @@ study is still cited) but lists only the outer statement."""
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.attribution_base import Raw
+from reader.analysis.lexicons import words
 
 Bounds = tuple[int, int]
+# "X said A before claiming that B “…”": a clause of its own, not a report inside A
+OWN_CLAUSE = re.compile(
+    r"\b(?:" + "|".join(sorted(words("own_clause_openers"))) + r")\b", re.IGNORECASE
+)
 
 
 def _bounds(r: Raw) -> Bounds:
@@ -26,7 +33,14 @@ def _holds(outer: Bounds, inner: Bounds, cue_at: int) -> bool:
     )
 
 
-def nested_reports(raws: list[Raw]) -> set[int]:
+def _own_clause(text: str, outer: Bounds, inner: Raw) -> bool:
+    """A quoted claim ("mixed") after before/after/when/while/then inside the outer content
+    is its speaker's own: the outer content ran on past the clause that reports it."""
+    anchor = min(inner.cue.span[0], inner.mention.span[0]) if inner.cue else outer[0]
+    return inner.kind == "mixed" and OWN_CLAUSE.search(text, outer[0], anchor) is not None
+
+
+def nested_reports(raws: list[Raw], text: str) -> set[int]:
     """Indices of the reported statements told inside another statement's content. Direct
     quotations are never among them (a quotation is its speaker's own words), nor statements
     in several parts or that others continue, nor those whose speaker is named after the cue
@@ -39,6 +53,10 @@ def nested_reports(raws: list[Raw]) -> set[int]:
             continue
         if r.mention.span[0] > r.cue.span[0]:
             continue
-        if any(j != i and _holds(spans[j], spans[i], r.cue.span[0]) for j in range(len(raws))):
+        cue_at = r.cue.span[0]
+        if any(
+            j != i and _holds(spans[j], spans[i], cue_at) and not _own_clause(text, spans[j], r)
+            for j in range(len(raws))
+        ):
             out.add(i)
     return out

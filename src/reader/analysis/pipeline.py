@@ -38,7 +38,7 @@ def run(text: str, title: str = "") -> Analysis:
     )
     statements = []
     # a report told inside another's content is part of that statement; its speaker stays cited
-    inner = nested_reports(raws)
+    inner = nested_reports(raws, text)
     for n, (raw, ent) in enumerate(zip(raws, assigned, strict=True)):
         if n in inner:
             continue
