@@ -7,11 +7,13 @@ study is still cited) but lists only the outer statement."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from reader.analysis.attribution_base import Raw
 from reader.analysis.lexicons import words
 
 Bounds = tuple[int, int]
+REACH = 20000  # longest outer content looked back over (characters)
 # "X said A before claiming that B “…”": a clause of its own, not a report inside A
 OWN_CLAUSE = re.compile(
     r"\b(?:" + "|".join(sorted(words("own_clause_openers"))) + r")\b", re.IGNORECASE
@@ -47,6 +49,9 @@ def nested_reports(raws: list[Raw], text: str) -> set[int]:
     ("she was told by the mayor to …": the agent of a passive is the one who spoke)."""
     heads = {r.continues for r in raws if r.continues is not None}
     spans = [_bounds(r) for r in raws]
+    # candidates for an outer statement, by where their content starts
+    order = sorted(range(len(raws)), key=lambda j: spans[j][0])
+    starts = [spans[j][0] for j in order]
     out: set[int] = set()
     for i, r in enumerate(raws):
         if r.kind == "direct" or i in heads or r.cue is None or len(r.content) > 1:
@@ -54,9 +59,13 @@ def nested_reports(raws: list[Raw], text: str) -> set[int]:
         if r.mention.span[0] > r.cue.span[0]:
             continue
         cue_at = r.cue.span[0]
-        if any(
-            j != i and _holds(spans[j], spans[i], cue_at) and not _own_clause(text, spans[j], r)
-            for j in range(len(raws))
-        ):
-            out.add(i)
+        k = bisect_right(starts, spans[i][0]) - 1
+        while k >= 0 and starts[k] >= spans[i][0] - REACH:
+            j = order[k]
+            k -= 1
+            if j == i or not _holds(spans[j], spans[i], cue_at):
+                continue
+            if not _own_clause(text, spans[j], r):
+                out.add(i)
+                break
     return out
