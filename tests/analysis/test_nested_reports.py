@@ -69,3 +69,15 @@ def test_a_quoted_claim_reported_by_someone_else_stays_theirs() -> None:
     )
     found = statements(text)
     assert len(found) == 1 and "harbour board" in found[0][0]
+
+
+def test_a_report_before_a_trailing_tag_is_the_tagged_speakers() -> None:
+    text = (
+        "Archive row\n\n"
+        "The clerk told staff the archive would reopen in June, council lawyer Hana Roost "
+        "said on Monday."
+    )
+    assert statements(text) == [
+        ("Hana Roost", ["The clerk told staff the archive would reopen in June"])
+    ]
+    assert any(s.name == "clerk" for s in analyze(text).sources)

@@ -13,6 +13,8 @@ from reader.analysis.attribution_base import Raw
 from reader.analysis.lexicons import words
 
 Bounds = tuple[int, int]
+# where a trailing tag ("…, the lawyer said on Monday.") ends
+TAG_END = re.compile(r"[,.!?;\n]")
 REACH = 20000  # longest outer content looked back over (characters)
 # "X said A before claiming that B “…”": a clause of its own, not a report inside A
 OWN_CLAUSE = re.compile(
@@ -22,6 +24,17 @@ OWN_CLAUSE = re.compile(
 
 def _bounds(r: Raw) -> Bounds:
     return r.content[0][0], r.content[-1][1]
+
+
+def _region(r: Raw, text: str) -> Bounds:
+    """Where a statement is told: its content, and its tag when the tag follows the content
+    ("A, B said on Monday."), up to the next comma or sentence end: a report whose cue is
+    inside A and whose content runs into the tag is told by B."""
+    a, b = _bounds(r)
+    if r.cue is not None and r.cue.span[0] >= b:
+        m = TAG_END.search(text, max(r.cue.span[1], r.mention.span[1]))
+        b = m.start() if m else len(text)
+    return a, b
 
 
 def _holds(outer: Bounds, inner: Bounds, cue_at: int) -> bool:
@@ -49,6 +62,7 @@ def nested_reports(raws: list[Raw], text: str) -> set[int]:
     ("she was told by the mayor to …": the agent of a passive is the one who spoke)."""
     heads = {r.continues for r in raws if r.continues is not None}
     spans = [_bounds(r) for r in raws]
+    regions = [_region(r, text) for r in raws]
     # candidates for an outer statement, by where their content starts
     order = sorted(range(len(raws)), key=lambda j: spans[j][0])
     starts = [spans[j][0] for j in order]
@@ -63,7 +77,7 @@ def nested_reports(raws: list[Raw], text: str) -> set[int]:
         while k >= 0 and starts[k] >= spans[i][0] - REACH:
             j = order[k]
             k -= 1
-            if j == i or not _holds(spans[j], spans[i], cue_at):
+            if j == i or not _holds(regions[j], spans[i], cue_at):
                 continue
             if not _own_clause(text, spans[j], r):
                 out.add(i)
