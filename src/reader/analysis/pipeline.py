@@ -10,6 +10,7 @@ from reader.analysis.coref import resolve
 from reader.analysis.cues import find_cues
 from reader.analysis.doc import build
 from reader.analysis.model import Analysis, Source, Statement
+from reader.analysis.nested_reports import nested_reports
 from reader.analysis.quotes import find_quotations
 from reader.analysis.segment import segment
 from reader.analysis.signals import signals
@@ -36,7 +37,11 @@ def run(text: str, title: str = "") -> Analysis:
         for i in used
     )
     statements = []
+    # a report told inside another's content is part of that statement; its speaker stays cited
+    inner = nested_reports(raws, text)
     for n, (raw, ent) in enumerate(zip(raws, assigned, strict=True)):
+        if n in inner:
+            continue
         cue = raw.cue
         # Hedges count from the content and its cue, not from the speaker's mention: in "X
         # accused A of allegedly B, announced C", the hedge belongs to the first statement only.
