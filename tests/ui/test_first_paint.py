@@ -229,3 +229,29 @@ def test_a_later_start_loads_nothing_the_first_paint_does_not_need(tmp_path):
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
     )
     assert out.stdout.strip() == "[] 0", out.stdout + out.stderr
+
+
+DIALOG_CLASSES = ("QMessageBox", "QDialogButtonBox", "QFileDialog", "QFormLayout", "QListWidget")
+
+
+def test_a_start_builds_no_dialog_classes_and_no_html_table(tmp_path):
+    """PySide6 builds a Qt class (and its enums) when a module first names it: the message
+    boxes' and dialogs' classes are named where a box or dialog is made, not by the modules the
+    window loads; and rich text is escaped without the `html` module's entity table."""
+    data = tmp_path / "d"
+    library, _article_id = _library_with_last_article(data)
+    library.close()
+    script = (
+        "import sys\n"
+        "from reader.cli import main\n"
+        f"code = main(['--data-dir', {str(data)!r}, '--screenshot', {str(tmp_path / 'x.png')!r}])\n"
+        "import PySide6.QtWidgets as w\n"
+        "lazy = 'QWizard' not in vars(w)  # PySide6 builds its classes on first use\n"
+        f"built = [n for n in {DIALOG_CLASSES!r} if n in vars(w)] if lazy else []\n"
+        "print(built, 'html' in sys.modules, code)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.stdout.strip() == "[] False 0", out.stdout + out.stderr

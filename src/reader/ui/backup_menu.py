@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from reader.ui import icons
 
@@ -21,6 +21,8 @@ def ask_confirmation(window: MainWindow) -> Confirm:
     """A question box opened without blocking; `proceed` runs on Yes."""
 
     def confirm(label: str, proceed: Callable[[], None]) -> None:
+        from PySide6.QtWidgets import QMessageBox  # here, not at the start (see conflict_box.py)
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Restore backup",

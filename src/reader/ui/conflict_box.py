@@ -5,8 +5,12 @@ of keeping theirs, mine or both. Non-modal: the answer comes back through a call
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # imported where a box is shown (see ask_theirs_or_mine)
+    from PySide6.QtWidgets import QMessageBox
 
 PREVIEW = 300  # characters of each side shown
 
@@ -30,6 +34,10 @@ def ask_theirs_or_mine(
     """Show both versions of `what` ("This note"); `choose` gets THEIRS, MINE, BOTH, or — when
     the message is closed undecided — LATER if `later` is offered, else BOTH (nothing the
     user typed is dropped without their say)."""
+    # imported here: the name alone makes PySide6 build the class and its enums, which the
+    # window's start (no message box in its first paint) would pay for nothing
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("conflictBox")
     box.setIcon(QMessageBox.Icon.Warning)

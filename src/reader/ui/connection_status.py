@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from reader.library.changes import connection_lost
 
@@ -138,6 +138,8 @@ class ConnectionStatus(QObject):
 
 def ask_close(parent: QWidget, n: int) -> bool:
     """True when the person closes anyway, losing the `n` changes kept for the server."""
+    from PySide6.QtWidgets import QMessageBox  # here, not at the start (see conflict_box.py)
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Changes not saved")

@@ -11,17 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+
+# the dialogs' own widget classes (QFileDialog, QListWidget, QDialogButtonBox) are imported
+# where a dialog is made: naming them here would have PySide6 build them at every start
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.errors import ReaderError
 from reader.ui.opening import typed_address
@@ -38,11 +31,15 @@ def _ops():
 
 
 def ask_opml_open(parent: QWidget) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, "Import subscriptions", "", OPML_FILTER)
     return path or None
 
 
 def ask_opml_save(parent: QWidget) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(
         parent, "Export subscriptions", "subscriptions.opml", OPML_FILTER
     )
@@ -67,6 +64,8 @@ class SubscribeDialog(QDialog):
     subscribed = Signal(object)  # reader.library.feeds.Added
 
     def __init__(self, window) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox, QListWidget
+
         super().__init__(window)
         self.main = window
         self.setWindowTitle("Subscribe to Feed")
@@ -143,6 +142,8 @@ class SubscribeDialog(QDialog):
         self.subscribe_button.setEnabled(True)
         links = getattr(exc, "links", None)  # SeveralFeeds: the page names more than one
         if links:
+            from PySide6.QtWidgets import QListWidgetItem
+
             self.error.hide()
             self.choices.clear()
             for link in links:

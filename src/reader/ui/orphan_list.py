@@ -12,14 +12,12 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,6 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reader.ui.html_text import escape
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +181,8 @@ class OrphanList(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
         scroll.setWidget(self.rows)
+        from PySide6.QtWidgets import QDialogButtonBox  # here, not at the start (signals_help.py)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         lay = QVBoxLayout(self)

@@ -9,15 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+
+# QFormLayout and QDialogButtonBox are imported when the dialog is made: naming them here would
+# have PySide6 build them (and their enums) at every start, which shows no dialog
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from reader.library.members import Member
@@ -36,6 +31,8 @@ class PreferencesDialog(QDialog):
     """Emits nothing: it saves through the window's operations and says so in the status bar."""
 
     def __init__(self, window: Any) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox, QFormLayout
+
         super().__init__(window)
         self.main = window
         self.setWindowTitle("Preferences")

@@ -8,7 +8,7 @@ a non-modal dialog, one per window, opened again where it was.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 TITLE = "What the signals mean"
 
@@ -138,6 +138,10 @@ class SignalsHelp(QDialog):
         self.browser.setObjectName("signalsHelpText")
         self.browser.setOpenExternalLinks(False)
         self.browser.setHtml(PAGE)
+        # imported with the first dialog: named at the top, PySide6 would build the class and its
+        # enums at every start (this module is loaded with the Sources panel)
+        from PySide6.QtWidgets import QDialogButtonBox
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         lay = QVBoxLayout(self)

@@ -3,9 +3,9 @@ a source beside the user's own, and who corrected it."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
+from reader.ui.html_text import escape
 from reader.ui.source_chips import rating_label, signed
 
 
@@ -15,7 +15,7 @@ def team_spread_text(spread: Any) -> tuple[str, str]:
     count = spread.count
     if count == 1:
         (who, value), *_ = spread.by_member.items()
-        line = f"Team: 1 rating ({signed(value)} by {html.escape(who)})"
+        line = f"Team: 1 rating ({signed(value)} by {escape(who)})"
     else:
         mean = f"{spread.mean:+.1f}".replace("-", "−")
         line = f"Team: {count} ratings, mean {mean}, {signed(spread.low)} … {signed(spread.high)}"
@@ -45,4 +45,4 @@ def corrected_by(
             line = f"{CORRECTED[c.action]} by {who}"
             if line not in said:
                 said.append(line)
-    return html.escape(" · ".join(said)) if others else ""
+    return escape(" · ".join(said)) if others else ""

@@ -5,7 +5,6 @@ highlight (called from the Annotator, which they reach only through `PopupHost`)
 
 from __future__ import annotations
 
-from html import escape
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
@@ -17,6 +16,7 @@ from reader.ui.annotations.commands import HighlightRef
 from reader.ui.annotations.selection_toolbar import swatch_icon
 from reader.ui.annotations.team import TeamView
 from reader.ui.article_view import ArticleView
+from reader.ui.html_text import escape
 
 
 class PopupHost(Protocol):

@@ -5,16 +5,18 @@ mine or both, and what they typed is never dropped (left undecided, it stays a d
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from reader.errors import ConflictError
 from reader.library import HighlightInfo
 from reader.ui.annotations.commands import HighlightRef, ShareHighlight
 from reader.ui.conflict_box import BOTH, LATER, MINE, ask_theirs_or_mine, both_texts
+
+if TYPE_CHECKING:  # the box is made by conflict_box, when a conflict is shown
+    from PySide6.QtWidgets import QMessageBox
 
 LOAD_AFTER_MS = 1000  # on a library file, who the user is is read this long after the start
 
