@@ -13,7 +13,7 @@ from reader.analysis.affiliations import tidy
 from reader.analysis.doc import Doc
 from reader.analysis.model import Named
 from reader.analysis.name_kinds import is_common_word, is_given_name
-from reader.analysis.names import lexicon_union
+from reader.analysis.names import PREPOSITIONS, lexicon_union
 from reader.analysis.org_roles import description_role, organisation_role, owner_elsewhere
 
 WINDOW = 4000  # characters back from a description to the organisation it stands for
@@ -241,12 +241,25 @@ def _definite_description(
     best, best_at = None, -1
     for j in live:
         other = entities[j]
-        if j == i or not _proper(other) or other.kind not in COMPATIBLE[e.kind]:
+        if j == i or other.kind not in COMPATIBLE[e.kind]:
+            continue
+        if not (_proper(other) or _introduces(doc, other, words[-1])):
             continue
         before = [s for s, _ in other.spans if start - WINDOW <= s < start]
         if before and max(before) > best_at:
             best, best_at = j, max(before)
     return best
+
+
+def _introduces(doc: Doc, e: Named, head: str) -> bool:
+    """ "a group of employees" introduces what "the group" then stands for: a description
+    first written with "a" or "an", with the same head noun before any prepositional phrase."""
+    first = min(e.spans) if e.spans else None
+    if first is None or doc.text[first[0] : first[1]].lower().split(" ", 1)[0] not in INDEFINITE:
+        return False
+    ws = e.name.lower().split()
+    core = next((ws[:k] for k, w in enumerate(ws) if k and w in PREPOSITIONS), ws)
+    return bool(core) and core[-1] == head
 
 
 def _owned_group(doc: Doc, entities: Sequence[Named], live: list[int], i: int) -> int | None:

@@ -1,0 +1,59 @@
+"""A one-word name first read as a person's is an organisation's when the article writes it as
+an employer, as the short form of a longer organisation name, or as the owner of a workforce;
+"the group" after "a group of …" is that group. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _sources(text: str) -> dict[str, tuple[str, str | None]]:
+    a = analyze(text)
+    used = {st.source for st in a.statements}
+    return {s.name: (s.kind, s.role) for s in a.sources if s.id in used}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillory head Dana Marsh left in May. Quillory said on Monday that sales would rise.",
+        "“Sales will rise,” said Oren Blau, an analyst at Quillory. Quillory said it agreed.",
+        "Quillory employees were told to stay home. Quillory said the office would reopen.",
+        "Most of Quillory’s 3,000 employees work remotely. Quillory said the office would reopen.",
+    ],
+)
+def test_a_name_written_as_an_employer_is_an_organisation(text: str) -> None:
+    assert _sources(text)["Quillory"][0] == "organization"
+
+
+def test_the_short_form_of_an_organisation_name_keeps_its_description() -> None:
+    text = (
+        "The investment firm Brannock Capital owns twelve papers. "
+        "Brannock on Friday announced that it would buy two more."
+    )
+    assert _sources(text)["Brannock"] == ("organization", "investment firm")
+
+
+def test_a_role_with_a_company_after_at_stays_a_persons() -> None:
+    text = (
+        "Tarun Vaidya, Head of Research at Lumen Securities, pointed out that banks led the "
+        "rally. Vaidya said more gains were likely."
+    )
+    assert _sources(text)["Tarun Vaidya"][0] == "person"
+
+
+def test_a_person_with_a_spokesman_stays_a_person() -> None:
+    text = "Dorrance spokesman Eli Rusk declined to comment. Dorrance said the vote would pass."
+    assert _sources(text)["Dorrance"][0] == "person"
+
+
+def test_the_group_is_the_group_introduced_before_it() -> None:
+    text = (
+        "Quillory employees were told to stay home, according to a group of workers. "
+        "The group said on Twitter that the plan was unfair."
+    )
+    found = analyze(text)
+    names = {found.source(st.source).name for st in found.statements}
+    assert "Quillory" not in names, names
