@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from reader.analysis.body_voices import settle_body
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import reporting_verbs, words
 from reader.analysis.name_kinds import is_common_word, is_given_name, is_place
@@ -105,6 +106,7 @@ def settle_kinds(doc: Doc, entities: Sequence[Named], index: dict[str, list[int]
     org_words, media_words = words("organization_words"), words("media_words")
     for e in entities:
         _describe_role(e)
+        settle_body(e)
         if e.kind != "person" or not e.name[:1].isupper():
             continue
         ws = e.name.split()
