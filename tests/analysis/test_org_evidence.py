@@ -57,3 +57,16 @@ def test_the_group_is_the_group_introduced_before_it() -> None:
     found = analyze(text)
     names = {found.source(st.source).name for st in found.statements}
     assert "Quillory" not in names, names
+
+
+def test_two_entries_of_one_organisation_name_are_one_source() -> None:
+    from reader.analysis.coref import Entity
+    from reader.analysis.merges import _same_name
+
+    first = Entity("Quillory", "organization", spans={(0, 8)})
+    second = Entity("Quillory", "organization", spans={(90, 98)})
+    person = Entity("Quillory", "person", spans={(120, 128)})
+    entities = [first, second, person]
+    assert _same_name(entities, [0, 1, 2], 1) == 0
+    assert _same_name(entities, [0, 1, 2], 0) is None
+    assert _same_name(entities, [0, 1, 2], 2) is None

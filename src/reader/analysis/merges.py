@@ -41,6 +41,8 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             target = _owned_group(doc, entities, live, i)
         if target is None:
             target = _short_form(entities, live, i)
+        if target is None:
+            target = _same_name(entities, live, i)
         if target is not None and target != i and target not in moved:
             _fold(entities[target], entities[i])
             moved[i] = target
@@ -293,6 +295,21 @@ def _short_form(entities: Sequence[Named], live: list[int], i: int) -> int | Non
         and len(entities[j].name.split()) > 1
     ]
     return longer[0] if len(longer) == 1 else None
+
+
+def _same_name(entities: Sequence[Named], live: list[int], i: int) -> int | None:
+    """ "Instagram" read first as a person's name and settled as an organisation is the
+    organisation "Instagram" found elsewhere: one name, two entries of fitting kinds."""
+    e = entities[i]
+    if e.kind not in {"organization", "media"} or not _proper(e):
+        return None
+    for j in live:
+        if j >= i:
+            return None
+        other = entities[j]
+        if other.kind in COMPATIBLE[e.kind] and other.name.lower() == e.name.lower():
+            return j
+    return None
 
 
 def _expand_initials(doc: Doc, e: Named) -> None:
