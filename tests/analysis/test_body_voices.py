@@ -45,3 +45,11 @@ def test_an_organisation_called_a_news_organisation_is_an_outlet() -> None:
         "citing two officials, said a deal was unlikely this year."
     )
     assert _sources(text).get("KVRN") == "media"
+
+
+def test_an_organisation_described_as_a_website_is_an_outlet() -> None:
+    text = (
+        "Pellwick, which began as a blog in 2009, said on Tuesday that it would cut 30 jobs. "
+        "The technology website has 12 million readers."
+    )
+    assert _sources(text).get("Pellwick") == "media"

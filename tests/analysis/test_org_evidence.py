@@ -22,6 +22,8 @@ def _sources(text: str) -> dict[str, tuple[str, str | None]]:
         "“Sales will rise,” said Oren Blau, an analyst at Quillory. Quillory said it agreed.",
         "Quillory employees were told to stay home. Quillory said the office would reopen.",
         "Most of Quillory’s 3,000 employees work remotely. Quillory said the office would reopen.",
+        "Quillory, which owns 40 mills, said on Monday that prices would rise.",
+        "Shares of Quillory (QLRY.O) fell. Quillory said on Monday that prices would rise.",
     ],
 )
 def test_a_name_written_as_an_employer_is_an_organisation(text: str) -> None:

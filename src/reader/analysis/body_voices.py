@@ -6,6 +6,7 @@ news agency or outlet ("the news organization") is an outlet."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -18,6 +19,11 @@ VOICES = frozenset(
 # what may qualify "prosecutors" for them to be one office speaking, not some lawyers
 OFFICE_MODIFIERS = frozenset({"federal", "state", "u.s.", "us", "county", "district", "city"})
 LEADING = frozenset({"the", "a", "an"})
+# media words that head roles of bodies other than outlets ("the social network", "the show")
+NOT_OUTLET_HEADS = frozenset(
+    {"show", "program", "programme", "site", "network", "networks", "channel", "media"}
+)
+ROLE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose|of|at|for|in|with)\b.*$")
 
 
 class Named(Protocol):
@@ -59,7 +65,13 @@ def settle_body(e: Named) -> None:
 
 def outlets_by_role(entities: Sequence[Named]) -> None:
     """An organisation whose role, once every description is folded in, calls it a news body
-    ("the official news agency", "the news organization") is an outlet."""
+    or an outlet ("the official news agency", "the news organization", "the website") is
+    one."""
+    media = words("media_words") - NOT_OUTLET_HEADS
     for e in entities:
-        if e.kind == "organization" and e.role and "news" in e.role.lower().split():
-            e.kind = "media"
+        if e.kind != "organization" or not e.role:
+            continue
+        ws = ROLE_CLAUSE_RE.sub("", e.role.lower()).split()
+        owned = any(w in words("organization_words") for w in ws)  # "the company website"
+        if "news" in ws or (ws and ws[-1] in media and not owned):
+            e.kind = "media"  # "the official news agency", "the technology website"

@@ -1,11 +1,14 @@
 """More signs that a one-word name taken for a person's names an organisation, each a
 construction of news writing: the name is someone’s employer ("Harbor head Jane Roe", "the
 director of Harbor", "an analyst at Harbor"), the short form of a longer name ending in an
-organisation word ("Harbor Capital" … "Harbor said"), or the owner of a workforce or of users
-("Harbor employees", "Harbor's 2,000 employees"). Used only when the name model does not know
-the word as a person's: a known surname stays a person's."""
+organisation word ("Harbor Capital" … "Harbor said"), the owner of a workforce or of users
+("Harbor employees", "Harbor's 2,000 employees"), or a name followed by "which" or a stock
+ticker. Used only when the name model does not know the word as a person's: a known surname
+stays a person's."""
 
 from __future__ import annotations
+
+import re
 
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
@@ -13,6 +16,10 @@ from reader.analysis.name_kinds import is_given_name, name_kind, word_counts
 from reader.analysis.names import cap
 
 EMPLOYER_PREPOSITIONS = frozenset({"at", "for", "of"})
+# "Harbor (HRB.N)", "Harbor (NYSE: HRB)": a listed company's ticker after its name
+TICKER_RE = re.compile(
+    r"\s*\((?:[A-Z]{2,8}:\s?)?(?:[A-Z]{2,5}\.[A-Z]{1,2}|[A-Z]{2,5}|\d{4}\.[A-Z]{1,2})\)"
+)
 SKIP_AFTER_OWNER = 4  # tokens between "Harbor's" and "employees" ("Harbor's 2,000 employees")
 
 
@@ -69,6 +76,15 @@ def _owns_workforce(doc: Doc, j: int) -> bool:
     return False
 
 
+def _thing_clause_or_ticker(doc: Doc, j: int) -> bool:
+    """ "Harbor, which owns …": a relative "which" never follows a person's name; nor does a
+    stock ticker ("Harbor (HRB.N)")."""
+    low = doc.lower
+    if j + 2 < len(low) and low[j + 1] == "," and low[j + 2] == "which":
+        return True
+    return TICKER_RE.match(doc.text, doc.ends[j]) is not None
+
+
 def organisation_elsewhere(doc: Doc, name: str, index: dict[str, list[int]]) -> bool:
     """The one-word `name` (taken for a person's) is written elsewhere as an organisation's."""
     if " " in name or is_given_name(name) or name_kind([name]) == "person":
@@ -80,6 +96,11 @@ def organisation_elsewhere(doc: Doc, name: str, index: dict[str, list[int]]) -> 
     for j in spots:
         if doc.paragraph_of(doc.starts[j]) < 0:
             continue  # a headline or caption, not the article's prose
-        if _employer_at(doc, j) or _short_of_longer(doc, j) or _owns_workforce(doc, j):
+        if (
+            _employer_at(doc, j)
+            or _short_of_longer(doc, j)
+            or _owns_workforce(doc, j)
+            or _thing_clause_or_ticker(doc, j)
+        ):
             return True
     return False
