@@ -72,3 +72,18 @@ def test_two_entries_of_one_organisation_name_are_one_source() -> None:
     assert _same_name(entities, [0, 1, 2], 1) == 0
     assert _same_name(entities, [0, 1, 2], 0) is None
     assert _same_name(entities, [0, 1, 2], 2) is None
+
+
+def test_a_name_described_next_as_a_company_is_one() -> None:
+    text = "Quillory said prices would rise. The shoe retailer also said it would close 40 stores."
+    assert _sources(text) == {"Quillory": ("organization", "shoe retailer")}
+
+
+def test_a_name_described_next_by_its_campaign_stays_a_person() -> None:
+    text = "Dorrance said the vote would pass. The senator’s campaign raised $2 million."
+    assert _sources(text)["Dorrance"][0] == "person"
+
+
+def test_a_unit_of_a_company_is_an_organisation() -> None:
+    text = "Quillory, a unit of Tarn Holdings, said prices would rise."
+    assert _sources(text)["Quillory"] == ("organization", "unit")

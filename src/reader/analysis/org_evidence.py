@@ -2,9 +2,10 @@
 construction of news writing: the name is someone’s employer ("Harbor head Jane Roe", "the
 director of Harbor", "an analyst at Harbor"), the short form of a longer name ending in an
 organisation word ("Harbor Capital" … "Harbor said"), the owner of a workforce or of users
-("Harbor employees", "Harbor's 2,000 employees"), or a name followed by "which" or a stock
-ticker. Used only when the name model does not know the word as a person's: a known surname
-stays a person's."""
+("Harbor employees", "Harbor's 2,000 employees"), a name followed by "which" or a stock
+ticker, or one the next sentences call a company ("Harbor said … The shoe retailer …").
+Used only when the name model does not know the word as a person's: a known surname stays a
+person's."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from reader.analysis.doc import Doc
 from reader.analysis.lexicons import words
 from reader.analysis.name_kinds import is_given_name, name_kind, word_counts
 from reader.analysis.names import cap
+from reader.analysis.org_roles import described_after
 
 EMPLOYER_PREPOSITIONS = frozenset({"at", "for", "of"})
 # "Harbor (HRB.N)", "Harbor (NYSE: HRB)": a listed company's ticker after its name
@@ -85,6 +87,15 @@ def _thing_clause_or_ticker(doc: Doc, j: int) -> bool:
     return TICKER_RE.match(doc.text, doc.ends[j]) is not None
 
 
+def _described_as_one(doc: Doc, name: str) -> bool:
+    """ "Harbor said … The shoe retailer also said …": the next sentences describe the name
+    with "the", modifiers and an organisation word, and no other name between."""
+    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+    found = [m.span() for m in re.finditer(pattern, doc.text)]
+    role, _aff = described_after(doc, name, found, words("company_heads"))
+    return role is not None
+
+
 def organisation_elsewhere(doc: Doc, name: str, index: dict[str, list[int]]) -> bool:
     """The one-word `name` (taken for a person's) is written elsewhere as an organisation's."""
     if " " in name or is_given_name(name) or name_kind([name]) == "person":
@@ -103,4 +114,4 @@ def organisation_elsewhere(doc: Doc, name: str, index: dict[str, list[int]]) -> 
             or _thing_clause_or_ticker(doc, j)
         ):
             return True
-    return False
+    return _described_as_one(doc, name)
