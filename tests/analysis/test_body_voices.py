@@ -53,3 +53,13 @@ def test_an_organisation_described_as_a_website_is_an_outlet() -> None:
         "The technology website has 12 million readers."
     )
     assert _sources(text).get("Pellwick") == "media"
+
+
+def test_an_agency_spokesman_speaks_for_the_agency() -> None:
+    kinds = _sources("An agency spokesman said the new scanners would be installed in June.")
+    assert list(kinds.values()) == ["organization"]
+
+
+def test_an_airport_official_stays_an_unnamed_person() -> None:
+    kinds = _sources("The flights will resume in June, an airport official said.")
+    assert list(kinds.values()) == ["anonymous"]

@@ -19,6 +19,8 @@ VOICES = frozenset(
 # what may qualify "prosecutors" for them to be one office speaking, not some lawyers
 OFFICE_MODIFIERS = frozenset({"federal", "state", "u.s.", "us", "county", "district", "city"})
 LEADING = frozenset({"the", "a", "an"})
+# unlike "administration officials" or "an airport official", who stay unnamed people
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # media words that head roles of bodies other than outlets ("the social network", "the show")
 NOT_OUTLET_HEADS = frozenset(
     {"show", "program", "programme", "site", "network", "networks", "channel", "media"}
@@ -43,15 +45,19 @@ def _organisation_prefix(ws: list[str]) -> bool:
 
 
 def settle_body(e: Named) -> None:
-    """Turn an unnamed voice of a named organisation into it, prosecutors into their office."""
-    if e.kind != "anonymous":
-        return
+    """Turn an unnamed voice of an organisation into it ("Harbor Department officials", "an
+    agency spokesman"), prosecutors into their office."""
     ws = e.name.split()
     while ws and ws[0].lower() in LEADING:
         ws = ws[1:]
-    if len(ws) < 2:
+    if len(ws) < 2 or e.kind not in {"anonymous", "person"}:
         return
     head = ws[-1].lower()
+    if head in SPOKESPEOPLE and len(ws) == 2 and ws[0].lower() in words("organization_words"):
+        e.kind = "organization"  # "an agency spokesman" speaks for the agency of the story
+        return
+    if e.kind != "anonymous":
+        return
     if head in VOICES and _organisation_prefix(ws[:-1]):
         e.kind = "organization"
         e.name = " ".join(ws[:-1])
