@@ -63,3 +63,11 @@ def test_an_agency_spokesman_speaks_for_the_agency() -> None:
 def test_an_airport_official_stays_an_unnamed_person() -> None:
     kinds = _sources("The flights will resume in June, an airport official said.")
     assert list(kinds.values()) == ["anonymous"]
+
+
+def test_an_unnamed_person_opening_the_sentence_is_anonymous() -> None:
+    for text in (
+        "An airport official said the flights would resume in June.",
+        "One strategist said the race was over.",
+    ):
+        assert list(_sources(text).values()) == ["anonymous"], text

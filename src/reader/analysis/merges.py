@@ -107,7 +107,7 @@ def _unnamed_role(e: Named) -> None:
     """An unnamed source is what the text calls it: "some Twitter users" → "Twitter users",
     "one user" → "user" (the count or article is no part of the role); an unnamed person
     ("an airport official") is anonymous."""
-    if e.kind == "person" and not _proper(e) and e.name[:1].isalpha():
+    if e.kind == "person" and e.name[:1].isalpha() and (not _proper(e) or _opens_unnamed(e)):
         e.kind = "anonymous"
     ws = e.name.split()
     # "State media reported": a capital only because the sentence starts there
@@ -122,6 +122,14 @@ def _unnamed_role(e: Named) -> None:
     if ws and _proper(e):
         ws[0] = ws[0].lower()
     e.role = " ".join(ws) or None
+
+
+def _opens_unnamed(e: Named) -> bool:
+    """ "An airport official", "One official": a description capitalised only because it opens
+    the sentence (an article or a count, then lower-case words)."""
+    ws = e.name.split()
+    lead = {"a", "an", "the", "one", "another"}
+    return len(ws) > 1 and ws[0].lower() in lead and all(w[:1].islower() for w in ws[1:])
 
 
 # "… before the Harbor Council in Tarn, where members voted": the organisation a where-clause
