@@ -114,6 +114,17 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
         return job
     if c + 2 < limit and low[c + 1] in words("workplace_participles"):
         return None, *_workplace(doc, c + 2, limit)
+    if (
+        c + 3 < limit
+        and low[c + 1] == "who"
+        and low[c + 2] in words("workplace_verbs")
+        and low[c + 3] != "as"  # "who served as labor secretary": a role, read below
+    ):
+        place, end = _workplace(doc, c + 3, limit)
+        last = place.split()[-1].lower() if place else ""
+        if last in words("titles") or f"{last}." in words("titles"):
+            place = None  # "who worked for Ohio Gov. Jane Roe": a person's title, cut at its dot
+        return None, place, end  # ", who teaches law at Harbor University,"
     home = of_affiliation(doc, c + 1, limit) if low[c + 1] in {"of", "from"} else None
     if home is not None:
         return None, home, c + 1  # "Jane Roe, of Harbor City, said"
