@@ -13,7 +13,7 @@ from typing import Protocol
 from reader.analysis.body_voices import settle_body
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import reporting_verbs, words
-from reader.analysis.name_kinds import is_common_word, is_given_name, is_place
+from reader.analysis.name_kinds import is_common_word, is_given_name, is_place, name_kind
 from reader.analysis.names import CALENDAR, TIME_WORDS
 from reader.analysis.org_evidence import organisation_elsewhere
 
@@ -115,7 +115,9 @@ def settle_kinds(doc: Doc, entities: Sequence[Named], index: dict[str, list[int]
         if len(ws) == 1 and is_common_word(ws[0]):
             e.kind = "other"  # "Prevention said": a word, capitalised; not a person's name
             continue
-        head = _role_head(e.role)
+        # a name the model knows as a person's keeps its kind whatever its role's head says
+        # ("Jane Roe, a retired letter carrier", "a policy maker")
+        head = "" if len(ws) >= 2 and name_kind(ws) == "person" else _role_head(e.role)
         if head in media_words and head not in {"show", "program", "site"}:
             e.kind = "media"
         elif (

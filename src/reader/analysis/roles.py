@@ -96,6 +96,7 @@ MAX_APPOSITION = 25  # tokens from the comma to the end of an apposition
 # finite verbs that make the words after a name's comma a clause of their own
 CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 
 
 def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | None, int]:
@@ -135,10 +136,15 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
             return None, home, c + 2
         return apposition_role(doc, c + 2, limit)  # "Jane Roe, 45, a teacher, said"
     e = c + 1
+    relative = None
     while e < limit and e - c < MAX_APPOSITION and wd[e] not in {",", ";", "“", "”", '"', "(", ")"}:
         if wd[e] == "." and not (e + 1 < limit and wd[e + 1] in {",", ")"}):
             break  # the sentence ends; "Inc.," keeps its dot
+        if low[e] in PERSON_RELATIVES and e > c + 2 and relative is None:
+            relative = e
         e += 1
+    if e - c >= MAX_APPOSITION and relative is not None:
+        e = relative  # "a former commissioner with X who is now …": a clause too long to keep
     a = c + 1
     if e <= a or e - c >= MAX_APPOSITION:
         return None, None, c  # no comma or full stop closes it: a clause, not an apposition
@@ -157,7 +163,23 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
             return None, None, c  # "Jane Roe, her label and a couple of …": a list, not a role
         return *both, e
     role, aff = split_role(doc, a, e)
+    if aff is None and relative is not None and relative + 2 < limit:
+        aff, end = _clause_workplace(doc, relative + 1, limit, e)
+        e = max(e, end)
     return role, aff, e
+
+
+def _clause_workplace(doc: Doc, v: int, limit: int, e: int) -> tuple[str | None, int]:
+    """ "an economist who directs the Harbor Forecast", "an editor who teaches at Harbor
+    University": where the relative clause from token v (its verb) says the person works."""
+    job = job_verb(doc, v, limit)
+    if job is not None and job[1] and job[1][:1].isupper():
+        return job[1], job[2]
+    if doc.lower[v] in words("workplace_verbs") and doc.lower[v + 1] != "as":
+        place, end = _workplace(doc, v + 1, limit)
+        if place is not None:
+            return place, end
+    return None, e
 
 
 def _two_roles(doc: Doc, a: int, conj: int, e: int) -> tuple[str | None, str | None] | None:
