@@ -74,6 +74,6 @@ def test_an_unnamed_person_opening_the_sentence_is_anonymous() -> None:
 
 
 def test_a_local_paper_named_by_its_masthead_word_is_an_outlet() -> None:
-    for paper in ("Tarnville Courier", "Harbor Globe", "Wheelock Intelligencer"):
+    for paper in ("Tarnville Courier", "Harbor Globe", "Wheelock Dispatch"):
         text = f"The plan cost the county $4 million, according to the {paper}."
         assert _sources(text) == {paper: "media"}, paper
