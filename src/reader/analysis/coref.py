@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from reader.analysis.attribution import Raw
+from reader.analysis.body_voices import outlets_by_role
 from reader.analysis.clause_subjects import main_clause_start
 from reader.analysis.doc import Doc
 from reader.analysis.entity_kinds import settle_kinds
@@ -312,6 +313,7 @@ def resolve(doc: Doc, raws: list[Raw]) -> tuple[list[Entity], list[int]]:
     settle_kinds(doc, r.entities, index)
     merge_voices(doc, r.entities, assigned)
     join_generic_heads(doc, r.entities, assigned)
+    outlets_by_role(r.entities)
     now = dict(zip(before_merges, assigned, strict=True))  # an entity merged into another
     for span, ent in pronouns:
         r.entities[now.get(ent, ent)].spans.add(span)

@@ -10,17 +10,21 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from reader.analysis.body_voices import settle_body
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import reporting_verbs, words
-from reader.analysis.name_kinds import is_common_word, is_given_name, is_place
+from reader.analysis.name_kinds import is_common_word, is_given_name, is_place, name_kind
 from reader.analysis.names import CALENDAR, TIME_WORDS
+from reader.analysis.org_evidence import organisation_elsewhere
 
 PRONOUN_NAMES = frozenset({"they", "we", "them", "us", "it", "i", "you"})
 CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]+$")  # "GateHouse", "WeWork": a brand
 # what may follow "the NAME" for the name to stand alone ("the Harbor has …"), not modify a
 # noun ("the Trump administration")
 VERB_AFTER = frozenset({"has", "had", "have", "is", "was", "are", "were", "and", "said", "says"})
-ROLE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose)\b.*$")
+# a role's head stands before a clause or a prepositional phrase: "company that runs X",
+# "Head of Research at Harbor Securities", "chain of 30 newspapers"
+ROLE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose|of|at|for|in|with)\b.*$")
 
 
 class Named(Protocol):
@@ -102,6 +106,7 @@ def settle_kinds(doc: Doc, entities: Sequence[Named], index: dict[str, list[int]
     org_words, media_words = words("organization_words"), words("media_words")
     for e in entities:
         _describe_role(e)
+        settle_body(e)
         if e.kind != "person" or not e.name[:1].isupper():
             continue
         ws = e.name.split()
@@ -110,7 +115,9 @@ def settle_kinds(doc: Doc, entities: Sequence[Named], index: dict[str, list[int]
         if len(ws) == 1 and is_common_word(ws[0]):
             e.kind = "other"  # "Prevention said": a word, capitalised; not a person's name
             continue
-        head = _role_head(e.role)
+        # a name the model knows as a person's keeps its kind whatever its role's head says
+        # ("Jane Roe, a retired letter carrier", "a policy maker")
+        head = "" if len(ws) >= 2 and name_kind(ws) == "person" else _role_head(e.role)
         if head in media_words and head not in {"show", "program", "site"}:
             e.kind = "media"
         elif (
@@ -118,5 +125,6 @@ def settle_kinds(doc: Doc, entities: Sequence[Named], index: dict[str, list[int]
             or is_place(e.name)
             or (len(ws) == 1 and CAMEL_RE.match(ws[0]) and not ws[0].startswith(("Mc", "Mac")))
             or _written_as_organisation(doc, e.name, index)
+            or organisation_elsewhere(doc, e.name, index)
         ):
             e.kind = "organization"

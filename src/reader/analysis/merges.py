@@ -13,7 +13,7 @@ from reader.analysis.affiliations import tidy
 from reader.analysis.doc import Doc
 from reader.analysis.model import Named
 from reader.analysis.name_kinds import is_common_word, is_given_name
-from reader.analysis.names import lexicon_union
+from reader.analysis.names import PREPOSITIONS, lexicon_union
 from reader.analysis.org_roles import description_role, organisation_role, owner_elsewhere
 
 WINDOW = 4000  # characters back from a description to the organisation it stands for
@@ -41,6 +41,8 @@ def merge_voices(doc: Doc, entities: Sequence[Named], assigned: list[int]) -> No
             target = _owned_group(doc, entities, live, i)
         if target is None:
             target = _short_form(entities, live, i)
+        if target is None:
+            target = _same_name(entities, live, i)
         if target is not None and target != i and target not in moved:
             _fold(entities[target], entities[i])
             moved[i] = target
@@ -105,7 +107,7 @@ def _unnamed_role(e: Named) -> None:
     """An unnamed source is what the text calls it: "some Twitter users" → "Twitter users",
     "one user" → "user" (the count or article is no part of the role); an unnamed person
     ("an airport official") is anonymous."""
-    if e.kind == "person" and not _proper(e) and e.name[:1].isalpha():
+    if e.kind == "person" and e.name[:1].isalpha() and (not _proper(e) or _opens_unnamed(e)):
         e.kind = "anonymous"
     ws = e.name.split()
     # "State media reported": a capital only because the sentence starts there
@@ -120,6 +122,14 @@ def _unnamed_role(e: Named) -> None:
     if ws and _proper(e):
         ws[0] = ws[0].lower()
     e.role = " ".join(ws) or None
+
+
+def _opens_unnamed(e: Named) -> bool:
+    """ "An airport official", "One official": a description capitalised only because it opens
+    the sentence (an article or a count, then lower-case words)."""
+    ws = e.name.split()
+    lead = {"a", "an", "the", "one", "another"}
+    return len(ws) > 1 and ws[0].lower() in lead and all(w[:1].islower() for w in ws[1:])
 
 
 # "… before the Harbor Council in Tarn, where members voted": the organisation a where-clause
@@ -241,12 +251,25 @@ def _definite_description(
     best, best_at = None, -1
     for j in live:
         other = entities[j]
-        if j == i or not _proper(other) or other.kind not in COMPATIBLE[e.kind]:
+        if j == i or other.kind not in COMPATIBLE[e.kind]:
+            continue
+        if not (_proper(other) or _introduces(doc, other, words[-1])):
             continue
         before = [s for s, _ in other.spans if start - WINDOW <= s < start]
         if before and max(before) > best_at:
             best, best_at = j, max(before)
     return best
+
+
+def _introduces(doc: Doc, e: Named, head: str) -> bool:
+    """ "a group of employees" introduces what "the group" then stands for: a description
+    first written with "a" or "an", with the same head noun before any prepositional phrase."""
+    first = min(e.spans) if e.spans else None
+    if first is None or doc.text[first[0] : first[1]].lower().split(" ", 1)[0] not in INDEFINITE:
+        return False
+    ws = e.name.lower().split()
+    core = next((ws[:k] for k, w in enumerate(ws) if k and w in PREPOSITIONS), ws)
+    return bool(core) and core[-1] == head
 
 
 def _owned_group(doc: Doc, entities: Sequence[Named], live: list[int], i: int) -> int | None:
@@ -280,6 +303,21 @@ def _short_form(entities: Sequence[Named], live: list[int], i: int) -> int | Non
         and len(entities[j].name.split()) > 1
     ]
     return longer[0] if len(longer) == 1 else None
+
+
+def _same_name(entities: Sequence[Named], live: list[int], i: int) -> int | None:
+    """ "Instagram" read first as a person's name and settled as an organisation is the
+    organisation "Instagram" found elsewhere: one name, two entries of fitting kinds."""
+    e = entities[i]
+    if e.kind not in {"organization", "media"} or not _proper(e):
+        return None
+    for j in live:
+        if j >= i:
+            return None
+        other = entities[j]
+        if other.kind in COMPATIBLE[e.kind] and other.name.lower() == e.name.lower():
+            return j
+    return None
 
 
 def _expand_initials(doc: Doc, e: Named) -> None:

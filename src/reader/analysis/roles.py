@@ -96,6 +96,7 @@ MAX_APPOSITION = 25  # tokens from the comma to the end of an apposition
 # finite verbs that make the words after a name's comma a clause of their own
 CLAUSE_VERBS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 
 
 def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | None, int]:
@@ -114,6 +115,17 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
         return job
     if c + 2 < limit and low[c + 1] in words("workplace_participles"):
         return None, *_workplace(doc, c + 2, limit)
+    if (
+        c + 3 < limit
+        and low[c + 1] == "who"
+        and low[c + 2] in words("workplace_verbs")
+        and low[c + 3] != "as"  # "who served as labor secretary": a role, read below
+    ):
+        place, end = _workplace(doc, c + 3, limit)
+        last = place.split()[-1].lower() if place else ""
+        if last in words("titles") or f"{last}." in words("titles"):
+            place = None  # "who worked for Ohio Gov. Jane Roe": a person's title, cut at its dot
+        return None, place, end  # ", who teaches law at Harbor University,"
     home = of_affiliation(doc, c + 1, limit) if low[c + 1] in {"of", "from"} else None
     if home is not None:
         return None, home, c + 1  # "Jane Roe, of Harbor City, said"
@@ -124,10 +136,15 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
             return None, home, c + 2
         return apposition_role(doc, c + 2, limit)  # "Jane Roe, 45, a teacher, said"
     e = c + 1
+    relative = None
     while e < limit and e - c < MAX_APPOSITION and wd[e] not in {",", ";", "“", "”", '"', "(", ")"}:
         if wd[e] == "." and not (e + 1 < limit and wd[e + 1] in {",", ")"}):
             break  # the sentence ends; "Inc.," keeps its dot
+        if low[e] in PERSON_RELATIVES and e > c + 2 and relative is None:
+            relative = e
         e += 1
+    if e - c >= MAX_APPOSITION and relative is not None:
+        e = relative  # "a former commissioner with X who is now …": a clause too long to keep
     a = c + 1
     if e <= a or e - c >= MAX_APPOSITION:
         return None, None, c  # no comma or full stop closes it: a clause, not an apposition
@@ -146,7 +163,23 @@ def apposition_role(doc: Doc, c: int, limit: int) -> tuple[str | None, str | Non
             return None, None, c  # "Jane Roe, her label and a couple of …": a list, not a role
         return *both, e
     role, aff = split_role(doc, a, e)
+    if aff is None and relative is not None and relative + 2 < limit:
+        aff, end = _clause_workplace(doc, relative + 1, limit, e)
+        e = max(e, end)
     return role, aff, e
+
+
+def _clause_workplace(doc: Doc, v: int, limit: int, e: int) -> tuple[str | None, int]:
+    """ "an economist who directs the Harbor Forecast", "an editor who teaches at Harbor
+    University": where the relative clause from token v (its verb) says the person works."""
+    job = job_verb(doc, v, limit)
+    if job is not None and job[1] and job[1][:1].isupper():
+        return job[1], job[2]
+    if doc.lower[v] in words("workplace_verbs") and doc.lower[v + 1] != "as":
+        place, end = _workplace(doc, v + 1, limit)
+        if place is not None:
+            return place, end
+    return None, e
 
 
 def _two_roles(doc: Doc, a: int, conj: int, e: int) -> tuple[str | None, str | None] | None:
