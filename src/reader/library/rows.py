@@ -14,7 +14,7 @@ from reader.analysis import Analysis
 from reader.analysis.credibility import source_signals
 from reader.analysis.model import Source as AnalysisSource
 from reader.analysis.model import Statement as AnalysisStatement
-from reader.library.views import ArticleView, article_info, highlight_info
+from reader.library.views import ArticleView, Citation, article_info, highlight_info
 
 if TYPE_CHECKING:
     from reader.store.snapshot import ArticleSnapshot
@@ -149,7 +149,36 @@ def view_from_rows(
             r.key: r.library_source_id for r in sources if r.library_source_id is not None
         },
         signals=source_signals(analysis),
+        cited=citations(analysis),
     )
+
+
+def citations(analysis: Analysis) -> dict[str, tuple[Citation, ...]]:
+    """Where each source with no statement of its own is cited: the statements whose content
+    holds one of its mentions, in text order, one citation a statement (the engine lists a
+    person named inside another's report as a source without a statement)."""
+    speaking = {st.source for st in analysis.statements}
+    quiet = [s for s in analysis.sources if s.id not in speaking and s.mentions]
+    if not quiet:
+        return {}
+    parts = sorted(
+        ((a, b, i) for i, st in enumerate(analysis.statements) for a, b in st.content),
+        key=lambda p: p[0],
+    )
+    out: dict[str, tuple[Citation, ...]] = {}
+    for src in quiet:
+        found: dict[int, Citation] = {}
+        for m0, m1 in sorted(src.mentions):
+            for a, b, i in parts:
+                if a > m0:
+                    break
+                if m1 <= b and i not in found:
+                    st = analysis.statements[i]
+                    found[i] = Citation(statement=st.id, by=st.source, mention=(m0, m1))
+        if found:
+            order = sorted(found, key=lambda i: analysis.statements[i].start)
+            out[src.id] = tuple(found[i] for i in order)
+    return out
 
 
 def view_from_snapshot(snap: ArticleSnapshot) -> ArticleView:

@@ -22,6 +22,7 @@ __all__ = [
     "ArticleBundle",
     "ArticleInfo",
     "ArticleView",
+    "Citation",
     "HighlightInfo",
     "NoteDraft",
     "Relation",
@@ -73,6 +74,17 @@ class HighlightInfo:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Where a source with no statement of its own is cited: a statement of another source
+    whose content names it ("Morrison said that Fiona Hill told him …" cites Hill in
+    Morrison's statement)."""
+
+    statement: str  # Statement.id of the statement that names the source
+    by: str  # Source.id of that statement's source
+    mention: Span  # the first of the source's mentions inside that statement
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """An opened article: its record, its analysis (corrections applied), the user's marks, and
     each source's credibility signals, computed once by the library (in the thread that called
@@ -84,6 +96,8 @@ class ArticleView:
     highlights: tuple[HighlightInfo, ...] = ()
     library_sources: dict[str, int] = field(default_factory=dict)  # source key → LibrarySource.id
     signals: Mapping[str, SourceSignals] = field(default_factory=dict)  # source key → signals
+    # source key → the statements of others that name it, for a source with no statement
+    cited: Mapping[str, tuple[Citation, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,7 @@ class Opening(_Window):
         self.current = view
         self.article_view.set_article(view)
         colors = self.article_view.source_colors()
-        self.sources_panel.set_analysis(view.analysis, colors, view.signals)
+        self.sources_panel.set_analysis(view.analysis, colors, view.signals, view.cited)
         self.sources_panel.set_text_scale(self.article_view.zoom)  # a zoom restored at start
         self.article_view.set_top_offset(view.info.scroll_pos)
         self._update_status()

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.library.views import Analysis, Relation, Source, SourceSignals, Span, is_negation
+from reader.library.views import (
+    Analysis,
+    Citation,
+    Relation,
+    Source,
+    SourceSignals,
+    Span,
+    is_negation,
+)
 
 RATING_LABELS = {
     -2: "Distrusted",
@@ -79,7 +87,8 @@ def mention_words(sig: SourceSignals) -> list:
 class Chip:
     """One signal as shown on a source row."""
 
-    key: str  # identity, affiliation, verbatim, hedged, verb:<word>, <relation>, articles, note
+    key: str  # identity, affiliation, verbatim, cited, hedged, verb:<word>, <relation>, articles,
+    # note
     label: str
     tone: str  # neutral | good | warn | bad | info | rating:<n> (drawn filled)
     tooltip: str  # rich text quoting the words that produced it
@@ -195,8 +204,10 @@ def source_chips(
     other_titles: list[str] | None = None,
     note: str = "",
     rating: int | None = None,
+    cited: tuple[Citation, ...] = (),
 ) -> list[Chip]:
-    """The chips of one source, most telling first; the user's rating (if any) leads."""
+    """The chips of one source, most telling first; the user's rating (if any) leads. A source
+    with no statement of its own shows where it is cited (`cited`, the view's)."""
     if sig is None:
         return []
     text = analysis.text
@@ -269,6 +280,9 @@ def source_chips(
                 tuple((t, None) for t in quoted),
             )
         )
+
+    if not c.total:
+        chips.append(cited_chip(text, cited, names))
 
     # hedges
     if sig.hedged:
@@ -378,6 +392,42 @@ def source_chips(
     if note.strip():
         chips.append(Chip("note", "✎ note", "info", _tip("Your note", [esc(clip(note, 300))])))
     return chips
+
+
+def cited_label(cited: tuple[Citation, ...], names: dict[str, str]) -> str:
+    """ "cited by Ann Roe" (one source's statements name them), else "cited in 2 statements";
+    "no statement" when no statement names them."""
+    by = {c.by for c in cited}
+    if len(by) == 1:
+        key = next(iter(by))
+        return "cited by " + clip(names.get(key, key), 30)
+    if cited:
+        return f"cited in {len(cited)} statements"
+    return "no statement"
+
+
+def cited_chip(text: str, cited: tuple[Citation, ...], names: dict[str, str]) -> Chip:
+    """The chip of a source with no statement of its own: who names it, in their words."""
+    lines = [
+        f"<b>{esc(names.get(c.by, c.by))}</b>: {in_context(text, c.mention)}" for c in cited[:4]
+    ]
+    if len(cited) > 4:
+        lines.append(f"… and {len(cited) - 4} more")
+    if not cited:
+        lines = ["The article names them but reports no statement of theirs."]
+    return Chip(
+        "cited",
+        cited_label(cited, names),
+        "info",
+        _tip(
+            "Cited by another source" if cited else "No statement of their own",
+            lines,
+            "Named inside another source's statement; what they said is that source's account."
+            if cited
+            else "",
+        ),
+        tuple((text[c.mention[0] : c.mention[1]], c.mention) for c in cited),
+    )
 
 
 def _negation_note(r: Relation) -> str:

@@ -31,6 +31,7 @@ from reader.ui.signals_help import anchor_for
 from reader.ui.source_chips import (
     RATING_COLORS,
     RATING_LABELS,
+    cited_label,
     clip,
     esc,
     mention_words,
@@ -369,6 +370,14 @@ class SourceDetails(QScrollArea):
                 note(counts) + (f"<br>{quotes}" if quotes else ""),
                 "verbatim",
             )
+        else:  # no statement of their own: the statements that name them select the text
+            cited = model.cited_of(src.id)
+            citing = [
+                f"<b>{esc(names.get(x.by, x.by))}</b>: " + self._statement_link(model, x.statement)
+                for x in cited
+            ]
+            head = "named in another source's statement" if cited else "named; no statement"
+            item(cited_label(cited, names), "info", "<br>".join([note(head), *citing]), "cited")
         if sig.hedged:
             lines = []
             for h in sig.hedged:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from reader.library.views import Analysis, Source, SourceSignals, Statement
+from reader.library.views import Analysis, Citation, Source, SourceSignals, Statement
 from reader.ui import icons
 from reader.ui.source_chips import Chip, shown_record, source_chips
 from reader.ui.tree_model import TwoLevelModel
@@ -62,6 +62,7 @@ class Role(IntEnum):
     NoteRole = Qt.ItemDataRole.UserRole + 17  # the user's private note
     ArticlesRole = Qt.ItemDataRole.UserRole + 18  # articles of the library quoting the source
     AppearancesRole = Qt.ItemDataRole.UserRole + 19  # [(article id, title, [texts])] elsewhere
+    CitedRole = Qt.ItemDataRole.UserRole + 20  # where a source with no statement is cited
 
 
 def statement_counts(statements: list[Statement]) -> tuple[int, int]:
@@ -90,6 +91,7 @@ class SourceModel(TwoLevelModel):
         self._statements: list[list[Statement]] = []
         self._colors: dict[str, QColor] = {}
         self._signals: dict[str, SourceSignals] = {}
+        self._cited: dict[str, tuple[Citation, ...]] = {}  # source key → the view's citations
         self._chips: dict[str, list[Chip]] = {}
         # source key → what of the library's record its chips show (source_chips.shown_record)
         self._chips_of: dict[str, tuple[object, ...]] = {}
@@ -104,9 +106,10 @@ class SourceModel(TwoLevelModel):
         analysis: Analysis | None,
         colors: dict[str, QColor] | None = None,
         signals: Mapping[str, SourceSignals] | None = None,
+        cited: Mapping[str, tuple[Citation, ...]] | None = None,
     ) -> None:
-        """Show an analysis with its sources' signals as the library computed them (with the
-        ArticleView, off the GUI thread): nothing is computed here."""
+        """Show an analysis with its sources' signals and citations as the library computed
+        them (with the ArticleView, off the GUI thread): nothing is computed here."""
         same = analysis is not None and self.analysis is not None and analysis.text == self.text
         self.beginResetModel()
         self.analysis = analysis
@@ -119,6 +122,7 @@ class SourceModel(TwoLevelModel):
         )
         self._colors = dict(colors or {})
         self._signals = dict(signals or {}) if analysis else {}
+        self._cited = dict(cited or {}) if analysis else {}
         if not same:  # a reload of the same article keeps the library's record until it comes
             self.links, self.infos, self.appearances = {}, {}, {}
         self._make_chips()
@@ -182,6 +186,7 @@ class SourceModel(TwoLevelModel):
                 other_titles=titles,
                 note=note,
                 rating=rating,
+                cited=self._cited.get(src.id, ()),
             )
 
     def info_of(self, source_id: str) -> Any:
@@ -190,6 +195,10 @@ class SourceModel(TwoLevelModel):
 
     def signals_of(self, source_id: str) -> SourceSignals | None:
         return self._signals.get(source_id)
+
+    def cited_of(self, source_id: str) -> tuple[Citation, ...]:
+        """The statements of others that name a source with no statement of its own."""
+        return self._cited.get(source_id, ())
 
     def chips_of(self, source_id: str) -> list[Chip]:
         return self._chips.get(source_id, [])
@@ -308,6 +317,8 @@ class SourceModel(TwoLevelModel):
             return self._signals.get(src.id)
         if role == Role.ChipsRole:
             return self._chips.get(src.id, [])
+        if role == Role.CitedRole:
+            return self._cited.get(src.id, ())
         if role == Role.LibraryIdRole:
             return self.links.get(src.id)
         info = self.info_of(src.id)

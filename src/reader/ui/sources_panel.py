@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.views import Analysis, Source, SourceSignals, Statement, looks_english
+from reader.library.views import (
+    Analysis,
+    Citation,
+    Source,
+    SourceSignals,
+    Statement,
+    looks_english,
+)
 from reader.ui import icons
 from reader.ui.delegates import configure_card_tree, item_value
 from reader.ui.orphan_list import OrphanLine
@@ -189,9 +196,11 @@ class SourcesPanel(QWidget):
         analysis: Analysis | None,
         colors: dict | None = None,
         signals: Mapping[str, SourceSignals] | None = None,
+        cited: Mapping[str, tuple[Citation, ...]] | None = None,
     ) -> None:
-        """Show an analysis; the source selected before (or the one `keep_source` named)
-        stays selected when the new analysis still has it (a reload after a correction)."""
+        """Show an analysis (with the view's signals and citations); the source selected
+        before (or the one `keep_source` named) stays selected when the new analysis still has
+        it (a reload after a correction)."""
         same = analysis is not None and analysis.text == self.model.text
         current = self.current_source()
         keep = (self._keep or (current.id if current else None)) if same else None
@@ -199,7 +208,7 @@ class SourcesPanel(QWidget):
         if not same:  # another article (or none): its own orphaned corrections are read anew
             self.orphans.set_orphans(None, [])
         self.details.flush()
-        self.model.set_analysis(analysis, colors, signals)  # the view's, computed by the library
+        self.model.set_analysis(analysis, colors, signals, cited)  # the view's (the library's)
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         has = bool(analysis and analysis.sources)
         self.stack.setCurrentWidget(self.tree if has else self.empty)
