@@ -87,6 +87,16 @@ def time_label(moment: datetime, now: datetime | None = None) -> str:
     return f"{local.day} {local:%b %Y}"
 
 
+def author_of(h: HighlightInfo, me: str, names: dict[str, str]) -> str:
+    """Who wrote it when not the user `me`: the author of an annotation imported from a PDF,
+    or the member who made it (by their label in `names`); "" for the user's own."""
+    if h.author:
+        return h.author
+    if h.creator and me and h.creator != me:
+        return names.get(h.creator, h.creator)
+    return ""
+
+
 class AnnotationModel(QAbstractListModel):
     """The highlights of the open article: placed ones in text order, then the orphans."""
 
@@ -97,13 +107,8 @@ class AnnotationModel(QAbstractListModel):
         self.names: dict[str, str] = {}  # members' labels by identity ("Ana Novak (ana)")
 
     def author_of(self, h: HighlightInfo) -> str:
-        """Who wrote it when not the user: the author of an annotation imported from a PDF, or
-        the member who made it; "" for the user's own."""
-        if h.author:
-            return h.author
-        if h.creator and self.me and h.creator != self.me:
-            return self.names.get(h.creator, h.creator)
-        return ""
+        """Who wrote it when not the user (see `author_of`)."""
+        return author_of(h, self.me, self.names)
 
     def set_highlights(self, highlights: list[HighlightInfo] | tuple[HighlightInfo, ...]) -> None:
         placed = sorted((h for h in highlights if not h.orphaned), key=lambda h: (h.start, h.id))

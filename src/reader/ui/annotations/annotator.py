@@ -3,9 +3,16 @@ the note editor and the Annotations tab to undoable Library edits.
 
 Every edit is a QUndoCommand on the window's undo stack whose do and undo call the Library
 through the window's operations runner; the views refresh on `ops.changed("annotations")`.
+
+Nothing of this is seen in the window's first frame but the Annotations tab's label, so the
+widgets are made when first needed, after the first paint: the tab's panel when the tab is
+shown, the find bar on Ctrl+F, the selection toolbar on a selection, the note editor when a
+note (or a draft to restore) is opened — or when any of them is asked for by its attribute.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -16,13 +23,12 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.errors import ConflictError
 from reader.library import HighlightInfo
 from reader.ui.annotations import article_popups as popups
 from reader.ui.annotations.annotation_model import COLOR_NAMES, highlight_format
-from reader.ui.annotations.annotations_panel import AnnotationsPanel
 from reader.ui.annotations.commands import (
     AddHighlight,
     DeleteHighlight,
@@ -31,10 +37,13 @@ from reader.ui.annotations.commands import (
     Recolor,
 )
 from reader.ui.annotations.drafts import DraftKeeper, Target
-from reader.ui.annotations.find_bar import FindBar
-from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.annotations.selection_toolbar import SelectionToolbar, swatch_icon
 from reader.ui.annotations.team import TeamView
+
+if TYPE_CHECKING:  # made when first needed (see the module's doc)
+    from reader.ui.annotations.annotations_panel import AnnotationsPanel
+    from reader.ui.annotations.find_bar import FindBar
+    from reader.ui.annotations.note_editor import NoteEditor
 
 SHORTCUTS = [
     ("Ctrl+F", "Find in the article (Enter: next, Shift+Enter: previous, Esc: close)"),
@@ -65,21 +74,14 @@ class Annotator(QObject):
         self._mouse_target = False
         self._shown_id: int | None = None
 
-        self.find_bar = FindBar(self.view)
-        self.find_bar.closed.connect(self._toolbar_timer_start)
-        self.toolbar = SelectionToolbar(self.view.viewport())
-        self.note_editor = NoteEditor(self.view)
-        self.panel = AnnotationsPanel()
-        window.side_tabs.addTab(self.panel, "Annotations")
-
-        self.toolbar.color_chosen.connect(self.color_selection)
-        self.toolbar.note_requested.connect(self.note_on_selection)
-        self.toolbar.delete_requested.connect(self.delete_at_selection)
-        self.note_editor.saved.connect(self._note_saved)
-        self.note_editor.cancelled.connect(self._note_cancelled)
-        self.panel.activated.connect(self.go_to)
-        self.panel.edit_requested.connect(self.edit_note)
-        self.panel.delete_requested.connect(self.delete)
+        self._find_bar: FindBar | None = None
+        self._toolbar: SelectionToolbar | None = None
+        self._note_editor: NoteEditor | None = None
+        self._panel: AnnotationsPanel | None = None
+        # the tab holds an empty page until it is first shown; the panel then takes its place
+        self._tabs = window.side_tabs
+        self._page: QWidget | None = QWidget()
+        self._tabs.addTab(self._page, "Annotations")
 
         self._toolbar_timer = QTimer(self)
         self._toolbar_timer.setSingleShot(True)
@@ -98,8 +100,79 @@ class Annotator(QObject):
         self.team = TeamView(self)  # who the user is; sharing; changes saved meanwhile
         window.article_opened.connect(self._on_opened)
         self.ops.changed.connect(self._on_changed)
+        self._tabs.currentChanged.connect(self._tab_changed)
+        if self._tabs.currentWidget() is self._page:
+            self._tab_changed()
         if getattr(window, "current", None) is not None:
             self._on_opened(window.current)
+
+    # ---- the widgets, made when first needed -----------------------------------------------
+
+    @property
+    def find_bar(self) -> FindBar:
+        if self._find_bar is None:
+            from reader.ui.annotations.find_bar import FindBar
+
+            self._find_bar = FindBar(self.view)
+            self._find_bar.closed.connect(self._toolbar_timer_start)
+        return self._find_bar
+
+    @property
+    def toolbar(self) -> SelectionToolbar:
+        if self._toolbar is None:
+            self._toolbar = SelectionToolbar(self.view.viewport())
+            self._toolbar.color_chosen.connect(self.color_selection)
+            self._toolbar.note_requested.connect(self.note_on_selection)
+            self._toolbar.delete_requested.connect(self.delete_at_selection)
+        return self._toolbar
+
+    @property
+    def note_editor(self) -> NoteEditor:
+        if self._note_editor is None:
+            from reader.ui.annotations.note_editor import NoteEditor
+
+            self._note_editor = NoteEditor(self.view)
+            self._note_editor.saved.connect(self._note_saved)
+            self._note_editor.cancelled.connect(self._note_cancelled)
+            self.drafts.attach(self._note_editor)
+        return self._note_editor
+
+    @property
+    def panel(self) -> AnnotationsPanel:
+        """The Annotations tab's panel; made here puts it in the tab in its page's place."""
+        if self._panel is None:
+            from reader.ui.annotations.annotations_panel import AnnotationsPanel
+
+            panel = self._panel = AnnotationsPanel()
+            panel.model.me, panel.model.names = self.team.me, self.team.names
+            panel.set_highlights(self.highlights)
+            panel.activated.connect(self.go_to)
+            panel.edit_requested.connect(self.edit_note)
+            panel.delete_requested.connect(self.delete)
+            page, self._page = self._page, None
+            index = self._tabs.indexOf(page)
+            if index >= 0:
+                shown = self._tabs.currentIndex() == index
+                self._tabs.insertTab(index, panel, "Annotations")
+                if shown:
+                    self._tabs.setCurrentIndex(index)
+                self._tabs.removeTab(index + 1)
+            if page is not None:
+                page.deleteLater()
+        return self._panel
+
+    def _tab_changed(self, _index: int = -1) -> None:
+        if self._page is not None and self._tabs.currentWidget() is self._page:
+            self.panel  # noqa: B018  (made as the tab is shown)
+
+    def members_changed(self) -> None:
+        """Who the user is, or the members' names, changed (TeamView): the tab's rows name
+        their creators again."""
+        panel = self._panel
+        if panel is not None:
+            model = panel.model
+            model.me, model.names = self.team.me, self.team.names
+            model.set_highlights(model.highlights())
 
     # ---- actions ---------------------------------------------------------------------------
 
@@ -115,7 +188,7 @@ class Annotator(QObject):
             w.addAction(act)
             return act
 
-        self.find_action = action("&Find in Article…", self.find_bar.open, "Ctrl+F")
+        self.find_action = action("&Find in Article…", lambda: self.find_bar.open(), "Ctrl+F")
         self.highlight_action = action("&Highlight Selection", self.highlight_selection, "Ctrl+H")
         self.note_action = action("&Note on Selection…", self.note_on_selection, "Ctrl+Alt+M")
         # Delete is handled where the focus is (article, Annotations list): as a window
@@ -165,14 +238,14 @@ class Annotator(QObject):
     def _on_opened(self, article) -> None:
         same = article.info.id == self._shown_id
         self._shown_id = article.info.id
-        self.toolbar.hide()
+        _hide(self._toolbar)
         if same:  # the same article shown again (its sources changed): keep what is open
-            if self.find_bar.isVisible():
+            if _visible(self._find_bar):
                 self.find_bar.refresh()
         else:
-            self.find_bar.hide()
+            _hide(self._find_bar)
             self.drafts.leave()  # what was being typed stays a draft of its article
-            self.note_editor.hide()
+            _hide(self._note_editor)
             self._note_ref, self._draft = None, None
         self.pending = [r for r in self.pending if r.article_id == article.info.id]
         self._set_highlights(article.info.id, list(article.highlights))
@@ -204,9 +277,10 @@ class Annotator(QObject):
                 ref.info = h
                 ref.start, ref.end, ref.color = h.start, h.end, h.color
         self.pending = [r for r in self.pending if r.info is None]
-        self.panel.set_highlights(self.highlights)
+        if self._panel is not None:  # else given them when it is made
+            self._panel.set_highlights(self.highlights)
         self.paint()
-        if self.toolbar.isVisible():
+        if _visible(self._toolbar):
             self._update_toolbar()
 
     def ref_for(self, info: HighlightInfo) -> HighlightRef:
@@ -308,7 +382,7 @@ class Annotator(QObject):
             self.note_editor.hide()
             self._note_closed()
         self.undo_stack.push(DeleteHighlight(self, ref))
-        self.toolbar.hide()
+        _hide(self._toolbar)
 
     def highlight_selection(self, color: str | None = None) -> None:
         """Ctrl+H: highlight the selection (or recolour the highlight it lies in)."""
@@ -347,7 +421,7 @@ class Annotator(QObject):
         if ref is None and rng is None:
             self._message("Select some text to write a note on")
             return
-        self.toolbar.hide()
+        _hide(self._toolbar)
         if ref is not None:
             self._open_note(ref)
             return
@@ -420,9 +494,9 @@ class Annotator(QObject):
     # ---- the selection toolbar -------------------------------------------------------------
 
     def _update_toolbar(self) -> None:
-        busy = self.note_editor.isVisible() or self.find_bar.isVisible()
+        busy = _visible(self._note_editor) or _visible(self._find_bar)
         if busy or self.article_id is None:
-            self.toolbar.hide()
+            _hide(self._toolbar)
             return
         sel = self.view.selection_offsets()
         if sel is not None and sel[1] > sel[0]:
@@ -432,7 +506,7 @@ class Annotator(QObject):
         else:
             ref = None
         if sel is None or sel[1] <= sel[0]:
-            self.toolbar.hide()
+            _hide(self._toolbar)
             return
         existing = None if ref is None else (ref.info.color if ref.info else ref.color)
         self.toolbar.set_state(self.color, existing)
@@ -442,7 +516,7 @@ class Annotator(QObject):
         self._toolbar_timer.start()
 
     def _on_scroll(self) -> None:
-        if self.toolbar.isVisible():
+        if _visible(self._toolbar):
             self._update_toolbar()
 
     def color_selection(self, name: str) -> None:
@@ -453,7 +527,7 @@ class Annotator(QObject):
         if cursor.hasSelection():  # show the colour, not the selection
             cursor.setPosition(cursor.selectionEnd())
             self.view.setTextCursor(cursor)
-        self.toolbar.hide()
+        _hide(self._toolbar)
 
     # ---- events on the article -------------------------------------------------------------
 
@@ -482,7 +556,7 @@ class Annotator(QObject):
                         self.delete(ref)
                     return True
             escape_key = event.key() == Qt.Key.Key_Escape and et == QEvent.Type.KeyPress
-            if escape_key and self.toolbar.isVisible():
+            if escape_key and _visible(self._toolbar):
                 self.toolbar.hide()
                 return True
         elif obj is self._viewport:
@@ -498,3 +572,13 @@ class Annotator(QObject):
                 assert isinstance(event, QContextMenuEvent)
                 return self._context_menu(event)
         return super().eventFilter(obj, event)
+
+
+def _visible(widget: QWidget | None) -> bool:
+    """Whether a widget made when first needed is shown (one not made yet is not)."""
+    return widget is not None and widget.isVisible()
+
+
+def _hide(widget: QWidget | None) -> None:
+    if widget is not None:
+        widget.hide()

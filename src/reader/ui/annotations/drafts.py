@@ -14,15 +14,17 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
 
 from reader.errors import NotFoundError
 from reader.library import HighlightInfo, Library, NoteDraft
-from reader.ui.annotations.note_editor import NoteEditor
 from reader.ui.article_view import ArticleView
 from reader.ui.operations import Operations
+
+if TYPE_CHECKING:  # the editor is made when first opened, and then `attach`ed
+    from reader.ui.annotations.note_editor import NoteEditor
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +50,8 @@ class Target:
 
 class DraftHost(Protocol):
     """What the keeper needs of the annotations it serves (reader.ui.annotations.Annotator):
-    its note editor, library and runner, the open article and its highlights, and opening the
-    note editor on a draft again."""
+    its note editor (made when first asked for, which `attach`es it here), library and runner,
+    the open article and its highlights, and opening the note editor on a draft again."""
 
     @property
     def note_editor(self) -> NoteEditor: ...
@@ -87,7 +89,7 @@ class DraftKeeper(QObject):
     ) -> None:
         super().__init__(parent)
         self.ann = host
-        self.editor = host.note_editor
+        self._editor: NoteEditor | None = None  # until the host makes it: nothing typed yet
         self.library = host.library
         self.ops = host.ops
         self.report_failure = failed
@@ -95,9 +97,24 @@ class DraftKeeper(QObject):
         # what the library holds, as far as this window knows: (article, anchor) → the text
         # and when it was kept
         self.kept: dict[tuple[int, str], tuple[str, datetime]] = {}
-        self.editor.draft_due.connect(self.write)
         if leaving is not None:
-            leaving.connect(self.editor.flush)
+            leaving.connect(self._flush)
+
+    @property
+    def editor(self) -> NoteEditor:
+        """The host's note editor (made if it was not yet)."""
+        if self._editor is None:
+            return self.ann.note_editor  # the host attaches it as it makes it
+        return self._editor
+
+    def attach(self, editor: NoteEditor) -> None:
+        """The host made its note editor: what is typed in it is kept from now on."""
+        self._editor = editor
+        editor.draft_due.connect(self.write)
+
+    def _flush(self) -> None:
+        if self._editor is not None:  # an editor never made holds nothing
+            self._editor.flush()
 
     # ---- the editor's target ---------------------------------------------------------------
 
@@ -112,7 +129,7 @@ class DraftKeeper(QObject):
         """The editor leaves its target without saving (another target, another article):
         what it holds is written now and stays a draft."""
         if self.target is not None:
-            self.editor.flush()
+            self._flush()
         self.target = None
 
     def finish(self) -> None:
@@ -185,7 +202,7 @@ class DraftKeeper(QObject):
         for d in drafts:
             key = Target(article_id, d.highlight_id, d.start, d.end, d.color, "").key
             self.kept[key] = (d.text, d.updated_at)
-        if drafts and not self.editor.isVisible():
+        if drafts and (self._editor is None or not self._editor.isVisible()):
             self.reopen(drafts[0])
 
     def reopen(self, draft: NoteDraft) -> None:

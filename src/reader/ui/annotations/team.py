@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from reader.errors import ConflictError
 from reader.library import HighlightInfo
+from reader.ui.annotations.annotation_model import author_of
 from reader.ui.annotations.commands import HighlightRef, ShareHighlight
 from reader.ui.conflict_box import BOTH, LATER, MINE, ask_theirs_or_mine, both_texts
 
@@ -33,7 +34,7 @@ class TeamView(QObject):
         location = annotator.library.location
         # on a team library the role is who the user is: the URL's, when it names one
         self.me = unquote(urlsplit(location.url).username or "") if location.is_postgres else ""
-        annotator.panel.model.me = self.me
+        # the Annotations tab's panel, made later, takes `me` and `names` from here
         if location.is_postgres and not self.me:  # a service file's or libpq's default role
             self.load()
         else:  # asked for once the window is up (it loads SQLAlchemy, some 0.3 s, and the
@@ -50,16 +51,14 @@ class TeamView(QObject):
         me, members = result
         self.me = me.name
         self.names = {name: m.label for name, m in members.items()}
-        model = self.ann.panel.model
-        model.me, model.names = self.me, self.names
-        model.set_highlights(model.highlights())  # the rows name their creators now
+        self.ann.members_changed()  # the rows name their creators now
 
     def is_mine(self, info: HighlightInfo | None) -> bool:
         return info is None or not info.creator or not self.me or info.creator == self.me
 
     def author_of(self, info: HighlightInfo) -> str:
         """Who wrote the highlight when not the user ("" for the user's own)."""
-        return self.ann.panel.model.author_of(info)
+        return author_of(info, self.me, self.names)
 
     def refuse_edit(self, info: HighlightInfo | None) -> bool:
         """True, said in the status bar, when the highlight is another member's."""
