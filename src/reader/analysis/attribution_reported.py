@@ -39,6 +39,7 @@ from reader.analysis.mentions import (
 )
 from reader.analysis.parenthetical_sources import add_around
 from reader.analysis.passive_agents import speakers_not_subjects
+from reader.analysis.relative_subjects import relative_end, relative_who
 from reader.analysis.reported_objects import object_end
 from reader.analysis.share_subjects import answer_end, share_subject
 
@@ -114,6 +115,7 @@ class ReportedSpeech(AttributorBase):
             if cue.lemma in HOLDING_VERBS and self.held_object(cue.end_token, stop):
                 continue  # "maintains a wide lead": kept, not said
             shared = False  # the subject is a share of people asked ("52 percent said")
+            relative = False  # the speaker is the antecedent of "who" ("X, who has said …")
             participle = (
                 doc.lower[c].endswith("ing")
                 and doc.lower[c - 1] not in PROGRESSIVE
@@ -153,10 +155,16 @@ class ReportedSpeech(AttributorBase):
                     m2 = self.subordinate_subject(s_start, c, earlier) or m2
                     if m2 is not None and m2.span[0] < doc.starts[c] and not self.has_cue(m2):
                         m, a = m2, c
-                if m is None and c - 2 > s_start and doc.lower[c - 1] == "who":
-                    m2 = self.name_before_comma(c - 2, s_start)
+                who = relative_who(doc, c, s_start) if m is None else None
+                if who is not None and who < c - 1 and (cue.attitude or cue.obj or cue.quote_only):
+                    # "X, who has endorsed Y", "who has called Y “…”": a stance in the
+                    # background of the sentence, seldom a report of its own
+                    who = None
+                if who is not None and who - 1 > s_start:
+                    # "X, who said …", "X, who has long argued …": X speaks
+                    m2 = self.name_before_comma(who - 1, s_start)
                     if m2 is not None:
-                        m, a = m2, c - 1
+                        m, a, relative = m2, who, True
                 if m is None:
                     g = group_subject(doc, c, s_start)
                     shared = g is None and (g := share_subject(doc, c, s_start)) is not None
@@ -329,6 +337,8 @@ class ReportedSpeech(AttributorBase):
                 end = next((t for t in range(k + 1, end) if doc.lower[t] in INTENT_ENDS), end)
             if end - k < (1 if cue.attitude or noun_object else 2):
                 continue
+            if relative:
+                end = relative_end(doc, k, end)  # "X, who said A, will resign": not "will resign"
             if shared:
                 end = answer_end(doc, k, end)  # "52 percent said A, compared with 41 percent"
             content = trim(doc, doc.starts[k], doc.ends[end - 1])

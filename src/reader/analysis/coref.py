@@ -18,6 +18,7 @@ from reader.analysis.merges import merge_voices
 from reader.analysis.model import Span
 from reader.analysis.name_kinds import word_counts
 from reader.analysis.names import THING_PRONOUNS, token_index
+from reader.analysis.object_names import prepositional_object
 from reader.analysis.poll_shares import poll_of_share
 from reader.analysis.pronoun_mentions import pronoun_antecedents
 from reader.analysis.thing_pronouns import organisation_subject_before
@@ -181,7 +182,11 @@ class _Resolver:
                 named = self.candidate_before(pos)
                 if named is not None and (
                     last is None
-                    or (named.span[0] > last[0] and not self.told_in_sentence(named, last[0]))
+                    or (
+                        named.span[0] > last[0]
+                        and not self.told_in_sentence(named, last[0])
+                        and not prepositional_object(self.doc, named.span)
+                    )
                 ):
                     return self.named(named)
             if low in THING_PRONOUNS and (last is None or pos - last[0] > IT_WINDOW):
