@@ -285,8 +285,8 @@ class ReportedSpeech(AttributorBase):
             that_clause = doc.lower[k] == "that"
             if that_clause:
                 k += 1
-            elif self.time_phrase_end(k, stop) is not None:
-                k = self.time_phrase_end(k, stop) or k  # "said on Friday he met …"
+            elif (clause := self.time_phrase_end(k, stop)) is not None:
+                k = clause  # "said on Friday he met …"
             elif doc.lower[k] in ADVERBIAL_AFTER_CUE | PLACE_AFTER_CUE:
                 that = next(
                     (t for t in range(k, min(stop, k + 15)) if doc.lower[t] == "that"), None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
 from reader.analysis.lexicons import words
+from reader.analysis.model import Named
 from reader.analysis.name_kinds import is_common_word
 
 VOICES = frozenset(
@@ -25,13 +25,15 @@ SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 NOT_OUTLET_HEADS = frozenset(
     {"show", "program", "programme", "site", "network", "networks", "channel", "media"}
 )
+# a role's head stands before a clause or a prepositional phrase: "company that runs X",
+# "Head of Research at Harbor Securities", "chain of 30 newspapers"
 ROLE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose|of|at|for|in|with)\b.*$")
 
 
-class Named(Protocol):
-    name: str
-    kind: str
-    role: str | None
+def role_words(role: str) -> list[str]:
+    """The words of a role before any clause or prepositional phrase, lower-cased: the last
+    is its head ("company that runs X" → ["company"])."""
+    return ROLE_CLAUSE_RE.sub("", role.lower()).split()
 
 
 def _organisation_prefix(ws: list[str]) -> bool:
@@ -77,7 +79,7 @@ def outlets_by_role(entities: Sequence[Named]) -> None:
     for e in entities:
         if e.kind != "organization" or not e.role:
             continue
-        ws = ROLE_CLAUSE_RE.sub("", e.role.lower()).split()
+        ws = role_words(e.role)
         owned = any(w in words("organization_words") for w in ws)  # "the company website"
         if "news" in ws or (ws and ws[-1] in media and not owned):
             e.kind = "media"  # "the official news agency", "the technology website"

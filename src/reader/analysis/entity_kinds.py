@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
-from reader.analysis.body_voices import settle_body
+from reader.analysis.body_voices import role_words, settle_body
 from reader.analysis.doc import Doc
 from reader.analysis.lexicons import reporting_verbs, words
+from reader.analysis.model import Named
 from reader.analysis.name_kinds import is_common_word, is_given_name, is_place, name_kind
 from reader.analysis.names import CALENDAR, TIME_WORDS
 from reader.analysis.org_evidence import organisation_elsewhere
@@ -22,22 +22,13 @@ CAMEL_RE = re.compile(r"^[A-Z][a-z]{2,}[A-Z][a-z]+$")  # "GateHouse", "WeWork": 
 # what may follow "the NAME" for the name to stand alone ("the Harbor has …"), not modify a
 # noun ("the Trump administration")
 VERB_AFTER = frozenset({"has", "had", "have", "is", "was", "are", "were", "and", "said", "says"})
-# a role's head stands before a clause or a prepositional phrase: "company that runs X",
-# "Head of Research at Harbor Securities", "chain of 30 newspapers"
-ROLE_CLAUSE_RE = re.compile(r"\b(?:that|which|who|whose|of|at|for|in|with)\b.*$")
-
-
-class Named(Protocol):
-    name: str
-    kind: str
-    role: str | None
 
 
 def _role_head(role: str | None) -> str:
     """The noun a role ends with before any clause: "company that runs X" → "company"."""
     if not role:
         return ""
-    head = ROLE_CLAUSE_RE.sub("", role.lower()).split()
+    head = role_words(role)
     return head[-1] if head else ""
 
 

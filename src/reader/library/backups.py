@@ -29,12 +29,11 @@ _INSTALLED_NOW: set[Path] = set()
 def installed_now(data_dir: Path | str | None, database: str | None = None) -> None:
     """Say that the library file of `data_dir` (or `database`) was put in place from the
     starter library by this start (reader.library.starter.install_starter_library)."""
-    from reader.library.paths import default_data_dir
-    from reader.store.location import resolve_location
+    from reader.library.paths import library_location
 
-    path = resolve_location(Path(data_dir) if data_dir else default_data_dir(), database).path
-    if path is not None:
-        _INSTALLED_NOW.add(path.absolute())
+    location = library_location(data_dir, database)
+    if location is not None and location.path is not None:
+        _INSTALLED_NOW.add(location.path.absolute())
 
 
 def back_up_ahead(data_dir: Path | str | None, database: str | None = None) -> None:
@@ -43,15 +42,10 @@ def back_up_ahead(data_dir: Path | str | None, database: str | None = None) -> N
     Qt loads (reader.ui.app), so the day's copy and its sync are off the first paint's path —
     the opening then finds it made. One that cannot be made is left to the opening
     (`backup_today`), which tries again and says why."""
-    from reader.errors import ReaderError
-    from reader.library.paths import default_data_dir
-    from reader.store.location import resolve_location
+    from reader.library.paths import library_location
 
-    folder = Path(data_dir) if data_dir else default_data_dir()
-    try:
-        path = resolve_location(folder, database).path
-    except ReaderError:  # a bad URL: opening the library says so
-        return
+    location = library_location(data_dir, database)
+    path = location.path if location is not None else None
     if path is None or path.absolute() in _INSTALLED_NOW or _made_today(path.parent):
         return
     from reader.store.backup import backup_if_due

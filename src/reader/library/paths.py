@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.store.location import LibraryLocation
 
 SAMPLE_NAME = "sample-article.txt"
 STARTER_NAME = "starter-library.sqlite3"
@@ -21,18 +25,29 @@ def default_data_dir() -> Path:
     return user_data_path("reader", appauthor=False)
 
 
+def library_location(
+    data_dir: Path | str | None = None, database: str | None = None
+) -> LibraryLocation | None:
+    """Where the library of `data_dir` (or `database`) is, for the steps a start takes before
+    opening it; None for a URL that cannot be read (a bad READER_DATABASE_URL): opening the
+    library says what is wrong with it."""
+    from reader.errors import ReaderError
+    from reader.store.location import resolve_location
+
+    try:
+        return resolve_location(Path(data_dir) if data_dir else default_data_dir(), database)
+    except ReaderError:
+        return None
+
+
 def prepare_opening(data_dir: Path | str | None = None, database: str | None = None) -> None:
     """Import what `Library(data_dir, database=database)` will need to create or migrate its
     database (nothing for a library file at the newest schema; psycopg for a team library).
     The window calls it before loading Qt: see reader.store.database.import_for_opening."""
-    from reader.errors import ReaderError
     from reader.store.database import import_for_opening
-    from reader.store.location import resolve_location
 
-    folder = Path(data_dir) if data_dir else default_data_dir()
-    try:
-        location = resolve_location(folder, database)
-    except ReaderError:  # a bad READER_DATABASE_URL: opening the library says so
+    location = library_location(data_dir, database)
+    if location is None:
         return
     if location.path is None:
         from reader.store.psycopg_import import import_psycopg
@@ -50,15 +65,11 @@ def instance_key(data_dir: Path | str | None = None, database: str | None = None
     folder's file are two windows, not one handed to the other."""
     import hashlib
 
-    from reader.errors import ReaderError
-    from reader.store.location import DB_NAME, resolve_location
+    from reader.store.location import DB_NAME
 
     folder = Path(data_dir) if data_dir else default_data_dir()
-    try:
-        location = resolve_location(folder, database)
-    except ReaderError:  # opening the library says what is wrong with it
-        return folder
-    if location.path == folder / DB_NAME:
+    location = library_location(folder, database)
+    if location is None or location.path == folder / DB_NAME:
         return folder
     return folder / f"library-{hashlib.sha1(location.url.encode()).hexdigest()[:16]}"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.engine import engine_version
-from reader.library.paths import default_data_dir, starter_path
+from reader.library.paths import library_location, starter_path
 
 
 def install_starter_library(
@@ -21,15 +21,11 @@ def install_starter_library(
 
     from reader.errors import StoreError
     from reader.store.database import busy_timeout, head_revision
-    from reader.store.location import resolve_location
     from reader.store.lockfile import opening_lock
     from reader.store.starter import install_starter, starter_is_current
 
-    folder = Path(data_dir) if data_dir else default_data_dir()
-    try:
-        db_path = resolve_location(folder, database).path
-    except StoreError:  # a bad READER_DATABASE_URL: opening the library says so
-        return False
+    location = library_location(data_dir, database)
+    db_path = location.path if location is not None else None
     if db_path is None:
         return False
     folder = db_path.parent

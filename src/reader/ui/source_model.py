@@ -62,7 +62,6 @@ class Role(IntEnum):
     NoteRole = Qt.ItemDataRole.UserRole + 17  # the user's private note
     ArticlesRole = Qt.ItemDataRole.UserRole + 18  # articles of the library quoting the source
     AppearancesRole = Qt.ItemDataRole.UserRole + 19  # [(article id, title, [texts])] elsewhere
-    CitedRole = Qt.ItemDataRole.UserRole + 20  # where a source with no statement is cited
 
 
 def statement_counts(statements: list[Statement]) -> tuple[int, int]:
@@ -317,8 +316,6 @@ class SourceModel(TwoLevelModel):
             return self._signals.get(src.id)
         if role == Role.ChipsRole:
             return self._chips.get(src.id, [])
-        if role == Role.CitedRole:
-            return self._cited.get(src.id, ())
         if role == Role.LibraryIdRole:
             return self.links.get(src.id)
         info = self.info_of(src.id)
